@@ -1,0 +1,162 @@
+"""Settings: the one place that reads the environment.
+
+Every setting is declared once in ``SETTINGS`` with its variable, default and
+help. ``load_settings()`` reads the process environment, lets ``.env`` fill
+what is unset (never override), validates, and returns a frozen ``Settings``.
+Relative paths are resolved against the project root, so cron can run the
+scripts from any working directory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from dotenv import dotenv_values
+
+from .errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # the environment variable
+    field: str  # the Settings attribute
+    default: str | None
+    help: str
+    kind: str = "str"  # str | path | int | float | url | secret
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", "database_url", "sqlite:///data/tracker.db",
+            "sqlite:///path/to/file.db or mysql://user:pass@host:3306/dbname", "url", secret=True),
+    Setting("PRODUCTS_DIR", "products_dir", "data/products", "folder of product JSON files", "path"),
+    Setting("RETAILERS_FILE", "retailers_file", "data/retailers.json", "per-retailer settings", "path"),
+    Setting("SITE_DIR", "site_dir", "static", "where generate.py writes the site", "path"),
+    Setting("LOG_DIR", "log_dir", "logs", "folder for the six log files", "path"),
+    Setting("DATA_DIR", "data_dir", "data", "locks, journal, backups and exports", "path"),
+    Setting("DEPLOY_TARGET", "deploy_target", None, "rsync destination, user@host:/path/"),
+    Setting("DEPLOY_SSH_KEY", "deploy_ssh_key", None, "private key deploy.sh uses", "path"),
+    Setting("DEPLOY_SSH_PORT", "deploy_ssh_port", "22", "SSH port of the web host", "int"),
+    Setting("DEPLOY_KNOWN_HOSTS", "deploy_known_hosts", "~/.ssh/known_hosts",
+            "pinned host keys for the web host", "path"),
+    Setting("USER_AGENT", "user_agent",
+            "PowerTracker/0.1 (+https://github.com/power-tracker/power-tracker)",
+            "User-Agent sent to retailers: project name and a contact URL"),
+    Setting("REQUEST_TIMEOUT", "request_timeout", "20", "seconds before a page fetch gives up", "float"),
+    Setting("DEFAULT_DELAY", "default_delay", "5", "seconds between requests to one retailer", "float"),
+    Setting("STALE_HOURS", "stale_hours", "3", "an offer unseen for longer is stale", "float"),
+    Setting("WARN_FAILURE_RATE", "warn_failure_rate", "0.2",
+            "quick_status.py warns above this share of failing offers", "float"),
+    Setting("CRIT_FAILURE_RATE", "crit_failure_rate", "0.5",
+            "quick_status.py is critical above this share of failing offers", "float"),
+    Setting("LOG_LEVEL", "log_level", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    products_dir: Path
+    retailers_file: Path
+    site_dir: Path
+    log_dir: Path
+    data_dir: Path
+    deploy_target: str | None
+    deploy_ssh_key: Path | None
+    deploy_ssh_port: int
+    deploy_known_hosts: Path
+    user_agent: str
+    request_timeout: float
+    default_delay: float
+    stale_hours: float
+    warn_failure_rate: float
+    crit_failure_rate: float
+    log_level: str
+    root: Path = PROJECT_ROOT
+
+    def masked(self) -> dict[str, str]:
+        """Effective values by variable name, secrets masked."""
+        out: dict[str, str] = {}
+        for s in SETTINGS:
+            value = getattr(self, s.field)
+            text = "" if value is None else str(value)
+            if s.secret:
+                text = mask_url(text)
+            out[s.name] = text
+        return out
+
+
+def mask_url(url: str) -> str:
+    """Hide the password in a URL such as mysql://user:secret@host/db."""
+    return re.sub(r"(//[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def _convert(s: Setting, raw: str, root: Path) -> Any:
+    if s.kind == "path":
+        path = Path(raw).expanduser()
+        return path if path.is_absolute() else root / path
+    if s.kind in ("int", "float"):
+        cast: Callable[[str], Any] = int if s.kind == "int" else float
+        try:
+            value = cast(raw)
+        except ValueError:
+            raise ConfigError(f"{s.name}={raw!r} is not a number ({s.help})") from None
+        if value < 0:
+            raise ConfigError(f"{s.name}={raw!r} must not be negative ({s.help})")
+        return value
+    if s.kind == "url":
+        return _check_database_url(s.name, raw, root)
+    return raw
+
+
+def _check_database_url(name: str, raw: str, root: Path) -> str:
+    parts = urlsplit(raw)
+    if parts.scheme == "sqlite":
+        # sqlite:///relative/path and sqlite:////absolute/path, as SQLAlchemy spells them
+        path = raw[len("sqlite:///"):] if raw.startswith("sqlite:///") else ""
+        if not path:
+            raise ConfigError(f"{name}={mask_url(raw)!r}: expected sqlite:///path/to/file.db")
+        p = Path(path)
+        return "sqlite:///" + str(p if p.is_absolute() else root / p)
+    if parts.scheme in ("mysql", "mariadb", "mysql+pymysql"):
+        if not parts.hostname or not parts.path.strip("/"):
+            raise ConfigError(f"{name}={mask_url(raw)!r}: expected mysql://user:pass@host:3306/dbname")
+        return raw
+    raise ConfigError(f"{name}={mask_url(raw)!r}: scheme must be sqlite or mysql")
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    env_file: Path | None = None,
+    root: Path = PROJECT_ROOT,
+) -> Settings:
+    """Build Settings from ``environ`` (default: os.environ) and ``.env``.
+
+    Variables already set win over ``.env`` (override=False semantics).
+    Raises ConfigError naming the variable when a value is invalid.
+    """
+    env = dict(os.environ if environ is None else environ)
+    env_path = root / ".env" if env_file is None else env_file
+    if env_path.is_file():
+        for key, value in dotenv_values(env_path).items():
+            if value is not None:
+                env.setdefault(key, value)
+    values: dict[str, Any] = {}
+    for s in SETTINGS:
+        raw = env.get(s.name)
+        if raw is None or raw == "":
+            raw = s.default
+        values[s.field] = None if raw is None else _convert(s, raw, root)
+    if values["log_level"].upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"LOG_LEVEL={values['log_level']!r}: use DEBUG, INFO, WARNING or ERROR")
+    values["log_level"] = values["log_level"].upper()
+    assert {f.name for f in fields(Settings)} - {"root"} == set(values)
+    return Settings(root=root, **values)

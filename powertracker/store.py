@@ -1,0 +1,127 @@
+"""Writes and reads of runs, scrape attempts and the price history.
+
+``price_history`` keeps one row per run of identical observations of an offer
+(price, currency, availability): a repeat moves ``last_seen`` on and counts
+it, a change starts a new row. Storage grows with price changes, not with
+scrapes, and every observation is counted. Recording the same run twice never
+counts an observation twice.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from .db import Database, utcnow
+from .models import OUTCOMES, Observation
+
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal) -> Decimal:
+    """The stored form of a price: two decimal places, never a float."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"price must be a Decimal, got {type(value).__name__}")
+    return value.quantize(CENT)
+
+
+def start_run(db: Database, job: str, now: datetime | None = None) -> int:
+    with db.transaction():
+        return db.execute(
+            "INSERT INTO runs (job, started_at, status) VALUES (:job, :t, 'running')",
+            {"job": job, "t": now or utcnow()},
+        )
+
+
+def finish_run(db: Database, run_id: int, status: str, stats: dict[str, Any],
+               now: datetime | None = None) -> None:
+    with db.transaction():
+        db.execute(
+            "UPDATE runs SET finished_at = :t, status = :s, stats = :stats WHERE id = :id",
+            {"t": now or utcnow(), "s": status, "stats": json.dumps(stats, sort_keys=True), "id": run_id},
+        )
+
+
+def record_attempt(db: Database, *, run_id: int | None, product_id: str, retailer: str, url: str,
+                   outcome: str, attempted_at: datetime, http_status: int | None = None,
+                   duration_ms: int | None = None, nbytes: int | None = None,
+                   price: Decimal | None = None, currency: str | None = None,
+                   strategy: str | None = None, error: str | None = None) -> None:
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {outcome!r}")
+    db.execute(
+        "INSERT INTO scrape_log (run_id, product_id, retailer, url, attempted_at, outcome, http_status,"
+        " duration_ms, bytes, price, currency, strategy, error) VALUES (:run_id, :product_id, :retailer,"
+        " :url, :t, :outcome, :status, :ms, :bytes, :price, :currency, :strategy, :error)",
+        {"run_id": run_id, "product_id": product_id, "retailer": retailer, "url": url,
+         "t": attempted_at, "outcome": outcome, "status": http_status, "ms": duration_ms,
+         "bytes": nbytes, "price": None if price is None else money(price), "currency": currency,
+         "strategy": strategy, "error": None if error is None else error[:1000]},
+    )
+
+
+def record_observation(db: Database, obs: Observation, run_id: int | None) -> str:
+    """Add one observation to the history. Returns 'new', 'repeat' or 'duplicate'.
+
+    Call inside a transaction together with the matching ``record_attempt``.
+    """
+    price = money(obs.price)
+    lock = " FOR UPDATE" if db.dialect == "mariadb" else ""
+    rows = db.query(
+        "SELECT id, price, currency, availability, last_seen, last_run_id FROM price_history"
+        " WHERE product_id = :p AND retailer = :r ORDER BY id DESC LIMIT 1" + lock,
+        {"p": obs.product_id, "r": obs.retailer},
+    )
+    current = rows[0] if rows else None
+    if current and (current["price"], current["currency"], current["availability"]) == (
+        price, obs.currency, obs.availability
+    ):
+        if run_id is not None and current["last_run_id"] == run_id:
+            return "duplicate"
+        db.execute(
+            "UPDATE price_history SET last_seen = :t, observations = observations + 1,"
+            " last_run_id = :run, url = :url WHERE id = :id",
+            {"t": max(obs.seen_at, current["last_seen"]), "run": run_id, "url": obs.url, "id": current["id"]},
+        )
+        return "repeat"
+    db.execute(
+        "INSERT INTO price_history (product_id, retailer, url, price, currency, availability,"
+        " first_seen, last_seen, observations, first_run_id, last_run_id, strategy, raw)"
+        " VALUES (:p, :r, :url, :price, :currency, :availability, :t, :t, 1, :run, :run, :strategy, :raw)",
+        {"p": obs.product_id, "r": obs.retailer, "url": obs.url, "price": price, "currency": obs.currency,
+         "availability": obs.availability, "t": obs.seen_at, "run": run_id, "strategy": obs.strategy,
+         "raw": None if obs.raw is None else obs.raw[:255]},
+    )
+    return "new"
+
+
+def latest_prices(db: Database) -> list[dict[str, Any]]:
+    return db.query("SELECT product_id, retailer, price, currency, availability, last_seen"
+                    " FROM latest_prices ORDER BY product_id, retailer")
+
+
+def price_comparison(db: Database) -> list[dict[str, Any]]:
+    return db.query("SELECT product_id, min_price, max_price, avg_price, retailers, cheapest_retailer"
+                    " FROM price_comparison ORDER BY product_id")
+
+
+def history(db: Database, product_id: str | None = None) -> list[dict[str, Any]]:
+    """Price-history rows (one per run of identical observations), oldest first."""
+    where = "" if product_id is None else " WHERE product_id = :p"
+    return db.query(
+        "SELECT product_id, retailer, url, price, currency, availability, first_seen, last_seen, observations"
+        " FROM price_history" + where + " ORDER BY product_id, retailer, id",
+        {"p": product_id} if product_id else None,
+    )
+
+
+def last_run(db: Database, job: str) -> dict[str, Any] | None:
+    rows = db.query("SELECT id, job, started_at, finished_at, status, stats FROM runs WHERE job = :job"
+                    " ORDER BY id DESC LIMIT 1", {"job": job})
+    if not rows:
+        return None
+    row = rows[0]
+    row["stats"] = json.loads(row["stats"]) if row["stats"] else {}
+    return row
