@@ -1,0 +1,155 @@
+"""extract.py: every strategy on the demo shops' pages and on hand-written edge cases."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from powertracker.demo_shop import render
+from powertracker.extract import availability, currency_code, extract, parse_price
+
+BASE = "http://127.0.0.1:8765"
+CAMPKIT_SELECTOR = ".product-main .price-now"
+
+
+def page(retailer: str, product: str, round_: int = 1) -> str:
+    html = render(round_, retailer, product, BASE)
+    assert html is not None
+    return html
+
+
+def test_json_ld_shop_with_was_price_and_broken_block() -> None:
+    e = extract(page("voltmart", "river-2", 4), f"{BASE}/voltmart/p/river-2")
+    assert e.as_json() == {
+        "price": "205.99", "currency": "GBP", "availability": "in_stock", "was_price": "228.99",
+        "title": "EcoFlow River 2 Portable Power Station", "strategy": "json-ld", "confidence": 0.95,
+        "raw": "205.99",
+    }
+    assert [reason.split(":")[0] for _, reason in e.rejected] == ["invalid JSON-LD"]
+
+
+def test_json_ld_out_of_stock() -> None:
+    e = extract(page("voltmart", "delta-2", 3), f"{BASE}/voltmart/p/delta-2")
+    assert (e.price, e.currency, e.availability, e.was_price) == (Decimal("648.99"), "GBP", "out_of_stock", None)
+
+
+def test_microdata_shop_in_euro() -> None:
+    e = extract(page("powerhaus", "delta-2", 5), f"{BASE}/powerhaus/p/delta-2", default_currency="EUR")
+    assert e.as_json() == {
+        "price": "668.99", "currency": "EUR", "availability": "in_stock", "was_price": None,
+        "title": "EcoFlow Delta 2 Portable Power Station", "strategy": "microdata", "confidence": 0.9,
+        "raw": "668.99",
+    }
+
+
+def test_opengraph_shop_preorder() -> None:
+    e = extract(page("gridless", "explorer-1000-plus"), f"{BASE}/gridless/p/explorer-1000-plus")
+    assert (e.price, e.currency, e.availability, e.strategy, e.confidence, e.title) == (
+        Decimal("1130.99"), "GBP", "preorder", "meta", 0.85, "Jackery Explorer 1000 Plus Portable Power Station")
+
+
+def test_plain_shop_needs_its_selector_and_ignores_distractors() -> None:
+    html = page("campkit", "delta-2", 4)  # was £635.99, now £552.99, related products priced too
+    assert "<del class=\"was\">Was £635.99</del>" in html and "Related products" in html
+    e = extract(html, f"{BASE}/campkit/p/delta-2", selector=CAMPKIT_SELECTOR, default_currency="GBP")
+    assert (e.price, e.currency, e.strategy, e.confidence, e.raw) == (
+        Decimal("552.99"), "GBP", "selector", 0.9, "£552.99")
+    unguessed = extract(html, f"{BASE}/campkit/p/delta-2")
+    assert (unguessed.price, unguessed.strategy, unguessed.title) == (
+        None, None, "EcoFlow Delta 2 Portable Power Station")
+
+
+def test_selector_beats_structured_data() -> None:
+    html = page("voltmart", "river-2", 4)
+    e = extract(html, "u", selector="p.price span")
+    assert (e.price, e.currency, e.strategy, e.raw) == (Decimal("205.99"), "GBP", "selector", "£205.99")
+
+
+def test_selector_matching_nothing_or_invalid_falls_through() -> None:
+    html = page("voltmart", "river-2")
+    assert extract(html, "u", selector=".nope").strategy == "json-ld"
+    e = extract(html, "u", selector="p[[")
+    assert (e.strategy, e.price) == ("json-ld", Decimal("228.99"))
+    assert [(raw[:3], reason.split(":")[0]) for raw, reason in e.rejected] == [
+        ('{"@', "invalid JSON-LD"), ("p[[", "invalid selector")]
+
+
+def test_invalid_json_ld_block_is_skipped() -> None:
+    html = """<html><head>
+    <script type="application/ld+json">{"@type": "Product", "name": "Broken", </script>
+    <script type="application/ld+json">[{"@type": "Product", "name": "Good",
+      "offers": [{"@type": "Offer", "price": 12.5, "priceCurrency": "usd",
+                  "availability": "http://schema.org/PreOrder"}]}]</script></head></html>"""
+    e = extract(html, "u")
+    assert (e.price, e.currency, e.availability, e.title, e.strategy) == (
+        Decimal("12.5"), "USD", "preorder", "Good", "json-ld")
+    assert len(e.rejected) == 1 and e.rejected[0][1].startswith("invalid JSON-LD")
+
+
+def test_json_ld_aggregate_offer_and_graph() -> None:
+    html = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage"}, {"@type": ["Product"], "name": "Bundle",
+       "offers": {"@type": "AggregateOffer", "lowPrice": "99.00", "highPrice": "120", "priceCurrency": "EUR"}}
+    ]}</script>"""
+    e = extract(html, "u")
+    assert (e.price, e.currency, e.title, e.strategy, e.raw) == (
+        Decimal("99.00"), "EUR", "Bundle", "json-ld", "99.00")
+
+
+def test_several_different_offers_lower_confidence() -> None:
+    html = """<script type="application/ld+json">{"@type": "Product", "name": "Variants", "offers": [
+      {"@type": "Offer", "price": "10.00", "priceCurrency": "GBP"},
+      {"@type": "Offer", "price": "12.00", "priceCurrency": "GBP"}]}</script>"""
+    e = extract(html, "u")
+    assert (e.price, e.confidence) == (Decimal("10.00"), 0.75)
+
+
+def test_microdata_text_price_without_content() -> None:
+    html = """<div itemscope itemtype="https://schema.org/Offer"><h1>Thing</h1>
+      <span itemprop="price">1.299,99 €</span><span itemprop="availability">OutOfStock</span></div>"""
+    e = extract(html, "u")
+    assert (e.price, e.currency, e.availability, e.strategy, e.title) == (
+        Decimal("1299.99"), "EUR", "out_of_stock", "microdata", "Thing")
+
+
+def test_og_price_amount_variant() -> None:
+    html = """<html><head><title>Power bank | Shop</title>
+      <meta property="og:price:amount" content="49.95"><meta property="og:price:currency" content="GBP">
+      </head></html>"""
+    e = extract(html, "u")
+    assert (e.price, e.currency, e.availability, e.strategy, e.title) == (
+        Decimal("49.95"), "GBP", None, "meta", "Power bank | Shop")
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><title>Nothing</title></head><body><p>Call us for a price: 0800 123 456</p></body></html>",
+    "",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><h1>Nothing</h1></body></html>",
+])
+def test_page_without_a_price_gives_none(html: str) -> None:
+    e = extract(html, "u")
+    assert (e.price, e.currency, e.strategy, e.confidence) == (None, None, None, 0.0)
+    assert e.as_json()["price"] is None
+
+
+@pytest.mark.parametrize(("text", "default", "expected"), [
+    ("1.299,99 €", None, (Decimal("1299.99"), "EUR")),
+    ("£1,299.99", None, (Decimal("1299.99"), "GBP")),
+    ("CHF 1'299.50", None, (Decimal("1299.50"), "CHF")),
+    ("1 299,00 kr", "SEK", (Decimal("1299.00"), "SEK")),
+    ("1 299,00 kr", None, (Decimal("1299.00"), None)),
+    ("$24.99", "CAD", (Decimal("24.99"), "CAD")),
+    ("$24.99", None, (Decimal("24.99"), "USD")),
+    ("EUR 5,50", None, (Decimal("5.50"), "EUR")),
+    ("Price on request", None, (None, None)),
+])
+def test_locale_price_strings(text: str, default: str | None, expected: tuple[Decimal | None, str | None]) -> None:
+    assert parse_price(text, default) == expected
+
+
+def test_currency_and_availability_names() -> None:
+    assert [currency_code(x) for x in ("gbp", "€", "zł", "XYZ", "", None)] == ["GBP", "EUR", "PLN", None, None, None]
+    assert [availability(x) for x in ("https://schema.org/InStock", "http://schema.org/SoldOut", "in stock",
+                                      "BackOrder", "maybe", None)] == [
+        "in_stock", "out_of_stock", "in_stock", "preorder", None, None]
