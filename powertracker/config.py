@@ -160,3 +160,38 @@ def load_settings(
     values["log_level"] = values["log_level"].upper()
     assert {f.name for f in fields(Settings)} - {"root"} == set(values)
     return Settings(root=root, **values)
+
+
+def shell_lines(settings: Settings, names: list[str]) -> list[str]:
+    """``NAME='value'`` lines for a shell to eval (unset settings give ''); secrets unmasked."""
+    import shlex
+
+    by_name = {s.name: s for s in SETTINGS}
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise ConfigError(f"unknown setting {', '.join(unknown)}; choose from {', '.join(by_name)}")
+    lines = []
+    for name in names or list(by_name):
+        value = getattr(settings, by_name[name].field)
+        lines.append(f"{name}={shlex.quote('' if value is None else str(value))}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m powertracker.config --shell [NAME...]``: effective settings for deploy.sh."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] != "--shell":
+        sys.stderr.write("usage: python -m powertracker.config --shell [NAME...]\n")
+        return 2
+    try:
+        sys.stdout.write("".join(line + "\n" for line in shell_lines(load_settings(), args[1:])))
+    except ConfigError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,302 @@
+"""monitor.py, quick_status.py and powertracker.status against seeded real databases."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import monitor
+import quick_status
+from powertracker import store
+from powertracker.config import load_settings
+from powertracker.db import connect, utcnow
+from powertracker.lock import job_lock
+from powertracker.models import Observation
+from powertracker.status import assess, gather, open_database, tail
+
+PRODUCTS = ("river-2", "delta-2", "solix-c1000", "jackery-1000", "bluetti-ac180")
+RETAILERS = ("shop-a", "shop-b")
+OFFERS = [(p, r) for p in PRODUCTS for r in RETAILERS]  # 10 offers
+
+
+def seed(url: str, now: datetime, failing: int = 0, hours_ago: float = 0.5) -> None:
+    """Two scrape runs, 90 and 30 minutes before ``now`` (shifted back by ``hours_ago`` - 0.5).
+
+    Every offer succeeds in the first run; in the second the first ``failing`` offers
+    fail with HTTP 503 and the rest succeed. Prices move by 1.00 between the runs.
+    """
+    shift = timedelta(hours=hours_ago - 0.5)
+    db = connect(url)
+    try:
+        for n, minutes in enumerate((90, 30)):
+            t = now - shift - timedelta(minutes=minutes)
+            run = store.start_run(db, "scrape", now=t)
+            ok = failed = 0
+            for i, (product, retailer) in enumerate(OFFERS):
+                url_ = f"http://127.0.0.1/{retailer}/{product}"
+                with db.transaction():
+                    if n == 1 and i < failing:
+                        store.record_attempt(db, run_id=run, product_id=product, retailer=retailer, url=url_,
+                                             outcome="http_error", attempted_at=t, http_status=503,
+                                             duration_ms=120, error="503 Service Unavailable")
+                        failed += 1
+                        continue
+                    price = Decimal("100.00") + i + n
+                    store.record_attempt(db, run_id=run, product_id=product, retailer=retailer, url=url_,
+                                         outcome="ok", attempted_at=t, http_status=200, duration_ms=80,
+                                         price=price, currency="GBP", strategy="json-ld")
+                    store.record_observation(db, Observation(product, retailer, url_, price, "GBP", "in_stock",
+                                                             t, "json-ld"), run)
+                    ok += 1
+            store.finish_run(db, run, "ok" if not failed else "partial",
+                             {"fetched": len(OFFERS), "ok": ok, "failed": failed}, now=t + timedelta(seconds=42))
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def site(env: dict[str, str]) -> Path:
+    site = Path(env["SITE_DIR"])
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("<h1>Prices</h1>")
+    return site
+
+
+def run(script: object, env: dict[str, str], *args: str) -> Result:
+    return CliRunner().invoke(script.main, list(args), env=env)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("failing", "hours_ago", "code", "line"), [
+    (0, 0.5, 0, "OK - 10/10 offers fresh, last scrape 30 min ago, site 0 min old"),
+    (1, 0.5, 0, "OK - 10/10 offers fresh, 1 failing, last scrape 30 min ago, site 0 min old"),
+    (3, 0.5, 1, "WARNING - 10/10 offers fresh, 3 failing, last scrape 30 min ago, site 0 min old"
+                " (30% of offers failing (warning above 20%))"),
+    (6, 0.5, 2, "CRITICAL - 10/10 offers fresh, 6 failing, last scrape 30 min ago, site 0 min old"
+                " (60% of offers failing (critical above 50%))"),
+    (0, 5.5, 2, "CRITICAL - 0/10 offers fresh, last scrape 5.5 h ago, site 0 min old"
+                " (100% of offers stale (critical above 50%); no scrape within 3 h)"),
+])
+def test_quick_status_states(db_url: str, env: dict[str, str], site: Path, failing: int, hours_ago: float,
+                             code: int, line: str) -> None:
+    seed(db_url, utcnow(), failing=failing, hours_ago=hours_ago)
+    env = dict(env, DATABASE_URL=db_url)
+    r = run(quick_status, env)
+    assert r.exit_code == code, r.output
+    assert r.stdout == line + "\n"
+    r = run(quick_status, env, "--json")
+    assert r.exit_code == code, r.output
+    doc = json.loads(r.stdout)
+    assert (doc["state"], doc["exit_code"], doc["line"]) == (line.split(" - ")[0], code, line)
+    assert (doc["offers"], doc["fresh"], doc["failing"]) == (10, 0 if hours_ago > 3 else 10, failing)
+
+
+def test_quick_status_warns_without_site_or_offers(env: dict[str, str], sqlite_url: str) -> None:
+    connect(sqlite_url).close()
+    r = run(quick_status, env)
+    assert r.exit_code == 1, r.output
+    assert r.stdout == ("WARNING - 0/0 offers fresh, last scrape never, no site"
+                        " (no offers tracked yet; no scrape within 3 h; no site built)\n")
+
+
+def test_quick_status_thresholds_come_from_settings(env: dict[str, str], sqlite_url: str, site: Path) -> None:
+    seed(sqlite_url, utcnow(), failing=3)
+    r = run(quick_status, dict(env, WARN_FAILURE_RATE="0.4", CRIT_FAILURE_RATE="0.9"))
+    assert r.exit_code == 0, r.output
+    r = run(quick_status, dict(env, WARN_FAILURE_RATE="0.1", CRIT_FAILURE_RATE="0.25"))
+    assert r.exit_code == 2, r.output
+    r = run(quick_status, dict(env, STALE_HOURS="0.25"))
+    assert r.exit_code == 2, r.output
+    assert r.stdout.startswith("CRITICAL - 0/10 offers fresh, 3 failing, last scrape 30 min ago"), r.output
+
+
+def test_quick_status_unknown_when_database_unreachable(env: dict[str, str]) -> None:
+    r = run(quick_status, dict(env, DATABASE_URL="mysql://root:hunter2@127.0.0.1:1/x"))
+    assert r.exit_code == 3, r.output
+    assert r.stdout.startswith("UNKNOWN - cannot open database mysql://root:***@127.0.0.1:1/x"), r.output
+    assert "hunter2" not in r.output
+    r = run(quick_status, dict(env, DATABASE_URL="mysql://root@127.0.0.1:1/x"), "--json")
+    assert r.exit_code == 3, r.output
+    assert json.loads(r.stdout)["state"] == "UNKNOWN"
+    r = run(quick_status, env)  # the SQLite file does not exist yet: never created by a status check
+    assert r.exit_code == 3, r.output
+    assert "no database at" in r.stdout
+    assert not Path(env["DATABASE_URL"][len("sqlite:///"):]).exists()
+
+
+def test_quick_status_unknown_on_bad_setting(env: dict[str, str]) -> None:
+    r = run(quick_status, dict(env, STALE_HOURS="soon"))
+    assert r.exit_code == 3, r.output
+    assert r.stdout == "UNKNOWN - STALE_HOURS='soon' is not a number (an offer unseen for longer is stale)\n"
+
+
+def test_settings_are_masked(env: dict[str, str]) -> None:
+    env = dict(env, DATABASE_URL="mysql://tracker:s3cret-pw@db.local:3306/prices")
+    r = run(quick_status, env, "--settings")
+    assert r.exit_code == 0, r.output
+    assert "DATABASE_URL=mysql://tracker:***@db.local:3306/prices\n" in r.stdout
+    assert "s3cret" not in r.output
+    assert f"LOG_DIR={env['LOG_DIR']}\n" in r.stdout
+    doc = json.loads(run(quick_status, env, "--settings", "--json").stdout)
+    assert doc["DATABASE_URL"] == "mysql://tracker:***@db.local:3306/prices"
+    assert doc["STALE_HOURS"] == "3.0"
+
+
+def test_gather_exact_figures(db_url: str, env: dict[str, str], site: Path) -> None:
+    now = utcnow()
+    seed(db_url, now, failing=3)
+    settings = load_settings(dict(env, DATABASE_URL=db_url), env_file=Path(env["LOG_DIR"]) / "none")
+    with open_database(settings) as db:
+        status = gather(db, settings, now=now)
+    assert status.rows == {"runs": 2, "price_history": 17, "scrape_log": 20, "email_subscriptions": 0}
+    assert status.last_scrape_at == now - timedelta(minutes=30)
+    assert [(r.retailer, r.attempts, r.successes) for r in status.retailers_24h] == [
+        ("shop-a", 10, 8), ("shop-b", 10, 9)]
+    failing = {(o.product_id, o.retailer): o for o in status.failing}
+    assert sorted(failing) == [("delta-2", "shop-a"), ("river-2", "shop-a"), ("river-2", "shop-b")]
+    offer = failing[("river-2", "shop-a")]
+    assert (offer.last_outcome, offer.http_status, offer.error) == ("http_error", 503, "503 Service Unavailable")
+    assert offer.failing_since == now - timedelta(minutes=30)
+    assert offer.last_seen == now - timedelta(minutes=90)
+    assert [(r.job, r.status, r.stats) for r in status.runs] == [
+        ("scrape", "partial", {"fetched": 10, "ok": 7, "failed": 3})]
+    assert len(status.fresh) == 10 and status.stale == []
+    assert status.size_bytes is not None and status.size_bytes > 0
+    assert assess(status, 0.2, 0.5).state == 1
+    # an offer failing twice in a row is failing since the first failure
+    db = connect(db_url)
+    store.record_attempt(db, run_id=None, product_id="river-2", retailer="shop-a", url="http://x/",
+                         outcome="timeout", attempted_at=now - timedelta(minutes=5))
+    status = gather(db, settings, now=now)
+    db.close()
+    again = next(o for o in status.failing if (o.product_id, o.retailer) == ("river-2", "shop-a"))
+    assert (again.last_outcome, again.failing_since) == ("timeout", now - timedelta(minutes=30))
+
+
+def test_catalog_offers_never_scraped_count_as_stale(env: dict[str, str], sqlite_url: str, site: Path) -> None:
+    seed(sqlite_url, utcnow())
+    products = Path(env["PRODUCTS_DIR"])
+    products.mkdir()
+    (products / "river.json").write_text(json.dumps({"id": "river-2", "name": "River 2", "offers": [
+        {"retailer": "shop-a", "url": "https://a.example/r2"},
+        {"retailer": "shop-c", "url": "https://c.example/r2"}]}))
+    r = run(quick_status, env, "--json")
+    doc = json.loads(r.stdout)
+    assert (doc["offers"], doc["fresh"], doc["stale"]) == (2, 1, 1), r.output
+    assert r.exit_code == 1, r.output  # 50% is not above the 50% critical threshold
+    assert "50% of offers stale (warning above 20%)" in doc["line"]
+
+
+def test_monitor_report(db_url: str, env: dict[str, str], site: Path) -> None:
+    seed(db_url, utcnow(), failing=3)
+    env = dict(env, DATABASE_URL=db_url)
+    Path(env["LOG_DIR"]).mkdir()
+    (Path(env["LOG_DIR"]) / "scraping.log").write_text("x" * 2048)
+    with job_lock(Path(env["DATA_DIR"]), "scrape"):
+        r = run(monitor, env)
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "\x1b[" not in out  # no colour when stdout is not a terminal
+    assert out.startswith("WARNING - 10/10 offers fresh, 3 failing, last scrape 30 min ago")
+    assert "Failing offers (3)" in out
+    assert "river-2 @ shop-a: http_error HTTP 503 since " in out
+    assert ": 503 Service Unavailable" in out
+    assert "  shop-a                  8/10   ok  80%" in out
+    assert "  shop-b                  9/10   ok  90%" in out
+    assert "scrape     partial  started " in out and "failed=3 fetched=10 ok=7" in out
+    assert "runs 2, price_history 17, scrape_log 20, email_subscriptions 0" in out
+    assert f"locks: scrape held by pid {os.getpid()}" in out
+    assert re.search(r"\n  scraping.log +2.0 KB\n", out), out
+    assert re.search(r"\n  errors.log +absent\n", out), out
+    doc = json.loads(run(monitor, env, "--json").stdout)
+    assert doc["summary"] == {"offers": 10, "fresh": 10, "stale": 0, "failing": 3}
+    assert doc["rows"]["scrape_log"] == 20
+    assert [(x["retailer"], x["success_rate"]) for x in doc["retailers_24h"]] == [("shop-a", 0.8), ("shop-b", 0.9)]
+    assert doc["locks"] == {"scrape": None}
+
+
+def test_monitor_scrapes(db_url: str, env: dict[str, str]) -> None:
+    seed(db_url, utcnow(), failing=3)
+    env = dict(env, DATABASE_URL=db_url)
+    r = run(monitor, env, "--scrapes", "1")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert len(lines) == 10
+    assert sum("http_error" in line for line in lines) == 3
+    assert any("river-2" in line and "503" in line and "120 ms" in line for line in lines), r.stdout
+    assert any("104.00 GBP" in line for line in lines), r.stdout
+    doc = json.loads(run(monitor, env, "--scrapes", "2", "--json").stdout)
+    assert len(doc) == 20
+    assert doc[-1]["price"] == "100.00" and doc[-1]["outcome"] == "ok"
+    r = run(monitor, env, "--scrapes", "0.1")
+    assert r.stdout == "no scrape attempts in that time\n"
+
+
+def test_monitor_logs(env: dict[str, str]) -> None:
+    logs = Path(env["LOG_DIR"])
+    logs.mkdir()
+    (logs / "scraping.log").write_text("".join(f"line {i}\n" for i in range(1, 1001)))
+    r = run(monitor, env, "--logs", "scraping", "--lines", "3")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "line 998\nline 999\nline 1000\n"
+    r = run(monitor, env, "--logs", "scraping.log", "--lines", "1", "--json")
+    assert json.loads(r.stdout) == {"log": str(logs / "scraping.log"), "lines": ["line 1000"]}
+    r = run(monitor, env, "--logs", "errors")
+    assert r.exit_code == 0 and r.stdout == "", r.output
+    assert "no log at" in r.output
+    r = run(monitor, env, "--logs", "nonsense")
+    assert r.exit_code == 2, r.output
+    assert "unknown log 'nonsense'" in r.output
+
+
+def test_monitor_exit_codes(env: dict[str, str]) -> None:
+    r = run(monitor, dict(env, DATABASE_URL="mysql://root@127.0.0.1:1/x"))
+    assert r.exit_code == 3, r.output
+    assert "error: cannot open database mysql://root@127.0.0.1:1/x" in r.output
+    r = run(monitor, dict(env, DEPLOY_SSH_PORT="x"))
+    assert r.exit_code == 2, r.output
+    r = run(monitor, env, "--scrapes", "-1")
+    assert r.exit_code == 2, r.output
+
+
+def test_tail_of_long_lines(tmp_path: Path) -> None:
+    path = tmp_path / "big.log"
+    path.write_text("a" * 100_000 + "\n" + "b" * 70_000 + "\nlast\n")
+    assert tail(path, 2) == ["b" * 70_000, "last"]
+    assert tail(path, 10) == ["a" * 100_000, "b" * 70_000, "last"]
+    assert tail(tmp_path / "missing.log", 5) == []
+
+
+@pytest.mark.parametrize("script", ["monitor.py", "quick_status.py"])
+def test_help_and_any_cwd(script: str, env: dict[str, str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    r = subprocess.run([sys.executable, str(ROOT / script), "-h"], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    assert "Example:" in r.stdout
+
+
+def test_site_age_from_the_last_generate_run(env: dict[str, str], sqlite_url: str, site: Path) -> None:
+    now = utcnow()
+    seed(sqlite_url, now)
+    old = (now - timedelta(hours=6)).timestamp()
+    os.utime(site / "index.html", (old, old))  # generate.py leaves unchanged files alone
+    r = run(quick_status, env)
+    assert r.exit_code == 1, r.output
+    assert "site 6.0 h old" in r.stdout and "site older than 3 h" in r.stdout
+    db = connect(sqlite_url)
+    run_id = store.start_run(db, "generate", now=now - timedelta(minutes=12))
+    store.finish_run(db, run_id, "ok", {"pages": 12}, now=now - timedelta(minutes=11))
+    db.close()
+    r = run(quick_status, env)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "OK - 10/10 offers fresh, last scrape 30 min ago, site 11 min old\n"
