@@ -7,6 +7,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from powertracker.venv import use_project_venv  # noqa: E402
+
+use_project_venv(__file__)
+
 import click  # noqa: E402
 
 from powertracker.cli import CONTEXT_SETTINGS, dry_run_option, echo_json, fail, json_option, settings_or_exit  # noqa: E402

@@ -16,6 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from powertracker.venv import use_project_venv  # noqa: E402
+
+use_project_venv(__file__)
+
 import click  # noqa: E402
 
 from powertracker.cli import CONTEXT_SETTINGS, echo_json, fail, json_option, settings_or_exit, verbose_option  # noqa: E402
