@@ -81,13 +81,15 @@ class ProductPage:
     min_price: Decimal | None
     max_price: Decimal | None
     avg_price: Decimal | None
-    currency: str | None  # None when the shops' currencies differ
-    shops: int  # offers with a current price
+    currency: str | None  # the currency min/max/avg and "cheapest" are in (price_comparison's)
+    other_currencies: tuple[str, ...]  # offers priced in other currencies, listed but not compared
+    shops: int  # offers compared: in stock (or unknown) and in ``currency``
     chart: Chart | None
 
     @property
     def priced(self) -> bool:
-        return self.shops > 0
+        """Some shop has a current price (perhaps out of stock)."""
+        return any(r.price is not None for r in self.offers)
 
     @property
     def best(self) -> OfferRow | None:
@@ -167,19 +169,17 @@ def build_context(db: Database, catalog: Catalog, now: datetime,
                           for h in history.get((product.id, retailer), ()))
             if steps and cur:
                 series.append(Series(shop, cur["currency"], steps, colour, dash))
-        rows.sort(key=lambda r: (r.price is None, r.price or 0, r.shop))
-        currencies = {r.currency for r in rows if r.currency}
-        currency = currencies.pop() if len(currencies) == 1 else None
-        if len(currencies) > 1:
-            logger.warning("run=generate product=%s: shops price in several currencies; no min/max/avg",
-                           product.id)
+        currency = comp["currency"] if comp else None
+        # the compared currency first, cheapest first; other currencies after; unpriced last
+        rows.sort(key=lambda r: (r.price is None, r.currency != currency, r.currency or "", r.price or 0, r.shop))
         pages.append(ProductPage(
             id=product.id, name=product.name, category=product.category, brand=product.brand,
             path=f"products/{product.id}.html", offers=tuple(rows),
-            min_price=comp["min_price"] if comp and currency else None,
-            max_price=comp["max_price"] if comp and currency else None,
-            avg_price=comp["avg_price"] if comp and currency else None,
-            currency=currency if comp else None,
+            min_price=comp["min_price"] if comp else None,
+            max_price=comp["max_price"] if comp else None,
+            avg_price=comp["avg_price"] if comp else None,
+            currency=currency,
+            other_currencies=tuple(sorted({r.currency for r in rows if r.currency and r.currency != currency})),
             shops=int(comp["retailers"]) if comp else 0,
             chart=build_chart(series, product.name),
         ))

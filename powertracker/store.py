@@ -103,8 +103,8 @@ def latest_prices(db: Database) -> list[dict[str, Any]]:
 
 
 def price_comparison(db: Database) -> list[dict[str, Any]]:
-    return db.query("SELECT product_id, min_price, max_price, avg_price, retailers, cheapest_retailer"
-                    " FROM price_comparison ORDER BY product_id")
+    return db.query("SELECT product_id, min_price, max_price, avg_price, retailers, cheapest_retailer,"
+                    " currency FROM price_comparison ORDER BY product_id")
 
 
 def history(db: Database, product_id: str | None = None) -> list[dict[str, Any]]:

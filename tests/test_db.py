@@ -84,9 +84,25 @@ def test_views_give_latest_per_offer_and_comparison(db: Database) -> None:
     assert latest[0]["last_seen"] == T0 + timedelta(hours=1)
     assert store.price_comparison(db) == [
         {"product_id": "p1", "min_price": Decimal("999.99"), "max_price": Decimal("1100.00"),
-         "avg_price": Decimal("1033.33"), "retailers": 3, "cheapest_retailer": "shop-b"},
+         "avg_price": Decimal("1033.33"), "retailers": 3, "cheapest_retailer": "shop-b", "currency": "GBP"},
         {"product_id": "p2", "min_price": Decimal("20.00"), "max_price": Decimal("20.00"),
-         "avg_price": Decimal("20.00"), "retailers": 1, "cheapest_retailer": "shop-a"}]
+         "avg_price": Decimal("20.00"), "retailers": 1, "cheapest_retailer": "shop-a", "currency": "GBP"}]
+
+
+def test_comparison_ranks_only_in_stock_offers_in_one_currency(db: Database) -> None:
+    with db.transaction():
+        store.record_observation(db, obs("eu-shop", "199.00", currency="EUR"), None)  # cheaper digits, other money
+        store.record_observation(db, obs("uk-gone", "150.00", availability="out_of_stock"), None)
+        store.record_observation(db, obs("uk-a", "220.00"), None)
+        store.record_observation(db, obs("uk-b", "210.00", availability=None), None)
+        store.record_observation(db, obs("eu-only", "50.00", product="p2", currency="EUR"), None)
+        store.record_observation(db, obs("uk-only", "45.00", product="p2", availability="out_of_stock"), None)
+    assert len(store.latest_prices(db)) == 6  # every offer is still listed
+    assert store.price_comparison(db) == [
+        {"product_id": "p1", "min_price": Decimal("210.00"), "max_price": Decimal("220.00"),
+         "avg_price": Decimal("215.00"), "retailers": 2, "cheapest_retailer": "uk-b", "currency": "GBP"},
+        {"product_id": "p2", "min_price": Decimal("50.00"), "max_price": Decimal("50.00"),
+         "avg_price": Decimal("50.00"), "retailers": 1, "cheapest_retailer": "eu-only", "currency": "EUR"}]
 
 
 def test_average_rounds_half_up_on_both_databases(db: Database) -> None:

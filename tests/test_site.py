@@ -333,19 +333,30 @@ def test_empty_catalog_folder_is_a_config_error_and_changes_nothing(env: dict[st
     assert snapshot(settings.site_dir) == before
 
 
-def test_mixed_currencies_show_no_overall_figures(env: dict[str, str], tmp_path: Path,
-                                                  caplog: pytest.LogCaptureFixture) -> None:
-    write_catalog(tmp_path, [PRODUCTS[1]])
+def test_other_currencies_are_listed_but_not_compared(env: dict[str, str], tmp_path: Path) -> None:
+    write_catalog(tmp_path, [PRODUCTS[0]])
     settings = make_settings(env, tmp_path)
-    seed(settings.database_url, {("delta-2", "shop-a"): [(0, "999.00", "in_stock")]}, currency="GBP")
-    seed(settings.database_url, {("delta-2", "shop-b"): [(0, "1099.00", "in_stock")]}, currency="EUR")
-    with caplog.at_level(logging.WARNING, logger="powertracker.site"):
-        generate(settings, now=NOW)
-    assert ["run=generate product=delta-2: shops price in several currencies; no min/max/avg"] == \
-        [r.getMessage() for r in caplog.records if r.name == "powertracker.site"]
-    doc = parse(settings.site_dir / "products" / "delta-2.html")
-    assert doc.cssselect("dl.stats") == []
-    assert [text(td) for td in doc.cssselect("td.price")] == ["£999.00", "€1,099.00"]
+    seed(settings.database_url, {("river-2", "shop-a"): [(0, "999.00", "in_stock")],
+                                 ("river-2", "shop-c"): [(0, "1010.00", "in_stock")]}, currency="GBP")
+    seed(settings.database_url, {("river-2", "shop-b"): [(0, "899.00", "in_stock")]}, currency="EUR")
+    generate(settings, now=NOW)
+    doc = parse(settings.site_dir / "products" / "river-2.html")
+    assert [text(dd) for dd in doc.cssselect("dl.stats dd")] == ["£999.00", "£1,010.00", "£1,004.50", "2"]
+    assert [text(td) for td in doc.cssselect("td.price")] == ["£999.00", "£1,010.00", "€899.00"]
+    assert text(doc.cssselect("p.best")[0]) == "Cheapest now: £999.00 at Shop A"
+    assert "prices in EUR are listed below but not compared" in text(doc.cssselect("p.note")[0])
+
+
+def test_out_of_stock_everywhere_says_so(env: dict[str, str], tmp_path: Path) -> None:
+    write_catalog(tmp_path, [PRODUCTS[2]])
+    settings = make_settings(env, tmp_path)
+    seed(settings.database_url, {("panel-100", "shop-b"): [(0, "80.00", "out_of_stock")]})
+    generate(settings, now=NOW)
+    doc = parse(settings.site_dir / "products" / "panel-100.html")
+    assert text(doc.cssselect("p.best")[0]) == "Out of stock at every shop we check."
+    assert [text(td) for td in doc.cssselect("td.price")] == ["£80.00"]
+    index = parse(settings.site_dir / "index.html")
+    assert text(index.cssselect("li.card .price")[0]) == "Out of stock"
 
 
 @pytest.mark.parametrize("value, currency, expected", [

@@ -70,14 +70,27 @@ FROM price_history h
 WHERE h.id = (SELECT MAX(h2.id) FROM price_history h2
               WHERE h2.product_id = h.product_id AND h2.retailer = h.retailer);
 
+-- The offers a comparison may rank: in stock (or unknown) and priced in the
+-- product's reference currency, the one most of those offers use (ties: the
+-- alphabetically first). Prices in different currencies are never compared.
+CREATE VIEW comparable_prices AS
+SELECT l.product_id, l.retailer, l.price, l.currency, l.availability, l.last_seen
+FROM latest_prices l
+WHERE (l.availability IS NULL OR l.availability <> 'out_of_stock')
+  AND l.currency = (SELECT l2.currency FROM latest_prices l2
+                    WHERE l2.product_id = l.product_id
+                      AND (l2.availability IS NULL OR l2.availability <> 'out_of_stock')
+                    GROUP BY l2.currency ORDER BY COUNT(*) DESC, l2.currency LIMIT 1);
+
 CREATE VIEW price_comparison AS
 SELECT g.product_id,
        g.min_price,
        g.max_price,
        g.avg_price,
        g.retailers,
-       (SELECT l2.retailer FROM latest_prices l2 WHERE l2.product_id = g.product_id
-        ORDER BY l2.price, l2.retailer LIMIT 1) AS cheapest_retailer
+       (SELECT c.retailer FROM comparable_prices c WHERE c.product_id = g.product_id
+        ORDER BY c.price, c.retailer LIMIT 1) AS cheapest_retailer,
+       g.currency
 FROM (SELECT product_id, MIN(price) AS min_price, MAX(price) AS max_price,
-             ROUND(AVG(price), 2) AS avg_price, COUNT(*) AS retailers
-      FROM latest_prices GROUP BY product_id) g;
+             ROUND(AVG(price), 2) AS avg_price, COUNT(*) AS retailers, MIN(currency) AS currency
+      FROM comparable_prices GROUP BY product_id) g;

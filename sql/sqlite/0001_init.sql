@@ -66,19 +66,32 @@ FROM price_history h
 WHERE h.id = (SELECT MAX(h2.id) FROM price_history h2
               WHERE h2.product_id = h.product_id AND h2.retailer = h.retailer);
 
+-- The offers a comparison may rank: in stock (or unknown) and priced in the
+-- product's reference currency, the one most of those offers use (ties: the
+-- alphabetically first). Prices in different currencies are never compared.
+CREATE VIEW comparable_prices AS
+SELECT l.product_id, l.retailer, l.price, l.currency, l.availability, l.last_seen
+FROM latest_prices l
+WHERE (l.availability IS NULL OR l.availability <> 'out_of_stock')
+  AND l.currency = (SELECT l2.currency FROM latest_prices l2
+                    WHERE l2.product_id = l.product_id
+                      AND (l2.availability IS NULL OR l2.availability <> 'out_of_stock')
+                    GROUP BY l2.currency ORDER BY COUNT(*) DESC, l2.currency LIMIT 1);
+
 -- Averages are computed exactly in cents and rounded half up, as MariaDB's
 -- ROUND(AVG(DECIMAL)) does, so both databases return the same figures.
 CREATE VIEW price_comparison AS
 SELECT product_id,
-       (SELECT l2.price FROM latest_prices l2 WHERE l2.product_id = g.product_id
-        ORDER BY CAST(l2.price AS REAL), l2.retailer LIMIT 1) AS min_price,
-       (SELECT l2.price FROM latest_prices l2 WHERE l2.product_id = g.product_id
-        ORDER BY CAST(l2.price AS REAL) DESC, l2.retailer LIMIT 1) AS max_price,
+       (SELECT c.price FROM comparable_prices c WHERE c.product_id = g.product_id
+        ORDER BY CAST(c.price AS REAL), c.retailer LIMIT 1) AS min_price,
+       (SELECT c.price FROM comparable_prices c WHERE c.product_id = g.product_id
+        ORDER BY CAST(c.price AS REAL) DESC, c.retailer LIMIT 1) AS max_price,
        (avg_cents / 100) || '.' || substr('0' || (avg_cents % 100), -2) AS avg_price,
        retailers,
-       (SELECT l2.retailer FROM latest_prices l2 WHERE l2.product_id = g.product_id
-        ORDER BY CAST(l2.price AS REAL), l2.retailer LIMIT 1) AS cheapest_retailer
-FROM (SELECT product_id,
+       (SELECT c.retailer FROM comparable_prices c WHERE c.product_id = g.product_id
+        ORDER BY CAST(c.price AS REAL), c.retailer LIMIT 1) AS cheapest_retailer,
+       currency
+FROM (SELECT product_id, MIN(currency) AS currency,
              COUNT(*) AS retailers,
              (2 * SUM(CAST(REPLACE(price, '.', '') AS INTEGER)) + COUNT(*)) / (2 * COUNT(*)) AS avg_cents
-      FROM latest_prices GROUP BY product_id) g;
+      FROM comparable_prices GROUP BY product_id) g;
