@@ -43,9 +43,8 @@ def main(rounds: int, hours_apart: int, port: int) -> None:
     if not os.environ.get("RETAILERS_FILE"):
         settings = replace(settings, retailers_file=PROJECT_ROOT / "data" / "demo" / "retailers.json")
     configure_logging(settings)
-    shop = DemoShop(port=port, round=1)
     try:
-        shop.start()
+        shop = DemoShop(port=port, round=1).start()
     except OSError as exc:
         click.echo(f"error: cannot start the demo shop on 127.0.0.1:{port}: {exc}", err=True)
         sys.exit(2)

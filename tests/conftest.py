@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,6 +96,71 @@ def demo_shop() -> Iterator[object]:
     shop.start()
     yield shop
     shop.stop()
+
+
+SSHD = Path("/usr/sbin/sshd")
+
+
+@dataclass
+class SshServer:
+    port: int
+    client_key: Path
+    known_hosts: Path
+    other_key: Path  # a key the server does not accept
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _keygen(path: Path) -> None:
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "pt-test", "-f", str(path)],
+                   check=True, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
+    for tool in ("rsync", "ssh", "ssh-keygen", "flock"):
+        if shutil.which(tool) is None:
+            need(f"{tool} is not installed")
+    if not SSHD.exists():
+        need(f"{SSHD} is not installed (apt install openssh-server)")
+    if os.geteuid() != 0:
+        need("the sshd test server runs as root (it logs the test user in as itself)")
+    # one server for the whole session: deploy tests and the end-to-end pipeline test share it
+    d = tmp_path_factory.mktemp("sshd")
+    Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # privilege separation directory
+    for name in ("host_key", "client_key", "other_key"):
+        _keygen(d / name)
+    (d / "authorized_keys").write_text((d / "client_key.pub").read_text())
+    port = free_port()
+    cfg = d / "sshd_config"
+    cfg.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {d / 'host_key'}\n"
+        f"AuthorizedKeysFile {d / 'authorized_keys'}\nPidFile {d / 'sshd.pid'}\n"
+        "UsePAM no\nStrictModes no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+        "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\nLogLevel VERBOSE\n"
+    )
+    log = (d / "sshd.log").open("w")
+    proc = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(cfg)], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"sshd did not start: {(d / 'sshd.log').read_text()}")
+            time.sleep(0.05)
+    host_pub = " ".join((d / "host_key.pub").read_text().split()[:2])
+    (d / "known_hosts").write_text(f"[127.0.0.1]:{port} {host_pub}\n")
+    yield SshServer(port, d / "client_key", d / "known_hosts", d / "other_key")
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture
