@@ -19,13 +19,20 @@ def page(retailer: str, product: str, round_: int = 1) -> str:
     return html
 
 
-def test_json_ld_shop_with_was_price_and_broken_block() -> None:
+def test_json_ld_shop_with_was_price_and_repaired_block() -> None:
     e = extract(page("voltmart", "river-2", 4), f"{BASE}/voltmart/p/river-2")
     assert e.as_json() == {
         "price": "205.99", "currency": "GBP", "availability": "in_stock", "was_price": "228.99",
         "title": "EcoFlow River 2 Portable Power Station", "strategy": "json-ld", "confidence": 0.95,
         "raw": "205.99",
     }
+    assert e.rejected == ()  # the WebSite block's trailing comma is repaired, not reported
+
+
+def test_unrepairable_json_ld_block_is_reported() -> None:
+    html = page("voltmart", "river-2", 4).replace('"VoltMart",}', '"Volt"Mart"}')
+    e = extract(html, f"{BASE}/voltmart/p/river-2")
+    assert (e.price, e.strategy) == (Decimal("205.99"), "json-ld")
     assert [reason.split(":")[0] for _, reason in e.rejected] == ["invalid JSON-LD"]
 
 
@@ -34,10 +41,12 @@ def test_json_ld_out_of_stock() -> None:
     assert (e.price, e.currency, e.availability, e.was_price) == (Decimal("648.99"), "GBP", "out_of_stock", None)
 
 
-def test_microdata_shop_in_euro() -> None:
-    e = extract(page("powerhaus", "delta-2", 5), f"{BASE}/powerhaus/p/delta-2", default_currency="EUR")
+def test_microdata_shop_in_euro_reads_the_visible_was_price() -> None:
+    html = page("powerhaus", "delta-2", 5)
+    assert '<del class="was">Was 751,99 €</del>' in html
+    e = extract(html, f"{BASE}/powerhaus/p/delta-2", default_currency="EUR")
     assert e.as_json() == {
-        "price": "668.99", "currency": "EUR", "availability": "in_stock", "was_price": None,
+        "price": "668.99", "currency": "EUR", "availability": "in_stock", "was_price": "751.99",
         "title": "EcoFlow Delta 2 Portable Power Station", "strategy": "microdata", "confidence": 0.9,
         "raw": "668.99",
     }
@@ -49,15 +58,17 @@ def test_opengraph_shop_preorder() -> None:
         Decimal("1130.99"), "GBP", "preorder", "meta", 0.85, "Jackery Explorer 1000 Plus Portable Power Station")
 
 
-def test_plain_shop_needs_its_selector_and_ignores_distractors() -> None:
+def test_plain_shop_selector_and_heuristic_ignore_distractors() -> None:
     html = page("campkit", "delta-2", 4)  # was £635.99, now £552.99, related products priced too
     assert "<del class=\"was\">Was £635.99</del>" in html and "Related products" in html
     e = extract(html, f"{BASE}/campkit/p/delta-2", selector=CAMPKIT_SELECTOR, default_currency="GBP")
     assert (e.price, e.currency, e.strategy, e.confidence, e.raw) == (
         Decimal("552.99"), "GBP", "selector", 0.9, "£552.99")
-    unguessed = extract(html, f"{BASE}/campkit/p/delta-2")
-    assert (unguessed.price, unguessed.strategy, unguessed.title) == (
-        None, None, "EcoFlow Delta 2 Portable Power Station")
+    found = extract(html, f"{BASE}/campkit/p/delta-2")
+    assert (found.price, found.currency, found.was_price, found.strategy, found.title) == (
+        Decimal("552.99"), "GBP", Decimal("635.99"), "heuristic", "EcoFlow Delta 2 Portable Power Station")
+    reasons = {reason for _, reason in found.rejected}
+    assert {"struck-through or was / list price", "shipping cost or threshold"} <= reasons
 
 
 def test_selector_beats_structured_data() -> None:
@@ -71,8 +82,7 @@ def test_selector_matching_nothing_or_invalid_falls_through() -> None:
     assert extract(html, "u", selector=".nope").strategy == "json-ld"
     e = extract(html, "u", selector="p[[")
     assert (e.strategy, e.price) == ("json-ld", Decimal("228.99"))
-    assert [(raw[:3], reason.split(":")[0]) for raw, reason in e.rejected] == [
-        ('{"@', "invalid JSON-LD"), ("p[[", "invalid selector")]
+    assert [(raw[:3], reason.split(":")[0]) for raw, reason in e.rejected] == [("p[[", "invalid selector")]
 
 
 def test_invalid_json_ld_block_is_skipped() -> None:
@@ -97,12 +107,38 @@ def test_json_ld_aggregate_offer_and_graph() -> None:
         Decimal("99.00"), "EUR", "Bundle", "json-ld", "99.00")
 
 
-def test_several_different_offers_lower_confidence() -> None:
-    html = """<script type="application/ld+json">{"@type": "Product", "name": "Variants", "offers": [
-      {"@type": "Offer", "price": "10.00", "priceCurrency": "GBP"},
-      {"@type": "Offer", "price": "12.00", "priceCurrency": "GBP"}]}</script>"""
+VARIANTS = """<script type="application/ld+json">{"@type": "Product", "name": "Variants", "offers": [
+  {"@type": "Offer", "price": "10.00", "priceCurrency": "GBP", "sku": "V-1", "url": "/p/v?variant=1"},
+  {"@type": "Offer", "price": "12.00", "priceCurrency": "GBP", "sku": "V-2", "gtin13": "0012345678905",
+   "url": "/p/v?variant=2", "availability": "https://schema.org/OutOfStock"}]}</script>"""
+
+
+def test_several_offers_at_different_prices_are_ambiguous_not_guessed() -> None:
+    e = extract(VARIANTS, "u")
+    assert (e.price, e.strategy, e.confidence) == (None, None, 0.0)
+    assert any(reason.startswith("ambiguous: json-ld lists 2 different prices") for _, reason in e.rejected)
+
+
+@pytest.mark.parametrize(("kwargs", "price", "availability"), [
+    ({"sku": "v-2"}, "12.00", "out_of_stock"),
+    ({"gtin": "12345678905"}, "12.00", "out_of_stock"),
+    ({"offer_url": "https://shop.example/p/v?variant=1"}, "10.00", None),
+])
+def test_the_offer_picks_its_variant(kwargs: dict[str, str], price: str, availability: str | None) -> None:
+    e = extract(VARIANTS, "https://shop.example/p/v", **kwargs)
+    assert (e.price, e.availability, e.strategy, e.confidence) == (Decimal(price), availability, "json-ld", 0.95)
+
+
+def test_the_visible_price_picks_the_default_variant() -> None:
+    html = VARIANTS + '<h1>Variants</h1><p class="price">£12.00</p><button>Add to basket</button>'
     e = extract(html, "u")
-    assert (e.price, e.confidence) == (Decimal("10.00"), 0.75)
+    assert (e.price, e.strategy, e.confidence) == (Decimal("12.00"), "json-ld", 0.8)
+
+
+def test_unknown_sku_falls_back_to_the_page_and_says_so() -> None:
+    e = extract(VARIANTS, "u", sku="NOPE")
+    assert e.price is None
+    assert any(reason.startswith("no offer on the page matches sku=NOPE") for _, reason in e.rejected)
 
 
 def test_microdata_text_price_without_content() -> None:

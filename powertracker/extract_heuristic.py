@@ -1,0 +1,359 @@
+"""The visible-price heuristic, for pages with neither structured data nor known platform markup.
+
+Every currency-marked amount in the page's visible text is a candidate, read from the smallest
+element that holds it whole (so ``£`` ``1,299`` ``<sup>99</sup>`` split over elements is one
+price). A candidate is rejected, with the reason kept for the operator, when it sits in a
+related-products / navigation block, or is a struck-through or "was" / RRP price, a unit price
+(per kg, per 100 ml), a monthly or finance figure, a shipping cost or threshold, a "save £x"
+amount, a multibuy price, an approximate conversion, another seller's or a used offer, the upper
+end of a range, or sits in running text. The survivor nearest the product title and the buy
+button, preferring elements marked as a price, wins. With no title and no buy button to anchor
+to, only a page with one distinct price is trusted. Words are matched in English, German,
+French, Dutch, Swedish, Danish, Norwegian and Japanese.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from lxml.etree import XPath, _Element
+
+from .extract_base import Candidate, Page, text_content, visible_text
+from .extract_regions import Layout
+from .prices import PriceMatch, find_prices, has_currency, normalize
+
+_TEXT_NODES = XPath(".//text()[not(parent::script or parent::style)][translate(., '0123456789', '') != .]")
+_SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
+MAX_CONTAINER = 90  # characters: longer text is running prose, not a price label
+_WINDOW = 36
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|barre|barré|durchgestrichen|regular|compare|strike|crossed|rrp|msrp|list-?price|original|before|previous|uvp"
+                r"|streich|retail|non-sale|price--non-sale|price-standard|saved-from")
+_NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
+                r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
+                r"|price--main|price-to-pay|pricetopay|price--large|product-price")
+_PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
+_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previously|regular price|typical price"
+                r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|\bavant|au lieu de"
+                r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
+                r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
+                r"|通常価格|定価|参考価格|希望小売価格)[\s:.]*$")
+_UNIT_RIGHT = _rx(r"^\s*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*(\d+\s*)?"
+                  r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|100\s?g|100\s?ml|stk|stück|st\b|unit|each|piece|kilo"
+                  r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
+_UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
+                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価)[\s:.]*\(?\s*$")
+_UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per|base-?price|basisprice|grundpreis|comparison|jmfpris"
+                 r"|price--unit|per-unit|ppu")
+_MONTHLY_RIGHT = _rx(r"^\s*\)?\s*(/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月)\b|per (month|maand|månad|måned)"
+                     r"|a month|p/?m\b|monthly|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
+                     r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months)")
+_MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
+                   r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
+                   r"|avbetal|månadsbetal|per month|a month|/mo\b|分割")
+_MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit|emi\b|ratenkauf")
+_SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
+                    r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
+                    r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d")
+_SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
+_SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
+                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|[-−–]\s*)[\s:]*"
+                 r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
+_SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
+_SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk)|from \d+ (pcs|units)"
+                     r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för)\s*$")
+_MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
+_APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
+                   r"|ungefär|約)\s*\(?\s*$")
+_USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
+                r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古")
+_USED_ATTR = _rx(r"other-?sellers|more-?buying|used|olp|marketplace-offers|aod|refurb")
+_POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
+_EXCL_CTX = _rx(r"(\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax)"
+                r"|\bhors tax|\bht\b|netto|ohne mwst|plus vat|\+ ?vat|excl\.? btw|\bnet\b)")
+_INCL_CTX = _rx(r"(\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto)")
+_FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
+_TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
+                  r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
+
+
+@dataclass
+class Seen:
+    """One visible amount and what the heuristic made of it."""
+
+    match: PriceMatch
+    element: _Element
+    text: str
+    currency: str | None
+    reason: str | None = None  # why it is not the price
+    was: bool = False
+    low: bool = False
+    incl: bool = False
+    excl: bool = False
+    score: float = 0.0
+
+
+@dataclass
+class Scan:
+    """What the heuristic found on a page: every amount, the winner, the was price beside it."""
+
+    seen: list[Seen] = field(default_factory=list)
+    best: Seen | None = None
+    was: Decimal | None = None
+    confidence: float = 0.0
+    note: str | None = None  # why there is no winner
+
+
+_FRAGMENT = re.compile(r"[\d.,'\s]{1,12}|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
+
+
+def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Element, str] | None:
+    """The smallest element around ``node`` whose text holds a whole currency-marked price; climbs
+    (at most three levels) only from a fragment of a split price such as ``1,299`` or ``£``."""
+    el: _Element = node
+    text = text_of(el)
+    for _ in range(3):
+        if find_prices(text):
+            return el, text
+        if not _FRAGMENT.fullmatch(text):
+            return None
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        parent_text = text_of(parent)
+        if len(parent_text) > MAX_CONTAINER:
+            return None
+        el, text = parent, parent_text
+    return (el, text) if find_prices(text) else None
+
+
+def _collect_containers(root: _Element, layout: Layout, text_of: Callable[[_Element], str],
+                        containers: dict[_Element, str]) -> None:
+    """The elements under ``root`` that each hold one whole visible price, with their text."""
+    for node in _TEXT_NODES(root):
+        parent = node.getparent()
+        if parent is None or parent.tag in _SKIP_PARENTS:
+            continue
+        if len(node) > 400 or (not has_currency(node) and not _FRAGMENT.fullmatch(node.strip())):
+            continue  # prose, or no currency and too much text to be one piece of a split price
+        host = parent.getparent() if node.is_tail else parent
+        if host is None or host.tag in _SKIP_PARENTS or layout.excluded(host):
+            continue
+        found = _container(host, text_of)
+        if found is not None and found[0] not in containers:
+            containers[found[0]] = found[1]
+
+
+def _neighbour_text(el: _Element, before: bool) -> str:
+    """Short text just before / after an element (its sibling's or parent's), for labels."""
+    sib = el.getprevious() if before else el.getnext()
+    if before:
+        parent = el.getparent()
+        lead = (sib.tail if sib is not None else (parent.text if parent is not None else None)) or ""
+        if lead.strip():
+            return " ".join(lead.split())
+        if sib is not None and isinstance(sib.tag, str):
+            return " ".join(text_content(sib).split())[-_WINDOW:]
+        return ""
+    tail = (el.tail or "").strip()
+    if tail:
+        return " ".join(tail.split())[:_WINDOW]
+    if sib is not None and isinstance(sib.tag, str):
+        return " ".join(text_content(sib).split())[:_WINDOW]
+    return ""
+
+
+def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
+    """Attribute words of ``el`` and a few ancestors, nearest first; whether any is struck through."""
+    levels = []
+    struck = False
+    node: _Element | None = el
+    for _ in range(depth):
+        if node is None or node.tag in ("body", "main"):
+            break
+        if node.tag in ("del", "s", "strike") or "line-through" in (node.get("style") or ""):
+            struck = True
+        bits = [node.get("class") or "", node.get("id") or "", node.get("itemprop") or ""]
+        bits.extend(k for k in node.keys() if k.startswith("data-"))  # noqa: SIM118
+        levels.append(" ".join(bits).lower())
+        node = node.getparent()
+    return levels, struck
+
+
+def _was_marked(levels: list[str]) -> bool:
+    """The nearest element marked either way decides: ``price--was`` inside ``price--sale`` is a was price."""
+    for level in levels:
+        if _WAS_ATTR.search(level):
+            return True
+        if _NOW_ATTR.search(level):
+            return False
+    return False
+
+
+def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
+    """Why ``s`` is not the price, if it is not. ``left`` / ``right`` are the words right beside the
+    amount (a neighbouring element's when its own element has none); ``whole`` is its own element's
+    text, the only place wide context words (shipping, finance, used) are looked for."""
+    ctx = whole
+    attrs = " ".join(levels)
+    if struck or _WAS_LEFT.search(left) or _was_marked(levels):
+        s.reason, s.was = "struck-through or was / list price", True
+    elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or _UNIT_ATTR.search(attrs):
+        s.reason = "unit price"
+    elif _MONTHLY_RIGHT.search(right) or _MONTHLY_CTX.search(ctx) or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
+        s.reason = "monthly / finance figure"
+    elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs):
+        s.reason = "shipping cost or threshold"
+    elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(attrs):
+        s.reason = "saving amount"
+    elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right):
+        s.reason = "multibuy / quantity price"
+    elif _APPROX_LEFT.search(left):
+        s.reason = "approximate conversion"
+    elif _USED_CTX.search(ctx) or _USED_ATTR.search(attrs):
+        s.reason = "used or another seller's offer"
+    elif _POINTS_RIGHT.search(right):
+        s.reason = "points"
+    elif _TOTAL_LEFT.search(left):
+        s.reason = "basket total"
+    elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:
+        s.reason = "inside running text"
+    if s.reason is None:
+        s.excl = bool(_EXCL_CTX.search(right[:24]) or _EXCL_CTX.search(whole))
+        s.incl = bool(_INCL_CTX.search(right[:24]) or _INCL_CTX.search(whole))
+        s.low = bool(_FROM_LEFT.search(left))
+        if s.incl:
+            s.excl = False
+
+
+def scan(page: Page, layout: Layout) -> Scan:
+    """Every visible amount on the page, classified, and the one most likely the price."""
+    out = Scan()
+    texts: dict[_Element, str] = {}
+
+    def text_of(el: _Element) -> str:
+        t = texts.get(el)
+        if t is None:
+            t = texts[el] = normalize(visible_text(el))
+        return t
+
+    region = layout.product_region()
+    body = page.doc.find("body")
+    roots = [r for r in (region, body if body is not None else page.doc) if r is not None and r.tag != "html"]
+    containers: dict[_Element, str] = {}
+    for root in roots[:1] if region is not None and region.tag != "body" else roots[-1:]:
+        _collect_containers(root, layout, text_of, containers)
+    if not containers and len(roots) > 1:  # nothing priced near the title and buy button: read the whole page
+        _collect_containers(roots[-1], layout, text_of, containers)
+    for el, text in containers.items():
+        matches = find_prices(text)
+        levels, struck = _chain_attrs(el)
+        before, after = _neighbour_text(el, True), _neighbour_text(el, False)
+        for i, m in enumerate(matches):
+            left = text[max(0, m.start - _WINDOW):m.start]
+            right = text[m.end:m.end + _WINDOW]
+            if not left.strip():
+                left = before[-_WINDOW:]
+            if not right.strip():
+                right = after[:_WINDOW]
+            s = Seen(m, el, text, page.currency(m.symbol))
+            if i > 0 and _RANGE_SEP.match(text[matches[i - 1].end:m.start]) and out.seen[-1].reason is None:
+                s.reason = "upper end of a price range"
+                out.seen[-1].low = True
+                out.seen.append(s)
+                continue
+            sub_levels, sub_struck = [], False
+            if len(matches) > 1 and len(text) <= MAX_CONTAINER:
+                sub = _match_element(el, m)
+                if sub is not el:
+                    sub_levels, sub_struck = _chain_attrs(sub, 2)
+            _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
+            if s.reason is None and not (m.amount > 0):
+                s.reason = "zero amount"
+            out.seen.append(s)
+    _choose(out, page, layout)
+    return out
+
+
+def _match_element(el: _Element, m: PriceMatch) -> _Element:
+    """The smallest descendant of ``el`` whose text holds the whole match (for its struck / class marks)."""
+    best = el
+    for child in el.iterdescendants():
+        if isinstance(child.tag, str) and m.raw in normalize(text_content(child)):
+            best = child
+    return best
+
+
+def _choose(out: Scan, page: Page, layout: Layout) -> None:
+    alive = [s for s in out.seen if s.reason is None]
+    if any(s.incl for s in alive) and any(s.excl for s in alive):
+        for s in alive:
+            if s.excl:
+                s.reason = "price without VAT (the page also shows it with VAT)"
+        alive = [s for s in alive if s.reason is None]
+    if not alive:
+        out.note = "no visible price outside related blocks and distractors"
+        return
+    anchored = layout.title is not None or layout.buy is not None
+    region = layout.product_region()
+    for s in alive:
+        attrs = " ".join(_chain_attrs(s.element)[0])
+        score = 0.0
+        if _PRICE_ATTR.search(attrs):
+            score += 3
+        if _NOW_ATTR.search(attrs):
+            score += 2
+        if s.incl:
+            score += 1
+        if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
+            score += 2
+        dist = layout.distance(s.element)
+        if dist is not None:
+            score -= dist / 12
+        s.score = score
+    alive.sort(key=lambda s: -s.score)
+    best = alive[0]
+    if not anchored:
+        if len({s.match.amount for s in alive}) > 1:
+            out.note = "several prices and no product title or buy button to tell which is this product's"
+            return
+    else:
+        dist = layout.distance(best.element)
+        if dist is not None and dist > 150:
+            out.note = "no price near the product title or buy button"
+            return
+    out.best = best
+    for s in alive[1:]:
+        if s.match.amount != best.match.amount:
+            s.reason = s.reason or "farther from the product title and buy button"
+    out.confidence = 0.7 if _PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])) else 0.55
+    order = layout.order
+    pos = order.get(best.element, 0)
+    was = [s for s in out.seen if s.was and s.match.amount > best.match.amount
+           and abs(order.get(s.element, 0) - pos) <= 12]
+    if was:
+        out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
+
+
+def heuristic(page: Page, found: Scan) -> list[Candidate]:
+    best = found.best
+    for s in found.seen:
+        if s.reason is not None:
+            page.reject(s.match.raw, s.reason)
+    if best is None:
+        if found.note:
+            page.reject("", f"heuristic: {found.note}")
+        return []
+    return [Candidate(price=best.match.amount, currency=best.currency or page.fallback_currency(),
+                      raw=best.match.raw, was=found.was, low=best.low, element=best.element)]

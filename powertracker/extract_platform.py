@@ -1,0 +1,289 @@
+"""Platform markup of the big shop systems, for pages without usable structured data.
+
+Each reader knows where one platform puts the product's own price, its list price and its
+variants: Shopify (the product JSON the theme embeds, prices in cents, the variant the product
+form selects), WooCommerce (``p.price`` with ``<del>`` / ``<ins>``, the variations form), Magento
+(``data-price-type="finalPrice"`` / ``oldPrice`` in the price box), BigCommerce
+(``data-product-price-with-tax``), PrestaShop (``.current-price-value``, ``.regular-price``) and
+marketplace-style split prices (``a-price-whole`` / ``a-price-fraction``, the struck
+``a-text-price``). Blocks that ``Layout`` excludes (related products, carousels) are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from lxml.etree import XPath, _Element
+
+from .extract_base import Candidate, Page, availability, text_content, visible_text
+from .extract_regions import Layout
+from .prices import find_prices, normalize, parse_price, structured_amount
+
+
+def _x(expr: str) -> XPath:
+    return XPath(expr)
+
+
+def _cls(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+_SHOPIFY_JSON = _x("//script[@type='application/json'][@data-product-json or starts-with(@id, 'ProductJson')"
+                   " or contains(@id, 'product-json')]")
+_SHOPIFY_FORM_ID = _x("//form[contains(@action, '/cart/add')]//*[@name='id']")
+_WOO_PRICE = _x(f"//*[self::p or self::span or self::div][{_cls('price')}][.//*[{_cls('woocommerce-Price-amount')}]]")
+_WOO_AMOUNT = _x(f".//*[{_cls('woocommerce-Price-amount')}]")
+_WOO_VARIATIONS = _x("//form[@data-product_variations]")
+_MAGENTO_FINAL = _x("//*[@data-price-type='finalPrice'][@data-price-amount]")
+_MAGENTO_OLD = _x("//*[@data-price-type='oldPrice'][@data-price-amount]")
+_MAGENTO_SPECIAL = _x(f"//*[{_cls('price-box')}]//*[{_cls('special-price')} or {_cls('regular-price')}]"
+                      f"//*[{_cls('price')}]")
+_MAGENTO_OLD_TEXT = _x(f"//*[{_cls('price-box')}]//*[{_cls('old-price')}]//*[{_cls('price')}]")
+_BC_WITH_TAX = _x("//*[@data-product-price-with-tax]")
+_BC_WITHOUT_TAX = _x("//*[@data-product-price-without-tax]")
+_BC_WAS = _x("//*[@data-product-non-sale-price-with-tax or @data-product-rrp-with-tax"
+             " or @data-product-non-sale-price-without-tax or @data-product-rrp-price-without-tax]")
+_PS_CURRENT = _x(f"//*[{_cls('current-price-value')} or ({_cls('current-price')} and @content)]"
+                 f" | //*[{_cls('current-price')}]//*[@content]")
+_PS_REGULAR = _x(f"//*[{_cls('product-prices')} or {_cls('product-price')}]//*[{_cls('regular-price')}]")
+_MP_PRICE = _x(f"//*[{_cls('a-price')}][not(@data-a-strike='true')][not({_cls('a-text-price')})]")
+_MP_WAS = _x(f"//*[{_cls('a-price')}][@data-a-strike='true' or {_cls('a-text-price')}]")
+_MP_SKIP = re.compile(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice", re.I)
+_CURRENCY_JS = (re.compile(r"Shopify\.currency\s*=\s*\{[^}]*?\"active\"\s*:\s*\"([A-Z]{3})\""),
+                re.compile(r"\"currency\"\s*:\s*\{[^}]*?\"iso_code\"\s*:\s*\"([A-Z]{3})\""),
+                re.compile(r"\"currencyCode\"\s*:\s*\"([A-Z]{3})\""))
+
+
+def script_currency(page: Page) -> str | None:
+    """A currency code that the shop's own scripts declare (Shopify.currency, PrestaShop, dataLayer)."""
+    for script in page.doc.iter("script"):
+        text = script.text or ""
+        if "urrency" not in text:
+            continue
+        for pattern in _CURRENCY_JS:
+            m = pattern.search(text)
+            if m:
+                return m.group(1)
+    return None
+
+
+def _text_price(page: Page, el: _Element) -> tuple[Decimal | None, str | None, str]:
+    raw = visible_text(el)
+    amount, currency = parse_price(raw, page.default_currency, page.page_currency)
+    return amount, currency or page.fallback_currency(), raw
+
+
+def _cents(value: Any) -> Decimal | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value) / 100
+    return structured_amount(value)
+
+
+def _variant_id(url: str | None) -> str | None:
+    m = re.search(r"[?&]variant=(\d+)", url or "")
+    return m.group(1) if m else None
+
+
+def shopify(page: Page, layout: Layout) -> list[Candidate]:
+    scripts = _SHOPIFY_JSON(page.doc)
+    if not scripts:
+        return []
+    try:
+        data = json.loads(scripts[0].text or "", parse_float=Decimal)
+    except ValueError as exc:
+        page.reject((scripts[0].text or "")[:80], f"invalid Shopify product JSON: {exc}")
+        return []
+    product = data.get("product", data) if isinstance(data, dict) else {}
+    variants = product.get("variants") if isinstance(product, dict) else None
+    if not isinstance(variants, list):
+        return []
+    ids = _SHOPIFY_FORM_ID(page.doc)
+    selected = None
+    if ids:
+        el = ids[0]
+        if el.tag == "select":
+            options = [o for o in el.iter("option") if o.get("selected") is not None] or list(el.iter("option"))
+            selected = options[0].get("value") if options else None
+        else:
+            selected = el.get("value")
+    currency = page.fallback_currency()
+    out = []
+    for v in variants:
+        if not isinstance(v, dict):
+            continue
+        amount = _cents(v.get("price"))
+        if amount is None:
+            continue
+        was = _cents(v.get("compare_at_price"))
+        vid = str(v.get("id", ""))
+        out.append(Candidate(
+            price=amount, currency=currency, raw=str(v.get("price")), availability=availability(v.get("available")),
+            was=was if was and was > amount else None, sku=v.get("sku") or None, gtin=v.get("barcode") or None,
+            url=f"?variant={vid}" if vid else None, name=v.get("name") or v.get("title"),
+            selected=bool(selected) and vid == selected))
+    return out
+
+
+def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
+    out: list[Candidate] = []
+    for form in _WOO_VARIATIONS(page.doc):
+        try:
+            variations = json.loads(form.get("data-product_variations") or "", parse_float=Decimal)
+        except ValueError:
+            variations = None
+        for v in variations if isinstance(variations, list) else []:
+            amount = structured_amount(v.get("display_price"))
+            if amount is None:
+                continue
+            was = structured_amount(v.get("display_regular_price"))
+            out.append(Candidate(
+                price=amount, currency=page.fallback_currency(), raw=str(v.get("display_price")),
+                availability=availability(v.get("is_in_stock")), was=was if was and was > amount else None,
+                sku=v.get("sku") or None, url=f"?variation_id={v.get('variation_id')}"))
+    if out:
+        return out
+    for block in _WOO_PRICE(page.doc):
+        if layout.excluded(block):
+            page.reject(visible_text(block), "WooCommerce price inside a related-products block")
+            continue
+        current = [a for a in _WOO_AMOUNT(block) if not any(x.tag == "del" for x in a.iterancestors())]
+        struck = [a for a in _WOO_AMOUNT(block) if any(x.tag == "del" for x in a.iterancestors())]
+        if not current:
+            continue
+        prices = [_text_price(page, a) for a in current]
+        amount, currency, raw = prices[0]
+        if amount is None:
+            continue
+        was = _text_price(page, struck[0])[0] if struck else None
+        low = len(prices) > 1
+        for upper in prices[1:]:
+            page.reject(upper[2], "upper end of a price range")
+        if was is not None:
+            page.reject(visible_text(struck[0]), "struck-through (was) price")
+        out.append(Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
+                             low=low, element=block))
+        break
+    return out
+
+
+def magento(page: Page, layout: Layout) -> list[Candidate]:
+    finals = [el for el in _MAGENTO_FINAL(page.doc) if not layout.excluded(el)]
+    olds = [el for el in _MAGENTO_OLD(page.doc) if not layout.excluded(el)]
+    if finals:
+        el = finals[0]
+        amount = structured_amount(el.get("data-price-amount"))
+        if amount is None:
+            return []
+        text_currency = parse_price(visible_text(el), page.default_currency, page.page_currency)[1]
+        was = structured_amount(olds[0].get("data-price-amount")) if olds else None
+        return [Candidate(price=amount, currency=text_currency or page.fallback_currency(),
+                          raw=visible_text(el) or el.get("data-price-amount", ""),
+                          was=was if was and was > amount else None, element=el)]
+    specials = [el for el in _MAGENTO_SPECIAL(page.doc) if not layout.excluded(el)]
+    if specials:
+        amount, currency, raw = _text_price(page, specials[0])
+        old = [el for el in _MAGENTO_OLD_TEXT(page.doc) if not layout.excluded(el)]
+        was = _text_price(page, old[0])[0] if old else None
+        if amount is not None:
+            return [Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
+                              element=specials[0])]
+    return []
+
+
+def bigcommerce(page: Page, layout: Layout) -> list[Candidate]:
+    for finder in (_BC_WITH_TAX, _BC_WITHOUT_TAX):
+        for el in finder(page.doc):
+            if layout.excluded(el):
+                continue
+            amount, currency, raw = _text_price(page, el)
+            if amount is None:
+                continue
+            was = None
+            for w in _BC_WAS(page.doc):
+                if not layout.excluded(w):
+                    was = _text_price(page, w)[0]
+                    if was is not None:
+                        break
+            return [Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
+                              element=el)]
+    return []
+
+
+def prestashop(page: Page, layout: Layout) -> list[Candidate]:
+    for el in _PS_CURRENT(page.doc):
+        if layout.excluded(el):
+            continue
+        amount = structured_amount(el.get("content"))
+        text_amount, currency, raw = _text_price(page, el)
+        if amount is None:
+            amount = text_amount
+        if amount is None:
+            continue
+        was = None
+        for w in _PS_REGULAR(page.doc):
+            if not layout.excluded(w):
+                was = _text_price(page, w)[0]
+                break
+        return [Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
+                          element=el)]
+    return []
+
+
+def _mp_skip(el: _Element, layout: Layout) -> bool:
+    if layout.excluded(el):
+        return True
+    for a in (el, *el.iterancestors()):
+        if _MP_SKIP.search(f"{a.get('id') or ''} {a.get('class') or ''}"):
+            return True
+    return False
+
+
+def _mp_amount(page: Page, el: _Element) -> tuple[Decimal | None, str | None, str]:
+    hidden = el.find(".//span[@class='a-offscreen']")
+    if hidden is not None and find_prices(normalize(text_content(hidden))):
+        return _text_price(page, hidden)
+    return _text_price(page, el)
+
+
+def marketplace(page: Page, layout: Layout) -> list[Candidate]:
+    for el in _MP_PRICE(page.doc):
+        if _mp_skip(el, layout):
+            continue
+        amount, currency, raw = _mp_amount(page, el)
+        if amount is None:
+            continue
+        was = None
+        for w in _MP_WAS(page.doc):
+            if not _mp_skip(w, layout):
+                was = _mp_amount(page, w)[0]
+                page.reject(_mp_amount(page, w)[2], "struck-through (was) price")
+                break
+        return [Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
+                          element=el)]
+    return []
+
+
+# (name, reader, markers: the reader runs only on a page whose source holds one of them)
+READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, ...]], ...] = (
+    ("shopify", shopify, ("data-product-json", "ProductJson", "product-json")),
+    ("woocommerce", woocommerce, ("woocommerce-Price-amount", "data-product_variations")),
+    ("magento", magento, ("data-price-type", "price-box")),
+    ("bigcommerce", bigcommerce, ("data-product-price",)),
+    ("prestashop", prestashop, ("current-price",)),
+    ("marketplace", marketplace, ("a-price",)),
+)
+
+
+def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
+    """The first platform reader that finds the product's price: (platform name, candidates)."""
+    for name, reader, markers in READERS:
+        if page.html and not any(m in page.html for m in markers):
+            continue
+        found = reader(page, layout)
+        if found:
+            return name, found
+    return None, []

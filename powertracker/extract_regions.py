@@ -1,0 +1,195 @@
+"""Where on the page the product is: its title, its buy button, and the blocks to ignore.
+
+Related-product, recommendation, recently-viewed and "customers also bought" blocks, site
+navigation, footers, mini-baskets and cookie or newsletter banners hold prices that are not
+this product's. ``Layout`` finds them once per page (by tag, by class / id / aria-label words,
+and by headings such as "You may also like" in the locales we read), and answers
+"is this element inside one?" with a memo. A block that holds the product title or the buy
+button is never excluded (some shops wrap the whole product in an ``<aside>``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml.etree import XPath, _Element
+
+from .extract_base import text_content
+
+_RELATED_ATTR = re.compile(
+    r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
+    r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
+    r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
+    r"|site-nav|breadcrumb|recs\b|reco-|alternatives|accessories-list|more-from|other-products|bestseller"
+    r"|trending|compare-products|similaires|associes|aehnliche",
+    re.I,
+)
+_CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
+                        r"|tocart", re.I)
+_TITLE_ATTR = re.compile(r"(^|\s)(product[-_]?title|product[-_]?name|productView-title)(\s|$)", re.I)
+_BUTTON_ATTR = re.compile(r"\b(btn|button|cta)\b", re.I)
+_STOCK_ATTR = re.compile(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
+                         r"|saldo|sold-?out|preorder|pre-order", re.I)
+_ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
+                                                    _STOCK_ATTR)), re.I)
+_MARKED = XPath("//*[@class or @id or @aria-label]")
+_EXCLUDED_TAGS = XPath("//nav | //footer | //aside | //header | //select | //dialog")
+_HEADINGS = XPath("//h2 | //h3 | //h4 | //h5 | //h6")
+_BUTTONS = XPath("//*[self::button or (self::input and (@type='submit' or @type='button')) or @name='add'"
+                 " or @name='add-to-cart']")
+_TITLES = XPath("//*[self::h1 or (@itemprop='name' and not(self::meta))]")
+_RELATED_HEADING = re.compile(
+    r"^(related|similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
+    r"|recently viewed|complete the look|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
+    r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
+    r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
+    r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
+    r"|関連商品|おすすめ|この商品を買った人)",
+    re.I,
+)
+_BUY_TEXT = re.compile(
+    r"add to (cart|basket|bag|trolley)|^add$|buy now|buy it now|in den (warenkorb|einkaufswagen)|jetzt kaufen"
+    r"|ajouter au panier|acheter|in (mijn )?winkelwagen|toevoegen aan|in winkelmand|lägg i (varukorg|kundvagn)"
+    r"|köp nu|^köp$|læg i (kurv|indkøbskurv)|køb nu|^køb$|legg i (handlekurv|handlevogn)|kjøp nå|^kjøp$"
+    r"|カートに入れる|今すぐ購入|予約|pre-?order|vorbestellen|précommander|pré-commander|vooruitbestellen|reserveren"
+    r"|förhandsbeställ|forudbestil|forhåndsbestill|in den korb|warenkorb",
+    re.I,
+)
+
+
+@lru_cache(maxsize=8192)
+def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
+    """(related block, stock element, buy button, product title) for a class + id string; class
+    strings repeat within a page and across a shop's pages, so the answers are cached."""
+    if not _ANY_ATTR.search(words):
+        return False, False, False, False
+    return (bool(_RELATED_ATTR.search(words)), bool(_STOCK_ATTR.search(words)),
+            bool(_CART_ATTR.search(words) or (is_link and _BUTTON_ATTR.search(words))),
+            bool(_TITLE_ATTR.search(words)))
+
+
+class Layout:
+    """The product's anchors and the excluded blocks of one page, found once."""
+
+    def __init__(self, doc: _Element) -> None:
+        self.doc = doc
+        related: list[_Element] = []
+        self.stock: list[_Element] = []  # elements whose class / id names stock or availability
+        buttons: list[_Element] = []
+        titles: list[_Element] = []
+        for el in _MARKED(doc):  # one pass over the elements that carry a class, id or aria-label
+            is_related, is_stock, is_button, is_title = _marks(f"{el.get('class') or ''} {el.get('id') or ''}",
+                                                               el.tag == "a")
+            label = el.get("aria-label")
+            if is_related or (label and re.match(r"related|recommend", label, re.I)):
+                related.append(el)
+            if is_stock:
+                self.stock.append(el)
+            if is_button:
+                buttons.append(el)
+            if is_title:
+                titles.append(el)
+        self._order: dict[_Element, int] | None = None
+        self._anchor_line: set[_Element] | None = None
+        self.title = self._first_title(titles)
+        self.buy = self._first_buy(buttons)
+        self._memo: dict[_Element, bool] = {}
+        roots = [el for el in (*_EXCLUDED_TAGS(doc), *related) if not self._holds_anchor(el)]
+        for heading in [*_HEADINGS(doc), *(el for el in titles if el.tag != "h1")]:
+            text = " ".join(text_content(heading).split())
+            if len(text) > 60 or not _RELATED_HEADING.search(text):
+                continue
+            block = heading.getparent()
+            if block is not None and block.tag not in ("body", "main", "html") and not self._holds_anchor(block):
+                roots.append(block)
+        self.roots = roots
+        for el in roots:
+            self._memo[el] = True
+
+    def _holds_anchor(self, el: _Element) -> bool:
+        if self._anchor_line is None:
+            line: set[_Element] = set()
+            for anchor in (self.title, self.buy):
+                if anchor is not None:
+                    line.add(anchor)
+                    line.update(anchor.iterancestors())
+            self._anchor_line = line
+        return el in self._anchor_line
+
+    def _first_title(self, marked: list[_Element]) -> _Element | None:
+        found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
+            "Product" in (a.get("itemtype") or "") for a in el.iterancestors())]
+        if marked:
+            order = self.order
+            found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
+        for el in found:
+            if any(a.tag in ("nav", "footer") or (a.tag == "header" and _site_header(a)) for a in el.iterancestors()):
+                continue
+            if " ".join(text_content(el).split()):
+                return el
+        return None
+
+    def _first_buy(self, marked: list[_Element]) -> _Element | None:
+        found = _BUTTONS(self.doc)
+        if marked:
+            order = self.order
+            found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
+        for el in found:
+            if any(a.tag in ("nav", "footer") for a in el.iterancestors()):
+                continue
+            text = " ".join((text_content(el) or el.get("value") or "").split())
+            if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
+                    f"{el.get('id') or ''} {el.get('class') or ''} {el.get('name') or ''}"):
+                return el
+        return None
+
+    def excluded(self, el: _Element) -> bool:
+        """Whether ``el`` sits inside a related / navigation / footer block."""
+        memo = self._memo
+        path = []
+        node: _Element | None = el
+        result = False
+        while node is not None:
+            known = memo.get(node)
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            node = node.getparent()
+        for seen in path:
+            memo[seen] = result
+        return result
+
+    @property
+    def order(self) -> dict[_Element, int]:
+        """Each element's position in document order."""
+        if self._order is None:
+            self._order = {el: i for i, el in enumerate(self.doc.iter())}
+        return self._order
+
+    def distance(self, el: _Element) -> int | None:
+        """Elements between ``el`` and the nearer of the title and the buy button; None without either."""
+        order = self.order
+        pos = order.get(el)
+        if pos is None:
+            return None
+        spans = [abs(pos - order[a]) for a in (self.title, self.buy) if a is not None and a in order]
+        return min(spans) if spans else None
+
+    def product_region(self) -> _Element | None:
+        """The smallest element holding both the title and the buy button (None without both)."""
+        if self.title is None or self.buy is None:
+            return None
+        ancestors = {id(a) for a in self.title.iterancestors()} | {id(self.title)}
+        node: _Element | None = self.buy
+        while node is not None and id(node) not in ancestors:
+            node = node.getparent()
+        return node
+
+
+_SITE_HEADER = re.compile(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
+
+
+def _site_header(el: _Element) -> bool:
+    return el.find(".//nav") is not None or bool(_SITE_HEADER.search(f"{el.get('class') or ''} {el.get('id') or ''}"))

@@ -1,0 +1,79 @@
+"""Availability from what the page says, when its structured data does not say it.
+
+Looks only where a shop states stock: the buy button, elements whose class or id names stock
+or availability, and short text near the product title and buy button (never related-product
+blocks). Clear phrases only, in English, German, French, Dutch, Swedish, Danish, Norwegian and
+Japanese: "Sold out", "Ausverkauft", "Épuisé", "Niet op voorraad", "Slutsåld", "Udsolgt",
+"Pre-order", "Vorbestellen", "In stock", "Auf Lager", ... An add-to-cart button alone is not
+taken as "in stock".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extract_base import text_content
+from .extract_regions import Layout
+
+OUT_OF_STOCK = re.compile(
+    r"\b(sold out|out of stock|currently unavailable|no longer available|temporarily unavailable"
+    r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig)"
+    r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
+    r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
+    r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
+    r"|midlertidig utsolgt)\b|在庫切れ|売り切れ|品切れ|在庫なし",
+    re.I,
+)
+PREORDER = re.compile(
+    r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
+    r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|forudbestil|forhåndsbestill"
+    r"|available for pre-?order|coming soon)\w*|予約",
+    re.I,
+)
+IN_STOCK = re.compile(
+    r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
+    r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad)\b|在庫あり",
+    re.I,
+)
+_MAX = 80
+
+
+def text_availability(layout: Layout) -> tuple[str | None, str | None]:
+    """(availability, the words it came from), or (None, None) when the page says nothing clear."""
+    texts: list[str] = []
+    if layout.buy is not None:
+        texts.append(" ".join((text_content(layout.buy) or layout.buy.get("value") or "").split()))
+        if layout.buy.get("disabled") is not None and not texts[-1]:
+            texts[-1] = "unavailable"
+    for el in layout.stock:
+        if not layout.excluded(el):
+            text = " ".join(text_content(el).split())
+            if text and len(text) <= _MAX * 2:
+                texts.append(text)
+    texts.extend(_near_texts(layout))
+    if layout.buy is not None and PREORDER.search(texts[0]):
+        return "preorder", texts[0]
+    for pattern, value in ((OUT_OF_STOCK, "out_of_stock"), (PREORDER, "preorder"), (IN_STOCK, "in_stock")):
+        for text in texts:
+            m = pattern.search(text)
+            if m:
+                return value, m.group(0)
+    return None, None
+
+
+def _near_texts(layout: Layout) -> list[str]:
+    """Short texts inside the product region (title + buy button), outside excluded blocks."""
+    region = layout.product_region()
+    if region is None:
+        return []
+    out = []
+    for el in region.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "option", "select"):
+            continue
+        text = (el.text or "").strip()
+        if text and len(text) <= _MAX and not layout.excluded(el):
+            out.append(" ".join(text.split()))
+        if len(out) > 400:
+            break
+    return out
+

@@ -1,0 +1,319 @@
+"""Structured data: JSON-LD, microdata, RDFa and OpenGraph / product meta tags.
+
+Each reader returns the page's offers as ``Candidate`` objects, with the sku, gtin and url
+that identify the variant, the list ("was") price from a ``priceSpecification``, and whether
+the offer is used or another seller's. Choosing among them is the orchestrator's job.
+
+JSON-LD: ``Product`` / ``ProductGroup`` (``hasVariant``) / ``Offer`` / ``AggregateOffer``,
+nested in ``@graph`` or lists, several blocks per page, prices as numbers or strings. A block
+that is not valid JSON is repaired when the fault is a trailing comma or a comment, else
+skipped and noted. Related products (``isRelatedTo``, ``isSimilarTo``, an ``ItemList``) are
+not this product and are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from lxml.etree import XPath, _Element
+
+from .extract_base import Candidate, Page, attr_or_text, availability, schema_name
+from .extract_regions import Layout
+from .prices import parse_price, structured_amount
+
+PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Car",
+                           "Vehicle", "Book", "Game", "VideoGame", "Movie", "MusicAlbum", "SoftwareApplication"})
+OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
+_SKIP_KEYS = frozenset({"@context", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor",
+                        "itemListElement", "review", "aggregateRating", "isVariantOf", "subjectOf", "mainEntityOf"})
+_LIST_PRICE = re.compile(r"(ListPrice|StrikethroughPrice|MSRP|SRP|RegularPrice|InvoicePrice)$", re.I)
+_USED = re.compile(r"(Used|Refurbished|Damaged)Condition$", re.I)
+_GTIN_KEYS = ("gtin", "gtin13", "gtin12", "gtin14", "gtin8", "isbn", "mpn")
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    t = node.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return {schema_name(x) for x in items if isinstance(x, str)}
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        text = str(value).strip()
+        return text or None
+    return None
+
+
+def _gtin(node: dict[str, Any]) -> str | None:
+    for key in _GTIN_KEYS:
+        value = _str(node.get(key))
+        if value:
+            return value
+    return None
+
+
+def load_json_ld(text: str) -> Any:
+    """Parse one JSON-LD block; repair trailing commas and comments; ValueError if still broken."""
+    try:
+        return json.loads(text, parse_float=Decimal, strict=False)
+    except ValueError:
+        repaired = re.sub(r"(?m)^\s*//.*$|/\*.*?\*/", "", text, flags=re.S)
+        repaired = re.sub(r",\s*([}\]])", r"\1", repaired)
+        return json.loads(repaired, parse_float=Decimal, strict=False)
+
+
+class _JsonLd:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.candidates: list[Candidate] = []
+        self.title: str | None = None
+        self._seen: set[int] = set()
+
+    def read(self) -> None:
+        for script in self.page.doc.iter("script"):
+            if (script.get("type") or "").strip().lower() != "application/ld+json":
+                continue
+            text = (script.text or "").strip()
+            if not text:
+                continue
+            try:
+                data = load_json_ld(text)
+            except ValueError as exc:
+                self.page.reject(text, f"invalid JSON-LD: {exc}")
+                continue
+            self._walk(data, None)
+
+    def _walk(self, node: Any, product: dict[str, Any] | None) -> None:
+        if isinstance(node, list):
+            for item in node:
+                self._walk(item, product)
+            return
+        if not isinstance(node, dict) or id(node) in self._seen:
+            return
+        self._seen.add(id(node))
+        types = _types(node)
+        if types & PRODUCT_TYPES:
+            if self.title is None and _str(node.get("name")):
+                self.title = " ".join(str(node["name"]).split())
+            for offer in _as_list(node.get("offers")):
+                if isinstance(offer, dict):
+                    self._offer(offer, node, product)
+            for variant in _as_list(node.get("hasVariant")):
+                if isinstance(variant, dict):
+                    self._seen.discard(id(variant))
+                    self._walk(variant, node)
+            return
+        if types & OFFER_TYPES:
+            self._offer(node, product or {}, None)
+            return
+        for key, value in node.items():
+            if key not in _SKIP_KEYS and isinstance(value, (list, dict)):
+                self._walk(value, product)
+
+    def _offer(self, offer: dict[str, Any], product: dict[str, Any], group: dict[str, Any] | None) -> None:
+        if id(offer) in self._seen and offer is not product:
+            return
+        self._seen.add(id(offer))
+        page = self.page
+        types = _types(offer)
+        aggregate = "AggregateOffer" in types
+        raw_price = offer.get("price")
+        low = False
+        if raw_price is None and aggregate:
+            raw_price, low = offer.get("lowPrice"), True
+        elif aggregate and offer.get("lowPrice") is not None:
+            raw_price, low = offer.get("lowPrice"), True
+        amount = structured_amount(raw_price)
+        currency_token = _str(offer.get("priceCurrency"))
+        was = None
+        for spec in _as_list(offer.get("priceSpecification")):
+            if not isinstance(spec, dict):
+                continue
+            spec_amount = structured_amount(spec.get("price"))
+            if _LIST_PRICE.search(str(spec.get("priceType", ""))):
+                was = spec_amount
+            elif spec.get("referenceQuantity") is not None:
+                page.reject(str(spec.get("price")), "unit price (priceSpecification.referenceQuantity)")
+            elif amount is None or (spec.get("valueAddedTaxIncluded") in (True, "true", "True")
+                                    and spec_amount is not None and spec_amount > amount):
+                amount, raw_price = spec_amount, spec.get("price")
+                currency_token = currency_token or _str(spec.get("priceCurrency"))
+        if amount is None:
+            for sub in _as_list(offer.get("offers")):
+                if isinstance(sub, dict):
+                    self._offer(sub, product, group)
+            return
+        raw = str(raw_price)
+        currency = page.currency(currency_token) if currency_token else None
+        if currency is None:
+            currency = parse_price(raw, page.default_currency, page.page_currency)[1] or page.fallback_currency()
+        seller = offer.get("seller")
+        used = bool(_USED.search(str(offer.get("itemCondition", ""))))
+        if isinstance(seller, dict) and re.search(r"used|refurb|warehouse", str(seller.get("name", "")), re.I):
+            used = True
+        self.candidates.append(Candidate(
+            price=amount, currency=currency, raw=raw, availability=availability(offer.get("availability")),
+            was=was, sku=_str(offer.get("sku")) or _str(product.get("sku")),
+            gtin=_gtin(offer) or _gtin(product), url=_str(offer.get("url")) or _str(product.get("url")),
+            name=_str(product.get("name")), used=used, low=low, aggregate=aggregate,
+        ))
+        for sub in _as_list(offer.get("offers")):  # an AggregateOffer's member offers, for sku matching
+            if isinstance(sub, dict):
+                self._offer(sub, product, group)
+
+
+def json_ld(page: Page) -> tuple[list[Candidate], str | None]:
+    """The JSON-LD offers of the page and the product's name."""
+    reader = _JsonLd(page)
+    reader.read()
+    return reader.candidates, reader.title
+
+
+# --- microdata and RDFa ---------------------------------------------------------------------------
+
+def _prop_xpath(attr: str, names: tuple[str, ...]) -> XPath:
+    tests = " or ".join(f"contains(concat(' ', normalize-space(@{attr}), ' '), ' {n} ')" for n in names)
+    return XPath(f".//*[{tests}]")
+
+
+_MD = {name: _prop_xpath("itemprop", (name,)) for name in
+       ("price", "lowPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "gtin12", "gtin8", "url",
+        "name", "itemCondition")}
+_MD_PRICE = XPath(".//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' price ')"
+                  " or contains(concat(' ', normalize-space(@itemprop), ' '), ' lowPrice ')]")
+
+
+def _rdfa_names(name: str) -> tuple[str, ...]:
+    return (name, f"schema:{name}", f"http://schema.org/{name}", f"https://schema.org/{name}")
+
+
+_RDFA = {name: _prop_xpath("property", _rdfa_names(name)) for name in
+         ("price", "lowPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "url", "name",
+          "itemCondition")}
+_RDFA_PRICE = XPath(" | ".join(f".//*[contains(concat(' ', normalize-space(@property), ' '), ' {n} ')]"
+                               for n in (*_rdfa_names("price"), *_rdfa_names("lowPrice"))))
+
+
+def _scope(el: _Element, scope_attr: str) -> _Element | None:
+    node = el.getparent()
+    while node is not None and node.get(scope_attr) is None:
+        node = node.getparent()
+    return node
+
+
+def _in_scope(scope: _Element, found: list[_Element], scope_attr: str) -> _Element | None:
+    """The first of ``found`` whose nearest scope is ``scope`` (not a nested item's)."""
+    for el in found:
+        if _scope(el, scope_attr) is scope:
+            return el
+    return found[0] if found else None
+
+
+def _linked(el: _Element | None) -> str | None:
+    if el is None:
+        return None
+    return el.get("href") or el.get("resource") or attr_or_text(el)
+
+
+def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str | None]:
+    scope_attr, props, finder = ("itemscope", _MD, _MD_PRICE) if kind == "microdata" else (
+        "typeof", _RDFA, _RDFA_PRICE)
+    candidates: list[Candidate] = []
+    title = None
+    if page.html and ("itemprop" if kind == "microdata" else "typeof") not in page.html:
+        return candidates, title
+    for el in finder(page.doc):
+        if el.tag == "meta" and el.get("property", "").startswith(("og:", "product:")):
+            continue
+        if layout.excluded(el):
+            page.reject(attr_or_text(el), f"{kind} price inside a related-products or navigation block")
+            continue
+        raw = attr_or_text(el)
+        from_content = el.get("content") is not None and el.get("content", "").strip() != ""
+        amount = structured_amount(raw)
+        if amount is None:
+            continue
+        scope = _scope(el, scope_attr)
+        currency_token = None
+        avail = sku = gtin = url = None
+        used = False
+        if scope is not None:
+            cur = _in_scope(scope, props["priceCurrency"](scope), scope_attr)
+            currency_token = attr_or_text(cur) if cur is not None else None
+            avail = availability(_linked(_in_scope(scope, props["availability"](scope), scope_attr)))
+            used = bool(_USED.search(_linked(_in_scope(scope, props["itemCondition"](scope), scope_attr)) or ""))
+            product = scope
+            while product is not None and "Product" not in (product.get("itemtype") or product.get("typeof") or ""):
+                product = _scope(product, scope_attr)
+            holder = product if product is not None else scope
+            for key in ("sku",):
+                hit = _in_scope(scope, props[key](scope), scope_attr) or _first(props[key](holder))
+                sku = attr_or_text(hit) if hit is not None else None
+            for key in ("gtin13", "gtin", "gtin12", "gtin8"):
+                if key in props and gtin is None:
+                    hit = _in_scope(scope, props[key](scope), scope_attr) or _first(props[key](holder))
+                    gtin = attr_or_text(hit) if hit is not None else None
+            url_el = _in_scope(scope, props["url"](scope), scope_attr)
+            url = _linked(url_el)
+            if product is not None and title is None:
+                names = [n for n in props["name"](product) if _scope(n, scope_attr) is product]
+                if names:
+                    title = attr_or_text(names[0])
+        symbol_currency = None
+        if not from_content:
+            symbol_currency = parse_price(raw, page.default_currency, page.page_currency)[1]
+        currency = (page.currency(currency_token) if currency_token else None) or symbol_currency \
+            or page.fallback_currency()
+        low = "lowPrice" in (el.get("itemprop") or el.get("property") or "")
+        candidates.append(Candidate(price=amount, currency=currency, raw=raw, availability=avail, sku=sku,
+                                    gtin=gtin, url=url, used=used, low=low, element=el))
+    return candidates, title
+
+
+def _first(found: list[_Element]) -> _Element | None:
+    return found[0] if found else None
+
+
+def microdata(page: Page, layout: Layout) -> tuple[list[Candidate], str | None]:
+    return _items(page, layout, "microdata")
+
+
+def rdfa(page: Page, layout: Layout) -> tuple[list[Candidate], str | None]:
+    return _items(page, layout, "rdfa")
+
+
+# --- meta tags --------------------------------------------------------------------------------------
+
+def meta_tags(page: Page) -> list[Candidate]:
+    """``product:price:amount`` / ``og:price:amount`` (a ``sale_price`` wins), with their currency."""
+    meta = page.meta
+    for prefix in ("product", "og"):
+        raw = meta.get(f"{prefix}:sale_price:amount") or meta.get(f"{prefix}:price:amount")
+        amount = structured_amount(raw)
+        if amount is None or raw is None:
+            continue
+        token = meta.get(f"{prefix}:sale_price:currency") or meta.get(f"{prefix}:price:currency")
+        currency = (page.currency(token) if token else None) or page.fallback_currency()
+        was = structured_amount(meta.get(f"{prefix}:original_price:amount"))
+        if was is None and meta.get(f"{prefix}:sale_price:amount"):
+            was = structured_amount(meta.get(f"{prefix}:price:amount"))
+        avail = availability(meta.get(f"{prefix}:availability") or meta.get("og:availability"))
+        return [Candidate(price=amount, currency=currency, raw=raw, availability=avail, was=was)]
+    return []
+
+
+def page_currency(meta: dict[str, str]) -> str | None:
+    """The currency the page's meta tags declare, as written (resolved later)."""
+    for key in ("product:price:currency", "og:price:currency", "product:sale_price:currency", "pricecurrency"):
+        if meta.get(key):
+            return meta[key]
+    return None

@@ -1,0 +1,179 @@
+"""Price strings in every common locale -> (Decimal, ISO 4217 code).
+
+``parse_price`` reads one price string (``'1.299,99 €'``, ``'£1,299.99'``, ``"CHF 1'299.50"``,
+``'¥12,800'``, ``'12,95 kr'``, ``'1 299,99 €'`` with non-breaking or thin spaces, ``'29,-'``).
+``find_prices`` finds every currency-marked amount in a run of visible text, with its position,
+for the heuristic. Amounts are always Decimal; a currency is a code from ``KNOWN_CURRENCIES`` or None.
+
+An ambiguous symbol (``$``, ``kr``, ``¥``) resolves, in order, to the page's own currency hint,
+the retailer's default, the page language (``kr`` on a Swedish page is SEK), else its usual
+meaning (``$`` USD, ``¥`` JPY); ``kr`` with no hint at all stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from price_parser import Price
+
+# ISO 4217 codes a retailer is likely to quote; validation rejects anything else.
+KNOWN_CURRENCIES = frozenset(
+    "AUD BGN BRL CAD CHF CNY CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON SEK SGD "
+    "TRY USD ZAR".split()
+)
+SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first is the usual meaning
+    "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
+    "us$": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
+    "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "fr.": ("CHF",), "sfr.": ("CHF",), "fr": ("CHF",),
+    "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
+    "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
+    "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",),
+}
+_NO_USUAL_MEANING = {"kr", "kr.", ":-"}
+_LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
+LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
+                 "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD"}
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
+_APOSTROPHES = re.compile(r"[’′ʼ`´]")
+_CODES = "|".join(sorted(KNOWN_CURRENCIES))
+# A currency token: a code, a symbol, or a word-like abbreviation.
+_CUR = (r"(?:US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|[£€$¥￥₹₩円元]|zł|Kč|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|"
+        r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
+# An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
+_NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
+        r"(?:[.,]\d{1,2}(?!\d)|[.,](?:-|–|—){1,2})?(?![\d])")
+_PRICE = re.compile(
+    r"(?P<cur1>" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM + r")\s?(?P<cur2>" + _CUR + r")"
+)
+_BARE = re.compile(_NUM)
+_ANY_CURRENCY = re.compile(r"[£€$¥￥₹₩円元]|[kK]r\b|zł|Kč|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+
+
+def has_currency(text: str) -> bool:
+    """Whether ``text`` may hold a currency symbol or upper-case code (a cheap pre-filter for visible text)."""
+    return _ANY_CURRENCY.search(text) is not None
+
+
+@dataclass(frozen=True)
+class PriceMatch:
+    start: int
+    end: int
+    amount: Decimal
+    symbol: str  # the currency token as written
+    raw: str
+
+
+def normalize(text: str) -> str:
+    """One ordinary space for every kind of space, ``'`` for every apostrophe, trimmed."""
+    return _SPACES.sub(" ", _APOSTROPHES.sub("'", text)).strip()
+
+
+def parse_amount(num: str) -> Decimal | None:
+    """``'1.299,99'`` -> 1299.99, ``'1,299'`` -> 1299, ``"1'299.50"`` -> 1299.50, ``'29,-'`` -> 29."""
+    text = normalize(num).replace(" ", "").replace("'", "")
+    if _LAKH.fullmatch(text):  # Indian grouping: 1,29,999
+        return Decimal(text.replace(",", ""))
+    text = re.sub(r"[.,](?:-|–|—){1,2}$", "", text)
+    if not text or not re.fullmatch(r"[\d.,]+", text) or not any(c.isdigit() for c in text):
+        return None
+    last = max(text.rfind("."), text.rfind(","))
+    if last >= 0:
+        fraction = text[last + 1:]
+        separators = {c for c in text if c in ".,"}
+        # The last separator is decimal when 1-2 digits follow it, or when it differs from the others.
+        if len(fraction) in (1, 2) or (len(separators) == 2 and text.count(text[last]) == 1
+                                       and len(fraction) != 3):
+            whole = re.sub(r"[.,]", "", text[:last])
+            text = f"{whole or '0'}.{fraction}"
+        elif len(fraction) == 3 and text.count(text[last]) >= 1:
+            text = re.sub(r"[.,]", "", text)
+        else:
+            return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def currency_code(token: str | None, default_currency: str | None = None, page_currency: str | None = None,
+                  lang: str | None = None) -> str | None:
+    """An ISO 4217 code for a code or symbol; ambiguous ones resolve by page hint, default, language."""
+    if not token:
+        return None
+    text = token.strip()
+    if text.upper() in KNOWN_CURRENCIES:
+        return text.upper()
+    candidates = SYMBOLS.get(text.lower())
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    for hint in (page_currency, default_currency, lang_currency(lang)):
+        if hint in candidates:
+            return hint
+    if text.lower() in _NO_USUAL_MEANING:
+        return None
+    return candidates[0]
+
+
+def lang_currency(lang: str | None) -> str | None:
+    """The currency a page language implies for an ambiguous symbol (sv -> SEK), if any."""
+    if not lang:
+        return None
+    lang = lang.strip().lower().replace("_", "-")
+    return LANG_CURRENCY.get(lang) or LANG_CURRENCY.get(lang.split("-")[0])
+
+
+def find_prices(text: str) -> list[PriceMatch]:
+    """Every currency-marked amount in ``text`` (already normalized), left to right."""
+    found = []
+    for m in _PRICE.finditer(text):
+        num = m.group("num1") or m.group("num2")
+        symbol = m.group("cur1") or m.group("cur2")
+        amount = parse_amount(num)
+        if amount is None:
+            continue
+        found.append(PriceMatch(m.start(), m.end(), amount, symbol, m.group(0)))
+    return found
+
+
+def parse_price(text: str | None, default_currency: str | None = None,
+                page_currency: str | None = None) -> tuple[Decimal | None, str | None]:
+    """Amount and currency of one price string; (None, None) when it holds no price."""
+    if text is None:
+        return None, None
+    clean = normalize(text)
+    if not clean:
+        return None, None
+    found = find_prices(clean)
+    if found:
+        first = found[0]
+        return first.amount, currency_code(first.symbol, default_currency, page_currency)
+    bare = _BARE.search(clean)
+    if bare is not None and re.fullmatch(r"[^\d]{0,24}" + re.escape(bare.group(0)) + r"[^\d]{0,24}", clean):
+        amount = parse_amount(bare.group(0))
+        if amount is not None:
+            rest = (clean[:bare.start()] + " " + clean[bare.end():]).strip()
+            return amount, currency_code(Price.fromstring(rest).currency if rest else None,
+                                         default_currency, page_currency)
+    return None, None
+
+
+def structured_amount(value: object) -> Decimal | None:
+    """A schema.org price: a number, or a string that should use '.' as decimal mark ('1299.99')."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            return Decimal(text)
+        return parse_price(text)[0]
+    return None
