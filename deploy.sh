@@ -4,6 +4,11 @@
 # Settings come from the environment, with .env filling what is unset (asked of
 # powertracker.config, so the script sees exactly what the Python side sees).
 # Every line goes to LOG_DIR/deployment.log through `python -m powertracker.logs`.
+# It deploys only when the site changed since the last deploy to the same target
+# (a fingerprint of every path and file content, kept in DATA_DIR/deploy.status),
+# retries once after a transient network failure (DEPLOY_RETRY_DELAY seconds
+# later), records what it did (DATA_DIR/deploy.status, DATA_DIR/jobs.jsonl) and
+# rewrites the metrics file.
 #
 # Exit codes: 0 deployed (or nothing to change); 1 rsync finished with some files
 # not transferred; 2 usage or configuration error (no target, no key, no built
@@ -11,22 +16,27 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-SETTING_NAMES=(SITE_DIR LOG_DIR DATA_DIR DEPLOY_TARGET DEPLOY_SSH_KEY DEPLOY_SSH_PORT DEPLOY_KNOWN_HOSTS)
+SETTING_NAMES=(SITE_DIR LOG_DIR DATA_DIR DEPLOY_TARGET DEPLOY_SSH_KEY DEPLOY_SSH_PORT DEPLOY_KNOWN_HOSTS
+               DEPLOY_RETRY_DELAY)
 
 usage() {
     cat <<'EOF'
-Usage: deploy.sh [--dry-run] [-h|--help]
+Usage: deploy.sh [--dry-run] [--force] [-h|--help]
 
 Rsync the last good build in SITE_DIR to DEPLOY_TARGET (user@host:/path/) over
 SSH, deleting files the site no longer has. The host key must already be in
-DEPLOY_KNOWN_HOSTS; the script never asks questions (BatchMode).
+DEPLOY_KNOWN_HOSTS; the script never asks questions (BatchMode). When the site
+is unchanged since the last deploy to the same target it does nothing; a
+transient network failure is retried once after DEPLOY_RETRY_DELAY seconds.
 
   --dry-run   show what would be transferred and deleted; change nothing
+  --force     deploy even when the site is unchanged (repairs a changed target)
   -h, --help  this help
 
 Settings (environment, then .env): SITE_DIR (static), DEPLOY_TARGET,
 DEPLOY_SSH_KEY, DEPLOY_SSH_PORT (22), DEPLOY_KNOWN_HOSTS (~/.ssh/known_hosts),
-LOG_DIR (logs), DATA_DIR (data; holds deploy.lock and deploy.status).
+DEPLOY_RETRY_DELAY (30), LOG_DIR (logs), DATA_DIR (data; holds deploy.lock
+and deploy.status).
 
 Example:
   DEPLOY_TARGET=www@example.org:/var/www/prices/ ./deploy.sh --dry-run
@@ -34,10 +44,12 @@ EOF
 }
 
 DRY_RUN=0
+FORCE=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
         -n|--dry-run) DRY_RUN=1 ;;
+        -f|--force) FORCE=1 ;;
         *) echo "error: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -71,10 +83,12 @@ exec 4> >("$PYTHON" -m powertracker.logs deployment >/dev/null)
 LOGGER_PID=$!
 RSYNC_OUT="$(mktemp)"
 RSYNC_ERR="$(mktemp)"
+METRICS=0  # set once settings are valid: a real run rewrites the metrics file however it ends
 finish() {
     rm -f "$RSYNC_OUT" "$RSYNC_ERR"
     exec 4>&-
     wait "$LOGGER_PID" 2>/dev/null || true
+    if [[ "$METRICS" == 1 ]]; then "$PYTHON" -m powertracker.metrics >/dev/null 2>&1 || true; fi
 }
 trap finish EXIT
 
@@ -105,6 +119,21 @@ if ! flock -n 9; then
     die 3 "another deploy holds $LOCK (pid $(head -c 32 "$LOCK" 2>/dev/null || echo unknown)); exiting"
 fi
 printf '%s\n' "$$" >"$LOCK"
+if [[ "$DRY_RUN" == 0 ]]; then METRICS=1; fi
+
+# --- only when the site changed since the last deploy to this target ---------
+read -r site_state SITE_FP DEPLOYED_AT < <("$PYTHON" -m powertracker.pipeline deploy-check) \
+    || die 3 "cannot fingerprint $SITE_DIR"
+if [[ "$site_state" == unchanged && "$FORCE" == 0 ]]; then
+    if [[ "$DRY_RUN" == 1 ]]; then
+        log "site unchanged since the last deploy ($DEPLOYED_AT): a deploy would do nothing"
+    else
+        "$PYTHON" -m powertracker.jobstatus record deploy skipped target="$DEPLOY_TARGET" \
+            site_fingerprint="$SITE_FP" deployed_at="$DEPLOYED_AT" || true
+        log "deploy skipped: site unchanged since the last deploy ($DEPLOYED_AT); --force deploys anyway"
+        exit 0
+    fi
+fi
 
 # --- rsync --------------------------------------------------------------------
 SSH_CMD="ssh -p $DEPLOY_SSH_PORT -o 'UserKnownHostsFile=$DEPLOY_KNOWN_HOSTS' -o StrictHostKeyChecking=yes"
@@ -121,10 +150,26 @@ if [[ "$DRY_RUN" == 1 ]]; then
 fi
 log "$mode start: $SITE_DIR/ -> $DEPLOY_TARGET (port $DEPLOY_SSH_PORT)"
 started=$SECONDS
-set +e
-rsync "${RSYNC_ARGS[@]}" "$SITE_DIR/" "$DEPLOY_TARGET" >"$RSYNC_OUT" 2>"$RSYNC_ERR"
-rc=$?
-set -e
+run_rsync() {
+    set +e
+    rsync "${RSYNC_ARGS[@]}" "$SITE_DIR/" "$DEPLOY_TARGET" >"$RSYNC_OUT" 2>"$RSYNC_ERR"
+    rc=$?
+    set -e
+}
+transient() {  # a network failure worth one retry (never a refused key or host key)
+    case "$rc" in 255|5|10|12|30|35) ;; *) return 1 ;; esac
+    if grep -q 'Permission denied\|Host key verification failed\|REMOTE HOST IDENTIFICATION' "$RSYNC_ERR"; then
+        return 1
+    fi
+    grep -q 'Connection refused\|timed out\|Connection reset\|Connection closed\|kex_exchange_identification\|Broken pipe\|No route to host\|Network is unreachable\|Could not resolve\|connection unexpectedly closed\|Temporary failure' \
+        "$RSYNC_ERR"
+}
+run_rsync
+if [[ "$rc" -ne 0 ]] && transient; then
+    log "$mode: transient failure (rsync exit $rc: $(tr -d '\r' <"$RSYNC_ERR" | grep -v '^$' | head -n 1)); retrying once in ${DEPLOY_RETRY_DELAY}s"
+    sleep "$DEPLOY_RETRY_DELAY"
+    run_rsync
+fi
 elapsed=$((SECONDS - started))
 
 # Itemized changes (at most 50 lines logged), then the figures from --stats.
@@ -146,20 +191,14 @@ size="$(rsync_stat 'Total transferred file size')"
 sent="$(rsync_stat 'Total bytes sent')"
 total="$(rsync_stat 'Number of files')"
 
-write_status() {  # DATA_DIR/deploy.status: the last real deploy, read by monitor.py
+write_status() {  # DATA_DIR/deploy.status and jobs.jsonl: the last real deploy, read by monitor.py
     if [[ "$DRY_RUN" == 1 ]]; then return 0; fi
-    "$PYTHON" - "$DATA_DIR/deploy.status" "$1" "$rc" "$files" "$deleted" "$size" "$sent" \
-        "$DEPLOY_TARGET" "$elapsed" <<'EOF' || true
-import json, os, sys, datetime
-path, status, rc, files, deleted, size, sent, target, elapsed = sys.argv[1:]
-doc = {"finished_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-       "status": status, "rsync_exit": int(rc), "files_transferred": int(files),
-       "files_deleted": int(deleted), "bytes_transferred": int(size), "bytes_sent": int(sent),
-       "target": target, "seconds": int(elapsed)}
-with open(path + ".tmp", "w", encoding="utf-8") as fh:
-    json.dump(doc, fh, sort_keys=True)
-os.replace(path + ".tmp", path)
-EOF
+    local when="$DEPLOYED_AT" extra=()
+    if [[ "$1" == ok ]]; then when="$(date -u +%Y-%m-%dT%H:%M:%SZ)"; fi
+    if [[ -n "${2:-}" ]]; then extra=("error=$2"); fi
+    "$PYTHON" -m powertracker.jobstatus record deploy "$1" rsync_exit="$rc" files_transferred="$files" \
+        files_deleted="$deleted" bytes_transferred="$size" bytes_sent="$sent" target="$DEPLOY_TARGET" \
+        seconds="$elapsed" site_fingerprint="$SITE_FP" deployed_at="$when" "${extra[@]}" || true
 }
 
 if [[ "$rc" -ne 0 ]]; then
@@ -175,15 +214,15 @@ if [[ "$rc" -ne 0 ]]; then
                     "$RSYNC_ERR"; then
                 reason="host unreachable"
             fi
-            write_status failed
+            write_status failed "$reason"
             die 3 "$mode failed: $reason ($DEPLOY_TARGET port $DEPLOY_SSH_PORT, rsync exit $rc); target unchanged"
             ;;
         23|24)
-            write_status partial
+            write_status partial "rsync exit $rc"
             die 1 "$mode partly failed: rsync exit $rc, some files not transferred ($files sent)"
             ;;
         *)
-            write_status failed
+            write_status failed "rsync exit $rc"
             die 3 "$mode failed: rsync exit $rc"
             ;;
     esac

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Full status of the tracker for the operator: jobs, retailers, failing and stale offers, DB, logs."""
+"""Full status for the operator: jobs, retailers (24 h, 7 days), failing and stale offers, data age,
+database, disk, backups, site, locks, logs. Colour on a terminal, plain when piped, --json for machines."""
 
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ use_project_venv(__file__)
 
 import click  # noqa: E402
 
+from powertracker import report  # noqa: E402
 from powertracker import status as st  # noqa: E402
 from powertracker.cli import CONTEXT_SETTINGS, echo_json, fail, json_option, settings_or_exit  # noqa: E402
 from powertracker.errors import ConfigError, PowerTrackerError  # noqa: E402
@@ -43,7 +45,7 @@ def main(as_json: bool, scrapes: float | None, log_name: str | None, lines: int)
         with st.open_database(settings) as db:
             if scrapes is not None:
                 rows = st.recent_scrapes(db, scrapes)
-                echo_json(st.jsonable(rows)) if as_json else click.echo("\n".join(st.scrape_lines(rows)))
+                echo_json(st.jsonable(rows)) if as_json else click.echo("\n".join(report.scrape_lines(rows)))
                 return
             status = st.gather(db, settings)
     except PowerTrackerError as exc:
@@ -51,8 +53,9 @@ def main(as_json: bool, scrapes: float | None, log_name: str | None, lines: int)
     if as_json:
         echo_json(st.status_json(status))
     else:
-        click.echo("\n".join(st.report_lines(status, st.assess(status, settings.warn_failure_rate,
-                                                                 settings.crit_failure_rate))))
+        judged = report.assess(status, settings.warn_failure_rate, settings.crit_failure_rate,
+                               settings.backup_max_age_hours)
+        click.echo("\n".join(report.report_lines(status, judged)))
 
 
 if __name__ == "__main__":

@@ -31,13 +31,23 @@ def dry_run_option(fn: F) -> F:
     return click.option("--dry-run", is_flag=True, help="Show what would change; change nothing.")(fn)
 
 
-def settings_or_exit() -> Settings:
-    """Load settings; a configuration error exits 2 with its message on stderr."""
+def settings_or_exit(job: str | None = None) -> Settings:
+    """Load settings; a configuration error exits 2 with its message on stderr.
+
+    With ``job`` (a cron job: scrape, generate, backup ...), the metrics file
+    (METRICS_FILE) is rewritten when the command ends, however it ends.
+    """
     try:
-        return load_settings()
+        settings = load_settings()
     except PowerTrackerError as exc:
         fail(exc)
         raise AssertionError("unreachable") from None
+    ctx = click.get_current_context(silent=True)
+    if job is not None and ctx is not None:
+        from .metrics import write_metrics
+
+        ctx.call_on_close(lambda: write_metrics(settings))
+    return settings
 
 
 def fail(exc: PowerTrackerError) -> None:

@@ -58,6 +58,31 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CRIT_FAILURE_RATE", "crit_failure_rate", "0.5",
             "quick_status.py is critical above this share of failing offers", "float"),
     Setting("LOG_LEVEL", "log_level", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    # operations (issue 6): retention, backups, metrics, deploy retry
+    Setting("SCRAPE_LOG_KEEP_DAYS", "scrape_log_keep_days", "90",
+            "scrape_log rows older than this many days become daily counts (scrape_log_daily)", "int"),
+    Setting("BACKUP_DIR", "backup_dir", None, "where backup.py writes backups (default DATA_DIR/backups)", "path"),
+    Setting("BACKUP_MAX_AGE_HOURS", "backup_max_age_hours", "36",
+            "quick_status.py warns when the newest backup is older", "float"),
+    Setting("METRICS_FILE", "metrics_file", None,
+            "Prometheus textfile written after every job (default DATA_DIR/metrics/power_tracker.prom)", "path"),
+    Setting("DEPLOY_RETRY_DELAY", "deploy_retry_delay", "30",
+            "seconds deploy.sh waits before its one retry after a transient failure", "int"),
+    # scraping (issue 4): concurrency, validation, schedule, proxies
+    Setting("SCRAPE_CONCURRENCY", "scrape_concurrency", "4",
+            "requests in flight at once over all retailers (each retailer also has its own cap)", "int"),
+    Setting("SUSPICIOUS_DROP", "suspicious_drop", "0.6",
+            "a price this share below the offer's recent median is held until the next scrape confirms it"
+            " (0 = off)", "float"),
+    Setting("SUSPICIOUS_RISE", "suspicious_rise", "3",
+            "a price this many times the offer's recent median is held until confirmed (0 = off)", "float"),
+    Setting("DUE_HIGH_MINUTES", "due_high_minutes", "15", "a high-priority product is due this often", "int"),
+    Setting("DUE_NORMAL_MINUTES", "due_normal_minutes", "60", "a normal-priority product is due this often", "int"),
+    Setting("DUE_LOW_MINUTES", "due_low_minutes", "1440", "a low-priority product is due this often", "int"),
+    Setting("PROXY_URL", "proxy_url", None,
+            "proxy for every retailer: http://, https:// or socks5h://[user:pass@]host:port", secret=True),
+    Setting("RETAILER_PROXIES", "retailer_proxies", None,
+            "per-retailer proxies, 'retailer=URL' separated by spaces ('retailer=direct': no proxy)", secret=True),
 )
 
 
@@ -80,6 +105,19 @@ class Settings:
     warn_failure_rate: float
     crit_failure_rate: float
     log_level: str
+    scrape_log_keep_days: int
+    backup_dir: Path | None
+    backup_max_age_hours: float
+    metrics_file: Path | None
+    deploy_retry_delay: int
+    scrape_concurrency: int
+    suspicious_drop: float
+    suspicious_rise: float
+    due_high_minutes: int
+    due_normal_minutes: int
+    due_low_minutes: int
+    proxy_url: str | None
+    retailer_proxies: str | None
     root: Path = PROJECT_ROOT
 
     def masked(self) -> dict[str, str]:

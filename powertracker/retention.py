@@ -1,17 +1,21 @@
-"""Retention of the log files, applied daily by cleanup_logs.py.
+"""Retention, applied daily by cleanup_logs.py.
 
 - A rotating log keeps its backup count of rotated files (``LOG_FILES`` in
   logs.py); older numbered files (``scraping.log.11`` ...) are removed.
 - ``daily_summary.log`` gets one line per UTC day, computed from scrape_log,
-  price_history and runs: yesterday's, plus any missed day of the last 30.
-  A day already in the file is never written again, and lines older than 30
-  days are dropped.
+  price_history, runs (builds and their pages) and the deploy records in
+  ``DATA_DIR/jobs.jsonl`` (bytes deployed): yesterday's, plus any missed day
+  of the last 30. A day already in the file is never written again, and
+  lines older than 30 days are dropped.
+- Then scrape_log rows older than SCRAPE_LOG_KEEP_DAYS are folded into daily
+  counts (aggregate.py), and job records older than 60 days leave jobs.jsonl.
 
 ``cleanup(..., dry_run=True)`` computes the same plan and changes nothing.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -20,8 +24,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from . import jobstatus
+from .aggregate import PruneResult, prune_scrape_log
 from .config import Settings
-from .db import Database, utcnow
+from .db import Database, connect, utcnow
 from .errors import DatabaseError
 from .logs import LOG_FILES
 
@@ -43,11 +49,14 @@ class CleanupResult:
     removed: list[Removal] = field(default_factory=list)
     summary_written: list[str] = field(default_factory=list)  # lines added to daily_summary.log
     summary_trimmed: int = 0  # lines dropped from it (older than 30 days, or not dated)
-    error: str | None = None  # the database could not be read: no summary written
+    error: str | None = None  # the database could not be read: no summary written, nothing pruned
+    pruned: PruneResult | None = None
+    history_trimmed: int = 0  # job records dropped from jobs.jsonl
 
     def as_json(self) -> dict[str, Any]:
         return {"dry_run": self.dry_run, "error": self.error, "summary_trimmed": self.summary_trimmed,
-                "summary_written": self.summary_written,
+                "summary_written": self.summary_written, "history_trimmed": self.history_trimmed,
+                "scrape_log": None if self.pruned is None else self.pruned.as_json(),
                 "removed": [{"path": str(r.path), "size_bytes": r.size_bytes} for r in self.removed]}
 
 
@@ -77,8 +86,11 @@ def day_figures(db: Database, day: date) -> dict[str, int]:
     runs = db.query(
         "SELECT COUNT(*) AS n, SUM(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok"
         " FROM runs WHERE started_at >= :a AND started_at < :b", span)[0]
+    builds = db.query("SELECT stats FROM runs WHERE job = 'generate' AND status = 'ok'"
+                      " AND started_at >= :a AND started_at < :b", span)
     scrapes, ok = int(attempts["n"] or 0), int(attempts["ok"] or 0)
     return {
+        "builds": len(builds), "pages_built": sum(_stat(r["stats"], "pages") for r in builds),
         "scrapes": scrapes, "ok": ok, "failed": scrapes - ok,
         "price_changes": sum(1 for r in rows if r["previous_price"] is not None
                              and r["previous_price"] != r["price"]),
@@ -87,11 +99,31 @@ def day_figures(db: Database, day: date) -> dict[str, int]:
     }
 
 
+def _stat(stats: str | None, key: str) -> int:
+    try:
+        value = json.loads(stats or "{}").get(key, 0)
+    except (ValueError, AttributeError):
+        return 0
+    return value if isinstance(value, int) else 0
+
+
+def deploy_figures(settings: Settings, day: date) -> dict[str, int]:
+    """Real deploys that finished on ``day`` (from jobs.jsonl) and the bytes they transferred."""
+    a = datetime.combine(day, time(), UTC)
+    done = [d for d in jobstatus.history(settings, "deploy", since=a)
+            if d["finished_at"] < a + timedelta(days=1) and d.get("status") in ("ok", "partial")]
+    return {"deploys": len(done),
+            "bytes_deployed": sum(d.get("bytes_transferred", 0) for d in done
+                                  if isinstance(d.get("bytes_transferred"), int))}
+
+
 def summary_line(day: date, f: dict[str, int]) -> str:
     rate = f"{100 * f['ok'] / f['scrapes']:.1f}%" if f["scrapes"] else "-"
     return (f"{day.isoformat()} scrapes={f['scrapes']} ok={f['ok']} failed={f['failed']} success={rate}"
             f" price_changes={f['price_changes']} new_offers={f['new_offers']}"
-            f" runs={f['runs']} runs_ok={f['runs_ok']}")
+            f" runs={f['runs']} runs_ok={f['runs_ok']} builds={f.get('builds', 0)}"
+            f" pages_built={f.get('pages_built', 0)} deploys={f.get('deploys', 0)}"
+            f" bytes_deployed={f.get('bytes_deployed', 0)}")
 
 
 def _line_date(line: str) -> date | None:
@@ -126,12 +158,13 @@ def _rewrite(path: Path, lines: list[str]) -> None:
 
 def cleanup(settings: Settings, dry_run: bool = False, now: datetime | None = None,
             db: Database | None = None) -> CleanupResult:
-    """Apply the log retention. A database error is recorded in ``error``, not raised.
+    """Apply the retention. A database error is recorded in ``error``, not raised.
 
-    ``db`` defaults to opening DATABASE_URL (without migrating) when a summary is due.
+    ``db`` defaults to DATABASE_URL: opened without migrating for a dry run, migrated otherwise.
     """
     from .status import open_database
 
+    now = now or utcnow()
     result = CleanupResult(dry_run=dry_run, removed=excess_rotated(settings.log_dir))
     for removal in result.removed:
         if not dry_run:
@@ -139,24 +172,26 @@ def cleanup(settings: Settings, dry_run: bool = False, now: datetime | None = No
             logger.info("removed %s (%d bytes, beyond the backup count)", removal.path, removal.size_bytes)
     path = settings.log_dir / LOG_FILES["daily_summary"][0]
     existing = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    yesterday = (now or utcnow()).astimezone(UTC).date() - timedelta(days=1)
+    yesterday = now.astimezone(UTC).date() - timedelta(days=1)
     days, kept = plan_summary(existing, yesterday)
-    if days:
+    try:
+        database = db or (open_database(settings) if dry_run else connect(settings.database_url))
         try:
-            database = db or open_database(settings)
-            try:
-                result.summary_written = [summary_line(d, day_figures(database, d)) for d in days]
-            finally:
-                if db is None:
-                    database.close()
-        except DatabaseError as exc:
-            result.error = str(exc)
-            if not dry_run:
-                logger.error("daily summary not written: %s", exc)
+            result.summary_written = [summary_line(d, day_figures(database, d) | deploy_figures(settings, d))
+                                      for d in days]
+            result.pruned = prune_scrape_log(database, settings.scrape_log_keep_days, now, dry_run)
+        finally:
+            if db is None:
+                database.close()
+    except DatabaseError as exc:
+        result.error = str(exc)
+        if not dry_run:
+            logger.error("daily summary not written, scrape_log not pruned: %s", exc)
     result.summary_trimmed = len(existing) - len(kept)
     if not dry_run and (result.summary_written or result.summary_trimmed):
         settings.log_dir.mkdir(parents=True, exist_ok=True)
         _rewrite(path, kept + result.summary_written)
         for line in result.summary_written:
             logger.info("daily summary: %s", line)
+    result.history_trimmed = jobstatus.trim_history(settings, now, dry_run)
     return result

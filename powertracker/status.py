@@ -1,9 +1,10 @@
-"""Read-only status of the tracker, for monitor.py and quick_status.py.
+"""Read-only status of the tracker, for monitor.py, quick_status.py and the metrics file.
 
 Everything here reads: the database (runs, scrape_log, latest_prices), the
-catalog, the log files, the lock files, the built site and the last deploy's
-``DATA_DIR/deploy.status``. Nothing prints and nothing writes; opening the
-database never migrates it.
+catalog, the log files, the lock files, the built site, the job records in
+DATA_DIR (``deploy.status``, ``backup.status`` ...) and the backups. Nothing
+prints and nothing writes; opening the database never migrates it.
+Judging and rendering the status is report.py's job.
 
 An offer is *fresh* when it was seen (``latest_prices.last_seen``) or scraped
 successfully (outcome ``ok`` or ``not_modified``) within ``STALE_HOURS``; it
@@ -14,12 +15,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import jobstatus
+from .backup import BackupFile, backup_dir, list_backups
 from .catalog import load_products
 from .config import Settings, mask_url
 from .db import Database, utcnow
@@ -28,7 +32,6 @@ from .lock import lock_holder
 from .logs import LOG_FILES
 
 SUCCESS = ("ok", "not_modified")
-TABLES = ("runs", "price_history", "scrape_log", "email_subscriptions")
 _OK_SQL = "('ok', 'not_modified')"
 
 
@@ -80,6 +83,13 @@ class LogFile:
 
 
 @dataclass(frozen=True)
+class Disk:
+    path: Path  # the first of our folders on this file system
+    free_bytes: int
+    total_bytes: int
+
+
+@dataclass(frozen=True)
 class Status:
     now: datetime
     database: str  # URL with the password masked
@@ -97,6 +107,14 @@ class Status:
     logs: list[LogFile]
     locks: dict[str, int | None]
     catalog_problems: list[str] = field(default_factory=list)
+    retailers_7d: list[RetailerRate] = field(default_factory=list)
+    data_updated_at: datetime | None = None  # newest price observation
+    first_run_at: datetime | None = None  # when this database saw its first run
+    jobs: dict[str, dict[str, Any]] = field(default_factory=dict)  # deploy, backup, cleanup, export records
+    generate_check: dict[str, Any] | None = None  # generate.py --if-changed's last decision
+    backups: list[BackupFile] = field(default_factory=list)  # newest first
+    disks: list[Disk] = field(default_factory=list)
+    deploy_configured: bool = False
 
     def is_fresh(self, offer: OfferState) -> bool:
         return offer.last_seen is not None and offer.last_seen >= self.now - timedelta(hours=self.stale_hours)
@@ -198,8 +216,23 @@ def recent_scrapes(db: Database, hours: float, now: datetime | None = None) -> l
     )
 
 
+def table_counts(db: Database) -> dict[str, int]:
+    """Rows in every base table of the database (views left out), by name."""
+    if db.dialect == "sqlite":
+        names = [r["name"] for r in db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        quote = '"{}"'
+    else:
+        names = [r["name"] for r in db.query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()"
+            " AND table_type = 'BASE TABLE' ORDER BY table_name")]
+        quote = "`{}`"
+    return {n: int(db.query(f"SELECT COUNT(*) AS n FROM {quote.format(n)}")[0]["n"]) for n in names}
+
+
 def row_counts(db: Database) -> dict[str, int]:
-    return {t: int(db.query(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"]) for t in TABLES}
+    """Rows per table, schema_migrations left out."""
+    return {t: n for t, n in table_counts(db).items() if t != "schema_migrations"}
 
 
 def log_files(settings: Settings) -> list[LogFile]:
@@ -215,6 +248,26 @@ def log_files(settings: Settings) -> list[LogFile]:
 def locks(settings: Settings) -> dict[str, int | None]:
     """Every job lock in DATA_DIR and its holder's pid (None when free)."""
     return {p.stem: lock_holder(settings.data_dir, p.stem) for p in sorted(settings.data_dir.glob("*.lock"))}
+
+
+def disks(settings: Settings) -> list[Disk]:
+    """Free space on each file system holding the database, data, site, logs or backups."""
+    paths = [settings.data_dir, settings.site_dir, settings.log_dir, backup_dir(settings)]
+    if settings.database_url.startswith("sqlite:///"):
+        paths.insert(0, Path(settings.database_url[len("sqlite:///"):]))
+    seen: dict[int, Disk] = {}
+    for path in paths:
+        probe = path
+        while not probe.exists() and probe != probe.parent:
+            probe = probe.parent
+        try:
+            dev = probe.stat().st_dev
+            if dev not in seen:
+                usage = shutil.disk_usage(probe)
+                seen[dev] = Disk(path, usage.free, usage.total)
+        except OSError:
+            continue
+    return list(seen.values())
 
 
 def site_built_at(settings: Settings, db: Database | None = None) -> datetime | None:
@@ -235,14 +288,15 @@ def site_built_at(settings: Settings, db: Database | None = None) -> datetime | 
 
 
 def last_deploy(settings: Settings) -> dict[str, Any] | None:
-    """What deploy.sh wrote to DATA_DIR/deploy.status after its last real run."""
-    path = settings.data_dir / "deploy.status"
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        doc["finished_at"] = datetime.strptime(doc["finished_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return dict(doc)
+    """The last real deploy (ok, partial or failed) that deploy.sh recorded in DATA_DIR/deploy.status."""
+    return jobstatus.last(settings, "deploy")
+
+
+def generate_check(settings: Settings) -> dict[str, Any] | None:
+    """generate.py --if-changed's last decision (DATA_DIR/generate.state), if any."""
+    from .pipeline import read_state
+
+    return read_state(settings)
 
 
 def _catalog_offers(settings: Settings) -> tuple[list[tuple[str, str]] | None, list[str]]:
@@ -250,6 +304,16 @@ def _catalog_offers(settings: Settings) -> tuple[list[tuple[str, str]] | None, l
     if not products:
         return None, problems
     return [(o.product_id, o.retailer) for p in products for o in p.offers], problems
+
+
+def files_status(settings: Settings) -> dict[str, Any]:
+    """The parts of the status that need no database."""
+    return {
+        "logs": log_files(settings), "locks": locks(settings), "disks": disks(settings),
+        "jobs": {job: doc for job in jobstatus.JOBS if (doc := jobstatus.last(settings, job)) is not None},
+        "generate_check": generate_check(settings), "backups": list_backups(backup_dir(settings)),
+        "last_deploy": last_deploy(settings), "deploy_configured": bool(settings.deploy_target),
+    }
 
 
 def gather(db: Database, settings: Settings, now: datetime | None = None) -> Status:
@@ -262,9 +326,12 @@ def gather(db: Database, settings: Settings, now: datetime | None = None) -> Sta
         rows=row_counts(db), stale_hours=settings.stale_hours,
         offers=offer_states(db, catalog_offers),
         offers_source="database" if catalog_offers is None else "catalog",
-        retailers_24h=retailer_rates(db, now - timedelta(hours=24)), runs=last_runs(db),
-        last_scrape_at=last, site_built_at=site_built_at(settings, db), last_deploy=last_deploy(settings),
-        logs=log_files(settings), locks=locks(settings), catalog_problems=problems,
+        retailers_24h=retailer_rates(db, now - timedelta(hours=24)),
+        retailers_7d=retailer_rates(db, now - timedelta(days=7)), runs=last_runs(db),
+        last_scrape_at=last, site_built_at=site_built_at(settings, db), catalog_problems=problems,
+        data_updated_at=db.query("SELECT MAX(last_seen) AS last_seen FROM price_history")[0]["last_seen"],
+        first_run_at=db.query("SELECT MIN(started_at) AS started_at FROM runs")[0]["started_at"],
+        **files_status(settings),
     )
 
 
@@ -287,164 +354,12 @@ def status_json(status: Status) -> dict[str, Any]:
     """The --json document of monitor.py: the status plus derived counts."""
     doc: dict[str, Any] = jsonable(status)
     doc["offers"] = [dict(jsonable(o), fresh=status.is_fresh(o), failing=o.failing) for o in status.offers]
-    doc["retailers_24h"] = [dict(jsonable(r), success_rate=None if r.rate is None else round(r.rate, 4))
-                            for r in status.retailers_24h]
+    for key in ("retailers_24h", "retailers_7d"):
+        doc[key] = [dict(jsonable(r), success_rate=None if r.rate is None else round(r.rate, 4))
+                    for r in getattr(status, key)]
     doc["summary"] = {"offers": len(status.offers), "fresh": len(status.fresh),
                       "stale": len(status.stale), "failing": len(status.failing)}
     return doc
-
-
-# quick_status.py: monitoring-plugin states
-OK, WARNING, CRITICAL, UNKNOWN = 0, 1, 2, 3
-STATE_NAMES = ("OK", "WARNING", "CRITICAL", "UNKNOWN")
-
-
-def ago(then: datetime | None, now: datetime) -> str:
-    """'12 min ago', '3.5 h ago', '2 days ago' or 'never'."""
-    if then is None:
-        return "never"
-    minutes = max(0, int((now - then).total_seconds() // 60))
-    if minutes < 120:
-        return f"{minutes} min ago"
-    if minutes < 48 * 60:
-        return f"{minutes / 60:.1f} h ago"
-    return f"{minutes // (24 * 60)} days ago"
-
-
-@dataclass(frozen=True)
-class Assessment:
-    state: int  # OK, WARNING, CRITICAL
-    line: str
-    reasons: list[str]
-
-    @property
-    def state_name(self) -> str:
-        return STATE_NAMES[self.state]
-
-
-def assess(status: Status, warn_rate: float, crit_rate: float) -> Assessment:
-    """Judge the status: the share of failing or stale offers against the thresholds.
-
-    Above ``crit_rate`` is CRITICAL, above ``warn_rate`` WARNING; no offers at
-    all, no scrape within STALE_HOURS or no built site also warn.
-    """
-    total = len(status.offers)
-    fresh, failing = len(status.fresh), len(status.failing)
-    state, reasons = OK, []
-
-    def worse(level: int, reason: str) -> None:
-        nonlocal state
-        state = max(state, level)
-        reasons.append(reason)
-
-    if total == 0:
-        worse(WARNING, "no offers tracked yet")
-    else:
-        for share, what in ((failing / total, "failing"), ((total - fresh) / total, "stale")):
-            if share > crit_rate:
-                worse(CRITICAL, f"{share:.0%} of offers {what} (critical above {crit_rate:.0%})")
-            elif share > warn_rate:
-                worse(WARNING, f"{share:.0%} of offers {what} (warning above {warn_rate:.0%})")
-    limit = status.now - timedelta(hours=status.stale_hours)
-    if status.last_scrape_at is None or status.last_scrape_at < limit:
-        worse(WARNING, f"no scrape within {status.stale_hours:g} h")
-    if status.site_built_at is None:
-        worse(WARNING, "no site built")
-    elif status.site_built_at < limit:
-        worse(WARNING, f"site older than {status.stale_hours:g} h")
-    parts = [f"{fresh}/{total} offers fresh"]
-    if failing:
-        parts.append(f"{failing} failing")
-    parts.append(f"last scrape {ago(status.last_scrape_at, status.now)}")
-    site = "no site" if status.site_built_at is None else f"site {ago(status.site_built_at, status.now)[:-4]} old"
-    parts.append(site)
-    line = f"{STATE_NAMES[state]} - {', '.join(parts)}"
-    if reasons and state != OK:
-        line += f" ({'; '.join(reasons)})"
-    return Assessment(state, line, reasons)
-
-
-# monitor.py: the readable report (click.echo strips the colour when stdout is not a terminal)
-def _size(n: int | None) -> str:
-    if n is None:
-        return "?"
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
-
-
-REPORT_LIMIT = 25  # offers listed per section of the text report; --json has them all
-
-
-def _short(text: str, width: int = 120) -> str:
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def _when(t: datetime | None, now: datetime) -> str:
-    return "never" if t is None else f"{t:%Y-%m-%d %H:%M} ({ago(t, now)})"
-
-
-def report_lines(status: Status, assessment: Assessment) -> list[str]:
-    """The full status as text lines, styled with click (colour for terminals only)."""
-    import click
-
-    colour = ("green", "yellow", "red", "magenta")[assessment.state]
-    head = lambda text: click.style(text, bold=True)  # noqa: E731
-    now = status.now
-    out = [click.style(assessment.line, fg=colour, bold=True), f"at {now:%Y-%m-%d %H:%M} UTC", "",
-           head("Jobs (last run)")]
-    for run in status.runs:
-        took = f", {int((run.finished_at - run.started_at).total_seconds())} s" if run.finished_at else ""
-        stats = " ".join(f"{k}={v}" for k, v in sorted(run.stats.items()) if not isinstance(v, (dict, list)))
-        fg = "green" if run.status == "ok" else "yellow" if run.status in ("partial", "running") else "red"
-        out.append(f"  {run.job:<10} {click.style(f'{run.status:<8}', fg=fg)} started "
-                   f"{_when(run.started_at, now)}{took}  {stats}".rstrip())
-    dep = status.last_deploy
-    if dep:
-        state = str(dep.get("status", "?"))
-        out.append(f"  {'deploy':<10} {click.style(f'{state:<8}', fg='green' if state == 'ok' else 'red')}"
-                   f" finished {_when(dep['finished_at'], now)}, {dep.get('files_transferred', 0)} files sent,"
-                   f" {dep.get('files_deleted', 0)} deleted")
-    if not status.runs and not dep:
-        out.append("  none yet")
-    out += ["", head("Retailers (last 24 h)")]
-    for r in status.retailers_24h:
-        pct = f"{r.rate:.0%}" if r.rate is not None else "-"
-        fg = "green" if r.rate == 1 else "yellow" if (r.rate or 0) >= 0.5 else "red"
-        out.append(f"  {r.retailer:<20} {r.successes:>4}/{r.attempts:<4} ok  {click.style(pct, fg=fg)}")
-    if not status.retailers_24h:
-        out.append("  no attempts")
-    out += ["", head(f"Failing offers ({len(status.failing)})")]
-    for o in status.failing[:REPORT_LIMIT]:
-        http = f" HTTP {o.http_status}" if o.http_status else ""
-        out.append(f"  {o.product_id} @ {o.retailer}: {click.style(str(o.last_outcome), fg='red')}{http}"
-                   f" since {_when(o.failing_since, now)}" + (f": {_short(o.error)}" if o.error else ""))
-    if len(status.failing) > REPORT_LIMIT:
-        out.append(f"  ... and {len(status.failing) - REPORT_LIMIT} more (monitor.py --json lists all)")
-    out += ["", head(f"Stale offers ({len(status.stale)} of {len(status.offers)} from the {status.offers_source}"
-                     f" not seen within {status.stale_hours:g} h)")]
-    out += [f"  {o.product_id} @ {o.retailer}: last seen {_when(o.last_seen, now)}"
-            for o in status.stale[:REPORT_LIMIT]]
-    if len(status.stale) > REPORT_LIMIT:
-        out.append(f"  ... and {len(status.stale) - REPORT_LIMIT} more (monitor.py --json lists all)")
-    out += ["", head("Database"), f"  {status.database} ({status.dialect}), {_size(status.size_bytes)}",
-            "  " + ", ".join(f"{t} {n}" for t, n in status.rows.items()),
-            f"  last scrape {_when(status.last_scrape_at, now)}", "", head("Site and locks"),
-            f"  site built {_when(status.site_built_at, now)}",
-            "  locks: " + (", ".join(f"{job} {'free' if pid is None else f'held by pid {pid}'}"
-                                     for job, pid in status.locks.items()) or "none")]
-    out += ["", head("Logs")]
-    for lf in status.logs:
-        rotated = f" (+{lf.rotated_files} rotated, {_size(lf.rotated_bytes)})" if lf.rotated_files else ""
-        size = _size(lf.size_bytes) if lf.exists else "absent"
-        out.append(f"  {lf.path.name:<22} {size:>9}{rotated}")
-    if status.catalog_problems:
-        out += ["", head(f"Catalog problems ({len(status.catalog_problems)})")]
-        out += [f"  {p}" for p in status.catalog_problems]
-    return out
 
 
 def tail(path: Path, lines: int) -> list[str]:
@@ -461,20 +376,3 @@ def tail(path: Path, lines: int) -> list[str]:
             fh.seek(pos)
             chunk = fh.read(step) + chunk
     return chunk.decode("utf-8", errors="replace").splitlines()[-lines:]
-
-
-def scrape_lines(rows: list[dict[str, Any]]) -> list[str]:
-    """monitor.py --scrapes: one line per attempt, newest first."""
-    import click
-
-    out = []
-    for r in rows:
-        ok = r["outcome"] in SUCCESS
-        price = f"{r['price']} {r['currency'] or ''}".strip() if r["price"] is not None else "-"
-        http = str(r["http_status"] or "-")
-        ms = f"{r['duration_ms']} ms" if r["duration_ms"] is not None else "-"
-        outcome = click.style(f"{r['outcome']:<12}", fg="green" if ok else "red")
-        out.append(f"{r['attempted_at']:%Y-%m-%d %H:%M:%S}  {r['product_id']:<24} {r['retailer']:<16} "
-                   f"{outcome} {http:>4} {ms:>8}  {price}"
-                   + (f"  {_short(r['error'])}" if r["error"] else ""))
-    return out or ["no scrape attempts in that time"]

@@ -6,7 +6,9 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -44,6 +46,7 @@ def deploy_env(env: dict[str, str], sshd: SshServer, site: Path, target: Path) -
         "DEPLOY_SSH_KEY": str(sshd.client_key),
         "DEPLOY_SSH_PORT": str(sshd.port),
         "DEPLOY_KNOWN_HOSTS": str(sshd.known_hosts),
+        "DEPLOY_RETRY_DELAY": "0",
     })
     return env
 
@@ -80,10 +83,26 @@ def test_first_deploy_copies_the_site_then_nothing_changes(deploy_env: dict[str,
     status = json.loads((Path(deploy_env["DATA_DIR"]) / "deploy.status").read_text())
     assert (status["status"], status["files_transferred"], status["files_deleted"]) == ("ok", 4, 0)
 
-    again = deploy(deploy_env)
+    assert status["site_fingerprint"] and status["target"] == deploy_env["DEPLOY_TARGET"]
+    metrics = (Path(deploy_env["DATA_DIR"]) / "metrics" / "power_tracker.prom").read_text()
+    assert 'power_tracker_job_last_run_ok{job="deploy"} 1\n' in metrics
+    assert "power_tracker_deploy_last_files_transferred 4\n" in metrics
+
+    again = deploy(deploy_env)  # nothing changed: no rsync at all
     assert again.returncode == 0, again.stdout + again.stderr
-    assert summary(again.stdout) == (0, 0)
+    assert again.stdout.startswith("deploy skipped: site unchanged since the last deploy ("), again.stdout
+    skipped = json.loads((Path(deploy_env["DATA_DIR"]) / "deploy.status").read_text())
+    assert (skipped["status"], skipped["deployed_at"]) == ("skipped", status["finished_at"])
+    assert tree(target) == tree(site)
+
+    forced = deploy(deploy_env, "--force")  # rsync runs and finds nothing to send
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert summary(forced.stdout) == (0, 0)
     assert "deploy ok: transferred 0 files (0 bytes" in deployment_log(deploy_env)
+    assert tree(target) == tree(site)
+    (target / "index.html").write_text("changed on the host\n")  # --force repairs a changed target
+    assert deploy(deploy_env).stdout.startswith("deploy skipped")
+    assert summary(deploy(deploy_env, "--force").stdout) == (1, 0)
     assert tree(target) == tree(site)
 
 
@@ -117,6 +136,7 @@ def test_wrong_key_fails_clearly_and_leaves_target(deploy_env: dict[str, str], s
     assert r.returncode == 3, r.stdout + r.stderr
     assert "the host refused the key" in r.stderr, r.stderr
     assert "Permission denied" in r.stderr
+    assert "retrying" not in r.stdout + r.stderr  # a refused key is not transient
     assert tree(target) == {"live.html": b"live\n"}
     assert "deploy failed: the host refused the key" in deployment_log(env)
     errors = (Path(env["LOG_DIR"]) / "errors.log").read_text()
@@ -134,11 +154,76 @@ def test_unknown_host_key_is_refused(deploy_env: dict[str, str], tmp_path: Path,
     assert tree(target) == {}
 
 
-def test_unreachable_port_fails(deploy_env: dict[str, str], target: Path) -> None:
-    r = deploy(dict(deploy_env, DEPLOY_SSH_PORT=str(free_port())))
+def test_unreachable_port_fails_after_one_retry(deploy_env: dict[str, str], target: Path) -> None:
+    port = free_port()
+    r = deploy(dict(deploy_env, DEPLOY_SSH_PORT=str(port), DEPLOY_RETRY_DELAY="1"))
     assert r.returncode == 3, r.stdout + r.stderr
-    assert "host unreachable" in r.stderr, r.stderr
+    assert re.search(rf"transient failure \(rsync exit \d+: ssh: connect to host 127.0.0.1 port {port}:"
+                     r" Connection refused\); retrying once in 1s\n", r.stdout), r.stdout
+    assert f"error: deploy failed: host unreachable (root@127.0.0.1:{target}/ port {port}, rsync exit 255);" \
+        " target unchanged" in r.stderr, r.stderr
+    assert "retrying once" in deployment_log(deploy_env)
     assert tree(target) == {}
+    status = json.loads((Path(deploy_env["DATA_DIR"]) / "deploy.status").read_text())
+    assert (status["status"], status["error"]) == ("failed", "host unreachable")
+
+
+class FlakyProxy:
+    """A loopback TCP proxy to sshd that drops its first ``drops`` connections at once."""
+
+    def __init__(self, upstream: int, drops: int = 1) -> None:
+        self.upstream, self.drops, self.accepted = upstream, drops, 0
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted += 1
+            if self.accepted <= self.drops:
+                conn.close()
+                continue
+            up = socket.create_connection(("127.0.0.1", self.upstream))
+            for a, b in ((conn, up), (up, conn)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(a: socket.socket, b: socket.socket) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_transient_failure_is_retried_once(deploy_env: dict[str, str], sshd: SshServer, site: Path,
+                                           target: Path, tmp_path: Path) -> None:
+    proxy = FlakyProxy(sshd.port, drops=1)
+    known = tmp_path / "known_hosts_proxy"
+    known.write_text(sshd.known_hosts.read_text().replace(f"]:{sshd.port} ", f"]:{proxy.port} "))
+    try:
+        r = deploy(dict(deploy_env, DEPLOY_SSH_PORT=str(proxy.port), DEPLOY_KNOWN_HOSTS=str(known)))
+    finally:
+        proxy.close()
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert proxy.accepted == 2
+    assert re.search(r"transient failure \(rsync exit \d+: kex_exchange_identification: (read: )?Connection"
+                     r" (closed by remote host|reset by peer)\); retrying once in 0s\n", r.stdout), r.stdout
+    assert summary(r.stdout) == (4, 0)
+    assert tree(target) == tree(site)
 
 
 def test_missing_target_is_a_config_error(deploy_env: dict[str, str], target: Path) -> None:

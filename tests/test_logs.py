@@ -134,3 +134,27 @@ def test_stdin_logger_rejects_unknown_names(env: dict[str, str]) -> None:
     r = _stdin_logger(env, "nonsense", "x\n")
     assert r.returncode == 2
     assert r.stderr.startswith("usage: python -m powertracker.logs {power_tracker,")
+
+
+def test_job_records_and_their_history(env: dict[str, str], settings: Settings) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from powertracker import jobstatus
+
+    t0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    jobstatus.record(settings, "backup", "ok", now=t0 - timedelta(days=61), size_bytes=10)
+    jobstatus.record(settings, "backup", "failed", now=t0, error="disk full")
+    last = jobstatus.last(settings, "backup")
+    assert last is not None and (last["status"], last["finished_at"], last["error"]) == ("failed", t0, "disk full")
+    assert [d["status"] for d in jobstatus.history(settings, "backup")] == ["ok", "failed"]
+    assert jobstatus.trim_history(settings, t0, dry_run=True) == 1
+    assert jobstatus.trim_history(settings, t0) == 1
+    assert [d["status"] for d in jobstatus.history(settings)] == ["failed"]
+    r = subprocess.run([sys.executable, "-m", "powertracker.jobstatus", "record", "deploy", "ok", "files=3",
+                        "target=www@host:/a=b/"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    doc = jobstatus.last(settings, "deploy")
+    assert doc is not None and (doc["files"], doc["target"]) == (3, "www@host:/a=b/")
+    r = subprocess.run([sys.executable, "-m", "powertracker.jobstatus", "record", "deploy"], env=env, cwd=ROOT,
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and r.stderr.startswith("usage:"), r.stderr

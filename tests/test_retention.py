@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 import cleanup_logs
-from powertracker import store
-from powertracker.config import Settings
+from powertracker import jobstatus, store
+from powertracker.config import Settings, load_settings
 from powertracker.db import connect, utcnow
 from powertracker.lock import job_lock
 from powertracker.models import Observation
@@ -87,9 +87,17 @@ def test_daily_summary_figures_written_once(db_url: str, settings: Settings) -> 
     yesterday = date(2026, 3, 14)
     seed_day(db_url, yesterday)
     db = connect(db_url)
+    for hour, status, pages in ((12, "ok", 8), (13, "failed", 0), (14, "ok", 9)):
+        run = store.start_run(db, "generate", now=at(yesterday, hour))
+        store.finish_run(db, run, status, {"pages": pages} if pages else {"error": "x"}, now=at(yesterday, hour))
+    for when, status, sent in ((at(yesterday, 12), "ok", 5000), (at(yesterday, 13), "skipped", None),
+                               (at(yesterday, 14), "ok", 1234), (at(yesterday, 15), "failed", None),
+                               (at(date(2026, 3, 15), 1), "ok", 99)):
+        figures = {} if sent is None else {"bytes_transferred": sent}
+        jobstatus.record(settings, "deploy", status, now=when, **figures)
     result = cleanup(settings, now=now, db=db)
     expected = ("2026-03-14 scrapes=6 ok=5 failed=1 success=83.3% price_changes=1 new_offers=1"
-                " runs=2 runs_ok=1")
+                " runs=5 runs_ok=3 builds=2 pages_built=17 deploys=2 bytes_deployed=6234")
     assert (result.summary_written, result.error) == ([expected], None)
     path = settings.log_dir / "daily_summary.log"
     assert path.read_text() == expected + "\n"
@@ -99,7 +107,8 @@ def test_daily_summary_figures_written_once(db_url: str, settings: Settings) -> 
     assert path.read_text() == expected + "\n"
     later = cleanup(settings, now=now + timedelta(days=1), db=db)
     assert later.summary_written == ["2026-03-15 scrapes=1 ok=1 failed=0 success=100.0% price_changes=1"
-                                     " new_offers=0 runs=1 runs_ok=1"]
+                                     " new_offers=0 runs=1 runs_ok=1 builds=0 pages_built=0 deploys=1"
+                                     " bytes_deployed=99"]
     assert path.read_text().splitlines() == [expected, later.summary_written[0]]
     db.close()
 
@@ -190,3 +199,74 @@ def test_real_day_boundaries_from_the_script(env: dict[str, str], sqlite_url: st
     r = invoke(env)
     assert r.exit_code == 0, r.output
     assert f"wrote daily_summary.log line: {yesterday} scrapes=6 ok=5 failed=1 success=83.3%" in r.stdout
+
+
+def seed_attempts(url: str, now: datetime) -> None:
+    """Attempts 100, 95 and 91 days old (the first two days: 3 and 2 rows) and 89 days old (1 row)."""
+    db = connect(url)
+    plan = [(100, "river-2", "ok", 100), (100, "river-2", "ok", 300), (100, "river-2", "http_error", 50),
+            (95, "river-2", "ok", 10), (95, "delta-2", "timeout", 20000),
+            (91, "delta-2", "ok", 70), (89, "delta-2", "ok", 80)]
+    with db.transaction():
+        for days, product, outcome, ms in plan:
+            store.record_attempt(db, run_id=None, product_id=product, retailer="shop-a", url="http://x/",
+                                 outcome=outcome, attempted_at=now - timedelta(days=days, hours=1), duration_ms=ms)
+    db.close()
+
+
+def test_scrape_log_folds_into_daily_counts(db_url: str, settings: Settings) -> None:
+    from powertracker.aggregate import daily_counts
+
+    now = datetime(2026, 6, 30, 3, 0, tzinfo=UTC)
+    seed_attempts(db_url, now)
+    db = connect(db_url)
+    dry = cleanup(settings, now=now, db=db, dry_run=True)
+    assert dry.pruned is not None
+    assert (dry.pruned.rows, dry.pruned.days, dry.pruned.groups, str(dry.pruned.cutoff)) == (
+        6, ["2026-03-22", "2026-03-27", "2026-03-31"], 5, "2026-04-01")
+    assert db.query("SELECT COUNT(*) AS n FROM scrape_log")[0]["n"] == 7
+    result = cleanup(settings, now=now, db=db)
+    assert result.pruned is not None and result.pruned.rows == 6
+    assert db.query("SELECT COUNT(*) AS n FROM scrape_log")[0]["n"] == 1  # the one 89 days old
+    expected = [
+        {"day": "2026-03-22", "product_id": "river-2", "retailer": "shop-a", "outcome": "http_error",
+         "attempts": 1, "duration_ms_total": 50},
+        {"day": "2026-03-22", "product_id": "river-2", "retailer": "shop-a", "outcome": "ok",
+         "attempts": 2, "duration_ms_total": 400},
+        {"day": "2026-03-27", "product_id": "delta-2", "retailer": "shop-a", "outcome": "timeout",
+         "attempts": 1, "duration_ms_total": 20000},
+        {"day": "2026-03-27", "product_id": "river-2", "retailer": "shop-a", "outcome": "ok",
+         "attempts": 1, "duration_ms_total": 10},
+        {"day": "2026-03-31", "product_id": "delta-2", "retailer": "shop-a", "outcome": "ok",
+         "attempts": 1, "duration_ms_total": 70},
+    ]
+    assert daily_counts(db) == expected
+    again = cleanup(settings, now=now, db=db)  # idempotent: nothing left to fold
+    assert again.pruned is not None and (again.pruned.rows, again.pruned.days) == (0, [])
+    assert daily_counts(db) == expected
+    # a late row for a folded day adds up instead of replacing the count
+    store.record_attempt(db, run_id=None, product_id="river-2", retailer="shop-a", url="http://x/",
+                         outcome="ok", attempted_at=datetime(2026, 3, 22, 23, 59, 59, tzinfo=UTC), duration_ms=1)
+    cleanup(settings, now=now, db=db)
+    assert daily_counts(db)[1]["attempts"] == 3 and daily_counts(db)[1]["duration_ms_total"] == 401
+    db.close()
+
+
+def test_keep_days_setting_and_dry_run_from_the_script(env: dict[str, str], sqlite_url: str) -> None:
+    now = utcnow()
+    seed_attempts(sqlite_url, now)
+    r = invoke(dict(env, SCRAPE_LOG_KEEP_DAYS="96"), "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "would fold 3 scrape_log rows of 1 days before " in r.stdout, r.stdout
+    assert "into 2 daily counts and delete them" in r.stdout
+    db = connect(sqlite_url)
+    assert db.query("SELECT COUNT(*) AS n FROM scrape_log")[0]["n"] == 7
+    db.close()
+    r = invoke(env, "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)["scrape_log"]
+    assert (doc["rows"], len(doc["days"]), doc["dry_run"]) == (6, 3, False)
+    status = jobstatus.last(load_settings(env, env_file=Path("/nonexistent")), "cleanup")
+    assert status is not None and (status["status"], status["scrape_log_rows_folded"]) == ("ok", 6)
+    r = invoke(env)
+    assert "folded 0 scrape_log rows of 0 days" in r.stdout, r.stdout

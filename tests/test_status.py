@@ -19,7 +19,8 @@ from powertracker.config import load_settings
 from powertracker.db import connect, utcnow
 from powertracker.lock import job_lock
 from powertracker.models import Observation
-from powertracker.status import assess, gather, open_database, tail
+from powertracker.report import assess
+from powertracker.status import gather, open_database, tail
 
 PRODUCTS = ("river-2", "delta-2", "solix-c1000", "jackery-1000", "bluetti-ac180")
 RETAILERS = ("shop-a", "shop-b")
@@ -74,13 +75,13 @@ def run(script: object, env: dict[str, str], *args: str) -> Result:
 
 
 @pytest.mark.parametrize(("failing", "hours_ago", "code", "line"), [
-    (0, 0.5, 0, "OK - 10/10 offers fresh, last scrape 30 min ago, site 0 min old"),
-    (1, 0.5, 0, "OK - 10/10 offers fresh, 1 failing, last scrape 30 min ago, site 0 min old"),
-    (3, 0.5, 1, "WARNING - 10/10 offers fresh, 3 failing, last scrape 30 min ago, site 0 min old"
+    (0, 0.5, 0, "OK - 10/10 offers fresh, site 0 min old"),
+    (1, 0.5, 0, "OK - 10/10 offers fresh, 1 failing, site 0 min old"),
+    (3, 0.5, 1, "WARNING - 10/10 offers fresh, 3 failing, site 0 min old"
                 " (30% of offers failing (warning above 20%))"),
-    (6, 0.5, 2, "CRITICAL - 10/10 offers fresh, 6 failing, last scrape 30 min ago, site 0 min old"
+    (6, 0.5, 2, "CRITICAL - 10/10 offers fresh, 6 failing, site 0 min old"
                 " (60% of offers failing (critical above 50%))"),
-    (0, 5.5, 2, "CRITICAL - 0/10 offers fresh, last scrape 5.5 h ago, site 0 min old"
+    (0, 5.5, 2, "CRITICAL - 0/10 offers fresh, site 0 min old"
                 " (100% of offers stale (critical above 50%); no scrape within 3 h)"),
 ])
 def test_quick_status_states(db_url: str, env: dict[str, str], site: Path, failing: int, hours_ago: float,
@@ -101,7 +102,7 @@ def test_quick_status_warns_without_site_or_offers(env: dict[str, str], sqlite_u
     connect(sqlite_url).close()
     r = run(quick_status, env)
     assert r.exit_code == 1, r.output
-    assert r.stdout == ("WARNING - 0/0 offers fresh, last scrape never, no site"
+    assert r.stdout == ("WARNING - 0/0 offers fresh, no site"
                         " (no offers tracked yet; no scrape within 3 h; no site built)\n")
 
 
@@ -113,7 +114,7 @@ def test_quick_status_thresholds_come_from_settings(env: dict[str, str], sqlite_
     assert r.exit_code == 2, r.output
     r = run(quick_status, dict(env, STALE_HOURS="0.25"))
     assert r.exit_code == 2, r.output
-    assert r.stdout.startswith("CRITICAL - 0/10 offers fresh, 3 failing, last scrape 30 min ago"), r.output
+    assert r.stdout.startswith("CRITICAL - 0/10 offers fresh, 3 failing, site 0 min old"), r.output
 
 
 def test_quick_status_unknown_when_database_unreachable(env: dict[str, str]) -> None:
@@ -154,7 +155,9 @@ def test_gather_exact_figures(db_url: str, env: dict[str, str], site: Path) -> N
     settings = load_settings(dict(env, DATABASE_URL=db_url), env_file=Path(env["LOG_DIR"]) / "none")
     with open_database(settings) as db:
         status = gather(db, settings, now=now)
-    assert status.rows == {"runs": 2, "price_history": 17, "scrape_log": 20, "email_subscriptions": 0}
+    assert {t: status.rows[t] for t in ("runs", "price_history", "scrape_log", "email_subscriptions",
+                                        "scrape_log_daily")} == {
+        "runs": 2, "price_history": 17, "scrape_log": 20, "email_subscriptions": 0, "scrape_log_daily": 0}
     assert status.last_scrape_at == now - timedelta(minutes=30)
     assert [(r.retailer, r.attempts, r.successes) for r in status.retailers_24h] == [
         ("shop-a", 10, 8), ("shop-b", 10, 9)]
@@ -203,14 +206,15 @@ def test_monitor_report(db_url: str, env: dict[str, str], site: Path) -> None:
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "\x1b[" not in out  # no colour when stdout is not a terminal
-    assert out.startswith("WARNING - 10/10 offers fresh, 3 failing, last scrape 30 min ago")
+    assert out.startswith("WARNING - 10/10 offers fresh, 3 failing, site 0 min old")
     assert "Failing offers (3)" in out
     assert "river-2 @ shop-a: http_error HTTP 503 since " in out
     assert ": 503 Service Unavailable" in out
-    assert "  shop-a                  8/10   ok  80%" in out
-    assert "  shop-b                  9/10   ok  90%" in out
+    assert "\n  shop-a                   8/10     80%      8/10     80%\n" in out, out
+    assert "\n  shop-b                   9/10     90%      9/10     90%\n" in out, out
     assert "scrape     partial  started " in out and "failed=3 fetched=10 ok=7" in out
-    assert "runs 2, price_history 17, scrape_log 20, email_subscriptions 0" in out
+    for table in ("email_subscriptions 0", "price_history 17", "runs 2", "scrape_log 20", "scrape_log_daily 0"):
+        assert table in out
     assert f"locks: scrape held by pid {os.getpid()}" in out
     assert re.search(r"\n  scraping.log +2.0 KB\n", out), out
     assert re.search(r"\n  errors.log +absent\n", out), out
@@ -299,4 +303,40 @@ def test_site_age_from_the_last_generate_run(env: dict[str, str], sqlite_url: st
     db.close()
     r = run(quick_status, env)
     assert r.exit_code == 0, r.output
-    assert r.stdout == "OK - 10/10 offers fresh, last scrape 30 min ago, site 11 min old\n"
+    assert r.stdout == "OK - 10/10 offers fresh, site 11 min old\n"
+
+
+def test_monitor_shows_operations(env: dict[str, str], sqlite_url: str, site: Path) -> None:
+    from powertracker import jobstatus
+
+    now = utcnow()
+    seed(sqlite_url, now)
+    settings = load_settings(dict(env, DEPLOY_TARGET="www@host:/srv/"), env_file=Path("/nonexistent"))
+    backups = settings.data_dir / "backups"
+    backups.mkdir(parents=True)
+    taken = now - timedelta(hours=5)
+    (backups / f"tracker-{taken:%Y%m%dT%H%M%SZ}.sqlite.gz").write_bytes(b"x" * 3000)
+    jobstatus.record(settings, "deploy", "ok", now=now - timedelta(minutes=7), files_transferred=3,
+                     bytes_transferred=4096, target="www@host:/srv/", site_fingerprint="abc",
+                     deployed_at=jobstatus.stamp(now - timedelta(minutes=7)))
+    jobstatus.record(settings, "backup", "failed", now=now - timedelta(minutes=3), error="disk full")
+    env = dict(env, DEPLOY_TARGET="www@host:/srv/")
+    r = run(monitor, env)
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert out.startswith("WARNING - 10/10 offers fresh, site 0 min old, deployed 7 min ago"
+                          " (last backup failed: disk full)\n"), out
+    assert re.search(r"\n  deploy     ok       finished \S+ \S+ \(7 min ago\)  bytes_transferred=4096"
+                     r" files_transferred=3 target=www@host:/srv/\n", out), out
+    assert re.search(r"\n  backup     failed   finished .* error=disk full\n", out), out
+    assert f"  backups: 1, 2.9 KB; newest tracker-{taken:%Y%m%dT%H%M%SZ}.sqlite.gz (2.9 KB, 5.0 h ago)\n" in out
+    assert "  newest price " in out and "(30 min ago), last scrape " in out
+    assert re.search(r"\n  [\d.]+ [KMG]?B free of [\d.]+ [KMG]?B \(\d+%\) on the disk of ", out), out
+    assert ", deployed " in out.split("site built")[1].splitlines()[0]
+    doc = json.loads(run(monitor, env, "--json").stdout)
+    assert doc["jobs"]["backup"]["status"] == "failed"
+    assert doc["backups"][0]["size_bytes"] == 3000
+    assert [(x["retailer"], x["attempts"]) for x in doc["retailers_7d"]] == [("shop-a", 10), ("shop-b", 10)]
+    assert doc["disks"][0]["free_bytes"] > 0
+    coloured = CliRunner().invoke(monitor.main, [], env=env, color=True)  # as on a terminal
+    assert "\x1b[33m\x1b[1mWARNING - " in coloured.stdout and "\x1b[31mfailed  \x1b[0m" in coloured.stdout

@@ -1,0 +1,155 @@
+"""The Prometheus text-format metrics file for node_exporter's textfile collector.
+
+``write_metrics(settings)`` computes every figure from the database and the
+files in DATA_DIR (the same ``status.gather`` monitor.py uses) and replaces
+METRICS_FILE (default ``DATA_DIR/metrics/power_tracker.prom``) atomically,
+as the textfile collector requires. Every job calls it when it ends: the
+entry points through ``cli.settings_or_exit(job=...)``, deploy.sh through
+``python -m powertracker.metrics``. It never fails a job: with the database
+down it writes ``power_tracker_database_up 0`` and the file-based figures,
+and any other error is logged and swallowed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .jobstatus import write_atomically
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "power_tracker_"
+
+
+def metrics_path(settings: Settings) -> Path:
+    return settings.metrics_file or settings.data_dir / "metrics" / "power_tracker.prom"
+
+
+def _label(value: object) -> str:
+    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+class _Doc:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._declared: set[str] = set()
+
+    def add(self, name: str, value: float | int | bool | datetime | None, help_: str,
+            kind: str = "gauge", **labels: object) -> None:
+        if value is None:
+            return
+        if isinstance(value, datetime):
+            value = int(value.timestamp())
+        full = PREFIX + name
+        if full not in self._declared:
+            self._declared.add(full)
+            self.lines += [f"# HELP {full} {help_}", f"# TYPE {full} {kind}"]
+        number = float(value)
+        shown = str(int(number)) if number.is_integer() else repr(number)
+        text = ",".join(f'{k}="{_label(v)}"' for k, v in labels.items())
+        self.lines.append(f"{full}{{{text}}} {shown}" if text else f"{full} {shown}")
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def _files_metrics(doc: _Doc, files: dict[str, Any]) -> None:
+    for disk in files["disks"]:
+        doc.add("disk_free_bytes", disk.free_bytes, "Free bytes on the file system", path=disk.path)
+        doc.add("disk_size_bytes", disk.total_bytes, "Size of the file system", path=disk.path)
+    for lf in files["logs"]:
+        doc.add("log_size_bytes", lf.size_bytes + lf.rotated_bytes, "Bytes of a log and its rotated files",
+                log=lf.name)
+    for job, pid in files["locks"].items():
+        doc.add("lock_held", pid is not None, "1 while a job holds its lock", job=job)
+    backups = files["backups"]
+    doc.add("backups", len(backups), "Backups in BACKUP_DIR")
+    if backups:
+        doc.add("backup_last_timestamp_seconds", backups[0].taken_at, "When the newest backup was taken")
+        doc.add("backup_last_size_bytes", backups[0].size_bytes, "Size of the newest backup")
+    for job, rec in files["jobs"].items():
+        doc.add("job_last_run_timestamp_seconds", rec["finished_at"], "When the job last finished", job=job)
+        doc.add("job_last_run_ok", rec.get("status") in ("ok", "skipped"), "1 when its last run succeeded",
+                job=job)
+    dep = files["last_deploy"] or {}
+    for key in ("files_transferred", "bytes_transferred", "files_deleted"):
+        if isinstance(dep.get(key), int):
+            doc.add(f"deploy_last_{key}", dep[key], f"{key.replace('_', ' ')} by the last deploy")
+
+
+def render(settings: Settings) -> str:
+    """The metrics file's text."""
+    from .db import utcnow
+    from .errors import DatabaseError
+    from .report import assess
+    from .status import files_status, gather, open_database
+
+    doc = _Doc()
+    now = utcnow()
+    try:
+        with open_database(settings) as db:
+            status = gather(db, settings, now=now)
+    except DatabaseError as exc:
+        logger.warning("metrics without the database: %s", exc)
+        doc.add("database_up", 0, "1 when the database answered")
+        _files_metrics(doc, files_status(settings))
+        doc.add("metrics_written_timestamp_seconds", now, "When this file was written")
+        return doc.text()
+    doc.add("database_up", 1, "1 when the database answered")
+    state = assess(status, settings.warn_failure_rate, settings.crit_failure_rate, settings.backup_max_age_hours)
+    doc.add("health_state", state.state, "quick_status.py's state: 0 OK, 1 WARNING, 2 CRITICAL")
+    for name, offers in (("fresh", status.fresh), ("stale", status.stale), ("failing", status.failing)):
+        doc.add("offers", len(offers), "Offers by state (an offer can be stale and failing)", state=name)
+    doc.add("offers_total", len(status.offers), "Offers tracked")
+    for window, rates in (("24h", status.retailers_24h), ("7d", status.retailers_7d)):
+        for r in rates:
+            doc.add("retailer_attempts", r.attempts, "Scrape attempts", retailer=r.retailer, window=window)
+            doc.add("retailer_successes", r.successes, "Successful scrape attempts", retailer=r.retailer,
+                    window=window)
+    doc.add("last_scrape_timestamp_seconds", status.last_scrape_at, "Newest scrape attempt")
+    doc.add("data_updated_timestamp_seconds", status.data_updated_at, "Newest price observation")
+    doc.add("site_built_timestamp_seconds", status.site_built_at, "When the site was last built")
+    for run in status.runs:
+        doc.add("job_last_run_timestamp_seconds", run.finished_at or run.started_at, "When the job last finished",
+                job=run.job)
+        doc.add("job_last_run_ok", run.status == "ok", "1 when its last run succeeded", job=run.job)
+    doc.add("database_size_bytes", status.size_bytes, "Database size")
+    for table, n in status.rows.items():
+        doc.add("table_rows", n, "Rows per table", table=table)
+    _files_metrics(doc, {"disks": status.disks, "logs": status.logs, "locks": status.locks,
+                         "backups": status.backups, "jobs": status.jobs, "last_deploy": status.last_deploy})
+    doc.add("metrics_written_timestamp_seconds", now, "When this file was written")
+    return doc.text()
+
+
+def write_metrics(settings: Settings) -> Path | None:
+    """Rewrite METRICS_FILE atomically; returns its path, or None (logged) when that failed."""
+    path = metrics_path(settings)
+    try:
+        write_atomically(path, render(settings).encode())
+    except Exception as exc:  # noqa: BLE001 - metrics must never fail the job that calls them
+        logger.warning("metrics file %s not written: %s", path, exc)
+        return None
+    return path
+
+
+def main() -> int:
+    """``python -m powertracker.metrics``: rewrite the metrics file (deploy.sh calls this)."""
+    from .config import load_settings
+    from .errors import ConfigError
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    return 0 if write_metrics(settings) is not None else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
