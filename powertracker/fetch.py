@@ -1,48 +1,66 @@
-"""Fetch product pages politely: one session, timeouts, retries, a size cap, per-retailer delay.
+"""Fetch product pages politely and cheaply: urllib3 pools, retries, caps, conditional requests.
 
 ``Fetcher.fetch(url, retailer)`` never raises for network trouble; it returns a
 ``FetchResult`` whose ``outcome`` is one of models.OUTCOMES:
 
 | outcome | when |
 | --- | --- |
-| ok | 2xx, body read in full |
+| ok | 2xx, body read in full (and decoded: gzip/deflate) |
+| not_modified | 304 to our ``If-None-Match`` / ``If-Modified-Since``: the page is as we last saw it |
 | http_error | any other status (429 and 5xx after the retries) |
 | blocked | 401/403, or a bot-check page |
-| timeout | connect or read timed out (after the retries) |
-| too_large | the body is bigger than ``max_bytes`` |
-| error | connection refused, bad URL, redirect loop, ... (after the retries where it may help) |
+| timeout | connect or read timed out, or the body trickled past its deadline (after the retries) |
+| too_large | the body (on the wire or decoded: a gzip bomb) is over ``max_bytes``; cut off, never held |
+| error | connection refused or reset, bad URL, redirect loop, a content type that is no web page, ... |
 
 Retries: at most ``retries`` more attempts on 429, 5xx, timeouts and connection errors, never
-on other 4xx. The wait is ``backoff * 2**attempt``, or the server's ``Retry-After`` when it says
-so; a ``Retry-After`` longer than ``max_retry_after`` means give up now rather than hammer.
-Sequential for now; per-retailer state lives in ``_last`` so concurrency can grow from here.
+on other 4xx. The wait is ``backoff * 2**attempt`` stretched by up to ``jitter`` (so clients
+never retry in step), or the server's ``Retry-After`` when it says so; a ``Retry-After`` longer
+than ``max_retry_after`` means give up now rather than hammer.
+
+Thread-safe: one Fetcher serves every worker of a run. Requests to one retailer start at
+least its ``delay`` apart (``_wait_turn``). Once ``stop`` (a threading.Event) is set, a request
+that has not gone out yet is abandoned (``error == INTERRUPTED``) and a retry wait ends with the
+last real answer; a page already downloading may finish (the run gives it a few seconds).
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import re
+import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-import requests
+import urllib3
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import LocationParseError, NewConnectionError, ProtocolError, TimeoutError
 
 from .config import Settings
 from .errors import PowerTrackerError
 from .models import FetchResult, Retailer
+from .proxy import ProxyConfig, pool_manager
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 5
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 BLOCKED_STATUSES = frozenset({401, 403})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+INTERRUPTED = "interrupted"
 _BOT_CHECK = re.compile(rb"<title>[^<]{0,80}(captcha|are you a robot|robot check|access denied|attention required)",
                         re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9_.:-]+)", re.I)
 CHUNK = 64 * 1024
 
 
@@ -68,38 +86,69 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def _decode(body: bytes, header_charset: str | None) -> str:
-    charset = header_charset
-    if not charset:
-        m = _META_CHARSET.search(body[:4096])
-        charset = m.group(1).decode("ascii") if m else "utf-8"
+def decode_text(body: bytes, content_type: str | None) -> str:
+    """The page as text: the header's charset, else a <meta charset>, else UTF-8."""
+    m = _CHARSET.search(content_type or "")
+    if m:
+        charset = m.group(1)
+    else:
+        meta = _META_CHARSET.search(body[:4096])
+        charset = meta.group(1).decode("ascii") if meta else "utf-8"
     try:
         return body.decode(charset, errors="replace")
     except LookupError:
         return body.decode("utf-8", errors="replace")
 
 
+def _decompressor(encoding: str | None) -> Any:
+    enc = (encoding or "").strip().lower()
+    if enc in ("", "identity"):
+        return None
+    if enc in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if enc == "deflate":
+        return zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib or gzip header, auto-detected
+    raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+
+
+class _Attempt:
+    """The result of one request: a FetchResult, whether to retry, and the Retry-After wait."""
+
+    __slots__ = ("result", "retry", "retry_after")
+
+    def __init__(self, result: FetchResult, retry: bool = False, retry_after: float | None = None) -> None:
+        self.result, self.retry, self.retry_after = result, retry, retry_after
+
+
 class Fetcher:
-    """A requests.Session with the project's politeness rules. Use as a context manager."""
+    """Pooled HTTP with the project's politeness rules. Use as a context manager."""
 
     def __init__(self, settings: Settings, *, max_bytes: int = MAX_BYTES, retries: int = 2,
                  backoff: float = 2.0, max_retry_after: float = 30.0, timeout: float | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
-        self.session = requests.Session()
-        self.session.headers.update({
+                 sleep: Callable[[float], None] | None = None, stop: threading.Event | None = None,
+                 jitter: float = 0.5, pool_size: int | None = None) -> None:
+        self.headers = {
             "User-Agent": settings.user_agent,
             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
             "Accept-Language": "en-GB,en;q=0.9",
-        })
+            "Accept-Encoding": "gzip, deflate",
+        }
         read = settings.request_timeout if timeout is None else timeout
-        self.timeout = (min(read, 10.0), read)
+        self.timeout = urllib3.Timeout(connect=min(read, 10.0), read=read)
+        self._body_budget = min(read, 10.0) + 2 * read
         self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
+        self.jitter = jitter
         self.max_retry_after = max_retry_after
         self.default_delay = settings.default_delay
+        self.proxies = ProxyConfig.from_settings(settings)
+        self.stop = stop or threading.Event()
         self._sleep = sleep
-        self._last: dict[str, float] = {}  # politeness key -> monotonic time of the last request
+        self._pool_size = max(pool_size or settings.scrape_concurrency, 1)
+        self._pools: dict[str | None, urllib3.PoolManager] = {}
+        self._lock = threading.Lock()
+        self._last: dict[str, float] = {}  # politeness key -> monotonic time of the last request start
         self.stats = {"requests": 0, "retries": 0, "gave_up": 0}
 
     def __enter__(self) -> Fetcher:
@@ -109,95 +158,189 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        self.session.close()
+        with self._lock:
+            for pool in self._pools.values():
+                pool.clear()
+            self._pools.clear()
 
-    def _wait_turn(self, key: str, delay: float) -> None:
-        last = self._last.get(key)
-        if last is not None:
-            wait = last + delay - time.monotonic()
-            if wait > 0:
-                self._sleep(wait)
-        self._last[key] = time.monotonic()
+    def _count(self, key: str) -> None:
+        with self._lock:
+            self.stats[key] += 1
 
-    def fetch(self, url: str, retailer: Retailer | None = None, tag: str = "") -> FetchResult:
-        """GET ``url`` with retries; ``tag`` (e.g. 'run=3 product=x') prefixes the log lines."""
+    def _pool(self, retailer_id: str | None) -> urllib3.PoolManager:
+        proxy = self.proxies.for_retailer(retailer_id)
+        with self._lock:
+            pool = self._pools.get(proxy)
+            if pool is None:
+                pool = self._pools[proxy] = pool_manager(proxy, num_pools=64, maxsize=self._pool_size,
+                                                         block=False, retries=False)
+            return pool
+
+    def _pause(self, seconds: float) -> bool:
+        """Wait; False when ``stop`` was set meanwhile."""
+        if seconds <= 0:
+            return not self.stop.is_set()
+        if self._sleep is not None:
+            self._sleep(seconds)
+            return not self.stop.is_set()
+        return not self.stop.wait(seconds)
+
+    def _wait_turn(self, key: str, delay: float) -> bool:
+        """Reserve the next start time for ``key`` (``delay`` after the previous one) and wait for it."""
+        with self._lock:
+            now = time.monotonic()
+            last = self._last.get(key)
+            slot = now if last is None else max(now, last + delay)
+            self._last[key] = slot
+        return self._pause(slot - now)
+
+    def fetch(self, url: str, retailer: Retailer | None = None, tag: str = "", *, etag: str | None = None,
+              last_modified: str | None = None,
+              accept: tuple[str, ...] | None = PAGE_TYPES, max_bytes: int | None = None) -> FetchResult:
+        """GET ``url`` with retries; ``tag`` (e.g. 'run=3 product=x') prefixes the log lines.
+
+        ``etag`` / ``last_modified`` make it a conditional request (a 304 is ``not_modified``).
+        ``accept``: content types taken as a page (None: any).
+        """
         key = retailer.id if retailer else (urlsplit(url).hostname or url)
         delay = retailer.delay if retailer else self.default_delay
+        pool = self._pool(retailer.id if retailer else None)
+        headers = dict(self.headers)
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         started = time.monotonic()
         attempt = 0
         while True:
-            self._wait_turn(key, delay)
-            self.stats["requests"] += 1
-            result, retryable, retry_after = self._once(url)
-            if not retryable or attempt >= self.retries:
+            if not self._wait_turn(key, delay):
+                return FetchResult(url=url, status=None, text=None, outcome="error", error=INTERRUPTED)
+            self._count("requests")
+            one = self._once(url, pool, headers, accept, max_bytes or self.max_bytes)
+            result = one.result
+            if result.error == INTERRUPTED or not one.retry or attempt >= self.retries:
                 break
-            wait = retry_after if retry_after is not None else self.backoff * 2 ** attempt
+            if one.retry_after is not None:
+                wait = one.retry_after
+            else:
+                wait = self.backoff * 2 ** attempt * (1 + self.jitter * random.random())  # noqa: S311
             if wait > self.max_retry_after:
                 logger.warning("%s url=%s: Retry-After %.0fs is over the %.0fs cap; not retrying",
                                tag, url, wait, self.max_retry_after)
                 break
             attempt += 1
-            self.stats["retries"] += 1
+            self._count("retries")
             logger.debug("%s url=%s: %s (status %s), retry %d of %d in %.2fs",
                          tag, url, result.outcome, result.status, attempt, self.retries, wait)
-            self._sleep(wait)
-        if result.outcome != "ok":
-            self.stats["gave_up"] += 1
+            if not self._pause(wait):
+                break  # stopping: report the last real answer
+        if result.outcome not in ("ok", "not_modified") and result.error != INTERRUPTED:
+            self._count("gave_up")
             logger.debug("%s url=%s: gave up after %d attempt(s): %s %s", tag, url, attempt + 1,
                          result.outcome, result.error or "")
-        total_ms = int((time.monotonic() - started) * 1000)
-        return replace(result, duration_ms=total_ms)
+        return replace(result, duration_ms=int((time.monotonic() - started) * 1000))
 
-    def _once(self, url: str) -> tuple[FetchResult, bool, float | None]:
-        """One request: the result, whether another try may help, and Retry-After seconds."""
+    def _once(self, url: str, pool: urllib3.PoolManager, headers: Mapping[str, str],
+              accept: tuple[str, ...] | None, max_bytes: int) -> _Attempt:
+        """One request, following at most MAX_REDIRECTS redirects."""
         t0 = time.monotonic()
+        current = url
 
         def done(outcome: str, status: int | None = None, text: str | None = None, nbytes: int = 0,
-                 error: str | None = None, final_url: str | None = None,
-                 headers: Mapping[str, str] | None = None) -> FetchResult:
-            h = headers or {}
-            return FetchResult(url=url, status=status, text=text, final_url=final_url,
+                 error: str | None = None, resp_headers: Any = None) -> FetchResult:
+            h = resp_headers or {}
+            return FetchResult(url=url, status=status, text=text, final_url=current,
                                duration_ms=int((time.monotonic() - t0) * 1000), bytes=nbytes,
-                               outcome=outcome, error=error, etag=h.get("ETag"),
-                               last_modified=h.get("Last-Modified"))
+                               outcome=outcome, error=None if error is None else self.proxies.scrub(error),
+                               etag=h.get("ETag"), last_modified=h.get("Last-Modified"))
 
         try:
-            resp = self.session.get(url, timeout=self.timeout, stream=True)
-        except requests.Timeout as exc:
-            return done("timeout", error=f"timed out: {type(exc).__name__}"), True, None
-        except requests.ConnectionError as exc:
-            return done("error", error=f"connection failed: {exc}"), True, None
-        except requests.RequestException as exc:  # bad URL, redirect loop, ...
-            return done("error", error=f"{type(exc).__name__}: {exc}"), False, None
-        with resp:
-            status, headers, final = resp.status_code, resp.headers, resp.url
-            retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
-            declared = resp.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > self.max_bytes:
-                return done("too_large", status, nbytes=int(declared), final_url=final, headers=headers,
-                            error=f"Content-Length {declared} is over the {self.max_bytes}-byte cap"), False, None
-            chunks: list[bytes] = []
-            size = 0
-            deadline = t0 + self.timeout[0] + 2 * self.timeout[1]
-            try:
-                for chunk in resp.iter_content(CHUNK):
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        return done("too_large", status, nbytes=size, final_url=final, headers=headers,
-                                    error=f"body over the {self.max_bytes}-byte cap"), False, None
-                    if time.monotonic() > deadline:
-                        return done("timeout", status, nbytes=size, final_url=final, headers=headers,
-                                    error="body too slow"), True, None
-            except requests.RequestException as exc:  # read timeouts arrive as ConnectionError here
-                outcome = "timeout" if "timed out" in str(exc).lower() else "error"
-                return done(outcome, status, nbytes=size, error=f"body read failed: {exc}"), True, None
-            body = b"".join(chunks)
-            text = _decode(body, resp.encoding if "charset" in resp.headers.get("Content-Type", "") else None)
-        if status in BLOCKED_STATUSES or (200 <= status < 300 and _BOT_CHECK.search(body[:8192])):
-            return done("blocked", status, nbytes=size, final_url=final, headers=headers,
-                        error=f"HTTP {status}: blocked or bot check"), False, None
+            for _ in range(MAX_REDIRECTS + 1):
+                resp = pool.urlopen("GET", current, headers=dict(headers), redirect=False, retries=False,
+                                    preload_content=False, decode_content=False, timeout=self.timeout)
+                location = resp.headers.get("Location")
+                if resp.status not in REDIRECT_STATUSES or not location:
+                    break
+                resp.close()  # never read a redirect's body: it may be endless
+                current = urljoin(current, location)
+            else:
+                return _Attempt(done("error", resp.status, error=f"more than {MAX_REDIRECTS} redirects"))
+        except NewConnectionError as exc:  # a subclass of ConnectTimeoutError, but refused is no timeout
+            return _Attempt(done("error", error=f"connection failed: {exc}"), retry=True)
+        except TimeoutError as exc:
+            return _Attempt(done("timeout", error=f"timed out: {type(exc).__name__}"), retry=True)
+        except LocationParseError as exc:
+            return _Attempt(done("error", error=f"bad URL: {exc}"))
+        except Urllib3Error as exc:  # refused, reset, proxy trouble, TLS, ...
+            return _Attempt(done("error", error=f"connection failed: {exc}"), retry=True)
+        try:
+            return self._response(resp, done, accept, max_bytes, t0)
+        finally:
+            resp.release_conn()
+
+    def _response(self, resp: Any, done: Callable[..., FetchResult], accept: tuple[str, ...] | None,
+                  max_bytes: int, t0: float) -> _Attempt:
+        status, headers = resp.status, resp.headers
+        if status == 304:
+            return _Attempt(done("not_modified", status, resp_headers=headers))
+        if status in BLOCKED_STATUSES:
+            resp.close()
+            return _Attempt(done("blocked", status, resp_headers=headers, error=f"HTTP {status}: blocked"))
         if not 200 <= status < 300:
-            return done("http_error", status, nbytes=size, final_url=final, headers=headers,
-                        error=f"HTTP {status}"), status in RETRY_STATUSES, retry_after
-        return done("ok", status, text=text, nbytes=size, final_url=final, headers=headers), False, None
+            resp.close()
+            retry_after = retry_after_seconds(headers.get("Retry-After"))
+            return _Attempt(done("http_error", status, resp_headers=headers, error=f"HTTP {status}"),
+                            retry=status in RETRY_STATUSES, retry_after=retry_after)
+        ctype = headers.get("Content-Type", "")
+        if accept is not None and ctype and ctype.split(";")[0].strip().lower() not in accept:
+            resp.close()
+            return _Attempt(done("error", status, resp_headers=headers,
+                                 error=f"content type {ctype.split(';')[0]!r} is not a web page"))
+        declared = headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            resp.close()
+            return _Attempt(done("too_large", status, nbytes=int(declared), resp_headers=headers,
+                                 error=f"Content-Length {declared} is over the {max_bytes}-byte cap"))
+        try:
+            decoder = _decompressor(headers.get("Content-Encoding"))
+        except ValueError as exc:
+            resp.close()
+            return _Attempt(done("error", status, resp_headers=headers, error=str(exc)))
+        chunks: list[bytes] = []
+        wire = size = 0
+        deadline = t0 + self._body_budget
+        try:
+            while chunk := resp.read1(CHUNK, decode_content=False):  # what has arrived, up to CHUNK
+                wire += len(chunk)
+                if decoder is not None:
+                    chunk = decoder.decompress(chunk, max_bytes + 1 - size)
+                size += len(chunk)
+                if size > max_bytes or wire > max_bytes:
+                    resp.close()
+                    what = "decoded body" if size > max_bytes and decoder is not None else "body"
+                    return _Attempt(done("too_large", status, nbytes=wire, resp_headers=headers,
+                                         error=f"{what} over the {max_bytes}-byte cap"))
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    resp.close()
+                    return _Attempt(done("timeout", status, nbytes=wire, resp_headers=headers,
+                                         error="body too slow"), retry=True)
+            if decoder is not None:
+                tail = decoder.flush()
+                size += len(tail)
+                if size > max_bytes:
+                    return _Attempt(done("too_large", status, nbytes=wire, resp_headers=headers,
+                                         error=f"decoded body over the {max_bytes}-byte cap"))
+                chunks.append(tail)
+        except TimeoutError:
+            return _Attempt(done("timeout", status, nbytes=wire, error="body read timed out"), retry=True)
+        except (ProtocolError, Urllib3Error, OSError) as exc:
+            return _Attempt(done("error", status, nbytes=wire, error=f"body read failed: {exc}"), retry=True)
+        except zlib.error as exc:
+            return _Attempt(done("error", status, nbytes=wire, resp_headers=headers,
+                                 error=f"bad {headers.get('Content-Encoding')} body: {exc}"))
+        body = b"".join(chunks)
+        if _BOT_CHECK.search(body[:8192]):
+            return _Attempt(done("blocked", status, nbytes=wire, resp_headers=headers,
+                                 error=f"HTTP {status}: bot check page"))
+        return _Attempt(done("ok", status, text=decode_text(body, ctype), nbytes=wire, resp_headers=headers))

@@ -27,7 +27,8 @@ MB = 1024 * 1024
 LOG_FILES: dict[str, tuple[str, int, int, tuple[str, ...]]] = {
     "power_tracker": ("power_tracker.log", 10 * MB, 5, ("powertracker",)),
     "scraping": ("scraping.log", 10 * MB, 10,
-                 ("powertracker.scrape", "powertracker.fetch", "powertracker.extract", "scrapers")),
+                 ("powertracker.scrape", "powertracker.fetch", "powertracker.extract", "scrapers",
+                  "powertracker.robots", "powertracker.dispatch", "powertracker.recorder", "powertracker.journal")),
     "site_generation": ("site_generation.log", 5 * MB, 3, ("powertracker.site",)),
     "deployment": ("deployment.log", 5 * MB, 3, ("powertracker.deploy",)),
     "errors": ("errors.log", 5 * MB, 5, ()),

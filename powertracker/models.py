@@ -104,3 +104,5 @@ class Observation:
     seen_at: datetime
     strategy: str | None = None
     raw: str | None = None
+    confidence: float | None = None  # the extractor's confidence in the price (issue 3 provenance)
+    was_price: Decimal | None = None  # the shop's own was / list price shown beside it

@@ -10,6 +10,7 @@ counts an observation twice.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -48,17 +49,19 @@ def record_attempt(db: Database, *, run_id: int | None, product_id: str, retaile
                    outcome: str, attempted_at: datetime, http_status: int | None = None,
                    duration_ms: int | None = None, nbytes: int | None = None,
                    price: Decimal | None = None, currency: str | None = None,
-                   strategy: str | None = None, error: str | None = None) -> None:
+                   strategy: str | None = None, error: str | None = None,
+                   entry_key: str | None = None) -> None:
+    """One scrape_log row. ``entry_key`` (unique when set) makes a replayed attempt detectable."""
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}")
     db.execute(
         "INSERT INTO scrape_log (run_id, product_id, retailer, url, attempted_at, outcome, http_status,"
-        " duration_ms, bytes, price, currency, strategy, error) VALUES (:run_id, :product_id, :retailer,"
-        " :url, :t, :outcome, :status, :ms, :bytes, :price, :currency, :strategy, :error)",
+        " duration_ms, bytes, price, currency, strategy, error, entry_key) VALUES (:run_id, :product_id,"
+        " :retailer, :url, :t, :outcome, :status, :ms, :bytes, :price, :currency, :strategy, :error, :key)",
         {"run_id": run_id, "product_id": product_id, "retailer": retailer, "url": url,
          "t": attempted_at, "outcome": outcome, "status": http_status, "ms": duration_ms,
          "bytes": nbytes, "price": None if price is None else money(price), "currency": currency,
-         "strategy": strategy, "error": None if error is None else error[:1000]},
+         "strategy": strategy, "error": None if error is None else error[:1000], "key": entry_key},
     )
 
 
@@ -88,11 +91,13 @@ def record_observation(db: Database, obs: Observation, run_id: int | None) -> st
         return "repeat"
     db.execute(
         "INSERT INTO price_history (product_id, retailer, url, price, currency, availability,"
-        " first_seen, last_seen, observations, first_run_id, last_run_id, strategy, raw)"
-        " VALUES (:p, :r, :url, :price, :currency, :availability, :t, :t, 1, :run, :run, :strategy, :raw)",
+        " first_seen, last_seen, observations, first_run_id, last_run_id, strategy, raw, confidence, was_price)"
+        " VALUES (:p, :r, :url, :price, :currency, :availability, :t, :t, 1, :run, :run, :strategy, :raw,"
+        " :confidence, :was_price)",
         {"p": obs.product_id, "r": obs.retailer, "url": obs.url, "price": price, "currency": obs.currency,
          "availability": obs.availability, "t": obs.seen_at, "run": run_id, "strategy": obs.strategy,
-         "raw": None if obs.raw is None else obs.raw[:255]},
+         "raw": None if obs.raw is None else obs.raw[:255], "confidence": obs.confidence,
+         "was_price": None if obs.was_price is None else money(obs.was_price)},
     )
     return "new"
 
@@ -115,6 +120,32 @@ def history(db: Database, product_id: str | None = None) -> list[dict[str, Any]]
         " FROM price_history" + where + " ORDER BY product_id, retailer, id",
         {"p": product_id} if product_id else None,
     )
+
+
+HISTORY_RUN_KEYS = ("product_id", "retailer", "url", "price", "currency", "availability",
+                    "first_seen", "last_seen", "observations")
+
+
+def bulk_load_history(db: Database, runs: Iterable[dict[str, Any]], batch: int = 20_000) -> int:
+    """Insert already run-length-encoded history rows (imports, benchmarks); returns how many.
+
+    Each row carries ``HISTORY_RUN_KEYS``: one run of identical observations of an offer, as
+    ``record_observation`` would have left it. Rows must come oldest first per offer. Call
+    inside a transaction (or not: each batch then commits on its own).
+    """
+    sql = ("INSERT INTO price_history (product_id, retailer, url, price, currency, availability,"
+           " first_seen, last_seen, observations) VALUES (:product_id, :retailer, :url, :price, :currency,"
+           " :availability, :first_seen, :last_seen, :observations)")
+    total = 0
+    chunk: list[dict[str, Any]] = []
+    for row in runs:
+        chunk.append({**{k: row[k] for k in HISTORY_RUN_KEYS}, "price": money(row["price"])})
+        if len(chunk) >= batch:
+            total += db.executemany(sql, chunk)
+            chunk = []
+    if chunk:
+        total += db.executemany(sql, chunk)
+    return total
 
 
 def last_run(db: Database, job: str) -> dict[str, Any] | None:

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
 import requests
 
 from powertracker.catalog import load_catalog
-from powertracker.demo_shop import DEFAULT_URL, DEMO_DIR, DemoShop, catalog_data, copy_catalog, offers, truth
+from powertracker.demo_shop import (
+    DEFAULT_URL,
+    DEMO_DIR,
+    DemoShop,
+    ShopCatalog,
+    catalog_data,
+    copy_catalog,
+    offers,
+    truth,
+    write_generated_catalog,
+)
 from powertracker.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,3 +107,73 @@ def test_module_help() -> None:
                        capture_output=True, text=True, timeout=30)
     assert r.returncode == 0, r.stderr
     assert "Example: python -m powertracker.demo_shop --port 8765 --round 2" in r.stdout
+
+
+# --- what the benchmark needs: a bigger shop, padding, gzip, ETags, latency ---------------------------------
+
+def test_etag_answers_304_while_the_price_is_unchanged(demo_shop: DemoShop) -> None:
+    path = demo_shop.url + "/voltmart/p/delta-2-max"
+    first = get(path)
+    etag = first.headers["ETag"]
+    same = requests.get(path, headers={"If-None-Match": etag}, timeout=5)
+    assert (same.status_code, same.content) == (304, b"")
+    demo_shop.set_round(2)  # the sale starts: a new price, a new tag
+    moved = requests.get(path, headers={"If-None-Match": etag}, timeout=5)
+    assert moved.status_code == 200 and moved.headers["ETag"] != etag
+    demo_shop.set_round(3)  # round 3 leaves this page's own offer as in round 2
+    assert requests.get(path, headers={"If-None-Match": moved.headers["ETag"]}, timeout=5).status_code == 304
+
+
+def test_generated_padded_gzipped_shop() -> None:
+    catalog = ShopCatalog.generated(5, 200)
+    assert len(catalog.offers()) == 1000
+    assert [r.id for r in catalog.retailers] == ["voltmart", "powerhaus", "gridless", "campkit", "shop-5"]
+    shop = DemoShop(port=0, round=1, catalog=catalog, gzip=True).start()
+    try:
+        sizes, wire = [], []
+        for retailer, pid in catalog.offers()[::50]:
+            r = requests.get(f"{shop.url}/{retailer}/p/{pid}", timeout=5, stream=True)
+            raw = r.raw.read(decode_content=False)
+            assert r.headers["Content-Encoding"] == "gzip"
+            wire.append(len(raw))
+            sizes.append(len(gzip.decompress(raw)))
+        plain = requests.get(f"{shop.url}/shop-5/p/p-00001", headers={"Accept-Encoding": "identity"}, timeout=5)
+        assert "Content-Encoding" not in plain.headers and plain.text.startswith("<!doctype html>")
+    finally:
+        shop.stop()
+    assert 60_000 <= min(sizes) and max(sizes) <= 150_000 + 2_000, (min(sizes), max(sizes))
+    assert max(wire) < 40_000  # markup compresses as real markup does
+
+
+def test_generated_pages_say_exactly_their_truth() -> None:
+    catalog = ShopCatalog.generated(5, 6)
+    expected = catalog.truth(2)
+    for retailer, pid in catalog.offers():
+        page = catalog.render(2, retailer, pid, "http://127.0.0.1:8765")
+        assert page is not None
+        shop = catalog.retailer[retailer]
+        e = extract(page, f"http://127.0.0.1:8765/{retailer}/p/{pid}", shop.selector, shop.currency)
+        assert (e.price, e.currency) == expected[(retailer, pid)][:2], (retailer, pid)
+
+
+def test_latency_is_added() -> None:
+    shop = DemoShop(port=0, latency=0.3).start()
+    try:
+        t0 = time.monotonic()
+        get(shop.url + "/robots.txt")
+        assert time.monotonic() - t0 >= 0.3
+    finally:
+        shop.stop()
+
+
+def test_write_generated_catalog_loads(tmp_path: Path) -> None:
+    catalog = ShopCatalog.generated(5, 20)
+    write_generated_catalog(tmp_path / "products", tmp_path / "retailers.json", "http://127.0.0.1:9999", catalog,
+                            concurrency=4)
+    loaded = load_catalog(tmp_path / "products", tmp_path / "retailers.json")
+    assert loaded.problems == ()
+    assert len(loaded.offers) == 100
+    assert {r.concurrency for r in loaded.retailers.values()} == {4}
+    r = subprocess.run([sys.executable, "-m", "powertracker.demo_shop", "--size", "5by200"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and "expected RETAILERSxPRODUCTS such as 5x200" in r.stderr, r.stderr

@@ -1,0 +1,170 @@
+"""Run jobs on worker threads with a global cap and, per politeness key (retailer), a cap and a delay.
+
+A worker takes the next job from a key that has a free slot and whose delay since its last
+dispatch has passed, going round the keys in turn; a key that is slow (or far behind its delay)
+holds only its own slots, so one slow shop never slows the others. Results come back to the
+calling thread (``results()``), which alone talks to the database.
+
+Stopping: after ``stop`` is set no job is handed out; ``results()`` keeps yielding what the
+in-flight jobs return for ``grace`` seconds, then returns, abandoning the rest (the workers are
+daemon threads; their late results are dropped). ``abandoned`` says how many jobs that was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+logger = logging.getLogger(__name__)
+
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def limit_malloc_arenas(arenas: int = 2) -> bool:
+    """Cap glibc's malloc arenas before starting threads (False where that is not glibc).
+
+    By default glibc gives threads up to 8 arenas per core, and pages parsed on many threads leave
+    freed memory scattered over all of them: a run with 16 workers peaked about 40 % higher.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(M_ARENA_MAX, arenas))
+    except (OSError, AttributeError):
+        return False
+
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+@dataclass
+class Lane:
+    """One politeness key: its cap, its delay between dispatches, and its queue."""
+
+    cap: int
+    delay: float
+    pending: deque[object]
+    in_flight: int = 0
+    next_at: float = 0.0
+
+
+class Dispatcher(Generic[J, R]):
+    def __init__(self, jobs: Iterable[tuple[str, J]], limits: dict[str, tuple[int, float]], workers: int,
+                 work: Callable[[J], R | None], fail: Callable[[J, BaseException], R],
+                 stop: threading.Event | None = None, grace: float = 5.0) -> None:
+        self._lanes: dict[str, Lane] = {}
+        for key, job in jobs:
+            if key not in self._lanes:
+                cap, delay = limits.get(key, (1, 0.0))
+                self._lanes[key] = Lane(max(1, cap), max(0.0, delay), deque())
+            self._lanes[key].pending.append(job)
+        self.total = sum(len(lane.pending) for lane in self._lanes.values())
+        self._order = list(self._lanes)
+        self._turn = 0
+        self.workers = max(1, min(workers, self.total or 1))
+        self.work, self.fail = work, fail
+        self.stop = stop or threading.Event()
+        self.grace = grace
+        self._cond = threading.Condition()
+        self._results: queue.SimpleQueue[tuple[str, R | None]] = queue.SimpleQueue()
+        self.abandoned = 0
+
+    def raise_delay(self, key: str, delay: float) -> None:
+        """Make ``key`` wait at least ``delay`` between dispatches (robots.txt Crawl-delay)."""
+        with self._cond:
+            lane = self._lanes.get(key)
+            if lane is not None and delay > lane.delay:
+                lane.next_at += delay - lane.delay
+                lane.delay = delay
+
+    def _next(self) -> tuple[str, J] | None:
+        with self._cond:
+            while True:
+                if self.stop.is_set():
+                    return None
+                now = time.monotonic()
+                wake = None
+                waiting = False
+                n = len(self._order)
+                for i in range(n):
+                    key = self._order[(self._turn + i) % n]
+                    lane = self._lanes[key]
+                    if not lane.pending:
+                        continue
+                    waiting = True
+                    if lane.in_flight >= lane.cap:
+                        continue
+                    if lane.next_at > now:
+                        wake = lane.next_at if wake is None else min(wake, lane.next_at)
+                        continue
+                    lane.in_flight += 1
+                    lane.next_at = now + lane.delay
+                    self._turn = (self._turn + i + 1) % n
+                    return key, lane.pending.popleft()  # type: ignore[return-value]
+                if not waiting:
+                    return None
+                self._cond.wait(None if wake is None else max(0.0, wake - now))
+
+    def _done(self, key: str) -> None:
+        with self._cond:
+            self._lanes[key].in_flight -= 1
+            self._cond.notify_all()
+
+    def _worker(self) -> None:
+        while True:
+            picked = self._next()
+            if picked is None:
+                self._results.put(("exit", None))
+                return
+            key, job = picked
+            try:
+                result = self.work(job)
+            except BaseException as exc:  # noqa: BLE001 - a bug in one job must not stop the run
+                logger.exception("job %r crashed", job)
+                result = self.fail(job, exc)
+            finally:
+                self._done(key)
+            self._results.put(("result", result))
+
+    def results(self) -> Iterator[R]:
+        """Start the workers and yield results as they come, until all are done or stopped."""
+        if not self.total:
+            return
+        threads = [threading.Thread(target=self._worker, name=f"scrape-{i}", daemon=True)
+                   for i in range(self.workers)]
+        for t in threads:
+            t.start()
+        running, deadline = len(threads), None
+        while running:
+            try:
+                kind, result = self._results.get(timeout=0.1)
+            except queue.Empty:
+                if self.stop.is_set():
+                    with self._cond:
+                        self._cond.notify_all()
+                    if deadline is None:
+                        deadline = time.monotonic() + self.grace
+                    elif time.monotonic() > deadline:
+                        in_flight = sum(lane.in_flight for lane in self._lanes.values())
+                        self.abandoned += in_flight
+                        logger.warning("stopping: abandoned %d page(s) still in flight", in_flight)
+                        return
+                continue
+            if kind == "exit":
+                running -= 1
+            elif result is None:  # the job gave up on a stop before its request went out
+                self.abandoned += 1
+            else:
+                yield result
+
+    @property
+    def not_started(self) -> int:
+        with self._cond:
+            return sum(len(lane.pending) for lane in self._lanes.values())
