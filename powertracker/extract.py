@@ -24,12 +24,14 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
 
 from lxml.cssselect import CSSSelector, SelectorError
 from lxml.etree import HTMLParser, ParserError, XMLSyntaxError, _Element, fromstring
 
 from .extract_base import CONFIDENCE, Candidate, Page, attr_or_text, availability, meta_values, plain_text
-from .extract_heuristic import Scan, heuristic, scan
+from .extract_heuristic import Scan, heuristic, may_show_was, scan
 from .extract_platform import platform, script_currency
 from .extract_regions import Layout
 from .extract_stock import text_availability
@@ -92,9 +94,15 @@ def _parse(html: str) -> _Element | None:
         return None
 
 
+@lru_cache(maxsize=256)
+def _compiled(selector: str) -> CSSSelector:
+    """A retailer's selector, compiled once per process (translating CSS to XPath costs ~0.5 ms)."""
+    return CSSSelector(selector)
+
+
 def _by_selector(page: Page, selector: str) -> list[Candidate]:
     try:
-        elements = CSSSelector(selector)(page.doc)
+        elements = _compiled(selector)(page.doc)
     except (SelectorError, SyntaxError) as exc:
         page.reject(selector, f"invalid selector: {exc}")
         return []
@@ -145,6 +153,12 @@ class _Run:
         if self._scan is None:
             self._scan = scan(self.page, self.layout)
         return self._scan
+
+    def visible_was(self, price: Decimal) -> Decimal | None:
+        """The scan's was price; the full scan runs only when the page could show one above ``price``."""
+        if self._scan is None and not may_show_was(self.page, price):
+            return None
+        return self.scan.was
 
     def candidates(self, name: str) -> list[Candidate]:
         if name not in self._cache:
@@ -254,8 +268,8 @@ def extract(html: str, url: str, selector: str | None = None, default_currency: 
     page.page_currency = page.page_currency or script_currency(page)
     run = _Run(page, selector, Wanted(sku, gtin, offer_url or url))
     outcome = run.run()
-    title = run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
     if outcome is None:
+        title = run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
         logger.debug("extract %s: no price (%d rejected candidates)", url, len(page.rejected))
         return Extraction(None, None, None, title, None, rejected=tuple(page.rejected))
     name, chosen, penalty = outcome
@@ -267,11 +281,11 @@ def extract(html: str, url: str, selector: str | None = None, default_currency: 
         if avail is not None:
             logger.debug("extract %s: availability %s from page text %r", url, avail, words)
     was = chosen.was
-    if was is None and name != "heuristic" and run.scan.was is not None:
+    if was is None and name != "heuristic" and run.visible_was(chosen.price) is not None:
         best = run.scan.best
         if best is not None and best.match.amount == chosen.price:
             was = run.scan.was
-    title = run.titles.get(name) or title
+    title = run.titles.get(name) or run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
     logger.debug("extract %s: %s %s %s via %s", url, chosen.price, chosen.currency, avail, strategy)
     return Extraction(price=chosen.price, currency=chosen.currency or page.fallback_currency(), availability=avail,
                       title=title, strategy=strategy, confidence=round(max(confidence - penalty, 0.1), 2),

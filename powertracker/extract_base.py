@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml.etree import _Element
 
-from .prices import currency_code
+from .prices import currency_code, normalize
 
 AVAILABILITY_MAP = {
     "instock": "in_stock", "in stock": "in_stock", "in_stock": "in_stock", "limitedavailability": "in_stock",
@@ -29,6 +29,7 @@ AVAILABILITY_MAP = {
 }
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
+_DIGIT = re.compile(r"[0-9]")  # ASCII digits, as XPath's translate() tests them
 _FRACTION_CLASS = re.compile(r"fraction|decimal|cents|pennies|minor|__after", re.I)
 CONFIDENCE = {"selector": 0.9, "json-ld": 0.95, "microdata": 0.9, "rdfa": 0.9, "meta": 0.85, "platform": 0.85,
               "heuristic": 0.6}
@@ -79,6 +80,23 @@ class Page:
     page_currency: str | None = None
     rejected: list[tuple[str, str]] = field(default_factory=list)
     html: str = ""  # the source, for cheap "does this page use X at all" checks before costly XPath
+    texts: dict[_Element, str] = field(default_factory=dict)  # normalized visible text, per element asked
+    digit_nodes: dict[_Element, list[tuple[_Element, bool]]] = field(default_factory=dict)  # per root walked
+    memo: dict[Any, Any] = field(default_factory=dict)  # other per-extraction results a strategy caches
+
+    def text_of(self, el: _Element) -> str:
+        """``el``'s visible text, normalized, computed once per extraction."""
+        t = self.texts.get(el)
+        if t is None:
+            t = self.texts[el] = normalize(visible_text(el))
+        return t
+
+    def nodes_with_digits(self, root: _Element) -> list[tuple[_Element, bool]]:
+        """``digit_text_nodes(root)``, walked once per extraction (the was-price test and the scan share it)."""
+        found = self.digit_nodes.get(root)
+        if found is None:
+            found = self.digit_nodes[root] = digit_text_nodes(root)
+        return found
 
     def currency(self, token: str | None) -> str | None:
         """A currency token resolved with this page's hints (page meta, retailer default, language)."""
@@ -170,3 +188,30 @@ def visible_text(el: _Element) -> str:
     _collect(el, parts)
     return " ".join("".join(parts).split())
 
+
+def digit_text_nodes(root: _Element) -> list[tuple[_Element, bool]]:
+    """The text nodes under ``root`` that hold a digit, in document order, as (element, is_tail):
+    what ``.//text()[translate(., '0123456789', '') != .]`` finds, without XPath's per-node string
+    copies (five times faster on a 100 KB page)."""
+    hits: list[tuple[int, int, int, _Element, bool]] = []
+    digit = _DIGIT.search
+    tails = False
+    for i, el in enumerate(root.iter()):  # the hot loop: tests only on the rare hits
+        text = el.text
+        if text and digit(text) and isinstance(el.tag, str):  # a comment's text is not a text node
+            hits.append((i, 0, 0, el, False))
+        tail = el.tail
+        if tail and digit(tail) and i:  # the root's own tail is outside it
+            hits.append((i, 1, 0, el, True))
+            tails = True
+    if tails and len(hits) > 1:  # a tail follows its element's subtree: place it there
+        keyed = []
+        for i, _kind, _, el, is_tail in hits:
+            if is_tail:
+                size = sum(1 for _ in el.iter())
+                keyed.append((i + size - 1, 1, -sum(1 for _ in el.iterancestors()), el, True))
+            else:
+                keyed.append((i, 0, 0, el, False))
+        keyed.sort(key=lambda k: k[:3])
+        hits = keyed
+    return [(el, is_tail) for *_, el, is_tail in hits]

@@ -15,17 +15,16 @@ French, Dutch, Swedish, Danish, Norwegian and Japanese.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lxml.etree import XPath, _Element
+from lxml.etree import _Element
 
-from .extract_base import Candidate, Page, text_content, visible_text
+from .extract_base import Candidate, Page, text_content
 from .extract_regions import Layout
 from .prices import PriceMatch, find_prices, has_currency, normalize
 
-_TEXT_NODES = XPath(".//text()[not(parent::script or parent::style)][translate(., '0123456789', '') != .]")
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
 MAX_CONTAINER = 90  # characters: longer text is running prose, not a price label
 _WINDOW = 36
@@ -138,21 +137,31 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
     return (el, text) if find_prices(text) else None
 
 
-def _collect_containers(root: _Element, layout: Layout, text_of: Callable[[_Element], str],
+def _collect_containers(page: Page, root: _Element, excluded: Callable[[_Element], bool],
                         containers: dict[_Element, str]) -> None:
     """The elements under ``root`` that each hold one whole visible price, with their text."""
-    for node in _TEXT_NODES(root):
-        parent = node.getparent()
-        if parent is None or parent.tag in _SKIP_PARENTS:
+    for el, text in _containers(page, root, excluded):
+        if el not in containers:
+            containers[el] = text
+
+
+def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]) -> Iterator[tuple[_Element, str]]:
+    """Each element under ``root`` that holds one whole visible price, with its text, in page order
+    (an element may come more than once)."""
+    text_of = page.text_of
+    for el, is_tail in page.nodes_with_digits(root):
+        if el.tag in _SKIP_PARENTS:
             continue
+        node = el.tail if is_tail else el.text
         if len(node) > 400 or (not has_currency(node) and not _FRAGMENT.fullmatch(node.strip())):
             continue  # prose, or no currency and too much text to be one piece of a split price
-        host = parent.getparent() if node.is_tail else parent
-        if host is None or host.tag in _SKIP_PARENTS or layout.excluded(host):
+        host = el.getparent() if is_tail else el
+        if host is None or host.tag in _SKIP_PARENTS or excluded(host):
             continue
-        found = _container(host, text_of)
-        if found is not None and found[0] not in containers:
-            containers[found[0]] = found[1]
+        key = ("container", host)
+        found = page.memo[key] if key in page.memo else page.memo.setdefault(key, _container(host, text_of))
+        if found is not None:
+            yield found
 
 
 def _neighbour_text(el: _Element, before: bool) -> str:
@@ -240,22 +249,14 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
 def scan(page: Page, layout: Layout) -> Scan:
     """Every visible amount on the page, classified, and the one most likely the price."""
     out = Scan()
-    texts: dict[_Element, str] = {}
-
-    def text_of(el: _Element) -> str:
-        t = texts.get(el)
-        if t is None:
-            t = texts[el] = normalize(visible_text(el))
-        return t
-
     region = layout.product_region()
     body = page.doc.find("body")
     roots = [r for r in (region, body if body is not None else page.doc) if r is not None and r.tag != "html"]
     containers: dict[_Element, str] = {}
     for root in roots[:1] if region is not None and region.tag != "body" else roots[-1:]:
-        _collect_containers(root, layout, text_of, containers)
+        _collect_containers(page, root, layout.excluded, containers)
     if not containers and len(roots) > 1:  # nothing priced near the title and buy button: read the whole page
-        _collect_containers(roots[-1], layout, text_of, containers)
+        _collect_containers(page, roots[-1], layout.excluded, containers)
     for el, text in containers.items():
         matches = find_prices(text)
         levels, struck = _chain_attrs(el)
@@ -284,6 +285,43 @@ def scan(page: Page, layout: Layout) -> Scan:
             out.seen.append(s)
     _choose(out, page, layout)
     return out
+
+
+def _never(el: _Element) -> bool:
+    return False
+
+
+def may_show_was(page: Page, above: Decimal) -> bool:
+    """Whether the page could show a struck-through / was price higher than ``above``: the test
+    ``scan`` applies to each amount, over every priced element of the body, excluded blocks
+    included. It needs no ``Layout`` and no scoring, so a page whose structured data settled the
+    price skips the full scan when the answer is no (``scan`` finds a was price only among these)."""
+    body = page.doc.find("body")
+    seen: set[_Element] = set()
+    for el, text in _containers(page, body if body is not None else page.doc, _never):
+        if el in seen:
+            continue
+        seen.add(el)
+        matches = find_prices(text)
+        if not any(m.amount > above for m in matches):
+            continue
+        levels, struck = _chain_attrs(el)
+        before = None
+        for m in matches:
+            if m.amount <= above:
+                continue
+            left = text[max(0, m.start - _WINDOW):m.start]
+            if not left.strip():
+                before = _neighbour_text(el, True) if before is None else before
+                left = before[-_WINDOW:]
+            sub_levels, sub_struck = [], False
+            if len(matches) > 1 and len(text) <= MAX_CONTAINER:
+                sub = _match_element(el, m)
+                if sub is not el:
+                    sub_levels, sub_struck = _chain_attrs(sub, 2)
+            if struck or sub_struck or _WAS_LEFT.search(left) or _was_marked(sub_levels + levels):
+                return True
+    return False
 
 
 def _match_element(el: _Element, m: PriceMatch) -> _Element:

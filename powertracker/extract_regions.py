@@ -34,11 +34,12 @@ _STOCK_ATTR = re.compile(r"stock|availab|inventory|lagerstatus|voorraad|disponib
 _ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
                                                     _STOCK_ATTR)), re.I)
 _MARKED = XPath("//*[@class or @id or @aria-label]")
-_EXCLUDED_TAGS = XPath("//nav | //footer | //aside | //header | //select | //dialog")
-_HEADINGS = XPath("//h2 | //h3 | //h4 | //h5 | //h6")
-_BUTTONS = XPath("//*[self::button or (self::input and (@type='submit' or @type='button')) or @name='add'"
-                 " or @name='add-to-cart']")
-_TITLES = XPath("//*[self::h1 or (@itemprop='name' and not(self::meta))]")
+_EXCLUDED_TAG_NAMES = frozenset({"nav", "footer", "aside", "header", "select", "dialog"})
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_RELATED_LABEL = re.compile(r"related|recommend", re.I)
+# unions of simple steps: libxml2 tests a name step far faster than ``//*[self::x or ...]`` (same nodes, same order)
+_BUTTONS = XPath("//button | //input[@type='submit' or @type='button'] | //*[@name='add' or @name='add-to-cart']")
+_TITLES = XPath("//h1 | //*[@itemprop='name'][not(self::meta)]")
 _RELATED_HEADING = re.compile(
     r"^(related|similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
     r"|recently viewed|complete the look|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
@@ -70,42 +71,57 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
 
 
 class Layout:
-    """The product's anchors and the excluded blocks of one page, found once."""
+    """The product's anchors and the excluded blocks of one page, each found only when first asked.
+
+    A structured-data page usually needs none of it, or only ``excluded`` for a handful of price
+    elements: that walks up from the element and judges each ancestor on its own tag, class / id /
+    aria-label and child headings, so no pass over the whole page is made for it.
+    """
 
     def __init__(self, doc: _Element) -> None:
         self.doc = doc
-        related: list[_Element] = []
-        self.stock: list[_Element] = []  # elements whose class / id names stock or availability
-        buttons: list[_Element] = []
-        titles: list[_Element] = []
-        for el in _MARKED(doc):  # one pass over the elements that carry a class, id or aria-label
-            is_related, is_stock, is_button, is_title = _marks(f"{el.get('class') or ''} {el.get('id') or ''}",
-                                                               el.tag == "a")
-            label = el.get("aria-label")
-            if is_related or (label and re.match(r"related|recommend", label, re.I)):
-                related.append(el)
-            if is_stock:
-                self.stock.append(el)
-            if is_button:
-                buttons.append(el)
-            if is_title:
-                titles.append(el)
+        self._marked: tuple[list[_Element], list[_Element], list[_Element]] | None = None
+        self._title: _Element | None | bool = False  # False: not looked for yet
+        self._buy: _Element | None | bool = False
         self._order: dict[_Element, int] | None = None
         self._anchor_line: set[_Element] | None = None
-        self.title = self._first_title(titles)
-        self.buy = self._first_buy(buttons)
         self._memo: dict[_Element, bool] = {}
-        roots = [el for el in (*_EXCLUDED_TAGS(doc), *related) if not self._holds_anchor(el)]
-        for heading in [*_HEADINGS(doc), *(el for el in titles if el.tag != "h1")]:
-            text = " ".join(text_content(heading).split())
-            if len(text) > 60 or not _RELATED_HEADING.search(text):
-                continue
-            block = heading.getparent()
-            if block is not None and block.tag not in ("body", "main", "html") and not self._holds_anchor(block):
-                roots.append(block)
-        self.roots = roots
-        for el in roots:
-            self._memo[el] = True
+        self._region: _Element | None | bool = False
+
+    def _marks_of(self) -> tuple[list[_Element], list[_Element], list[_Element]]:
+        """(stock, buttons, titles) among the elements that carry a class, id or aria-label (one pass)."""
+        if self._marked is None:
+            stock: list[_Element] = []
+            buttons: list[_Element] = []
+            titles: list[_Element] = []
+            for el in _MARKED(self.doc):
+                _, is_stock, is_button, is_title = _marks(f"{el.get('class') or ''} {el.get('id') or ''}",
+                                                          el.tag == "a")
+                if is_stock:
+                    stock.append(el)
+                if is_button:
+                    buttons.append(el)
+                if is_title:
+                    titles.append(el)
+            self._marked = stock, buttons, titles
+        return self._marked
+
+    @property
+    def stock(self) -> list[_Element]:
+        """Elements whose class / id names stock or availability."""
+        return self._marks_of()[0]
+
+    @property
+    def title(self) -> _Element | None:
+        if self._title is False:
+            self._title = self._first_title(self._marks_of()[2])
+        return self._title  # type: ignore[return-value]
+
+    @property
+    def buy(self) -> _Element | None:
+        if self._buy is False:
+            self._buy = self._first_buy(self._marks_of()[1])
+        return self._buy  # type: ignore[return-value]
 
     def _holds_anchor(self, el: _Element) -> bool:
         if self._anchor_line is None:
@@ -116,6 +132,31 @@ class Layout:
                     line.update(anchor.iterancestors())
             self._anchor_line = line
         return el in self._anchor_line
+
+    def _is_root(self, el: _Element) -> bool:
+        """Whether ``el`` itself starts an excluded block: a nav / footer / aside / header / select /
+        dialog, an element marked related (class, id, aria-label), or the block around a heading such
+        as "You may also like"; never one that holds the product title or buy button."""
+        tag = el.tag
+        if not isinstance(tag, str):
+            return False
+        words = f"{el.get('class') or ''} {el.get('id') or ''}"
+        label = el.get("aria-label")
+        if (tag in _EXCLUDED_TAG_NAMES or _marks(words, tag == "a")[0]
+                or (label and _RELATED_LABEL.match(label))):
+            return not self._holds_anchor(el)
+        if tag in ("body", "main", "html"):
+            return False
+        for child in el:
+            ctag = child.tag
+            if not isinstance(ctag, str):
+                continue
+            if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(
+                    f"{child.get('class') or ''} {child.get('id') or ''}", ctag == "a")[3]):
+                text = " ".join(text_content(child).split())
+                if len(text) <= 60 and _RELATED_HEADING.search(text):
+                    return not self._holds_anchor(el)
+        return False
 
     def _first_title(self, marked: list[_Element]) -> _Element | None:
         found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
@@ -145,7 +186,7 @@ class Layout:
         return None
 
     def excluded(self, el: _Element) -> bool:
-        """Whether ``el`` sits inside a related / navigation / footer block."""
+        """Whether ``el`` sits inside a related / navigation / footer block (memoised along the path)."""
         memo = self._memo
         path = []
         node: _Element | None = el
@@ -156,6 +197,9 @@ class Layout:
                 result = known
                 break
             path.append(node)
+            if self._is_root(node):
+                result = True
+                break
             node = node.getparent()
         for seen in path:
             memo[seen] = result
@@ -181,11 +225,15 @@ class Layout:
         """The smallest element holding both the title and the buy button (None without both)."""
         if self.title is None or self.buy is None:
             return None
-        ancestors = {id(a) for a in self.title.iterancestors()} | {id(self.title)}
-        node: _Element | None = self.buy
-        while node is not None and id(node) not in ancestors:
-            node = node.getparent()
-        return node
+        if self._region is False:
+            # a set of the elements themselves, not their id(): lxml makes a new proxy object per access
+            # and frees it when unreferenced, so a later proxy of another element can reuse the same id
+            ancestors = {self.title, *self.title.iterancestors()}
+            node: _Element | None = self.buy
+            while node is not None and node not in ancestors:
+                node = node.getparent()
+            self._region = node
+        return self._region  # type: ignore[return-value]
 
 
 _SITE_HEADER = re.compile(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
