@@ -177,6 +177,28 @@ def _product(obj: Any, where: str, source: str) -> Product:
     )
 
 
+def load_product_file(path: Path) -> tuple[list[Product], list[str]]:
+    """The valid products of one file, and one problem line per bad entry.
+
+    No checks across files (an id defined in two files): callers that read the folder file
+    by file (the site build caches unchanged files) make that check themselves.
+    """
+    source = _rel(path)
+    try:
+        data = _read_json(path)
+    except Problem as exc:
+        return [], [str(exc)]
+    products, problems = [], []
+    items = data if isinstance(data, list) else [data]
+    for i, obj in enumerate(items):
+        where = f"{source}: " + (f"[{i}]" if isinstance(data, list) else "product")
+        try:
+            products.append(_product(obj, where, source))
+        except Problem as exc:
+            problems.append(str(exc))
+    return products, problems
+
+
 def load_products(products_dir: Path) -> tuple[list[Product], list[str]]:
     """Every product in ``products_dir/*.json``, and one problem line per bad entry."""
     products: list[Product] = []

@@ -1,30 +1,34 @@
-"""The price-history step chart: geometry for an inline SVG, computed in Python.
+"""The price-history step chart: an inline SVG per time range, drawn from change points.
 
-``build_chart`` turns each offer's ``price_history`` rows into one step line:
-a row holds its price from ``first_seen`` to ``last_seen``, and the line stays
-flat until the next row's ``first_seen``, where it steps to the new price.
-Every row contributes a point (with a tooltip) at ``first_seen`` and at
-``last_seen``. The template only lays out what this module computed, so the
-markup is escaped by Jinja like everything else.
+A price_history row is one run of identical observations, so every row is a change
+point. Each offer becomes one step line: a row holds its price until the next row's
+``first_seen``; the newest row holds until the end of the day it was last seen. Rows
+out of stock leave a gap. Windows are whole UTC days ending at the end of the product's
+newest day (``anchor``), so a page depends only on its own data, never on the build time.
 
-Coordinates are floats (geometry); prices stay Decimal and are formatted with
-``money`` for labels and tooltips.
+``render_svg`` returns markup (escaped here: labels come from the catalog and shops);
+coordinates are integers on a 480 x 250 canvas (no floats in money: prices are cents).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from datetime import datetime
+from decimal import Decimal
+
+from markupsafe import Markup, escape
 
 # Colour-blind-aware, each at least 3:1 against white (WCAG non-text contrast).
 PALETTE = ("#0b62a4", "#c2410c", "#047857", "#9d3c8a", "#8a6d00", "#4b5563", "#0e7490", "#b91c1c")
 DASHES = ("", "6 3", "2 3")  # after the palette runs out, lines repeat with a dash pattern
-
-WIDTH, HEIGHT = 420, 250
-LEFT, RIGHT, TOP, BOTTOM = 66, 14, 12, 36
 SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+DAY = 86400
+
+WIDTH, HEIGHT = 480, 250
+LEFT, RIGHT, TOP, BOTTOM = 70, 12, 12, 30  # margins
+RANGES = (("30d", "30 days", 30), ("90d", "90 days", 90), ("1y", "1 year", 365))
 
 
 def money(value: Decimal, currency: str | None, places: int = 2) -> str:
@@ -38,8 +42,14 @@ def money(value: Decimal, currency: str | None, places: int = 2) -> str:
     return f"{text} {currency}" if currency else text
 
 
-def utc_text(when: datetime, with_time: bool = True) -> str:
-    return when.strftime("%Y-%m-%d %H:%M UTC" if with_time else "%d %b %Y")
+def cents_text(cents: int, currency: str | None, places: int = 2) -> str:
+    """``money`` for a whole number of cents (the site's working unit): exact, fast."""
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    text = f"{cents // 100:,}" if places == 0 else f"{cents // 100:,}.{cents % 100:02d}"
+    if currency in SYMBOLS:
+        return f"{sign}{SYMBOLS[currency]}{text}"
+    return f"{sign}{text} {currency}" if currency else sign + text
 
 
 def series_style(index: int) -> tuple[str, str]:
@@ -47,139 +57,151 @@ def series_style(index: int) -> tuple[str, str]:
     return PALETTE[index % len(PALETTE)], DASHES[(index // len(PALETTE)) % len(DASHES)]
 
 
-@dataclass(frozen=True)
-class Step:
-    """One price_history row of an offer."""
+_DAY_TEXT: dict[int, str] = {}
 
-    price: Decimal
-    first_seen: datetime
-    last_seen: datetime
+
+def day_text(epoch: int) -> str:
+    """``3 May 2025`` (UTC) of an epoch second; cached per day."""
+    day = epoch // DAY
+    text = _DAY_TEXT.get(day)
+    if text is None:
+        text = _DAY_TEXT[day] = time.strftime("%-d %b %Y", time.gmtime(day * DAY))
+    return text
+
+
+def moment_text(epoch: int) -> str:
+    """``3 May 2025 14:05 UTC``."""
+    rest = epoch % DAY
+    return f"{day_text(epoch)} {rest // 3600:02d}:{rest % 3600 // 60:02d} UTC"
+
+
+def utc_text(when: datetime, with_time: bool = True) -> str:
+    return when.strftime("%Y-%m-%d %H:%M UTC" if with_time else "%d %b %Y")
 
 
 @dataclass(frozen=True)
 class Series:
-    label: str  # the retailer's display name
-    currency: str
-    steps: tuple[Step, ...]  # oldest first
-    colour: str
-    dash: str = ""
+    """One offer's rows in the chart's currency, oldest first: (cents or None when out of stock, first, last)."""
 
-
-@dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    title: str
-
-
-@dataclass(frozen=True)
-class Line:
-    label: str
-    d: str
+    label: str  # the shop's display name
     colour: str
     dash: str
-    points: tuple[Point, ...]
+    rows: tuple[tuple[int | None, int, int], ...]
 
 
 @dataclass(frozen=True)
-class Tick:
-    pos: float
+class View:
+    key: str  # 30d, 90d, 1y, all
     label: str
-    anchor: str = "middle"
+    start: int
+    end: int
+    svg: Markup
 
 
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    left: int
-    right: int  # x of the plot's right edge
-    top: int
-    bottom: int  # y of the plot's bottom edge
-    lines: tuple[Line, ...]
-    x_ticks: tuple[Tick, ...]
-    y_ticks: tuple[Tick, ...]
-    label: str  # the SVG's aria-label
+def _segments(s: Series, end_cap: int, currency: str | None) -> list[tuple[int, int, int, str]]:
+    """(cents, from, to, tooltip) pieces of the step line, in-stock rows only."""
+    out = []
+    rows = s.rows
+    name = escape(s.label)
+    symbol = SYMBOLS.get(currency or "")
+    days = _DAY_TEXT
+    n = len(rows)
+    for i, (cents, first, last) in enumerate(rows):
+        if cents is None:
+            continue
+        to = rows[i + 1][1] if i + 1 < n else min(end_cap, (last // DAY + 1) * DAY)
+        if to > first:
+            price = f"{symbol}{cents // 100:,}.{cents % 100:02d}" if symbol else cents_text(cents, currency)
+            day = days.get(first // DAY) or day_text(first)
+            out.append((cents, first, to, f"{name}: {price} from {day}"))
+    return out
 
 
-def _nice_step(span: Decimal, parts: int = 4) -> Decimal:
-    raw = span / parts
-    exponent = raw.adjusted()
-    base = Decimal(1).scaleb(exponent)
+def _nice_step(span: int) -> int:
+    raw = max(span / 4, 1)
+    base = 10 ** (len(str(int(raw))) - 1)
     for factor in (1, 2, 5, 10):
         if base * factor >= raw:
             return base * factor
     return base * 10
 
 
-def _y_ticks(lo: Decimal, hi: Decimal) -> tuple[Decimal, Decimal, Decimal]:
-    """(axis low, axis high, step) enclosing lo..hi with round numbers."""
+def _y_axis(lo: int, hi: int) -> tuple[int, int, int]:
     if hi == lo:
-        pad = max(abs(hi) * Decimal("0.05"), Decimal(1))
-        lo, hi = lo - pad, hi + pad
+        pad = max(hi // 20, 100)
+        lo, hi = max(lo - pad, 0), hi + pad
     step = _nice_step(hi - lo)
-    low = (lo / step).to_integral_value(ROUND_FLOOR) * step
-    high = (hi / step).to_integral_value(ROUND_CEILING) * step
-    return max(low, Decimal(0)) if lo >= 0 else low, high, step
+    return lo // step * step, -(-hi // step) * step, step
 
 
-def build_chart(series: Sequence[Series], title: str) -> Chart | None:
-    """The chart of ``series``, or None when there is nothing to draw."""
-    series = [s for s in series if s.steps]
-    if not series:
+def render_svg(pieces: Sequence[tuple[Series, list[tuple[int, int, int, str]]]], currency: str | None,
+               start: int, end: int, title: str) -> Markup | None:
+    """One SVG of the step lines between ``start`` and ``end`` (epoch seconds); None when nothing shows."""
+    shown = []
+    for s, segments in pieces:
+        segs = [seg for seg in segments if seg[2] > start and seg[1] < end]
+        if segs:
+            shown.append((s, segs))
+    if not shown:
         return None
-    prices = [st.price for s in series for st in s.steps]
-    times = [t for s in series for st in s.steps for t in (st.first_seen, st.last_seen)]
-    t0, t1 = min(times), max(times)
-    if t1 - t0 < timedelta(hours=1):
-        t0, t1 = t0 - timedelta(hours=12), t1 + timedelta(hours=12)
-    y_lo, y_hi, step = _y_ticks(min(prices), max(prices))
+    prices = [seg[0] for _, segs in shown for seg in segs]
+    lo, hi = min(prices), max(prices)
+    y_lo, y_hi, step = _y_axis(lo, hi)
     right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
-    span_s = (t1 - t0).total_seconds()
-
-    def x(t: datetime) -> float:
-        return round(LEFT + (t - t0).total_seconds() / span_s * (right - LEFT), 1)
-
-    def y(p: Decimal) -> float:
-        return round(float(bottom - (p - y_lo) / (y_hi - y_lo) * (bottom - TOP)), 1)
-
-    currencies = {s.currency for s in series}
-    axis_currency = currencies.pop() if len(currencies) == 1 else None
-    lines = []
-    for s in series:
+    xs = (right - LEFT) / (end - start)
+    ys = (bottom - TOP) / (y_hi - y_lo)
+    x0 = LEFT - start * xs + 0.5  # x(t) = int(x0 + t * xs)
+    y0 = bottom + y_lo * ys + 0.5  # y(c) = int(y0 - c * ys)
+    places = 0 if step % 100 == 0 else 2
+    out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="Price history of '
+           f'{escape(title)} from {day_text(start)} to {day_text(end - 1)}, one line per shop; '
+           f'prices between {cents_text(lo, currency)} and {cents_text(hi, currency)}. '
+           'The table lists the current prices.">',
+           '<g class="grid" fill="none">']
+    ticks = range(y_lo, y_hi + 1, step)
+    out.extend(f'<path d="M{LEFT} {int(y0 - v * ys)}H{right}"/>' for v in ticks)
+    out.append(f'</g><g class="axis"><path fill="none" d="M{LEFT} {TOP}V{bottom}H{right}"/>')
+    out.extend(f'<text x="{LEFT - 6}" y="{int(y0 - v * ys)}" dy=".32em" text-anchor="end">'
+               f'{cents_text(v, currency, places)}</text>' for v in ticks)
+    for i, anchor in enumerate(("start", "middle", "middle", "end")):
+        t = start + (end - start) * i // 3
+        x = int(x0 + t * xs)
+        label = day_text(t if i < 3 else end - 1)
+        short = label.rsplit(" ", 1)[0] if end - start <= 366 * DAY else label.split(" ", 1)[1]
+        out.append(f'<path fill="none" d="M{x} {bottom}v4"/><text x="{x}" y="{bottom + 18}" text-anchor="{anchor}">'
+                   f'{short}</text>')
+    out.append("</g>")
+    for s, segs in shown:
         d: list[str] = []
-        points: list[Point] = []
-        for i, st in enumerate(s.steps):
-            if i == 0:
-                d.append(f"M{x(st.first_seen)} {y(st.price)}")
-            else:
-                d.append(f"H{x(st.first_seen)} V{y(st.price)}")
-            d.append(f"H{x(st.last_seen)}")
-            text = f"{s.label}: {money(st.price, s.currency)}"
-            points.append(Point(x(st.first_seen), y(st.price), f"{text} · {utc_text(st.first_seen)}"))
-            if st.last_seen != st.first_seen:
-                points.append(Point(x(st.last_seen), y(st.price), f"{text} · {utc_text(st.last_seen)}"))
-        lines.append(Line(s.label, " ".join(d), s.colour, s.dash, tuple(points)))
+        dots: list[str] = []
+        prev_to = None
+        for cents, a, b, tip in segs:
+            x1 = int(x0 + (a if a > start else start) * xs)
+            y = int(y0 - cents * ys)
+            x2 = int(x0 + (b if b < end else end) * xs)
+            d.append(f"V{y}H{x2}" if prev_to == a else f"M{x1} {y}H{x2}")  # a step, or a gap then a line
+            prev_to = b
+            dots.append(f'<circle cx="{x1}" cy="{y}" r="4"><title>{tip}</title></circle>')
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        out.append(f'<g class="series" fill="{s.colour}" stroke="{s.colour}"{dash}>'
+                   f'<path fill="none" d="{"".join(d)}"/>{"".join(dots)}</g>')
+    out.append("</svg>")
+    return Markup("".join(out))
 
-    places = 0 if step == step.to_integral_value() else 2
-    y_ticks = []
-    value = y_lo
-    while value <= y_hi:
-        y_ticks.append(Tick(y(value), money(value, axis_currency, places), "end"))
-        value += step
-    if t1 - t0 < timedelta(days=3):
-        fmt, count = "%d %b %H:%M", 3
-    elif t0.year == t1.year:
-        fmt, count = "%d %b", 4
-    else:
-        fmt, count = "%b %Y", 3
-    x_ticks = []
-    for i in range(count):
-        t = t0 + (t1 - t0) * i / (count - 1)
-        anchor = "start" if i == 0 else "end" if i == count - 1 else "middle"
-        x_ticks.append(Tick(x(t), t.strftime(fmt), anchor))
-    label = (f"Price history of {title} from {utc_text(t0, False)} to {utc_text(t1, False)}, "
-             f"one line per shop ({', '.join(s.label for s in series)}); "
-             f"prices between {money(min(prices), axis_currency)} and {money(max(prices), axis_currency)}. "
-             "The table lists the current prices.")
-    return Chart(WIDTH, HEIGHT, LEFT, right, TOP, bottom, tuple(lines), tuple(x_ticks), tuple(y_ticks), label)
+
+def build_views(series: Sequence[Series], currency: str | None, first: int, anchor: int, title: str) -> list[View]:
+    """The chart's ranges: 30 d, 90 d, 1 y where history is longer than them, then all of it."""
+    all_start = first // DAY * DAY
+    pieces = [(s, _segments(s, anchor, currency)) for s in series]
+    views = []
+    for key, label, days in RANGES:
+        start = anchor - days * DAY
+        if anchor - all_start <= (days + days // 10) * DAY:
+            break  # "All" shows (nearly) the same
+        svg = render_svg(pieces, currency, start, anchor, title)
+        if svg is not None:
+            views.append(View(key, label, start, anchor, svg))
+    svg = render_svg(pieces, currency, all_start, anchor, title)
+    if svg is not None:
+        views.append(View("all", "All", all_start, anchor, svg))
+    return views

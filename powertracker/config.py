@@ -83,6 +83,9 @@ SETTINGS: tuple[Setting, ...] = (
             "proxy for every retailer: http://, https:// or socks5h://[user:pass@]host:port", secret=True),
     Setting("RETAILER_PROXIES", "retailer_proxies", None,
             "per-retailer proxies, 'retailer=URL' separated by spaces ('retailer=direct': no proxy)", secret=True),
+    # site (issue 5)
+    Setting("SITE_URL", "site_url", None,
+            "public address of the site, e.g. https://prices.example.org/ (absolute URLs in sitemap and feeds)"),
 )
 
 
@@ -118,6 +121,7 @@ class Settings:
     due_low_minutes: int
     proxy_url: str | None
     retailer_proxies: str | None
+    site_url: str | None
     root: Path = PROJECT_ROOT
 
     def masked(self) -> dict[str, str]:

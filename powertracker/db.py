@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -151,6 +151,45 @@ class Database:
         except (sqlite3.Error, pymysql.Error) as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
         return [{k: _from_db(k, v) for k, v in zip(names, row, strict=True)} for row in rows]
+
+    def executemany(self, sql: str, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Run one statement for each parameter mapping (bulk loads); returns the rowcount."""
+        batch = [{k: _to_db(v, self.dialect) for k, v in row.items()} for row in rows]
+        if not batch:
+            return 0
+        try:
+            if self.dialect == "sqlite":
+                cur = self._conn.executemany(sql, batch)
+            else:
+                cur = self._conn.cursor()
+                cur.executemany(self._sql(sql), batch)
+        except (sqlite3.Error, pymysql.Error) as exc:
+            raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
+        return int(cur.rowcount or 0)
+
+    def stream(self, sql: str, params: Mapping[str, Any] | None = None, size: int = 2000) -> Iterator[tuple[Any, ...]]:
+        """Rows as plain tuples of the driver's own types, fetched ``size`` at a time (large reads).
+
+        No conversion happens here: select what needs no conversion (integers, text) or convert it.
+        """
+        args = {k: _to_db(v, self.dialect) for k, v in (params or {}).items()}
+        cur: Any = None
+        try:
+            if self.dialect == "sqlite":
+                cur = self._conn.execute(sql, args)
+            else:
+                cur = self._conn.cursor(pymysql.cursors.SSCursor)
+                cur.execute(self._sql(sql), args or None)
+            while True:
+                rows = cur.fetchmany(size)
+                if not rows:
+                    break
+                yield from rows
+        except (sqlite3.Error, pymysql.Error) as exc:
+            raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
+        finally:
+            if cur is not None:
+                cur.close()
 
     def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run the named query from sql/queries/ and return its rows."""

@@ -63,14 +63,16 @@ def test_kill_9_mid_generate_leaves_a_whole_site(env: dict[str, str], sqlite_url
     r = generate(env)
     assert r.returncode == 0, r.stderr
     assert whole_build(site)
-    big_catalog(env, 450)  # the next build differs: 50 more product pages
+    big_catalog(env, 1000)  # the next build differs: 600 more product pages (incremental builds are quick)
     old = snapshot(site)
     killed_mid_build = 0
 
     def leftovers() -> set[str]:
-        return {p.name for p in site.parent.iterdir() if p.name.startswith(site.name + ".tmp-")}
+        # a fresh build folder (site.tmp-*), or the spare an incremental build writes into, marked busy
+        return {p.name for p in site.parent.iterdir()
+                if p.name.startswith(site.name + ".tmp-") or p.name == f".{site.name}.spare.busy"}
 
-    for delay in (0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.6, 2.0):
+    for delay in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.0, 1.3, 1.6, 2.0):  # builds are quick
         before = leftovers()
         proc = subprocess.Popen([sys.executable, str(ROOT / "generate.py")], env=env, cwd="/",
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,0 +1,214 @@
+"""The build state: what the live site was built from, so the next build redoes only what changed.
+
+A small SQLite file in DATA_DIR (``site_state.sqlite``), never deployed. It holds, for
+the live build: each catalog file's size and mtime (unchanged files are not parsed again), each
+product's catalog entry, fingerprint, newest offer states, and the pieces listing pages are
+assembled from (card HTML, summary JSON); every output file's digest and owner; and the paths
+where the spare folder still differs from the live one. One transaction per build, committed
+right after the swap: a failed build leaves the state describing the live site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS catalog_files (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL, problems TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS products (id TEXT PRIMARY KEY, file TEXT NOT NULL, entry TEXT NOT NULL,
+    entry_hash TEXT NOT NULL, category TEXT NOT NULL, sort_name TEXT NOT NULL, fp TEXT, offers TEXT,
+    summary TEXT, card TEXT, cents INTEGER, drop_day INTEGER, drop_week INTEGER, newest INTEGER, shops TEXT);
+CREATE INDEX IF NOT EXISTS products_by_category ON products (category, sort_name, id);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, size INTEGER NOT NULL,
+    owner TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS files_by_owner ON files (owner);
+CREATE TABLE IF NOT EXISTS pending (path TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS drops (product_id TEXT NOT NULL, category TEXT NOT NULL, at INTEGER NOT NULL,
+    doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS drops_by_product ON drops (product_id);
+CREATE INDEX IF NOT EXISTS drops_by_time ON drops (at);
+"""
+
+
+def state_path(data_dir: Path) -> Path:
+    return data_dir / "site_state.sqlite"
+
+
+class State:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def get(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def set(self, key: str, value: Any) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def reset(self) -> None:
+        """Forget everything (a full rebuild)."""
+        for table in ("meta", "catalog_files", "products", "files", "pending", "drops"):
+            self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+
+    # catalog
+    def catalog_files(self) -> dict[str, tuple[int, int, list[str]]]:
+        return {p: (m, s, json.loads(pr)) for p, m, s, pr in
+                self.conn.execute("SELECT path, mtime_ns, size, problems FROM catalog_files")}
+
+    def put_catalog_file(self, path: str, mtime_ns: int, size: int, problems: list[str]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO catalog_files VALUES (?, ?, ?, ?)",
+                          (path, mtime_ns, size, json.dumps(problems)))
+
+    def drop_catalog_file(self, path: str) -> None:
+        self.conn.execute("DELETE FROM catalog_files WHERE path = ?", (path,))
+
+    def product_ids_by_file(self) -> Iterator[tuple[str, str]]:
+        yield from self.conn.execute("SELECT id, file FROM products ORDER BY file, id")
+
+    def entry_hashes(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT id, entry_hash FROM products"))
+
+    def put_entry(self, pid: str, file: str, entry: str, entry_hash: str, category: str, sort_name: str) -> None:
+        self.conn.execute(
+            "INSERT INTO products (id, file, entry, entry_hash, category, sort_name) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET file = excluded.file, entry = excluded.entry,"
+            " entry_hash = excluded.entry_hash, category = excluded.category, sort_name = excluded.sort_name",
+            (pid, file, entry, entry_hash, category, sort_name))
+
+    def drop_product(self, pid: str) -> None:
+        self.conn.execute("DELETE FROM products WHERE id = ?", (pid,))
+        self.conn.execute("DELETE FROM drops WHERE product_id = ?", (pid,))
+
+    def entries(self, ids: list[str]) -> list[tuple[str, str, str]]:
+        """(id, entry JSON, entry hash) of ``ids``."""
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(f"SELECT id, entry, entry_hash FROM products WHERE id IN ({marks})",  # noqa: S608
+                                 ids).fetchall()
+
+    def fingerprints(self, ids: list[str]) -> list[tuple[str, str, str, str | None, str | None]]:
+        """(id, category, entry hash, fingerprint, offers JSON) of ``ids``."""
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(f"SELECT id, category, entry_hash, fp, offers FROM products"  # noqa: S608
+                                 f" WHERE id IN ({marks})", ids).fetchall()
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM products ORDER BY id")]
+
+    def unrendered(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM products WHERE fp IS NULL ORDER BY id")]
+
+    def put_result(self, pid: str, fp: str, offers: dict[str, Any], summary: dict[str, Any], card: str) -> None:
+        dd, dw = summary["drop_day"], summary["drop_week"]
+        self.conn.execute(
+            "UPDATE products SET fp = ?, offers = ?, summary = ?, card = ?, cents = ?, drop_day = ?, drop_week = ?,"
+            " newest = ?, shops = ? WHERE id = ?",
+            (fp, json.dumps(offers), json.dumps(summary, ensure_ascii=False), card, summary["cents"],
+             dd["pct"] if dd else None, dw["pct"] if dw else None, summary["newest"],
+             # shops stays NULL for a product no shop has priced yet (the "priced" count relies on it)
+             None if summary["status"] == "unpriced" else " ".join(summary["in_stock"]), pid))
+        self.conn.execute("DELETE FROM drops WHERE product_id = ?", (pid,))
+        self.conn.executemany("INSERT INTO drops VALUES (?, ?, ?, ?)", (
+            (pid, summary["category"], d["at"], json.dumps({**d, "name": summary["name"],
+                                                             "currency": summary["currency"]}, ensure_ascii=False))
+            for d in summary["drops"]))
+
+    def drops(self, category: str | None, limit: int) -> list[tuple[int, str, str]]:
+        """(time, product id, drop JSON) of the newest drops, site-wide or in one category."""
+        if category is None:
+            return self.conn.execute("SELECT at, product_id, doc FROM drops ORDER BY at DESC, product_id LIMIT ?",
+                                     (limit,)).fetchall()
+        return self.conn.execute("SELECT at, product_id, doc FROM drops WHERE category = ?"
+                                 " ORDER BY at DESC, product_id LIMIT ?", (category, limit)).fetchall()
+
+    def put_offers(self, pid: str, fp: str, offers: dict[str, Any]) -> None:
+        """A product whose files need no change, though its offer states moved on."""
+        self.conn.execute("UPDATE products SET fp = ?, offers = ? WHERE id = ?", (fp, json.dumps(offers), pid))
+
+    def listing(self, category: str) -> list[tuple[str, str, int | None, str]]:
+        """(id, card HTML, newest, in-stock shops) of one category's products by name."""
+        return self.conn.execute("SELECT id, card, newest, shops FROM products WHERE category = ?"
+                                 " ORDER BY sort_name, id", (category,)).fetchall()
+
+    def categories(self) -> list[tuple[str, int]]:
+        return self.conn.execute("SELECT category, COUNT(*) FROM products GROUP BY category"
+                                 " ORDER BY lower(category), category").fetchall()
+
+    def top(self, column: str, limit: int) -> list[tuple[str, str]]:
+        """(summary JSON, card HTML) of the biggest drops by ``column`` (drop_day or drop_week)."""
+        assert column in ("drop_day", "drop_week")
+        return self.conn.execute(f"SELECT summary, card FROM products WHERE {column} > 0"  # noqa: S608
+                                 f" ORDER BY {column} DESC, sort_name, id LIMIT ?", (limit,)).fetchall()
+
+    def shops_in_stock(self) -> set[str]:
+        return {r for (shops,) in self.conn.execute("SELECT DISTINCT shops FROM products") if shops
+                for r in shops.split()}
+
+    def summaries(self) -> Iterator[str]:
+        yield from (row[0] for row in self.conn.execute("SELECT summary FROM products ORDER BY id"))
+
+    # files
+    def files(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT path, digest FROM files"))
+
+    def has_file(self, path: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM files WHERE path = ?", (path,)).fetchone() is not None
+
+    def file_digests(self, owner: str) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT path, digest FROM files WHERE owner = ?", (owner,)))
+
+    def put_file(self, path: str, digest: str, size: int, owner: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (path, digest, size, owner))
+
+    def drop_file(self, path: str) -> None:
+        self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def owned(self, owner: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT path FROM files WHERE owner = ?", (owner,))]
+
+    def orphan_owners(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT owner FROM files WHERE owner <> '' AND owner NOT IN (SELECT id FROM products)")]
+
+    def totals(self) -> tuple[int, int]:
+        n, size = self.conn.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files").fetchone()
+        return int(n), int(size)
+
+    def pending(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT path FROM pending")]
+
+    def set_pending(self, paths: Iterable[str]) -> None:
+        self.conn.execute("DELETE FROM pending")
+        self.conn.executemany("INSERT OR IGNORE INTO pending VALUES (?)", ((p,) for p in paths))
+
+
+def dir_id(path: Path) -> list[int] | None:
+    """(device, inode) of a folder: tells whether it is still the one the state describes."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_dev, st.st_ino]

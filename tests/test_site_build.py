@@ -1,0 +1,211 @@
+"""Building the site: incremental (only changed files written), atomic (a failure changes nothing)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sitedata import NOW, PRODUCTS, make_settings, parse, seed, snapshot, text, write_catalog
+
+from powertracker import store
+from powertracker.config import Settings
+from powertracker.db import connect
+from powertracker.errors import ConfigError
+from powertracker.site import TEMPLATES_DIR, SiteError, generate, output
+from powertracker.site.state import state_path
+
+LISTING = {"index.html", "categories/power-stations.html", "deals.html", "api/index.json", "freshness.json",
+           "feeds/drops.atom", "feeds/power-stations.atom"}
+
+
+def changed_paths(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+@pytest.fixture
+def site(env: dict[str, str], tmp_path: Path) -> Settings:
+    write_catalog(tmp_path)
+    settings = make_settings(env, tmp_path)
+    seed(settings.database_url)
+    summary = generate(settings, now=NOW)
+    assert summary.changed == summary.files == 25
+    return settings
+
+
+def test_unchanged_data_writes_nothing_and_keeps_mtimes(site: Settings) -> None:
+    before = snapshot(site.site_dir)
+    inode = site.site_dir.stat().st_ino
+    past = 1_600_000_000
+    for p in site.site_dir.rglob("*"):
+        os.utime(p, (past, past))
+    summary = generate(site, now=NOW)
+    assert (summary.changed, summary.rendered, summary.files) == (0, 0, 25)
+    assert snapshot(site.site_dir) == before
+    assert {p.stat().st_mtime for p in site.site_dir.rglob("*") if p.is_file()} == {past}
+    assert site.site_dir.stat().st_ino == inode  # not even swapped
+    db = connect(site.database_url)
+    try:
+        run = store.last_run(db, "generate")
+    finally:
+        db.close()
+    assert run is not None and run["status"] == "ok" and run["stats"]["pages"] == 9
+
+
+def test_an_hourly_scrape_without_changes_rewrites_only_the_freshness_file(site: Settings) -> None:
+    before = snapshot(site.site_dir)
+    # every offer seen again an hour later at the same price: pages show days, so only the
+    # shared freshness file (the newest observation's time) moves
+    seed(site.database_url, {k: [v[-1]] for k, v in __import__("sitedata").SERIES.items()}, hours=1)
+    summary = generate(site, now=NOW)
+    assert (summary.changed, summary.rendered) == (1, 0)
+    assert changed_paths(before, snapshot(site.site_dir)) == {"freshness.json"}
+    assert json.loads((site.site_dir / "freshness.json").read_text())["newest_observation"] == "2024-05-10T13:00:00Z"
+
+
+def test_one_product_change_rewrites_its_files_and_the_pages_listing_it(site: Settings) -> None:
+    before = snapshot(site.site_dir)
+    seed(site.database_url, {("river-2", "shop-b"): [(9, "259.00", "in_stock")]}, hours=2)
+    summary = generate(site, now=NOW)
+    after = snapshot(site.site_dir)
+    assert summary.rendered == 1
+    assert changed_paths(before, after) == {"products/river-2.html", "products/river-2.csv",
+                                            "api/products/river-2.json", "freshness.json"} | LISTING
+    assert summary.changed == len(changed_paths(before, after))
+    card = parse(site.site_dir / "index.html").cssselect("li.card[data-product=river-2]")[0]
+    assert (text(card.cssselect(".price")[0]), text(card.cssselect(".shop")[0])) == ("£259.00", "Shop B & Sons")
+    # and the next build, with the spare folder brought level first, is right too
+    seed(site.database_url, {("delta-2", "shop-b"): [(9, "899.00", "in_stock")]}, hours=3)
+    before = after
+    summary = generate(site, now=NOW)
+    after = snapshot(site.site_dir)
+    assert changed_paths(before, after) == {"products/delta-2.html", "products/delta-2.csv",
+                                            "api/products/delta-2.json", "freshness.json"} | LISTING
+    spare = output.spare_path(site.site_dir)
+    assert snapshot(spare) == before  # the previous build, exactly
+    assert "£899.00" in text(parse(site.site_dir / "products" / "delta-2.html").cssselect("p.best")[0])
+    assert "£259.00" in text(parse(site.site_dir / "products" / "river-2.html").cssselect("p.best")[0])
+
+
+def test_catalog_edits_and_removals(site: Settings, tmp_path: Path) -> None:
+    before = snapshot(site.site_dir)
+    products = json.loads(json.dumps(PRODUCTS))
+    products[1]["name"] = "Delta 2 (2024)"
+    del products[2]  # panel-100 leaves the catalog, and with it the only solar panel
+    write_catalog(tmp_path, products)
+    generate(site, now=NOW)
+    after = snapshot(site.site_dir)
+    gone = {"products/panel-100.html", "products/panel-100.csv", "api/products/panel-100.json",
+            "categories/solar-panels.html", "feeds/solar-panels.atom"}
+    assert gone.isdisjoint(after)
+    assert changed_paths(before, after) == gone | LISTING - {"freshness.json", "feeds/drops.atom",
+                                                            "feeds/power-stations.atom"} | {
+        "products/delta-2.html", "api/products/delta-2.json", "sitemap.xml",  # its CSV has no name
+        "feeds/drops.atom", "feeds/power-stations.atom"}
+    assert text(parse(site.site_dir / "products" / "delta-2.html").cssselect("h1")[0]) == "Delta 2 (2024)"
+
+
+def test_lost_state_rebuilds_fully_but_still_writes_only_changed_files(site: Settings) -> None:
+    before = snapshot(site.site_dir)
+    state_path(site.data_dir).unlink()
+    summary = generate(site, now=NOW)
+    assert (summary.rendered, summary.changed) == (3, 0)
+    assert snapshot(site.site_dir) == before
+    assert generate(site, now=NOW, full=True).changed == 0
+
+
+def test_a_spare_left_half_written_is_not_trusted(site: Settings) -> None:
+    seed(site.database_url, {("river-2", "shop-b"): [(9, "259.00", "in_stock")]}, hours=2)
+    generate(site, now=NOW)
+    spare = output.spare_path(site.site_dir)
+    (spare / "products" / "delta-2.html").write_text("half written")
+    output.busy_marker(site.site_dir).touch()  # as a killed build leaves it
+    seed(site.database_url, {("delta-2", "shop-b"): [(9, "899.00", "in_stock")]}, hours=3)
+    generate(site, now=NOW)
+    assert "half written" not in (site.site_dir / "products" / "delta-2.html").read_text()
+    assert not output.busy_marker(site.site_dir).exists()
+    assert generate(site, now=NOW, full=True).changed == 0  # what the incremental build left is complete
+
+
+def _broken_templates(tmp_path: Path, template: str, source: str | None) -> Path:
+    broken = tmp_path / "broken-templates"
+    shutil.copytree(TEMPLATES_DIR, broken)
+    if source is None:
+        (broken / template).unlink()
+    else:
+        (broken / template).write_text(source, encoding="utf-8")
+    return broken
+
+
+@pytest.mark.parametrize("template, source", [
+    ("product.html", "{% extends 'base.html' %}{% block content %}{{ product.no_such_field }}{% endblock %}"),
+    ("404.html", "{% extends 'base.html' %}{% block content %}{% if %}{% endblock %}"),
+    ("assets/site.css", None),
+])
+def test_failed_build_leaves_live_site_untouched(site: Settings, tmp_path: Path, template: str,
+                                                 source: str | None) -> None:
+    before = snapshot(site.site_dir)
+    seed(site.database_url, {("panel-100", "shop-b"): [(9, "99.00", "in_stock")]}, hours=2)  # data changed
+    broken = _broken_templates(tmp_path, template, source)
+    with pytest.raises(SiteError, match="cannot render the site"):
+        generate(site, now=NOW, templates_dir=broken)
+    assert snapshot(site.site_dir) == before
+    assert sorted(p.name for p in site.site_dir.parent.iterdir() if p.name.startswith("site")) == ["site"]
+    db = connect(site.database_url)
+    try:
+        run = store.last_run(db, "generate")
+    finally:
+        db.close()
+    assert run is not None and run["status"] == "failed"
+    if template == "product.html":
+        assert "no_such_field" in run["stats"]["error"]
+    # and a good build afterwards picks up the change
+    generate(site, now=NOW)
+    cards = {li.get("data-product"): li for li in parse(site.site_dir / "index.html").cssselect("li.card")}
+    assert text(cards["panel-100"].cssselect(".price")[0]) == "£99.00"
+
+
+def test_swap_without_rename_exchange(site: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Filesystems without renameat2 get rename-old-aside, rename-new-in, old one kept as the spare."""
+    seed(site.database_url, {("panel-100", "shop-b"): [(9, "99.00", "in_stock")]}, hours=2)
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    before = snapshot(site.site_dir)
+    summary = generate(site, now=NOW)
+    assert summary.changed == len(changed_paths(before, snapshot(site.site_dir))) > 0
+    assert sorted(p.name for p in site.site_dir.parent.iterdir() if "site" in p.name) == [".site.spare", "site"]
+    assert snapshot(output.spare_path(site.site_dir)) == before
+    cards = {li.get("data-product"): li for li in parse(site.site_dir / "index.html").cssselect("li.card")}
+    assert text(cards["panel-100"].cssselect(".price")[0]) == "£99.00"
+
+
+def test_first_build_failure_leaves_no_site_and_no_temp(env: dict[str, str], tmp_path: Path) -> None:
+    write_catalog(tmp_path)
+    settings = make_settings(env, tmp_path)
+    broken = _broken_templates(tmp_path, "index.html", "{{ nope }}")
+    with pytest.raises(SiteError, match="'nope' is undefined"):
+        generate(settings, now=NOW, templates_dir=broken)
+    assert not settings.site_dir.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("site")] == []
+
+
+def test_leftover_temp_folders_of_a_killed_build_are_removed(env: dict[str, str], tmp_path: Path) -> None:
+    write_catalog(tmp_path)
+    settings = make_settings(env, tmp_path)
+    old = tmp_path / "site.tmp-dead1234"
+    fresh = tmp_path / "site.tmp-busy5678"  # maybe another build in progress: left alone
+    for folder in (old, fresh):
+        folder.mkdir()
+        (folder / "index.html").write_text("partial")
+    os.utime(old, (1_600_000_000, 1_600_000_000))
+    generate(settings, now=NOW)
+    assert not old.exists() and fresh.exists()
+
+
+def test_empty_catalog_folder_is_a_config_error_and_changes_nothing(site: Settings, tmp_path: Path) -> None:
+    before = snapshot(site.site_dir)
+    shutil.rmtree(tmp_path / "products")
+    with pytest.raises(ConfigError, match="no valid products"):
+        generate(site, now=NOW)
+    assert snapshot(site.site_dir) == before
