@@ -256,11 +256,15 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
                 product = _scope(product, scope_attr)
             holder = product if product is not None else scope
             for key in ("sku",):
-                hit = _in_scope(scope, props[key](scope), scope_attr) or _first(props[key](holder))
+                hit = _in_scope(scope, props[key](scope), scope_attr)
+                if hit is None:  # an lxml element without children is falsy: never use `or` here
+                    hit = _first(props[key](holder))
                 sku = attr_or_text(hit) if hit is not None else None
             for key in ("gtin13", "gtin", "gtin12", "gtin8"):
                 if key in props and gtin is None:
-                    hit = _in_scope(scope, props[key](scope), scope_attr) or _first(props[key](holder))
+                    hit = _in_scope(scope, props[key](scope), scope_attr)
+                    if hit is None:
+                        hit = _first(props[key](holder))
                     gtin = attr_or_text(hit) if hit is not None else None
             url_el = _in_scope(scope, props["url"](scope), scope_attr)
             url = _linked(url_el)

@@ -189,3 +189,19 @@ def test_currency_and_availability_names() -> None:
     assert [availability(x) for x in ("https://schema.org/InStock", "http://schema.org/SoldOut", "in stock",
                                       "BackOrder", "maybe", None)] == [
         "in_stock", "out_of_stock", "in_stock", "preorder", None, None]
+
+
+def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
+    # lxml elements without children are falsy; the offer's own <meta itemprop="sku"> must still count
+    page = """<html><body><div itemscope itemtype="https://schema.org/Product">
+      <h1 itemprop="name">Lamp</h1>
+      <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">
+        <meta itemprop="sku" content="LAMP-RED"><meta itemprop="priceCurrency" content="GBP">
+        <span itemprop="price" content="20.00">£20.00</span></div>
+      <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">
+        <meta itemprop="sku" content="LAMP-BLUE"><meta itemprop="priceCurrency" content="GBP">
+        <span itemprop="price" content="25.00">£25.00</span></div>
+    </div></body></html>"""
+    for sku, price in (("LAMP-RED", "20.00"), ("LAMP-BLUE", "25.00")):
+        e = extract(page, "https://shop.example/lamp", sku=sku)
+        assert (e.price, e.currency, e.strategy) == (Decimal(price), "GBP", "microdata"), (sku, e)
