@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import unquote, urlsplit
 
+from .atomic import fsync_dir
 from .config import Settings, mask_url
 from .db import utcnow
 from .errors import ConfigError, DatabaseError, PowerTrackerError
@@ -122,14 +123,6 @@ def plan_rotation(backups: list[BackupFile], daily: int = KEEP_DAILY,
             kept = True
         (keep if kept else remove).append(b)
     return keep, remove
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _disk_full(exc: BaseException) -> bool:
@@ -234,7 +227,7 @@ def _write_backup(settings: Settings, target: Path) -> tuple[int, int]:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)
-        _fsync_dir(directory)
+        fsync_dir(directory)
     except (OSError, sqlite3.Error) as exc:
         old = len(list_backups(directory))
         detail = "disk full" if _disk_full(exc) else "cannot write it"

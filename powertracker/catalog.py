@@ -177,54 +177,49 @@ def _product(obj: Any, where: str, source: str) -> Product:
     )
 
 
+def _parse_file(path: Path) -> tuple[list[tuple[str, Product]], list[str]]:
+    """(where, product) for each valid entry of one file, and one problem line per bad entry."""
+    source = _rel(path)
+    try:
+        data = _read_json(path)
+    except Problem as exc:
+        return [], [str(exc)]
+    entries, problems = [], []
+    items = data if isinstance(data, list) else [data]
+    for i, obj in enumerate(items):
+        where = f"{source}: " + (f"[{i}]" if isinstance(data, list) else "product")
+        try:
+            entries.append((where, _product(obj, where, source)))
+        except Problem as exc:
+            problems.append(str(exc))
+    return entries, problems
+
+
 def load_product_file(path: Path) -> tuple[list[Product], list[str]]:
     """The valid products of one file, and one problem line per bad entry.
 
     No checks across files (an id defined in two files): callers that read the folder file
     by file (the site build caches unchanged files) make that check themselves.
     """
-    source = _rel(path)
-    try:
-        data = _read_json(path)
-    except Problem as exc:
-        return [], [str(exc)]
-    products, problems = [], []
-    items = data if isinstance(data, list) else [data]
-    for i, obj in enumerate(items):
-        where = f"{source}: " + (f"[{i}]" if isinstance(data, list) else "product")
-        try:
-            products.append(_product(obj, where, source))
-        except Problem as exc:
-            problems.append(str(exc))
-    return products, problems
+    entries, problems = _parse_file(path)
+    return [product for _, product in entries], problems
 
 
 def load_products(products_dir: Path) -> tuple[list[Product], list[str]]:
     """Every product in ``products_dir/*.json``, and one problem line per bad entry."""
-    products: list[Product] = []
-    problems: list[str] = []
     if not products_dir.is_dir():
         return [], [f"{_rel(products_dir)}: products folder does not exist"]
+    products: list[Product] = []
+    problems: list[str] = []
     ids: dict[str, str] = {}
     for path in sorted(products_dir.glob("*.json")):
-        source = _rel(path)
-        try:
-            data = _read_json(path)
-        except Problem as exc:
-            problems.append(str(exc))
-            continue
-        items = data if isinstance(data, list) else [data]
-        for i, obj in enumerate(items):
-            where = f"{source}: " + (f"[{i}]" if isinstance(data, list) else "product")
-            try:
-                product = _product(obj, where, source)
-            except Problem as exc:
-                problems.append(str(exc))
-                continue
+        entries, file_problems = _parse_file(path)
+        problems.extend(file_problems)
+        for where, product in entries:
             if product.id in ids:
                 problems.append(f"{where}.id: {product.id!r} is already defined in {ids[product.id]}")
                 continue
-            ids[product.id] = source
+            ids[product.id] = product.source
             products.append(product)
     return products, problems
 

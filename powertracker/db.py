@@ -125,27 +125,26 @@ class Database:
             return sql
         return _PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
 
-    def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
-        """Run one statement; returns lastrowid (inserts) or rowcount."""
+    def _cursor(self, sql: str, params: Mapping[str, Any] | None) -> Any:
+        """Run one statement with ``:name`` parameters and return the driver's cursor."""
         args = {k: _to_db(v, self.dialect) for k, v in (params or {}).items()}
         try:
             if self.dialect == "sqlite":
-                cur = self._conn.execute(sql, args)
-            else:
-                cur = self._conn.cursor()
-                cur.execute(self._sql(sql), args or None)
+                return self._conn.execute(sql, args)
+            cur = self._conn.cursor()
+            cur.execute(self._sql(sql), args or None)
+            return cur
         except (sqlite3.Error, pymysql.Error) as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
+
+    def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
+        """Run one statement; returns lastrowid (inserts) or rowcount."""
+        cur = self._cursor(sql, params)
         return int(cur.lastrowid or cur.rowcount or 0)
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        args = {k: _to_db(v, self.dialect) for k, v in (params or {}).items()}
+        cur = self._cursor(sql, params)
         try:
-            if self.dialect == "sqlite":
-                cur = self._conn.execute(sql, args)
-            else:
-                cur = self._conn.cursor()
-                cur.execute(self._sql(sql), args or None)
             names = [d[0] for d in cur.description or ()]
             rows = cur.fetchall()
         except (sqlite3.Error, pymysql.Error) as exc:

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from . import store
+from .atomic import write_atomically
 from .config import Settings
 from .db import Database
-from .jobstatus import write_atomically
 
 logger = logging.getLogger(__name__)
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .apply import OfferResult, apply_result
+from .atomic import fsync_dir
 from .db import Database, utcnow
 from .validate import Thresholds
 
@@ -59,14 +60,6 @@ def decode(line: bytes) -> dict[str, Any]:
     return data
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class Journal:
     """The journal file of one run, opened on the first append."""
 
@@ -83,7 +76,7 @@ class Journal:
         if self._fh is None:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "ab")  # noqa: SIM115 - held open for the run
-            _fsync_dir(self.directory)
+            fsync_dir(self.directory)
             self._fh.write(encode({"type": "run", "token": self.token, "run_id": self.run_id,
                                    "started_at": self.started_at}))
         self._fh.write(encode(entry))
@@ -169,7 +162,7 @@ def replay(db: Database, directory: Path, limits: Thresholds) -> ReplayStats:
                             "stats": json.dumps(end["stats"] if end else {"journal": path.name}, sort_keys=True,
                                                 default=str), "id": run_id})
         path.unlink()
-        _fsync_dir(directory)
+        fsync_dir(directory)
         stats.files += 1
         logger.info("replayed journal %s", path.name)
     return stats

@@ -18,8 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .config import Settings
-from .jobstatus import write_atomically
 
 logger = logging.getLogger(__name__)
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import jobstatus
+from .atomic import write_atomically
 from .config import Settings
 from .db import Database, connect, utcnow
 
@@ -73,7 +74,7 @@ def read_state(settings: Settings) -> dict[str, Any] | None:
 def _write_state(settings: Settings, fingerprint: str, built_at: datetime, now: datetime, action: str) -> None:
     doc = {"fingerprint": fingerprint, "built_at": jobstatus.stamp(built_at), "checked_at": jobstatus.stamp(now),
            "action": action}
-    jobstatus.write_atomically(settings.data_dir / STATE, json.dumps(doc, sort_keys=True).encode() + b"\n")
+    write_atomically(settings.data_dir / STATE, json.dumps(doc, sort_keys=True).encode() + b"\n")
 
 
 def run_if_changed(settings: Settings, build: Callable[[Settings], T], now: datetime | None = None) -> T | None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -26,6 +25,7 @@ from typing import Any
 
 from . import jobstatus
 from .aggregate import PruneResult, prune_scrape_log
+from .atomic import write_atomically
 from .config import Settings
 from .db import Database, connect, utcnow
 from .errors import DatabaseError
@@ -149,11 +149,7 @@ def plan_summary(existing: list[str], yesterday: date) -> tuple[list[date], list
 
 def _rewrite(path: Path, lines: list[str]) -> None:
     """Replace the file atomically, mode 0640."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o640)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("".join(line + "\n" for line in lines))
-    os.replace(tmp, path)
+    write_atomically(path, "".join(line + "\n" for line in lines).encode("utf-8"), mode=0o640)
 
 
 def cleanup(settings: Settings, dry_run: bool = False, now: datetime | None = None,
