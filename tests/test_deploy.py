@@ -92,7 +92,7 @@ def test_first_deploy_copies_the_site_then_nothing_changes(deploy_env: dict[str,
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stdout.startswith("deploy skipped: site unchanged since the last deploy ("), again.stdout
     skipped = json.loads((Path(deploy_env["DATA_DIR"]) / "deploy.status").read_text())
-    assert (skipped["status"], skipped["deployed_at"]) == ("skipped", status["finished_at"])
+    assert (skipped["status"], skipped["deployed_at"]) == ("skipped", status["deployed_at"])
     assert tree(target) == tree(site)
 
     forced = deploy(deploy_env, "--force")  # rsync runs and finds nothing to send
