@@ -160,6 +160,14 @@ class _Run:
             return None
         return self.scan.was
 
+    def page_variant(self) -> Wanted:
+        """The variant the page itself is about: its ``og:url`` or canonical link's ``?variant=``."""
+        url = self.page.meta.get("og:url")
+        if not url:
+            link = self.page.doc.find(".//link[@rel='canonical']")
+            url = link.get("href") if link is not None else None
+        return Wanted(url=url)
+
     def candidates(self, name: str) -> list[Candidate]:
         if name not in self._cache:
             self._cache[name] = dict(self.strategies)[name]()
@@ -195,6 +203,10 @@ class _Run:
                       or found)
             return chosen[0], 0.0
         picked = [c for c in found if c.selected]
+        if picked and len({c.price for c in picked}) == 1:
+            return picked[0], AMBIGUOUS_PENALTY
+        shown = self.page_variant()
+        picked = [c for c in found if shown.matches(c)] if shown else []
         if picked and len({c.price for c in picked}) == 1:
             return picked[0], AMBIGUOUS_PENALTY
         if name != "heuristic":

@@ -34,18 +34,23 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|barre|barré|durchgestrichen|regular|compare|strike|crossed|rrp|msrp|list-?price|original|before|previous|uvp"
+_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|barre|barré|durchgestrichen|compare|strike|crossed|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|retail|non-sale|price--non-sale|price-standard|saved-from")
+_WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
-_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previously|regular price|typical price"
+_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
-                r"|通常価格|定価|参考価格|希望小売価格)[\s:.]*$")
-_UNIT_RIGHT = _rx(r"^\s*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*(\d+\s*)?"
+                r"|定価|参考価格|希望小売価格)[\s:.]*$")
+# "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
+# when the page shows a lower price beside it
+_WEAK_WAS_ATTR = _rx(r"regular")
+_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price)[\s:.]*$")
+_UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*(\d+\s*)?"
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|100\s?g|100\s?ml|stk|stück|st\b|unit|each|piece|kilo"
                   r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
@@ -70,6 +75,8 @@ _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för)\s*$")
+_MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)"
+                     r"|bulk-?(price|discount)")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
 _APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
@@ -77,10 +84,16 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古")
 _USED_ATTR = _rx(r"other-?sellers|more-?buying|used|olp|marketplace-offers|aod|refurb")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
-_EXCL_CTX = _rx(r"(\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax)"
+_EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax)"
                 r"|\bhors tax|\bht\b|netto|ohne mwst|plus vat|\+ ?vat|excl\.? btw|\bnet\b)")
-_INCL_CTX = _rx(r"(\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto)")
+_INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto)")
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
+_NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quote)|call for (a )?pric|contact us for"
+                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
+                r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
+                r"|connectez-vous pour voir|prijs op aanvraag|prijs opvragen|pris på (förfrågan|begäran|forespørsel"
+                r"|forespørgsel|anmodning)|precio (a consultar|bajo petición|a petición|bajo consulta)"
+                r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
@@ -97,6 +110,7 @@ class Seen:
     currency: str | None
     reason: str | None = None  # why it is not the price
     was: bool = False
+    weak: bool = False  # a was price only by a "regular" mark: revived when no lower price stands beside it
     low: bool = False
     incl: bool = False
     excl: bool = False
@@ -200,14 +214,21 @@ def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
     return levels, struck
 
 
-def _was_marked(levels: list[str]) -> bool:
-    """The nearest element marked either way decides: ``price--was`` inside ``price--sale`` is a was price."""
+def _was_marked(levels: list[str]) -> str | None:
+    """The nearest element marked either way decides: ``price--was`` inside ``price--sale`` is a was
+    price ("strong"); a ``regular`` mark is "weak"."""
     for level in levels:
+        level = _WITH_WAS.sub("", level)
         if _WAS_ATTR.search(level):
-            return True
+            return "strong"
         if _NOW_ATTR.search(level):
-            return False
-    return False
+            return None
+        if _WEAK_WAS_ATTR.search(level):
+            return "weak"
+    return None
+
+
+_WAS_REASON = "struck-through or was / list price"
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -216,17 +237,18 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     text, the only place wide context words (shipping, finance, used) are looked for."""
     ctx = whole
     attrs = " ".join(levels)
-    if struck or _WAS_LEFT.search(left) or _was_marked(levels):
-        s.reason, s.was = "struck-through or was / list price", True
+    mark = _was_marked(levels)
+    if struck or _WAS_LEFT.search(left) or mark == "strong":
+        s.reason, s.was = _WAS_REASON, True
     elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or _UNIT_ATTR.search(attrs):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_CTX.search(ctx) or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs):
         s.reason = "shipping cost or threshold"
-    elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(attrs):
+    elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
-    elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right):
+    elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or _MULTIBUY_ATTR.search(attrs):
         s.reason = "multibuy / quantity price"
     elif _APPROX_LEFT.search(left):
         s.reason = "approximate conversion"
@@ -244,6 +266,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.low = bool(_FROM_LEFT.search(left))
         if s.incl:
             s.excl = False
+        if mark == "weak" or _WEAK_WAS_LEFT.search(left):
+            s.reason, s.was, s.weak = _WAS_REASON, True, True
 
 
 def scan(page: Page, layout: Layout) -> Scan:
@@ -333,7 +357,21 @@ def _match_element(el: _Element, m: PriceMatch) -> _Element:
     return best
 
 
+def _revive_weak(out: Scan, layout: Layout) -> None:
+    """A "regular" price is the price unless a lower price (not one without VAT) stands beside it."""
+    order = layout.order
+    for s in out.seen:
+        if not s.weak:
+            continue
+        pos = order.get(s.element, 0)
+        if not any(o.reason is None and not o.excl and o.match.amount < s.match.amount
+                   and abs(order.get(o.element, 0) - pos) <= 12 for o in out.seen):
+            s.reason, s.was, s.weak = None, False, False
+
+
 def _choose(out: Scan, page: Page, layout: Layout) -> None:
+    if any(s.weak for s in out.seen):
+        _revive_weak(out, layout)
     alive = [s for s in out.seen if s.reason is None]
     if any(s.incl for s in alive) and any(s.excl for s in alive):
         for s in alive:
@@ -345,6 +383,10 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         return
     anchored = layout.title is not None or layout.buy is not None
     region = layout.product_region()
+    said = _no_price_statement(page, layout, region)
+    if said:
+        out.note = f"the page says {said!r} where the price would be"
+        return
     for s in alive:
         attrs = " ".join(_chain_attrs(s.element)[0])
         score = 0.0
@@ -382,6 +424,21 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
            and abs(order.get(s.element, 0) - pos) <= 12]
     if was:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
+
+
+def _no_price_statement(page: Page, layout: Layout, region: _Element | None) -> str | None:
+    """A short "Price on request" / "Log in to see prices" in the product's price spot, if the page
+    has one: then the amounts around it (a service, a strap, a related watch) are not its price."""
+    root = region if region is not None else page.doc.find("body")
+    for el in (root if root is not None else page.doc).iter():
+        text = el.text if isinstance(el.tag, str) else None
+        if not text or len(text) > 60 or not _NO_PRICE.search(text) or layout.excluded(el):
+            continue
+        marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
+        dist = layout.distance(el)
+        if marked or (dist is not None and dist <= 25):
+            return " ".join(text.split())
+    return None
 
 
 def heuristic(page: Page, found: Scan) -> list[Candidate]:

@@ -134,29 +134,9 @@ class Layout:
         return el in self._anchor_line
 
     def _is_root(self, el: _Element) -> bool:
-        """Whether ``el`` itself starts an excluded block: a nav / footer / aside / header / select /
-        dialog, an element marked related (class, id, aria-label), or the block around a heading such
-        as "You may also like"; never one that holds the product title or buy button."""
-        tag = el.tag
-        if not isinstance(tag, str):
-            return False
-        words = f"{el.get('class') or ''} {el.get('id') or ''}"
-        label = el.get("aria-label")
-        if (tag in _EXCLUDED_TAG_NAMES or _marks(words, tag == "a")[0]
-                or (label and _RELATED_LABEL.match(label))):
-            return not self._holds_anchor(el)
-        if tag in ("body", "main", "html"):
-            return False
-        for child in el:
-            ctag = child.tag
-            if not isinstance(ctag, str):
-                continue
-            if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(
-                    f"{child.get('class') or ''} {child.get('id') or ''}", ctag == "a")[3]):
-                text = " ".join(text_content(child).split())
-                if len(text) <= 60 and _RELATED_HEADING.search(text):
-                    return not self._holds_anchor(el)
-        return False
+        """Whether ``el`` itself starts an excluded block (``_starts_block``) that holds neither the
+        product title nor the buy button."""
+        return _starts_block(el) and not self._holds_anchor(el)
 
     def _first_title(self, marked: list[_Element]) -> _Element | None:
         found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
@@ -177,8 +157,8 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if any(a.tag in ("nav", "footer") for a in el.iterancestors()):
-                continue
+            if any(a.tag in ("nav", "footer") or _related_block(a) for a in el.iterancestors()):
+                continue  # a related product's own button
             text = " ".join((text_content(el) or el.get("value") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
                     f"{el.get('id') or ''} {el.get('class') or ''} {el.get('name') or ''}"):
@@ -234,6 +214,36 @@ class Layout:
                 node = node.getparent()
             self._region = node
         return self._region  # type: ignore[return-value]
+
+
+def _starts_block(el: _Element) -> bool:
+    """Whether ``el`` starts a block whose prices are not the product's: a nav / footer / aside /
+    header / select / dialog, or a related-products block (``_related_block``)."""
+    return el.tag in _EXCLUDED_TAG_NAMES or _related_block(el)
+
+
+def _related_block(el: _Element) -> bool:
+    """An element marked related (class, id, aria-label), or the block around a heading such as
+    "You may also like"."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return False
+    label = el.get("aria-label")
+    if _marks(f"{el.get('class') or ''} {el.get('id') or ''}", tag == "a")[0] or (
+            label and _RELATED_LABEL.match(label)):
+        return True
+    if tag in ("body", "main", "html"):
+        return False
+    for child in el:
+        ctag = child.tag
+        if not isinstance(ctag, str):
+            continue
+        if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(
+                f"{child.get('class') or ''} {child.get('id') or ''}", ctag == "a")[3]):
+            text = " ".join(text_content(child).split())
+            if len(text) <= 60 and _RELATED_HEADING.search(text):
+                return True
+    return False
 
 
 _SITE_HEADER = re.compile(r"site|masthead|page-header|top|global|main-header|navbar", re.I)

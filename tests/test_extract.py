@@ -135,6 +135,12 @@ def test_the_visible_price_picks_the_default_variant() -> None:
     assert (e.price, e.strategy, e.confidence) == (Decimal("12.00"), "json-ld", 0.8)
 
 
+def test_the_pages_own_url_picks_the_variant_it_shows() -> None:
+    html = VARIANTS + '<meta property="og:url" content="https://shop.example/p/v?variant=2">'
+    e = extract(html, "u")
+    assert (e.price, e.availability, e.confidence) == (Decimal("12.00"), "out_of_stock", 0.8)
+
+
 def test_unknown_sku_falls_back_to_the_page_and_says_so() -> None:
     e = extract(VARIANTS, "u", sku="NOPE")
     assert e.price is None
@@ -205,3 +211,31 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     for sku, price in (("LAMP-RED", "20.00"), ("LAMP-BLUE", "25.00")):
         e = extract(page, "https://shop.example/lamp", sku=sku)
         assert (e.price, e.currency, e.strategy) == (Decimal(price), "GBP", "microdata"), (sku, e)
+
+
+@pytest.mark.parametrize(("html", "price"), [
+    # Dawn's current price sits in .price__regular, labelled "Regular price", when no sale is on
+    ('<h1>Kettle</h1><div class="price__regular"><span class="visually-hidden">Regular price</span>'
+     '<span class="price-item price-item--regular">£40.00</span></div><button>Add to cart</button>', "40.00"),
+    # ...but a "regular" price with a lower sale price beside it is the was price
+    ('<h1>Kettle</h1><span class="regular-price">£40.00</span> <span class="sale-price">£32.00</span>'
+     '<button>Add to cart</button>', "32.00"),
+    # tax-included yen over the tax-excluded figure
+    ('<h1>鉄瓶</h1><span class="price-item price-item--regular">¥12,800 <small>（税込）</small></span>'
+     '<p class="caption">税抜 ¥11,636</p><button>カートに入れる</button>', "12800"),
+    # a quantity-break table and a unit price before the price, "with-list-price" is the now price
+    ('<h1>Öl</h1><table class="product-block-prices"><tr><th>Bis 5</th><td>14,95 €*</td></tr>'
+     '<tr><th>Ab 6</th><td>13,45 €*</td></tr></table><p class="product-detail-price with-list-price">14,95 €*</p>'
+     '<span class="list-price">statt 17,90 €*</span><span>(19,93 €* / 1 Liter)</span>'
+     '<button>In den Warenkorb</button>', "14.95"),
+    # a sold-out product has no buy button of its own: a related product's must not anchor the page
+    ('<h1>Öl</h1><p class="product-price">14,95 €</p><p>Ausverkauft</p><div class="cross-selling">'
+     '<h2>Das könnte Ihnen auch gefallen</h2><div class="box"><a class="product-name">Essig</a>'
+     '<span class="product-price">8,95 €</span><button>In den Warenkorb</button></div></div>', "14.95"),
+    # "Price on request" where the price would be: the service price below is not the watch's
+    ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
+     '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
+])
+def test_heuristic_reads_platform_price_markup(html: str, price: str | None) -> None:
+    e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="GBP")
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
