@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Accuracy of the extractor on a set of pages written blind, by someone who had not read it.
 
-tests/fixtures/holdout2/ (--set holdout2) is the current held-out set. tests/fixtures/holdout/
-was the first one: measured at 31/36 before any fix, then fixed against, so it is a
-regression test now (tests/test_extract_holdout.py), no longer a measurement. A set is
-honest only until the extractor is changed to pass it; then the next set is needed.
+Each set is honest only until the extractor is changed to pass it; then it becomes a
+regression test and the next set is the measurement. tests/fixtures/holdout/ (36 pages)
+measured 31/36 before any fix; tests/fixtures/holdout2/ (64 pages) measured 57/64 (89.1 %),
+5 of the 7 misses prices invented on pages that show none.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout2
 """
