@@ -242,8 +242,32 @@ class _Run:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
                 return None
+            if name == "meta" and not self.shown(chosen.price):
+                visible = self.scan.best
+                if visible is not None and visible.match.amount != chosen.price:
+                    self.page.reject(chosen.raw, "meta: a price the page does not show (a stale tag); the"
+                                                 " visible price is read instead")
+                    return "heuristic", heuristic(self.page, self.scan)[0], 0.0
             return name, chosen, penalty
         return None
+
+    def shown(self, amount: Decimal) -> bool:
+        """Whether ``amount`` is written anywhere in the source besides the meta tags that give it
+        (cheap text counts; when unsure, yes)."""
+        src = self.page.html
+        if not src:
+            return True
+        whole, _, frac = f"{amount:.2f}".partition(".")
+        grouped = f"{int(whole):,}"
+        forms = {f"{g}{sep}{frac}" for g, sep in ((whole, "."), (whole, ","), (grouped, "."),
+                                                  (grouped.replace(",", "."), ","), (grouped.replace(",", " "), ","),
+                                                  (grouped.replace(",", "\u00a0"), ","), (grouped.replace(",", "'"), "."))}
+        if frac == "00":
+            forms |= {whole, grouped, grouped.replace(",", ".")}
+        count = sum(src.count(f.encode() if isinstance(src, bytes) else f) for f in forms)
+        in_meta = sum(1 for key, value in self.page.meta.items()
+                      if "price" in key and value.strip() and any(f in value for f in forms))
+        return count > in_meta
 
 
 def _lang(doc: _Element, meta: dict[str, str]) -> str | None:

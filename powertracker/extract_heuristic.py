@@ -85,8 +85,22 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
 _USED_ATTR = _rx(r"other-?sellers|more-?buying|used|olp|marketplace-offers|aod|refurb")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax)"
-                r"|\bhors tax|\bht\b|netto|ohne mwst|plus vat|\+ ?vat|excl\.? btw|\bnet\b)")
-_INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto)")
+                r"|\bhors tax|\bht\b|netto|ohne mwst|plus vat|\+ ?vat|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
+                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0)")
+_INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
+                r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv)")
+
+
+def excl_vat(text: str) -> bool:
+    """Whether ``text`` labels a price as without VAT / sales tax."""
+    return _EXCL_CTX.search(text) is not None
+
+
+def incl_vat(text: str) -> bool:
+    """Whether ``text`` labels a price as with VAT."""
+    return _INCL_CTX.search(text) is not None
+
+
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
 _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quote)|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
@@ -277,10 +291,13 @@ def scan(page: Page, layout: Layout) -> Scan:
     body = page.doc.find("body")
     roots = [r for r in (region, body if body is not None else page.doc) if r is not None and r.tag != "html"]
     containers: dict[_Element, str] = {}
+    def excluded(el: _Element) -> bool:
+        return layout.excluded(el) or layout.in_cards(el)
+
     for root in roots[:1] if region is not None and region.tag != "body" else roots[-1:]:
-        _collect_containers(page, root, layout.excluded, containers)
+        _collect_containers(page, root, excluded, containers)
     if not containers and len(roots) > 1:  # nothing priced near the title and buy button: read the whole page
-        _collect_containers(page, roots[-1], layout.excluded, containers)
+        _collect_containers(page, roots[-1], excluded, containers)
     for el, text in containers.items():
         matches = find_prices(text)
         levels, struck = _chain_attrs(el)
@@ -306,9 +323,24 @@ def scan(page: Page, layout: Layout) -> Scan:
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
             if s.reason is None and not (m.amount > 0):
                 s.reason = "zero amount"
+            if s.reason is None and _in_prose(page, el):
+                s.reason = "inside running text"
             out.seen.append(s)
     _choose(out, page, layout)
     return out
+
+
+_INLINE = frozenset({"strong", "b", "em", "i", "mark", "span", "a", "u", "small"})
+_PROSE = frozenset({"p", "li", "dd", "blockquote", "figcaption"})
+
+
+def _in_prose(page: Page, el: _Element) -> bool:
+    """An amount emphasised inside a paragraph of prose ("Comptez <strong>60 à 150 €</strong> pour ...")."""
+    parent = el.getparent()
+    if el.tag not in _INLINE or parent is None or parent.tag not in _PROSE:
+        return False
+    text = page.text_of(parent)
+    return len(text) > 140 and len(_WORD.findall(text)) > 16
 
 
 def _never(el: _Element) -> bool:

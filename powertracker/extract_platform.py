@@ -20,6 +20,7 @@ from typing import Any
 from lxml.etree import XPath, _Element
 
 from .extract_base import Candidate, Page, availability, text_content, visible_text
+from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout
 from .prices import find_prices, normalize, parse_price, structured_amount
 
@@ -166,7 +167,12 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
             page.reject(visible_text(struck[0]), "struck-through (was) price")
         out.append(Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
                              low=low, element=block))
-        break
+        text = visible_text(block)
+        if not (excl_vat(text) and not incl_vat(text)):
+            break  # an ex-VAT block first (a trade shop's) is kept only when no inc-VAT block follows
+    if len(out) > 1:
+        page.reject(out[0].raw, "price without VAT (the page also shows it with VAT)")
+        out = out[-1:]
     return out
 
 

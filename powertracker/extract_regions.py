@@ -86,6 +86,7 @@ class Layout:
         self._order: dict[_Element, int] | None = None
         self._anchor_line: set[_Element] | None = None
         self._memo: dict[_Element, bool] = {}
+        self._cards: dict[_Element, bool] = {}
         self._region: _Element | None | bool = False
 
     def _marks_of(self) -> tuple[list[_Element], list[_Element], list[_Element]]:
@@ -157,7 +158,7 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if any(a.tag in ("nav", "footer") or _related_block(a) for a in el.iterancestors()):
+            if any(a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) for a in el.iterancestors()):
                 continue  # a related product's own button
             text = " ".join((text_content(el) or el.get("value") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
@@ -178,6 +179,33 @@ class Layout:
                 break
             path.append(node)
             if self._is_root(node):
+                result = True
+                break
+            node = node.getparent()
+        for seen in path:
+            memo[seen] = result
+        return result
+
+    def in_cards(self, el: _Element) -> bool:
+        """Whether ``el`` sits in one of a row of product cards: an element holding a link whose
+        parent holds at least two more like it (same tag and class, each with a link and a digit),
+        as related products, "available now" lists and other products' tiles are laid out, whatever
+        their heading says. A card holding the product title or buy button is not one."""
+        memo = self._cards
+        path = []
+        node: _Element | None = el
+        result = False
+        for _ in range(7):
+            if node is None or node.tag in ("body", "main", "html"):
+                break
+            known = memo.get(node)
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            if self._holds_anchor(node):
+                break
+            if _is_card(node):
                 result = True
                 break
             node = node.getparent()
@@ -214,6 +242,27 @@ class Layout:
                 node = node.getparent()
             self._region = node
         return self._region  # type: ignore[return-value]
+
+
+def _has_link(el: _Element) -> bool:
+    return (el.tag == "a" and el.get("href") is not None) or el.find(".//a[@href]") is not None
+
+
+def _is_card(el: _Element) -> bool:
+    """``el`` holds a link and has at least two siblings of its tag and class that hold a link and a digit."""
+    parent = el.getparent()
+    if parent is None or len(parent) < 3 or not isinstance(el.tag, str) or not _has_link(el):
+        return False
+    cls = el.get("class")
+    alike = 0
+    for sib in parent:
+        if sib is el or sib.tag != el.tag or sib.get("class") != cls:
+            continue
+        if _has_link(sib) and any(c.isdigit() for c in text_content(sib)):
+            alike += 1
+            if alike >= 2:
+                return True
+    return False
 
 
 def _starts_block(el: _Element) -> bool:

@@ -46,8 +46,11 @@ _CUR = (r"(?:US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|[£€$¥￥₹₩円元]|
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
         r"(?:[.,]\d{1,2}(?!\d)|[.,](?:-|–|—){1,2})?(?![\d])")
+# French big-box style, the euro sign in the decimal point's place: 399€99
+_EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<cur3>€)(?P<frac3>\d\d)(?!\d)"
 _PRICE = re.compile(
-    r"(?P<cur1>" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM + r")\s?(?P<cur2>" + _CUR + r")"
+    _EURO_POINT + r"|(?P<cur1>" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM + r")\s?(?P<cur2>"
+    + _CUR + r")"
 )
 _BARE = re.compile(_NUM)
 _ANY_CURRENCY = re.compile(r"[£€$¥￥₹₩円元]|[kK]r\b|zł|Kč|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
@@ -132,6 +135,12 @@ def find_prices(text: str) -> list[PriceMatch]:
     """Every currency-marked amount in ``text`` (already normalized), left to right."""
     found = []
     for m in _PRICE.finditer(text):
+        if m.group("num3"):
+            whole = parse_amount(m.group("num3").replace(".", "").replace(" ", ""))
+            amount = None if whole is None else whole + Decimal(m.group("frac3")) / 100
+            if amount is not None:
+                found.append(PriceMatch(m.start(), m.end(), amount, "€", m.group(0)))
+            continue
         num = m.group("num1") or m.group("num2")
         symbol = m.group("cur1") or m.group("cur2")
         amount = parse_amount(num)

@@ -141,6 +141,25 @@ def test_the_pages_own_url_picks_the_variant_it_shows() -> None:
     assert (e.price, e.availability, e.confidence) == (Decimal("12.00"), "out_of_stock", 0.8)
 
 
+def test_a_stale_meta_price_the_page_never_shows_gives_way_to_the_visible_price() -> None:
+    html = ('<html><head><meta property="product:price:amount" content="549.99">'
+            '<meta property="product:price:currency" content="USD"></head><body><h1>Monitor</h1>'
+            '<div class="pricing__current">$499.99</div><button>Add to Cart</button></body></html>')
+    e = extract(html, "u", default_currency="USD")
+    assert (e.price, e.strategy) == (Decimal("499.99"), "heuristic")
+    shown = html.replace("$499.99", "$549.99")
+    assert (extract(shown, "u").price, extract(shown, "u").strategy) == (Decimal("549.99"), "meta")
+
+
+def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
+    amount = '<span class="woocommerce-Price-amount amount"><bdi>{}&nbsp;€</bdi></span>'
+    html = (f'<h1 class="product_title">Lampada</h1><p class="price">{amount.format("72,95")} <small>IVA esclusa'
+            f'</small></p><p class="price">{amount.format("89,00")} <small>IVA inclusa</small></p>'
+            '<button name="add-to-cart">Aggiungi al carrello</button>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.strategy) == (Decimal("89.00"), "platform:woocommerce")
+
+
 def test_unknown_sku_falls_back_to_the_page_and_says_so() -> None:
     e = extract(VARIANTS, "u", sku="NOPE")
     assert e.price is None
@@ -232,6 +251,17 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     ('<h1>Öl</h1><p class="product-price">14,95 €</p><p>Ausverkauft</p><div class="cross-selling">'
      '<h2>Das könnte Ihnen auch gefallen</h2><div class="box"><a class="product-name">Essig</a>'
      '<span class="product-price">8,95 €</span><button>In den Warenkorb</button></div></div>', "14.95"),
+    # the euro sign in the decimal point's place, split over elements
+    ('<h1>Aspirateur</h1><div class="price"><span>399</span><sup>€99</sup></div><button>Ajouter au panier</button>',
+     "399.99"),
+    # a discontinued product: the only prices are other products' cards, under a heading no list names
+    ('<h1>Sovepose</h1><p>Denne varen er utgått.</p><h3>Tilsvarende produkter</h3><div class="row">'
+     + "".join(f'<div class="col"><a href="/p/{i}">Pose {i}</a><p>kr {i} 499,00</p><button>Legg i handlekurv'
+               '</button></div>' for i in (1, 2, 3)) + '</div>', None),
+    # an article: prices emphasised in running prose are not a product's price
+    ('<h1>Bien choisir son couteau</h1><p>Comptez <strong>entre 60 et 150 €</strong> pour un très bon premier'
+     ' couteau japonais fabriqué à la main. En dessous de 40 euros, les aciers sont souvent mal traités et au-delà'
+     ' vous payez surtout la finition.</p>', None),
     # "Price on request" where the price would be: the service price below is not the watch's
     ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
      '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
