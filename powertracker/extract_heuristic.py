@@ -325,6 +325,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = "zero amount"
             if s.reason is None and _in_prose(page, el):
                 s.reason = "inside running text"
+            if s.reason is None and _in_title(layout, el):
+                s.reason = "inside the page's title (\"... under £500\")"
             out.seen.append(s)
     _choose(out, page, layout)
     return out
@@ -341,6 +343,11 @@ def _in_prose(page: Page, el: _Element) -> bool:
         return False
     text = page.text_of(parent)
     return len(text) > 140 and len(_WORD.findall(text)) > 16
+
+
+def _in_title(layout: Layout, el: _Element) -> bool:
+    title = layout.title
+    return el.tag == "h1" or (title is not None and (el is title or any(a is title for a in el.iterancestors())))
 
 
 def _never(el: _Element) -> bool:
