@@ -22,7 +22,7 @@ from typing import Any
 
 from .db import Database
 from .models import Observation
-from .store import money, record_attempt, record_observation
+from .store import history_head, money, record_attempt, record_observation
 from .validate import RECENT, Thresholds, jump_reason, recent_median
 
 
@@ -96,12 +96,19 @@ def _resolve(db: Database, held_id: int, status: str, when: datetime) -> None:
                {"s": status, "t": when, "id": held_id})
 
 
-def _jump(db: Database, obs: Observation, limits: Thresholds) -> tuple[Any, str | None]:
+def _jump(db: Database, obs: Observation, limits: Thresholds,
+          head: list[dict[str, Any]]) -> tuple[Any, str | None]:
     """(recent median, reason) where reason is None unless the price jumped from the median *and*
-    from the latest confirmed price (so a confirmed new level is not held again)."""
-    rows = db.query("SELECT price FROM price_history WHERE product_id = :p AND retailer = :r AND currency = :c"
-                    f" ORDER BY id DESC LIMIT {RECENT}", {"p": obs.product_id, "r": obs.retailer, "c": obs.currency})
-    prices = [row["price"] for row in rows]
+    from the latest confirmed price (so a confirmed new level is not held again). ``head``: the
+    offer's newest RECENT rows; when they are all there is or all in this currency, they are the
+    recent prices, else those are read."""
+    if len(head) < RECENT or all(row["currency"] == obs.currency for row in head):
+        prices = [row["price"] for row in head if row["currency"] == obs.currency]
+    else:
+        rows = db.query("SELECT price FROM price_history WHERE product_id = :p AND retailer = :r AND currency = :c"
+                        f" ORDER BY id DESC LIMIT {RECENT}", {"p": obs.product_id, "r": obs.retailer,
+                                                             "c": obs.currency})
+        prices = [row["price"] for row in rows]
     median = recent_median(prices)
     reason = jump_reason(obs.price, median, limits)
     if reason is not None and jump_reason(obs.price, prices[0], limits) is None:
@@ -120,35 +127,55 @@ def _hold(db: Database, obs: Observation, run_id: int | None, median: Any, reaso
          "median": None if median is None else money(median), "reason": reason[:255]})
 
 
-def _observe(db: Database, r: OfferResult, obs: Observation, limits: Thresholds) -> tuple[str, str | None,
-                                                                                       str | None, bool]:
+def _observe(db: Database, r: OfferResult, obs: Observation, limits: Thresholds,
+             holds: set[tuple[str, str]] | None) -> tuple[str, str | None, str | None, bool]:
     """(outcome, error, state, confirmed) for a believable price."""
-    held = _held(db, obs)
+    offer = (obs.product_id, obs.retailer)
+    held = _held(db, obs) if holds is None or offer in holds else None
     if held is not None and (held["price"], held["currency"]) == (money(obs.price), obs.currency):
         earlier = Observation(product_id=obs.product_id, retailer=obs.retailer, url=held["url"],
                               price=held["price"], currency=held["currency"], availability=held["availability"],
                               seen_at=held["seen_at"], strategy=held["strategy"], raw=held["raw"])
         record_observation(db, earlier, held["run_id"])
         _resolve(db, held["id"], "confirmed", obs.seen_at)
+        if holds is not None:
+            holds.discard(offer)
         return r.outcome, r.error, record_observation(db, obs, r.run_id), True
-    median, reason = _jump(db, obs, limits)
+    head = history_head(db, obs, RECENT)  # serves the jump test and record_observation: one read
+    median, reason = _jump(db, obs, limits, head)
     if held is not None:
         _resolve(db, held["id"], "discarded", obs.seen_at)
+        if holds is not None:
+            holds.discard(offer)
     if reason is not None:
         _hold(db, obs, r.run_id, median, reason)
+        if holds is not None:
+            holds.add(offer)
         return "suspicious", reason, None, False
-    return r.outcome, r.error, record_observation(db, obs, r.run_id), False
+    return r.outcome, r.error, record_observation(db, obs, r.run_id, head), False
 
 
-def apply_result(db: Database, r: OfferResult, limits: Thresholds) -> Applied:
-    """Write one result in one transaction; a key applied before is skipped."""
+def pending_holds(db: Database) -> set[tuple[str, str]]:
+    """The offers with a pending suspicious hold, as (product_id, retailer)."""
+    rows = db.query("SELECT DISTINCT product_id, retailer FROM suspicious_prices WHERE status = 'pending'")
+    return {(row["product_id"], row["retailer"]) for row in rows}
+
+
+def apply_result(db: Database, r: OfferResult, limits: Thresholds, *, fresh: bool = False,
+                 holds: set[tuple[str, str]] | None = None) -> Applied:
+    """Write one result in one transaction; a key applied before is skipped.
+
+    For a run's own results, as they come: ``fresh`` says the key is new (made by this run and
+    not written yet), so it is not looked up; ``holds`` is ``pending_holds``, which the run (the
+    only writer) keeps here, so an offer without a hold costs no look-up. A replay passes neither.
+    """
     with db.transaction():
-        if db.query("SELECT id FROM scrape_log WHERE entry_key = :k", {"k": r.key}):
+        if not fresh and db.query("SELECT id FROM scrape_log WHERE entry_key = :k", {"k": r.key}):
             return Applied(r.outcome, r.error, None, already=True)
         outcome, error, state, confirmed = r.outcome, r.error, None, False
         obs = r.observation
         if obs is not None:
-            outcome, error, state, confirmed = _observe(db, r, obs, limits)
+            outcome, error, state, confirmed = _observe(db, r, obs, limits, holds)
         # a page read in full replaces the validators (cleared when it gave no price); others keep them
         _save_state(db, r, r.outcome in ("ok", "suspicious", "no_price") or obs is not None,
                     obs if r.outcome in ("ok", "not_modified") else None)

@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import pymysql
-
 from .config import mask_url
 from .errors import DatabaseError
 
@@ -47,6 +45,9 @@ def named_query(name: str, dialect: str) -> str:
     raise FileNotFoundError(f"no query sql/queries/{name}.sql for {dialect}")
 
 
+_AS_IS = frozenset({str, int, type(None), float, bool, bytes})  # types _to_db returns unchanged
+
+
 def _to_db(value: Any, dialect: str) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
@@ -57,16 +58,41 @@ def _to_db(value: Any, dialect: str) -> Any:
     return value
 
 
+# the drivers' errors; PyMySQL's join them when a MariaDB connection first imports it (a SQLite run never
+# does: ``except _ERRORS`` reads the name when an error is being handled)
+_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+
+
+def _pymysql() -> Any:
+    global _ERRORS
+    import pymysql
+
+    _ERRORS = (sqlite3.Error, pymysql.Error)
+    return pymysql
+
+
+_STORED_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")  # TIME_FORMAT as strftime writes it
+
+
+@cache
+def _column_kind(key: str) -> str:
+    """'money', 'time' or '' for a column name (asked for every value of every row: cached)."""
+    if _MONEY.search(key):
+        return "money"
+    return "time" if _TIME.search(key) else ""
+
+
 def _from_db(key: str, value: Any) -> Any:
     if value is None:
         return None
-    if _MONEY.search(key) and not isinstance(value, Decimal):
-        return Decimal(str(value))
-    if isinstance(value, Decimal) and _MONEY.search(key):
-        return value
-    if _TIME.search(key):
+    kind = _column_kind(key)
+    if kind == "money":
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    if kind == "time":
         if isinstance(value, str):
-            value = datetime.strptime(value[:19], TIME_FORMAT)
+            text = value[:19]  # fromisoformat reads TIME_FORMAT's own output many times faster than strptime
+            value = (datetime.fromisoformat(text) if _STORED_TIME.fullmatch(text)
+                     else datetime.strptime(text, TIME_FORMAT))
         if isinstance(value, datetime):
             return value.replace(tzinfo=UTC)
     if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -93,6 +119,7 @@ class Database:
             else:
                 self.dialect = "mariadb"
                 self.path = None
+                pymysql = _pymysql()
                 self._conn = pymysql.connect(
                     host=parts.hostname or "127.0.0.1",
                     port=parts.port or 3306,
@@ -104,7 +131,7 @@ class Database:
                     connect_timeout=10,
                     init_command="SET time_zone = '+00:00'",
                 )
-        except (sqlite3.Error, pymysql.Error, OSError) as exc:
+        except (*_ERRORS, OSError) as exc:
             raise DatabaseError(f"cannot open database {mask_url(url)}: {exc}") from exc
         self._depth = 0
 
@@ -127,14 +154,15 @@ class Database:
 
     def _cursor(self, sql: str, params: Mapping[str, Any] | None) -> Any:
         """Run one statement with ``:name`` parameters and return the driver's cursor."""
-        args = {k: _to_db(v, self.dialect) for k, v in (params or {}).items()}
+        dialect = self.dialect
+        args = {k: v if type(v) in _AS_IS else _to_db(v, dialect) for k, v in (params or {}).items()}
         try:
             if self.dialect == "sqlite":
                 return self._conn.execute(sql, args)
             cur = self._conn.cursor()
             cur.execute(self._sql(sql), args or None)
             return cur
-        except (sqlite3.Error, pymysql.Error) as exc:
+        except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
@@ -147,7 +175,7 @@ class Database:
         try:
             names = [d[0] for d in cur.description or ()]
             rows = cur.fetchall()
-        except (sqlite3.Error, pymysql.Error) as exc:
+        except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
         return [{k: _from_db(k, v) for k, v in zip(names, row, strict=True)} for row in rows]
 
@@ -162,7 +190,7 @@ class Database:
             else:
                 cur = self._conn.cursor()
                 cur.executemany(self._sql(sql), batch)
-        except (sqlite3.Error, pymysql.Error) as exc:
+        except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
         return int(cur.rowcount or 0)
 
@@ -177,14 +205,14 @@ class Database:
             if self.dialect == "sqlite":
                 cur = self._conn.execute(sql, args)
             else:
-                cur = self._conn.cursor(pymysql.cursors.SSCursor)
+                cur = self._conn.cursor(_pymysql().cursors.SSCursor)
                 cur.execute(self._sql(sql), args or None)
             while True:
                 rows = cur.fetchmany(size)
                 if not rows:
                     break
                 yield from rows
-        except (sqlite3.Error, pymysql.Error) as exc:
+        except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
         finally:
             if cur is not None:
@@ -214,7 +242,7 @@ class Database:
                 self._conn.execute("BEGIN IMMEDIATE")
             else:
                 self._conn.begin()
-        except (sqlite3.Error, pymysql.Error) as exc:
+        except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
         self._depth = 1
         try:
@@ -223,13 +251,13 @@ class Database:
             self._depth = 0
             try:
                 self._conn.rollback()
-            except (sqlite3.Error, pymysql.Error):
+            except _ERRORS:
                 pass
             raise
         self._depth = 0
         try:
             self._conn.commit()
-        except (sqlite3.Error, pymysql.Error) as exc:
+        except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: commit failed: {exc}") from exc
 
     def size_bytes(self) -> int | None:

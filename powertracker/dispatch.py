@@ -3,7 +3,8 @@
 A worker takes the next job from a key that has a free slot and whose delay since its last
 dispatch has passed, going round the keys in turn; a key that is slow (or far behind its delay)
 holds only its own slots, so one slow shop never slows the others. Results come back to the
-calling thread (``results()``), which alone talks to the database.
+calling thread (``results()``, or ``batches()`` of what has come in), which alone talks to the
+database.
 
 Stopping: after ``stop`` is set no job is handed out; ``results()`` keeps yielding what the
 in-flight jobs return for ``grace`` seconds, then returns, abandoning the rest (the workers are
@@ -135,6 +136,12 @@ class Dispatcher(Generic[J, R]):
 
     def results(self) -> Iterator[R]:
         """Start the workers and yield results as they come, until all are done or stopped."""
+        for batch in self.batches(1):
+            yield from batch
+
+    def batches(self, size: int = 32) -> Iterator[list[R]]:
+        """``results()`` in lists: each holds what has come in since the last (at least one, at most
+        ``size``), so the caller can store them in one go."""
         if not self.total:
             return
         threads = [threading.Thread(target=self._worker, name=f"scrape-{i}", daemon=True)
@@ -144,7 +151,7 @@ class Dispatcher(Generic[J, R]):
         running, deadline = len(threads), None
         while running:
             try:
-                kind, result = self._results.get(timeout=0.1)
+                item = self._results.get(timeout=0.1)
             except queue.Empty:
                 if self.stop.is_set():
                     with self._cond:
@@ -157,12 +164,23 @@ class Dispatcher(Generic[J, R]):
                         logger.warning("stopping: abandoned %d page(s) still in flight", in_flight)
                         return
                 continue
-            if kind == "exit":
-                running -= 1
-            elif result is None:  # the job gave up on a stop before its request went out
-                self.abandoned += 1
-            else:
-                yield result
+            batch: list[R] = []
+            while True:
+                kind, result = item
+                if kind == "exit":
+                    running -= 1
+                elif result is None:  # the job gave up on a stop before its request went out
+                    self.abandoned += 1
+                else:
+                    batch.append(result)
+                if len(batch) >= size or not running:
+                    break
+                try:
+                    item = self._results.get_nowait()
+                except queue.Empty:
+                    break
+            if batch:
+                yield batch
 
     @property
     def not_started(self) -> int:

@@ -30,7 +30,17 @@ from functools import lru_cache
 from lxml.cssselect import CSSSelector, SelectorError
 from lxml.etree import HTMLParser, ParserError, XMLSyntaxError, _Element, fromstring
 
-from .extract_base import CONFIDENCE, Candidate, Page, attr_or_text, availability, meta_values, plain_text
+from .extract_base import (
+    CONFIDENCE,
+    UTF8_PARSER,
+    Candidate,
+    Page,
+    attr_or_text,
+    availability,
+    meta_values,
+    page_source,
+    plain_text,
+)
 from .extract_heuristic import Scan, heuristic, may_show_was, scan
 from .extract_platform import platform, script_currency
 from .extract_regions import Layout
@@ -81,13 +91,14 @@ def _norm(text: str) -> str:
 _PARSER = HTMLParser(remove_comments=True, remove_pis=True)
 
 
-def _parse(html: str) -> _Element | None:
-    """The page as a plain lxml tree (lxml.html's element classes cost a Python call per element)."""
+def _parse(html: str | bytes) -> _Element | None:
+    """The page as a plain lxml tree (lxml.html's element classes cost a Python call per element);
+    bytes are UTF-8 (``page_source``)."""
     if not html or not html.strip():
         return None
     try:
         try:
-            return fromstring(html, _PARSER)
+            return fromstring(html, UTF8_PARSER if isinstance(html, bytes) else _PARSER)
         except ValueError:  # a str with an XML encoding declaration
             return fromstring(html.encode("utf-8"), _PARSER)
     except (ParserError, XMLSyntaxError):
@@ -287,13 +298,17 @@ def _page_title(doc: _Element, meta: dict[str, str], layout: Layout) -> str | No
     return None
 
 
-def extract(html: str, url: str, selector: str | None = None, default_currency: str | None = None, *,
-            sku: str | None = None, gtin: str | None = None, offer_url: str | None = None) -> Extraction:
+def extract(html: str | bytes, url: str, selector: str | None = None, default_currency: str | None = None, *,
+            sku: str | None = None, gtin: str | None = None, offer_url: str | None = None,
+            encoding: str | None = None) -> Extraction:
     """What the page at ``url`` says its price is; ``price`` None when nothing trustworthy is found.
 
     ``sku`` / ``gtin`` / ``offer_url`` (its ``?variant=``) pick the variant the offer means when the
     page lists several; ``default_currency`` resolves ``$`` / ``kr`` and prices without a symbol.
+    ``html`` may be the page as fetched, bytes in ``encoding`` (UTF-8 when None).
     """
+    if isinstance(html, bytes):
+        html = page_source(html, encoding)
     doc = _parse(html)
     if doc is None:
         return Extraction(None, None, None, None, None, rejected=(("", "empty page"),))
@@ -304,6 +319,7 @@ def extract(html: str, url: str, selector: str | None = None, default_currency: 
     page.page_currency = page.page_currency or script_currency(page)
     run = _Run(page, selector, Wanted(sku, gtin, offer_url or url))
     outcome = run.run()
+    run.strategies = []  # the strategy closures refer back to run: without them the page is freed at once
     if outcome is None:
         title = run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
         logger.debug("extract %s: no price (%d rejected candidates)", url, len(page.rejected))

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from lxml.etree import _Element
 
-from .extract_base import Candidate, Page, text_content
+from .extract_base import Candidate, Page, elements_holding, required_literals, text_content
 from .extract_regions import Layout
 from .prices import PriceMatch, find_prices, has_currency, normalize
 
@@ -465,11 +465,15 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
 
 
+_NO_PRICE_WORDS = required_literals(_NO_PRICE)
+
+
 def _no_price_statement(page: Page, layout: Layout, region: _Element | None) -> str | None:
     """A short "Price on request" / "Log in to see prices" in the product's price spot, if the page
     has one: then the amounts around it (a service, a strap, a related watch) are not its price."""
     root = region if region is not None else page.doc.find("body")
-    for el in (root if root is not None else page.doc).iter():
+    # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
+    for el in elements_holding(root if root is not None else page.doc, _NO_PRICE_WORDS):
         text = el.text if isinstance(el.tag, str) else None
         if not text or len(text) > 60 or not _NO_PRICE.search(text) or layout.excluded(el):
             continue

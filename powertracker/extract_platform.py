@@ -287,7 +287,7 @@ READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, 
 def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
     """The first platform reader that finds the product's price: (platform name, candidates)."""
     for name, reader, markers in READERS:
-        if page.html and not any(m in page.html for m in markers):
+        if not page.mentions(*markers):
             continue
         found = reader(page, layout)
         if found:

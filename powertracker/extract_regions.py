@@ -33,13 +33,15 @@ _STOCK_ATTR = re.compile(r"stock|availab|inventory|lagerstatus|voorraad|disponib
                          r"|saldo|sold-?out|preorder|pre-order", re.I)
 _ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
                                                     _STOCK_ATTR)), re.I)
-_MARKED = XPath("//*[@class or @id or @aria-label]")
+# ``//@a/..`` walks attribute lists, about twice as fast in libxml2 as testing ``//*[@a]`` on every
+# element (same nodes, same document order)
+_MARKED = XPath("//@class/.. | //@id/.. | //@aria-label/..")
 _EXCLUDED_TAG_NAMES = frozenset({"nav", "footer", "aside", "header", "select", "dialog"})
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _RELATED_LABEL = re.compile(r"related|recommend", re.I)
 # unions of simple steps: libxml2 tests a name step far faster than ``//*[self::x or ...]`` (same nodes, same order)
-_BUTTONS = XPath("//button | //input[@type='submit' or @type='button'] | //*[@name='add' or @name='add-to-cart']")
-_TITLES = XPath("//h1 | //*[@itemprop='name'][not(self::meta)]")
+_BUTTONS = XPath("//button | //input[@type='submit' or @type='button'] | //@name[. = 'add' or . = 'add-to-cart']/..")
+_TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = re.compile(
     r"^(related|similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
     r"|recently viewed|complete the look|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"

@@ -181,15 +181,17 @@ def json_ld(page: Page) -> tuple[list[Candidate], str | None]:
 # --- microdata and RDFa ---------------------------------------------------------------------------
 
 def _prop_xpath(attr: str, names: tuple[str, ...]) -> XPath:
-    tests = " or ".join(f"contains(concat(' ', normalize-space(@{attr}), ' '), ' {n} ')" for n in names)
-    return XPath(f".//*[{tests}]")
+    # the descendants' attributes, then their elements: what ``.//*[test(@attr)]`` finds, in the same
+    # order, but libxml2 walks attribute lists instead of testing every element
+    tests = " or ".join(f"contains(concat(' ', normalize-space(.), ' '), ' {n} ')" for n in names)
+    return XPath(f".//*/@{attr}[{tests}]/..")
 
 
 _MD = {name: _prop_xpath("itemprop", (name,)) for name in
        ("price", "lowPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "gtin12", "gtin8", "url",
         "name", "itemCondition")}
-_MD_PRICE = XPath(".//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' price ')"
-                  " or contains(concat(' ', normalize-space(@itemprop), ' '), ' lowPrice ')]")
+_MD_PRICE = XPath(".//*/@itemprop[contains(concat(' ', normalize-space(.), ' '), ' price ')"
+                  " or contains(concat(' ', normalize-space(.), ' '), ' lowPrice ')]/..")
 
 
 def _rdfa_names(name: str) -> tuple[str, ...]:
@@ -199,8 +201,7 @@ def _rdfa_names(name: str) -> tuple[str, ...]:
 _RDFA = {name: _prop_xpath("property", _rdfa_names(name)) for name in
          ("price", "lowPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "url", "name",
           "itemCondition")}
-_RDFA_PRICE = XPath(" | ".join(f".//*[contains(concat(' ', normalize-space(@property), ' '), ' {n} ')]"
-                               for n in (*_rdfa_names("price"), *_rdfa_names("lowPrice"))))
+_RDFA_PRICE = _prop_xpath("property", (*_rdfa_names("price"), *_rdfa_names("lowPrice")))
 
 
 def _scope(el: _Element, scope_attr: str) -> _Element | None:
@@ -229,7 +230,7 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
         "typeof", _RDFA, _RDFA_PRICE)
     candidates: list[Candidate] = []
     title = None
-    if page.html and ("itemprop" if kind == "microdata" else "typeof") not in page.html:
+    if not page.mentions("itemprop" if kind == "microdata" else "typeof"):
         return candidates, title
     for el in finder(page.doc):
         if el.tag == "meta" and el.get("property", "").startswith(("og:", "product:")):

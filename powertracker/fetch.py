@@ -1,4 +1,7 @@
-"""Fetch product pages politely and cheaply: urllib3 pools, retries, caps, conditional requests.
+"""Fetch product pages politely and cheaply: pooled connections, retries, caps, conditional requests.
+
+Pages go over the lean keep-alive client in ``fetch_http`` (a proxied retailer, or a URL that
+urllib3 would first rewrite, over urllib3).
 
 ``Fetcher.fetch(url, retailer)`` never raises for network trouble; it returns a
 ``FetchResult`` whose ``outcome`` is one of models.OUTCOMES:
@@ -26,6 +29,7 @@ last real answer; a page already downloading may finish (the run gives it a few 
 
 from __future__ import annotations
 
+import codecs
 import logging
 import random
 import re
@@ -35,20 +39,38 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import urllib3
-from urllib3.exceptions import HTTPError as Urllib3Error
-from urllib3.exceptions import LocationParseError, NewConnectionError, ProtocolError, TimeoutError
 
 from .config import Settings
 from .errors import PowerTrackerError
+from .fetch_http import Client, HTTPFailure, target
+from .fetch_http import ConnectTimeoutError as DirectConnectTimeout
+from .fetch_http import ReadTimeoutError as DirectReadTimeout
 from .models import FetchResult, Retailer
 from .proxy import ProxyConfig, pool_manager
 
+if TYPE_CHECKING:
+    import urllib3
+
 logger = logging.getLogger(__name__)
+
+# urllib3's errors, bound when a proxied (or odd) URL first needs urllib3, which a run of plain URLs never
+# imports: an ``except`` clause reads these names when an error is being handled, and () matches nothing
+_U3_REFUSED: tuple[type[Exception], ...] = ()  # NewConnectionError: a ConnectTimeoutError, but no timeout
+_U3_TIMEOUT: tuple[type[Exception], ...] = ()
+_U3_BAD_URL: tuple[type[Exception], ...] = ()
+_U3_ERROR: tuple[type[Exception], ...] = ()  # urllib3's HTTPError (ProtocolError is one)
+
+
+def _urllib3() -> Any:
+    global _U3_REFUSED, _U3_TIMEOUT, _U3_BAD_URL, _U3_ERROR
+    import urllib3
+    from urllib3 import exceptions
+
+    _U3_REFUSED, _U3_TIMEOUT = (exceptions.NewConnectionError,), (exceptions.TimeoutError,)
+    _U3_BAD_URL, _U3_ERROR = (exceptions.LocationParseError,), (exceptions.HTTPError,)
+    return urllib3
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
@@ -77,6 +99,8 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     value = value.strip()
     if value.isdigit():
         return float(value)
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -86,8 +110,9 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def decode_text(body: bytes, content_type: str | None) -> str:
-    """The page as text: the header's charset, else a <meta charset>, else UTF-8."""
+def body_encoding(body: bytes, content_type: str | None) -> str:
+    """The page's character encoding: the header's charset, else a <meta charset>, else UTF-8
+    (also UTF-8 for a charset Python does not know)."""
     m = _CHARSET.search(content_type or "")
     if m:
         charset = m.group(1)
@@ -95,9 +120,15 @@ def decode_text(body: bytes, content_type: str | None) -> str:
         meta = _META_CHARSET.search(body[:4096])
         charset = meta.group(1).decode("ascii") if meta else "utf-8"
     try:
-        return body.decode(charset, errors="replace")
+        codecs.lookup(charset)
     except LookupError:
-        return body.decode("utf-8", errors="replace")
+        return "utf-8"
+    return charset
+
+
+def decode_text(body: bytes, content_type: str | None) -> str:
+    """The page as text, in ``body_encoding``."""
+    return body.decode(body_encoding(body, content_type), errors="replace")
 
 
 def _decompressor(encoding: str | None) -> Any:
@@ -134,7 +165,9 @@ class Fetcher:
             "Accept-Encoding": "gzip, deflate",
         }
         read = settings.request_timeout if timeout is None else timeout
-        self.timeout = urllib3.Timeout(connect=min(read, 10.0), read=read)
+        self._read_timeout = read
+        self.timeout: urllib3.Timeout | None = None  # urllib3's, made with its first pool
+        self._direct = Client(max(pool_size or settings.scrape_concurrency, 1), min(read, 10.0), read)
         self._body_budget = min(read, 10.0) + 2 * read
         self.max_bytes = max_bytes
         self.retries = retries
@@ -162,6 +195,7 @@ class Fetcher:
             for pool in self._pools.values():
                 pool.clear()
             self._pools.clear()
+        self._direct.clear()
 
     def _count(self, key: str) -> None:
         with self._lock:
@@ -172,6 +206,8 @@ class Fetcher:
         with self._lock:
             pool = self._pools.get(proxy)
             if pool is None:
+                read = self._read_timeout
+                self.timeout = _urllib3().Timeout(connect=min(read, 10.0), read=read)
                 pool = self._pools[proxy] = pool_manager(proxy, num_pools=64, maxsize=self._pool_size,
                                                          block=False, retries=False)
             return pool
@@ -204,7 +240,8 @@ class Fetcher:
         """
         key = retailer.id if retailer else (urlsplit(url).hostname or url)
         delay = retailer.delay if retailer else self.default_delay
-        pool = self._pool(retailer.id if retailer else None)
+        retailer_id = retailer.id if retailer else None
+        proxied = self.proxies.for_retailer(retailer_id) is not None
         headers = dict(self.headers)
         if etag:
             headers["If-None-Match"] = etag
@@ -214,9 +251,9 @@ class Fetcher:
         attempt = 0
         while True:
             if not self._wait_turn(key, delay):
-                return FetchResult(url=url, status=None, text=None, outcome="error", error=INTERRUPTED)
+                return FetchResult(url=url, status=None, body=None, outcome="error", error=INTERRUPTED)
             self._count("requests")
-            one = self._once(url, pool, headers, accept, max_bytes or self.max_bytes)
+            one = self._once(url, retailer_id, headers, accept, max_bytes or self.max_bytes, direct=not proxied)
             result = one.result
             if result.error == INTERRUPTED or not one.retry or attempt >= self.retries:
                 break
@@ -240,24 +277,33 @@ class Fetcher:
                          result.outcome, result.error or "")
         return replace(result, duration_ms=int((time.monotonic() - started) * 1000))
 
-    def _once(self, url: str, pool: urllib3.PoolManager, headers: Mapping[str, str],
-              accept: tuple[str, ...] | None, max_bytes: int) -> _Attempt:
-        """One request, following at most MAX_REDIRECTS redirects."""
+    def _once(self, url: str, retailer_id: str | None, headers: Mapping[str, str],
+              accept: tuple[str, ...] | None, max_bytes: int, direct: bool = False) -> _Attempt:
+        """One request, following at most MAX_REDIRECTS redirects. ``direct``: no proxy, so a plain
+        URL goes over the lean client (``fetch_http``), anything else over the retailer's urllib3 pool."""
         t0 = time.monotonic()
         current = url
 
-        def done(outcome: str, status: int | None = None, text: str | None = None, nbytes: int = 0,
-                 error: str | None = None, resp_headers: Any = None) -> FetchResult:
+        def done(outcome: str, status: int | None = None, body: bytes | None = None, nbytes: int = 0,
+                 error: str | None = None, resp_headers: Any = None, encoding: str = "utf-8") -> FetchResult:
             h = resp_headers or {}
-            return FetchResult(url=url, status=status, text=text, final_url=current,
+            return FetchResult(url=url, status=status, body=body, final_url=current,
                                duration_ms=int((time.monotonic() - t0) * 1000), bytes=nbytes,
                                outcome=outcome, error=None if error is None else self.proxies.scrub(error),
-                               etag=h.get("ETag"), last_modified=h.get("Last-Modified"))
+                               etag=h.get("ETag"), last_modified=h.get("Last-Modified"), encoding=encoding)
 
+        lines = b""
         try:
             for _ in range(MAX_REDIRECTS + 1):
-                resp = pool.urlopen("GET", current, headers=dict(headers), redirect=False, retries=False,
-                                    preload_content=False, decode_content=False, timeout=self.timeout)
+                where = target(current) if direct else None
+                if where is not None:
+                    if not lines:
+                        lines = "".join(f"{k}: {v}\r\n" for k, v in headers.items()).encode("latin-1")
+                    resp: Any = self._direct.get(where, lines)
+                else:
+                    resp = self._pool(retailer_id).urlopen(
+                        "GET", current, headers=dict(headers), redirect=False, retries=False,
+                        preload_content=False, decode_content=False, timeout=self.timeout)
                 location = resp.headers.get("Location")
                 if resp.status not in REDIRECT_STATUSES or not location:
                     break
@@ -265,13 +311,13 @@ class Fetcher:
                 current = urljoin(current, location)
             else:
                 return _Attempt(done("error", resp.status, error=f"more than {MAX_REDIRECTS} redirects"))
-        except NewConnectionError as exc:  # a subclass of ConnectTimeoutError, but refused is no timeout
+        except _U3_REFUSED as exc:  # a subclass of ConnectTimeoutError, but refused is no timeout
             return _Attempt(done("error", error=f"connection failed: {exc}"), retry=True)
-        except TimeoutError as exc:
+        except (*_U3_TIMEOUT, DirectConnectTimeout, DirectReadTimeout) as exc:
             return _Attempt(done("timeout", error=f"timed out: {type(exc).__name__}"), retry=True)
-        except LocationParseError as exc:
+        except _U3_BAD_URL as exc:
             return _Attempt(done("error", error=f"bad URL: {exc}"))
-        except Urllib3Error as exc:  # refused, reset, proxy trouble, TLS, ...
+        except (*_U3_ERROR, HTTPFailure) as exc:  # refused, reset, proxy trouble, TLS, ...
             return _Attempt(done("error", error=f"connection failed: {exc}"), retry=True)
         try:
             return self._response(resp, done, accept, max_bytes, t0)
@@ -320,7 +366,8 @@ class Fetcher:
                     what = "decoded body" if size > max_bytes and decoder is not None else "body"
                     return _Attempt(done("too_large", status, nbytes=wire, resp_headers=headers,
                                          error=f"{what} over the {max_bytes}-byte cap"))
-                chunks.append(chunk)
+                if chunk:  # (a gzip header alone inflates to nothing)
+                    chunks.append(chunk)
                 if time.monotonic() > deadline:
                     resp.close()
                     return _Attempt(done("timeout", status, nbytes=wire, resp_headers=headers,
@@ -331,16 +378,18 @@ class Fetcher:
                 if size > max_bytes:
                     return _Attempt(done("too_large", status, nbytes=wire, resp_headers=headers,
                                          error=f"decoded body over the {max_bytes}-byte cap"))
-                chunks.append(tail)
-        except TimeoutError:
+                if tail:
+                    chunks.append(tail)
+        except (*_U3_TIMEOUT, DirectReadTimeout):
             return _Attempt(done("timeout", status, nbytes=wire, error="body read timed out"), retry=True)
-        except (ProtocolError, Urllib3Error, OSError) as exc:
+        except (*_U3_ERROR, HTTPFailure, OSError) as exc:
             return _Attempt(done("error", status, nbytes=wire, error=f"body read failed: {exc}"), retry=True)
         except zlib.error as exc:
             return _Attempt(done("error", status, nbytes=wire, resp_headers=headers,
                                  error=f"bad {headers.get('Content-Encoding')} body: {exc}"))
-        body = b"".join(chunks)
+        body = b"".join(chunks)  # one chunk (a page that came and inflated in one piece) is kept, not copied
         if _BOT_CHECK.search(body[:8192]):
             return _Attempt(done("blocked", status, nbytes=wire, resp_headers=headers,
                                  error=f"HTTP {status}: bot check page"))
-        return _Attempt(done("ok", status, text=decode_text(body, ctype), nbytes=wire, resp_headers=headers))
+        return _Attempt(done("ok", status, body=body, nbytes=wire, resp_headers=headers,
+                             encoding=body_encoding(body, ctype)))

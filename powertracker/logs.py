@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -38,11 +39,37 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A RotatingFileHandler whose files are created with mode 0640."""
+    """A RotatingFileHandler whose files are created with mode 0640.
+
+    Each record is formatted once and the size checked with one ``fstat`` of the open file (the
+    standard handler formats twice, stats the path twice and seeks): the scrape logs a line per
+    changed price from the thread that writes the database. Same rule: roll over when the file
+    would reach ``maxBytes``; never roll over what is not a regular file.
+    """
 
     def _open(self):  # type: ignore[no-untyped-def]
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
         return os.fdopen(fd, self.mode.replace("w", "a"), encoding=self.encoding, errors=self.errors)
+
+    def _full(self, size: int) -> bool:
+        if self.stream is None:  # delay was set, or a rollover left it closed
+            self.stream = self._open()
+        st = os.fstat(self.stream.fileno())
+        return stat.S_ISREG(st.st_mode) and st.st_size + size >= self.maxBytes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = self.format(record)
+            if self.maxBytes > 0 and self._full(len(msg) + 1):
+                self.doRollover()
+            if self.stream is None:
+                self.stream = self._open()
+            self.stream.write(msg + self.terminator)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:  # noqa: BLE001 - logging's own rule: report through handleError, never raise
+            self.handleError(record)
 
 
 def log_path(settings: Settings, name: str) -> Path:

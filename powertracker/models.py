@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 
 AVAILABILITY = ("in_stock", "out_of_stock", "preorder")
 
@@ -56,7 +57,7 @@ class Product:
 class FetchResult:
     url: str
     status: int | None
-    text: str | None
+    body: bytes | None  # the page as received, its Content-Encoding undone (None: no page)
     final_url: str | None = None
     duration_ms: int = 0
     bytes: int = 0
@@ -64,6 +65,12 @@ class FetchResult:
     error: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    encoding: str = "utf-8"  # the body's character encoding (header, else <meta charset>, else UTF-8)
+
+    @cached_property
+    def text(self) -> str | None:
+        """The page as text, decoded once when first asked (extraction parses ``body`` itself)."""
+        return None if self.body is None else self.body.decode(self.encoding, errors="replace")
 
 
 @dataclass(frozen=True)

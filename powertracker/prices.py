@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-
-from price_parser import Price
+from functools import lru_cache
 
 # ISO 4217 codes a retailer is likely to quote; validation rejects anything else.
 KNOWN_CURRENCIES = frozenset(
@@ -133,6 +132,17 @@ def lang_currency(lang: str | None) -> str | None:
 
 def find_prices(text: str) -> list[PriceMatch]:
     """Every currency-marked amount in ``text`` (already normalized), left to right."""
+    return list(_found(text))
+
+
+@lru_cache(maxsize=4096)
+def _found(text: str) -> tuple[PriceMatch, ...]:
+    """``find_prices``, remembered: the same short texts come back (a container is read twice a
+    page, and a shop repeats its labels and related products on every page)."""
+    return tuple(_find_prices(text))
+
+
+def _find_prices(text: str) -> list[PriceMatch]:
     found = []
     for m in _PRICE.finditer(text):
         if m.group("num3"):
@@ -167,8 +177,11 @@ def parse_price(text: str | None, default_currency: str | None = None,
         amount = parse_amount(bare.group(0))
         if amount is not None:
             rest = (clean[:bare.start()] + " " + clean[bare.end():]).strip()
-            return amount, currency_code(Price.fromstring(rest).currency if rest else None,
-                                         default_currency, page_currency)
+            if not rest:
+                return amount, None
+            from price_parser import Price  # imported on first use: most pages never get here
+
+            return amount, currency_code(Price.fromstring(rest).currency, default_currency, page_currency)
     return None, None
 
 

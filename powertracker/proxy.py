@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-
-import urllib3
 
 from .config import Settings, mask_url
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    import urllib3
 
 SCHEMES = ("http", "https", "socks4", "socks4a", "socks5", "socks5h")
 DIRECT = "direct"
@@ -95,6 +97,8 @@ def _socks_manager(proxy: str) -> type:
 
 def pool_manager(proxy: str | None, **kw: object) -> urllib3.PoolManager:
     """A urllib3 pool manager that sends its requests through ``proxy`` (None: directly)."""
+    import urllib3  # only here: a run whose pages all go over fetch_http never loads urllib3
+
     if proxy is None:
         return urllib3.PoolManager(**kw)  # type: ignore[arg-type]
     parts = urlsplit(proxy)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from .apply import Applied, OfferResult, apply_result, offer_states
+from .apply import Applied, OfferResult, apply_result, offer_states, pending_holds
 from .config import Settings
 from .db import Database, connect
 from .errors import DatabaseError
@@ -41,6 +41,7 @@ class Recorder:
         self.journalled = 0
         self.journal: Journal | None = None
         self._states: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._holds: set[tuple[str, str]] | None = None  # offers with a pending suspicious hold
 
     def _lost(self, exc: BaseException) -> None:
         if self.db_error is None:
@@ -63,6 +64,7 @@ class Recorder:
                 self.db.execute("UPDATE runs SET status = 'aborted', finished_at = :t"
                                 " WHERE job = 'scrape' AND status = 'running'", {"t": started})
             self.run_id = start_run(self.db, "scrape", now=started)
+            self._holds = pending_holds(self.db)
         except DatabaseError as exc:
             self._lost(exc)
         self.journal = Journal(self.directory, self.token, self.run_id, started)
@@ -88,15 +90,22 @@ class Recorder:
 
     def write(self, result: OfferResult) -> Applied | None:
         """Apply ``result``; None when it went to the journal instead."""
+        return self.write_all([result])[0]
+
+    def write_all(self, results: list[OfferResult]) -> list[Applied | None]:
+        """Apply ``results`` (each one attempt) in one transaction, a commit for the lot; None for each
+        that went to the journal instead: all of them, when the database fails on any."""
         if self.db is not None:
             try:
-                return apply_result(self.db, result, self.limits)
+                with self.db.transaction():
+                    return [apply_result(self.db, r, self.limits, fresh=True, holds=self._holds) for r in results]
             except DatabaseError as exc:
                 self._lost(exc)
         assert self.journal is not None
-        self.journal.append(result)
-        self.journalled += 1
-        return None
+        for result in results:
+            self.journal.append(result)
+            self.journalled += 1
+        return [None] * len(results)
 
     def finish(self, status: str, stats: dict[str, Any]) -> None:
         if self.db is not None and self.run_id is not None:

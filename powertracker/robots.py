@@ -40,7 +40,23 @@ class _Origin:
         self.parser: RobotFileParser | None = None
         self.failure: FetchResult | None = None
         self.crawl_delay: float | None = None
+        self.everything = False  # the rules for our agent allow every URL (see _allows_everything)
         self.done = False
+
+
+def _allows_everything(parser: RobotFileParser, agent: str) -> bool:
+    """Whether ``parser.can_fetch(agent, url)`` says yes whatever the URL: the group that applies to
+    ``agent`` (can_fetch's own choice) holds only Allow lines, or none. Then no URL need be parsed."""
+    if parser.disallow_all or not parser.last_checked:
+        return False
+    if parser.allow_all:
+        return True
+    for entry in parser.entries:
+        if entry.applies_to(agent):
+            return all(line.allowance for line in entry.rulelines)
+    if parser.default_entry:
+        return all(line.allowance for line in parser.default_entry.rulelines)
+    return True
 
 
 class RobotsCache:
@@ -64,7 +80,9 @@ class RobotsCache:
                 fetched_now = True
         if entry.failure is not None:
             return Verdict(False, fetched_now, entry.failure)
-        allowed = entry.parser is None or entry.parser.can_fetch(self.agent, url)
+        # a netloc without %-escapes parses alike before and after can_fetch unquotes it: no error is skipped
+        allowed = (entry.parser is None or (entry.everything and "%" not in parts.netloc)
+                   or entry.parser.can_fetch(self.agent, url))
         return Verdict(allowed, fetched_now, None, entry.crawl_delay)
 
     def _load(self, entry: _Origin, robots_url: str, retailer: Retailer | None, tag: str) -> None:
@@ -74,6 +92,7 @@ class RobotsCache:
             parser = RobotFileParser(robots_url)
             parser.parse(result.text.splitlines())
             entry.parser = parser
+            entry.everything = _allows_everything(parser, self.agent)
             delay = parser.crawl_delay(self.agent)
             entry.crawl_delay = float(delay) if delay is not None else None
             logger.debug("%s %s read%s", tag, robots_url,

@@ -2,7 +2,8 @@
 
 ``run_scrape`` holds the scrape lock for the whole run. Worker threads (``dispatch.py``: a global
 cap, and per retailer its ``concurrency`` and ``delay``) fetch and read the pages; this thread
-alone writes, one transaction per offer attempt (``apply.py``), or to the journal while the
+alone writes, one transaction for the attempts that have come in since its last commit (each
+attempt written whole, keyed so it is stored once: ``apply.py``), or to the journal while the
 database is unreachable (``recorder.py``). Every attempt gets one ``scrape_log`` row with an
 outcome from ``models.OUTCOMES``. ``stop`` (SIGTERM / SIGINT in ``scrape.py``) stops the
 dispatching; pages in flight get a few seconds to finish, then the run commits and returns.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
 import secrets
 import signal
 import threading
@@ -131,9 +131,10 @@ def _read_page(result: FetchResult, offer: Offer, retailer: Retailer, base: dict
                seen_at: datetime) -> OfferResult:
     """Extract and validate one fetched page (no database)."""
     expected = offer.currency or retailer.currency
-    assert result.text is not None
-    ext = extract(result.text, result.final_url or offer.url, selector=offer.selector or retailer.selector,
-                  default_currency=expected, sku=offer.sku, gtin=offer.gtin, offer_url=offer.url)
+    assert result.body is not None
+    ext = extract(result.body, result.final_url or offer.url, selector=offer.selector or retailer.selector,
+                  default_currency=expected, sku=offer.sku, gtin=offer.gtin, offer_url=offer.url,
+                  encoding=result.encoding)
     if ext.price is None:
         notes = "; ".join(f"{reason}" for _, reason in ext.rejected)
         return OfferResult(**base, attempted_at=seen_at, outcome="no_price",
@@ -162,8 +163,9 @@ class _Run:
         self.robots = RobotsCache(fetcher, settings.user_agent)
         self.dispatcher: Dispatcher[Offer, OfferResult] | None = None
         self._seq = itertools.count(1)
-        # parsing is CPU work under the GIL: more parses at once than cores only add parse trees in memory
-        self._parsing = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+        # one page read at a time: reading is Python under the GIL, and two threads taking turns at it
+        # cost about a quarter more CPU (the hand-offs, and malloc shared by both) for no speed
+        self._parsing = threading.Lock()
 
     def retailer(self, retailer_id: str) -> Retailer:
         return self.catalog.retailer(retailer_id, self.settings.default_delay)
@@ -201,7 +203,7 @@ class _Run:
             return OfferResult(**base, attempted_at=seen_at, outcome="not_modified", observation=obs,
                                etag=result.etag or state["etag"],
                                last_modified=result.last_modified or state["last_modified"])
-        if result.outcome != "ok" or result.text is None:
+        if result.outcome != "ok" or result.body is None:
             outcome = "http_error" if result.outcome == "not_modified" else result.outcome
             return OfferResult(**base, attempted_at=seen_at, outcome=outcome, error=result.error)
         with self._parsing:
@@ -292,14 +294,14 @@ def run_scrape(settings: Settings, *, now: datetime | None = None,
             run.dispatcher = dispatcher
             if progress is not None:
                 progress.start(summary.due)
-            for result in dispatcher.results():
-                applied = recorder.write(result)
-                outcome = applied.outcome if applied else result.outcome
-                if applied is None or not applied.already:
-                    _count(summary, result, outcome, applied.error if applied else result.error,
-                           applied.state if applied else None, bool(applied and applied.confirmed))
-                if progress is not None:
-                    progress.update(outcome)
+            for batch in dispatcher.batches():  # what has come in meanwhile: one commit for it all
+                for result, applied in zip(batch, recorder.write_all(batch), strict=True):
+                    outcome = applied.outcome if applied else result.outcome
+                    if applied is None or not applied.already:
+                        _count(summary, result, outcome, applied.error if applied else result.error,
+                               applied.state if applied else None, bool(applied and applied.confirmed))
+                    if progress is not None:
+                        progress.update(outcome)
             summary.interrupted = stop.is_set()
             summary.abandoned = dispatcher.abandoned + (dispatcher.not_started if stop.is_set() else 0)
             summary.retries = fetch.stats["retries"]
@@ -331,9 +333,10 @@ def extract_one(settings: Settings, target: str, selector: str | None = None,
     if target.startswith(("http://", "https://")):
         with Fetcher(settings) as fetcher:
             result = fetcher.fetch(target)
-        if result.outcome != "ok" or result.text is None:
+        if result.outcome != "ok" or result.body is None:
             raise FetchFailed(f"{target}: {result.outcome}: {result.error}")
-        return extract(result.text, result.final_url or target, selector=selector, default_currency=currency)
+        return extract(result.body, result.final_url or target, selector=selector, default_currency=currency,
+                       encoding=result.encoding)
     path = Path(target)
     try:
         html = path.read_text(encoding="utf-8", errors="replace")

@@ -65,18 +65,26 @@ def record_attempt(db: Database, *, run_id: int | None, product_id: str, retaile
     )
 
 
-def record_observation(db: Database, obs: Observation, run_id: int | None) -> str:
+HISTORY_HEAD = ("SELECT id, price, currency, availability, last_seen, last_run_id FROM price_history"
+                " WHERE product_id = :p AND retailer = :r ORDER BY id DESC LIMIT ")
+
+
+def history_head(db: Database, obs: Observation, rows: int = 1) -> list[dict[str, Any]]:
+    """The offer's newest ``rows`` price_history rows, newest first (locked on MariaDB)."""
+    lock = " FOR UPDATE" if db.dialect == "mariadb" else ""
+    return db.query(HISTORY_HEAD + str(int(rows)) + lock, {"p": obs.product_id, "r": obs.retailer})
+
+
+def record_observation(db: Database, obs: Observation, run_id: int | None,
+                       head: list[dict[str, Any]] | None = None) -> str:
     """Add one observation to the history. Returns 'new', 'repeat' or 'duplicate'.
 
-    Call inside a transaction together with the matching ``record_attempt``.
+    Call inside a transaction together with the matching ``record_attempt``. ``head``: the
+    offer's newest rows, read (by ``history_head``) in this transaction with nothing written
+    to price_history since; None: read the newest row here.
     """
     price = money(obs.price)
-    lock = " FOR UPDATE" if db.dialect == "mariadb" else ""
-    rows = db.query(
-        "SELECT id, price, currency, availability, last_seen, last_run_id FROM price_history"
-        " WHERE product_id = :p AND retailer = :r ORDER BY id DESC LIMIT 1" + lock,
-        {"p": obs.product_id, "r": obs.retailer},
-    )
+    rows = history_head(db, obs) if head is None else head
     current = rows[0] if rows else None
     if current and (current["price"], current["currency"], current["availability"]) == (
         price, obs.currency, obs.availability
