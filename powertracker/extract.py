@@ -45,7 +45,7 @@ from .extract_heuristic import Scan, heuristic, may_show_was, scan
 from .extract_platform import platform, script_currency
 from .extract_regions import Layout
 from .extract_stock import text_availability
-from .extract_structured import json_ld, meta_tags, microdata, page_currency, rdfa
+from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
 from .models import Extraction
 from .prices import KNOWN_CURRENCIES, currency_code, parse_price
 
@@ -245,6 +245,10 @@ class _Run:
             self.page.reject("", f"no offer on the page matches sku={wanted.sku} gtin={wanted.gtin}"
                                  f" variant={wanted.variant}; reading the page's own choice")
         for name, _ in self.strategies:
+            if name == "platform" and (kind := article_page(self.page)):
+                self.page.reject("", f"the page is an article, not a product ({kind}): prices in it are not"
+                                     " one product's")
+                return None
             found = self.candidates(name)
             if not found:
                 continue
@@ -253,7 +257,7 @@ class _Run:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
                 return None
-            if name == "meta" and not self.shown(chosen.price):
+            if name == "meta" and (not self.shown(chosen.price) or self.shown_as_was(chosen.price)):
                 visible = self.scan.best
                 if visible is not None and visible.match.amount != chosen.price:
                     self.page.reject(chosen.raw, "meta: a price the page does not show (a stale tag); the"
@@ -261,6 +265,14 @@ class _Run:
                     return "heuristic", heuristic(self.page, self.scan)[0], 0.0
             return name, chosen, penalty
         return None
+
+    def shown_as_was(self, amount: Decimal) -> bool:
+        """Whether the page shows ``amount`` only as its was / original price (a tag left at the old
+        price when a sale began); the full scan runs only when a was price that high is on the page."""
+        if not may_show_was(self.page, amount - Decimal("0.01")):
+            return False
+        seen = [s for s in self.scan.seen if s.match.amount == amount]
+        return bool(seen) and all(s.was for s in seen)
 
     def shown(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written anywhere in the source besides the meta tags that give it

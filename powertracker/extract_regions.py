@@ -22,7 +22,8 @@ _RELATED_ATTR = re.compile(
     r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|recs\b|reco-|alternatives|accessories-list|more-from|other-products|bestseller"
-    r"|trending|compare-products|similaires|associes|aehnliche",
+    r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b"
+    r"|product_list_widget|widget_products|widget_recently|widget_top_rated",
     re.I,
 )
 _CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
@@ -48,7 +49,8 @@ _RELATED_HEADING = re.compile(
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
-    r"|関連商品|おすすめ|この商品を買った人)",
+    r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|nachfolger|ersatzprodukt"
+    r"|remplacé par|produit de remplacement|ersätts av|erstattet af|erstattes av)",
     re.I,
 )
 _BUY_TEXT = re.compile(

@@ -76,6 +76,7 @@ class _JsonLd:
         self.page = page
         self.candidates: list[Candidate] = []
         self.title: str | None = None
+        self.types: set[str] = set()  # every @type met: an Article without a Product is no product page
         self._seen: set[int] = set()
 
     def read(self) -> None:
@@ -101,6 +102,7 @@ class _JsonLd:
             return
         self._seen.add(id(node))
         types = _types(node)
+        self.types |= types
         if types & PRODUCT_TYPES:
             if self.title is None and _str(node.get("name")):
                 self.title = " ".join(str(node["name"]).split())
@@ -175,7 +177,22 @@ def json_ld(page: Page) -> tuple[list[Candidate], str | None]:
     """The JSON-LD offers of the page and the product's name."""
     reader = _JsonLd(page)
     reader.read()
+    page.memo["json-ld types"] = reader.types
     return reader.candidates, reader.title
+
+
+ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "Recipe", "HowTo", "Event", "Review",
+                           "TechArticle", "Report", "FAQPage", "CollectionPage", "SearchResultsPage"})
+
+
+def article_page(page: Page) -> str | None:
+    """What the page says it is when that is no product: a JSON-LD Article / BlogPosting / Recipe /
+    Event ... and no Product. (Not ``og:type``: plain Yoast marks WooCommerce products "article".)"""
+    types = page.memo.get("json-ld types") or set()
+    if types & PRODUCT_TYPES:
+        return None
+    found = sorted(types & ARTICLE_TYPES)
+    return f"JSON-LD {found[0]}" if found else None
 
 
 # --- microdata and RDFa ---------------------------------------------------------------------------
@@ -244,6 +261,9 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
         if amount is None:
             continue
         scope = _scope(el, scope_attr)
+        if scope is None and kind == "microdata":
+            page.reject(raw, "microdata: itemprop=price outside any itemscope (no item it belongs to)")
+            continue
         currency_token = None
         avail = sku = gtin = url = None
         used = False

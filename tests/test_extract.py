@@ -160,6 +160,25 @@ def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
     assert (e.price, e.strategy) == (Decimal("89.00"), "platform:woocommerce")
 
 
+def test_a_meta_price_the_page_shows_only_as_its_was_price_gives_way_to_the_sale_price() -> None:
+    html = ('<html><head><meta property="product:price:amount" content="60.00">'
+            '<meta property="product:price:currency" content="NZD"><meta itemprop="price" content="60.00"></head>'
+            '<body><h1>Candle</h1><div class="product-price"><span class="sr">Sale Price:</span>$45.00 '
+            '<span class="original-price">$60.00</span></div><button name="add">Add to cart</button></body></html>')
+    e = extract(html, "u", default_currency="NZD")
+    assert (e.price, e.strategy) == (Decimal("45.00"), "heuristic"), e.rejected
+    assert ("60.00", "microdata: itemprop=price outside any itemscope (no item it belongs to)") in e.rejected
+
+
+def test_an_article_page_has_no_price_whatever_it_lists() -> None:
+    html = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Best machines"}</script>'
+            '<h1>The 7 best espresso machines</h1><table><tr><td>Bambino</td><td><strong>$399.95</strong></td></tr>'
+            '<tr><td>Dedica</td><td><strong>$249.95</strong></td></tr></table><button>Add to cart</button>')
+    e = extract(html, "u", default_currency="USD")
+    assert e.price is None
+    assert any("the page is an article" in reason for _, reason in e.rejected)
+
+
 def test_unknown_sku_falls_back_to_the_page_and_says_so() -> None:
     e = extract(VARIANTS, "u", sku="NOPE")
     assert e.price is None
@@ -262,6 +281,13 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     ('<h1>Bien choisir son couteau</h1><p>Comptez <strong>entre 60 et 150 €</strong> pour un très bon premier'
      ' couteau japonais fabriqué à la main. En dessous de 40 euros, les aciers sont souvent mal traités et au-delà'
      ' vous payez surtout la finition.</p>', None),
+    # forint
+    ('<h1>Méz</h1><div class="wnd-product-price"><span class="wnd-price">12 990 Ft</span></div>'
+     '<button name="add">Kosárba</button>', "12990"),
+    # a discontinued product's successor card is not its price
+    ('<h1>Barista Express</h1><p>Dit product is niet meer leverbaar.</p><form action="/cart/add"></form>'
+     '<div class="product-successor card"><h3>Opvolger: Barista Express Impress</h3>'
+     '<p class="product-price">€ 599,00</p><a href="/impress">Bekijk opvolger</a></div>', None),
     # "Price on request" where the price would be: the service price below is not the watch's
     ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
      '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
