@@ -299,7 +299,7 @@ class Fetcher:
                 if where is not None:
                     if not lines:
                         lines = "".join(f"{k}: {v}\r\n" for k, v in headers.items()).encode("latin-1")
-                    resp: Any = self._direct.get(where, lines)
+                    resp: Any = self._direct.get(where, lines, t0 + self._body_budget)
                 else:
                     resp = self._pool(retailer_id).urlopen(
                         "GET", current, headers=dict(headers), redirect=False, retries=False,
@@ -343,7 +343,7 @@ class Fetcher:
             return _Attempt(done("error", status, resp_headers=headers,
                                  error=f"content type {ctype.split(';')[0]!r} is not a web page"))
         declared = headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > max_bytes:
+        if declared.isascii() and declared.isdigit() and len(declared) <= 18 and int(declared) > max_bytes:
             resp.close()
             return _Attempt(done("too_large", status, nbytes=int(declared), resp_headers=headers,
                                  error=f"Content-Length {declared} is over the {max_bytes}-byte cap"))

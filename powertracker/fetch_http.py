@@ -11,8 +11,16 @@ connection. It answers like a urllib3 response (``status``, ``headers.get``, ``r
 
 ``target`` takes only plain URLs; anything urllib3 would rewrite first (non-ASCII or characters it
 percent-encodes, lower-case percent escapes, dot segments, user info, IPv6 literals) stays on
-urllib3, as do proxied retailers. A pooled connection is checked before reuse (one ``poll``), as
-urllib3 does, and never retried behind the caller's back: the fetcher's own retry rules apply.
+urllib3, as do proxied retailers. A pooled connection is checked before reuse (one ``poll``, and
+TLS bytes already decrypted), as urllib3 does, and never retried behind the caller's back: the
+fetcher's own retry rules apply.
+
+Framing follows RFC 9112 strictly, since a body that ends where the server did not mean it to
+would hand its rest to the next request on the connection: conflicting or malformed
+Content-Length, a transfer coding other than chunked, or chunked framing that does not add up is
+an error; chunked wins over Content-Length, and such a connection is never reused; interim 1xx
+answers are skipped. The head, chunk-size lines and trailers must arrive by the caller's deadline
+(a server trickling them a byte at a time never trips the per-read timeout).
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import re
 import select
 import socket
 import threading
+import time
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -31,7 +40,8 @@ MAX_HEAD = 64 * 1024  # status line and headers
 _PLAIN = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*")
 _ODD = re.compile(r"%(?![0-9A-F]{2})|/\.\.?(?:/|$)")  # urllib3 would rewrite: bad or lower-case escapes, dot segments
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
-_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+_CHUNK_SIZE = re.compile(rb"0*[0-9A-Fa-f]{1,16}")
+_VERSION = re.compile(rb"HTTP/1\.[0-9]")
 _NO_BODY = frozenset({204, 304})
 
 
@@ -105,17 +115,30 @@ class _Conn:
 
 def _dropped(sock: socket.socket) -> bool:
     """Whether an idle connection has something to read (the server closed it, or sent garbage)."""
+    pending = getattr(sock, "pending", None)  # TLS: bytes decrypted and buffered, which poll cannot see
+    if pending is not None and pending():
+        return True
     poller = select.poll()
     poller.register(sock, select.POLLIN)
     return bool(poller.poll(0))
+
+
+def _content_length(value: str) -> int:
+    """The one length a Content-Length gives (a repeated equal value counts once; RFC 9112 6.3)."""
+    values = {v.strip() for v in value.split(",")}
+    length = values.pop() if len(values) == 1 else ""
+    if not (length.isascii() and length.isdigit()) or len(length) > 18:  # int() would take '+5', '1_0', '\xb2'
+        raise ProtocolFailure(f"invalid Content-Length {value[:40]!r}")
+    return int(length)
 
 
 class Response:
     """One answer, its body read with ``read1``; ``release_conn`` pools the connection if it can."""
 
     def __init__(self, client: Client, conn: _Conn, status: int, headers: Headers, length: int | None,
-                 chunked: bool, will_close: bool) -> None:
+                 chunked: bool, will_close: bool, deadline: float) -> None:
         self._client, self._conn = client, conn
+        self._deadline = deadline  # for the chunk framing lines (the body itself returns between reads)
         self.status, self.headers = status, headers
         self._left = length  # body bytes still to come (None: until the connection ends)
         self._chunked = chunked
@@ -142,6 +165,8 @@ class Response:
         while b"\n" not in conn.buf:
             if len(conn.buf) > MAX_HEAD:
                 raise ProtocolFailure("chunk size line too long")
+            if time.monotonic() > self._deadline:
+                raise ReadTimeoutError("Read timed out. (chunk framing too slow)")
             try:
                 more = conn.sock.recv(65536)
             except TimeoutError:
@@ -184,8 +209,11 @@ class Response:
                 raise ProtocolFailure(f"bad chunk size {size[:20]!r}")
             self._chunk_left = int(size, 16)
             if self._chunk_left == 0:
-                while self._line().strip():  # trailer fields, up to the empty line
-                    pass
+                trailers = 0
+                while line := self._line().rstrip(b"\r"):  # trailer fields, up to the empty line
+                    trailers += len(line)
+                    if trailers > MAX_HEAD:
+                        raise ProtocolFailure("trailer section over 64 KiB")
                 self._done = True
                 return b""
         data = self._take(min(amt, self._chunk_left))
@@ -193,8 +221,8 @@ class Response:
             raise self._incomplete()
         self._chunk_left -= len(data)
         self._read += len(data)
-        if self._chunk_left == 0:
-            self._line()  # the CRLF after the chunk
+        if self._chunk_left == 0 and self._line().rstrip(b"\r"):  # the CRLF after the chunk, nothing else
+            raise ProtocolFailure("chunk data not followed by CRLF")
         return data
 
     def close(self) -> None:
@@ -209,7 +237,7 @@ class Response:
         conn, self._conn = self._conn, None
         if conn is None:
             return
-        if self._done and not self._will_close and self._left is not None and not conn.buf:
+        if self._done and not self._will_close and not conn.buf:
             self._client.put(conn)
         else:
             conn.sock.close()
@@ -277,12 +305,16 @@ class Client:
             raise ConnectFailed(f"TLS with {host} failed: {exc}") from None
         return _Conn(sock, key)
 
-    def get(self, where: Target, headers: bytes) -> Response:
-        """Send the GET (``headers``: encoded header lines, each ending in CRLF) and read the answer's head."""
+    def get(self, where: Target, headers: bytes, deadline: float | None = None) -> Response:
+        """Send the GET (``headers``: encoded header lines, each ending in CRLF) and read the answer's head.
+        ``deadline`` (monotonic; by default the connect timeout and twice the read timeout from now): when
+        the head and any chunk framing must have come."""
+        if deadline is None:
+            deadline = time.monotonic() + self.connect_timeout + 2 * self.read_timeout
         conn = self._get((where.scheme, where.host, where.port))
         try:
             conn.sock.sendall(where.request + headers + b"\r\n")
-            return self._head(conn)
+            return self._head(conn, deadline)
         except TimeoutError:
             conn.sock.close()
             raise ReadTimeoutError("Read timed out.") from None
@@ -293,32 +325,37 @@ class Client:
             conn.sock.close()
             raise
 
-    def _head(self, conn: _Conn) -> Response:
-        while True:  # an interim 100 Continue is skipped, as http.client does
+    def _head(self, conn: _Conn, deadline: float) -> Response:
+        while True:  # interim 1xx answers (100 Continue, 103 Early Hints) are skipped: the final one follows
             buf = conn.buf
             end = _HEAD_END.search(buf)
             while end is None:
                 if len(buf) > MAX_HEAD:
                     raise ProtocolFailure("response head over 64 KiB")
+                if time.monotonic() > deadline:
+                    raise ReadTimeoutError("Read timed out. (response head too slow)")
                 more = conn.sock.recv(65536)
                 if not more:
                     raise ConnectFailed("('Connection aborted.', RemoteDisconnected('Remote end closed"
                                         " connection without response'))")
                 buf += more
                 end = _HEAD_END.search(buf, max(0, len(buf) - len(more) - 3))
-            head, conn.buf = buf[:end.start()], buf[end.end():]
+            if end.start() > MAX_HEAD:
+                raise ProtocolFailure("response head over 64 KiB")
+            head, conn.buf = buf[:end.start()].replace(b"\r\n", b"\n"), buf[end.end():]
+            if b"\r" in head or b"\0" in head:  # a bare CR or NUL in a field: a space (RFC 9110 5.5)
+                head = head.replace(b"\r", b" ").replace(b"\0", b" ")
             lines = head.split(b"\n")
             parts = lines[0].split(None, 2)
-            if len(parts) < 2 or not parts[0].startswith(b"HTTP/") or not parts[1].isdigit() \
-                    or len(parts[1]) != 3:
+            if len(parts) < 2 or not _VERSION.fullmatch(parts[0]) or not parts[1].isdigit() \
+                    or len(parts[1]) != 3 or parts[1][0] in b"06789" or parts[1] == b"101":
                 raise ProtocolFailure(f"bad status line {lines[0][:80]!r}")
             status = int(parts[1])
-            if status != 100:
+            if status >= 200:
                 break
         headers = Headers()
         name = ""
-        for raw in lines[1:]:
-            line = raw.rstrip(b"\r")
+        for line in lines[1:]:
             if line[:1] in (b" ", b"\t") and name:  # an obsolete folded continuation line
                 headers[name] += " " + line.strip().decode("latin-1")
                 continue
@@ -328,26 +365,29 @@ class Client:
             name = key.strip().lower().decode("latin-1")
             text = value.strip().decode("latin-1")
             headers[name] = f"{headers[name]}, {text}" if name in headers else text
-        chunked = headers.get("transfer-encoding", "").lower() == "chunked"
+        coding, declared = headers.get("transfer-encoding"), headers.get("content-length")
+        http10 = parts[0] == b"HTTP/1.0"
         length: int | None = None
-        if status in _NO_BODY or status < 200:
-            length, chunked = 0, False
-        elif not chunked:
-            try:
-                length = int(headers.get("content-length", ""))
-            except ValueError:
-                length = None
-            if length is not None and length < 0:
-                length = None
+        chunked = both = False
+        if status in _NO_BODY:
+            length = 0
+        elif coding is not None:
+            if http10:  # RFC 9112 6.1: framing that cannot be trusted
+                raise ProtocolFailure("Transfer-Encoding in an HTTP/1.0 answer")
+            if [c.strip().lower() for c in coding.split(",")] != ["chunked"]:
+                raise ProtocolFailure(f"unsupported Transfer-Encoding {coding[:40]!r}")
+            chunked = True
+            if declared is not None:  # RFC 9112 6.3: chunked wins, and the connection is not reused
+                del headers["content-length"]
+                both = True
+        elif declared is not None:
+            length = _content_length(declared)
         tokens = headers.get("connection", "").lower()
-        if parts[0] == b"HTTP/1.1":
-            will_close = "close" in tokens
-        else:
-            will_close = "keep-alive" not in tokens
-        # an interim 1xx (103 Early Hints) is answered as is, but its connection still holds the final
-        # answer: never reused
-        will_close = will_close or status < 200 or (length is None and not chunked)
-        return Response(self, conn, status, headers, length, chunked, will_close)
+        will_close = "keep-alive" not in tokens if http10 else "close" in tokens
+        # a 204 announcing a body: where the server thinks the answer ends is unclear, so the connection goes
+        odd_204 = status == 204 and (coding is not None or declared not in (None, "0"))
+        will_close = will_close or (length is None and not chunked) or both or odd_204
+        return Response(self, conn, status, headers, length, chunked, will_close, deadline)
 
     def clear(self) -> None:
         with self._lock:

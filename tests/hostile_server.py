@@ -25,10 +25,14 @@ Paths (any other path: a small product page, 200):
 | /price/<retailer>/<product> | a JSON-LD product page whose price the test sets in ``server.prices``; |
 |  | its ETag is the price, and If-None-Match with it gets a 304 |
 | absolute-URI requests (``GET http://host/path``) | served as a forward proxy would, counted in ``proxied`` |
+| any path set in ``raw`` | its script, sent as is: bytes are written, a float is a pause, None hangs up; |
+|  | without a None the connection stays open for the next request |
 
 ``hits`` counts requests per path, ``user_agents`` and ``headers`` record what clients sent,
-``started`` when each request came and ``max_in_flight`` how many were served at once; ``delay``
-slows every answer but robots.txt down.
+``started`` when each request came and ``max_in_flight`` how many were served at once; ``peers``
+the client port of each request (one port per connection: the same port twice is a reused
+connection); ``delay`` slows every answer but robots.txt down. ``hostile_server(tls)`` serves
+https with that SSL context.
 """
 
 from __future__ import annotations
@@ -36,11 +40,13 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+import ssl
 import struct
+import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -75,6 +81,7 @@ class Handler(BaseHTTPRequestHandler):
             n = srv.hits[path] = srv.hits[path] + 1
             srv.user_agents.append(self.headers.get("User-Agent", ""))
             srv.headers.append({k.lower(): v for k, v in self.headers.items()})
+            srv.peers.append(self.client_address[1])
         with srv.lock:
             srv.in_flight += 1
             srv.max_in_flight = max(srv.max_in_flight, srv.in_flight)
@@ -87,6 +94,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _answer(self, path: str, n: int) -> None:
         srv = self.server
+        if path in srv.raw:
+            return self._raw(srv.raw[path])
         if srv.delay and path != "/robots.txt":
             time.sleep(srv.delay)
         if path == "/robots.txt":
@@ -169,6 +178,19 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
+    def _raw(self, script: Sequence[bytes | float | None]) -> None:
+        try:
+            for step in script:
+                if step is None:
+                    self.close_connection = True
+                    return
+                if isinstance(step, float):
+                    time.sleep(step)
+                else:
+                    self.wfile.write(step)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
     def _stream(self, chunk: bytes, times: int | None) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
@@ -204,13 +226,18 @@ class Handler(BaseHTTPRequestHandler):
 class HostileServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
+        self.tls = tls
+        if tls is not None:  # the handshake happens in the handler's thread, on the first read
+            self.socket = tls.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
         self.lock = threading.Lock()
         self.hits: Counter[str] = Counter()
         self.user_agents: list[str] = []
         self.headers: list[dict[str, str]] = []
         self.proxied: list[tuple[str, str | None]] = []
+        self.raw: dict[str, Sequence[bytes | float | None]] = {}
+        self.peers: list[int] = []
         self.prices: dict[str, Decimal] = {}
         self.robots_status = 200
         self.delay = 0.0  # seconds before every answer but robots.txt
@@ -218,18 +245,23 @@ class HostileServer(ThreadingHTTPServer):
         self.max_in_flight = 0
         self.started: list[float] = []  # monotonic time each request arrived
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # a refused handshake, or a client hanging up on bytes it will not read: what the tests provoke
+        if not isinstance(sys.exc_info()[1], ssl.SSLError | ConnectionResetError):
+            super().handle_error(request, client_address)
+
     @property
     def port(self) -> int:
         return int(self.server_address[1])
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}{path}"
 
 
 @contextmanager
-def hostile_server() -> Iterator[HostileServer]:
-    srv = HostileServer()
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+def hostile_server(tls: ssl.SSLContext | None = None) -> Iterator[HostileServer]:
+    srv = HostileServer(tls)
+    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True)  # shutdown() waits a poll
     thread.start()
     try:
         yield srv

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from hostile_server import PAGE, HostileServer, hostile_server
+from hostile_server import BOMB, PAGE, HostileServer, hostile_server
 
 from powertracker.config import Settings
 from powertracker.errors import ConfigError
 from powertracker.fetch import MAX_BYTES, MAX_REDIRECTS, Fetcher, retry_after_seconds
+from powertracker.fetch_http import target
 from powertracker.models import Retailer
 
 
@@ -282,3 +287,244 @@ def test_bad_proxy_settings_name_the_variable(settings: Settings) -> None:
     except ImportError:  # without PySocks a SOCKS proxy is a configuration error at start, naming the package
         with pytest.raises(ConfigError, match=r"socks5h://\*\*\*@127.0.0.1:9050 needs the PySocks package"):
             Fetcher(replace(settings, retailer_proxies="shop-a=socks5h://u:pw@127.0.0.1:9050"))
+
+
+# --- the lean client (fetch_http) against answers framed wrongly on purpose ---------------------------------
+# Each answer is a raw script (hostile_server's ``raw``); ``reused`` tells which connection served what.
+
+OK = "HTTP/1.1 200 OK"
+HTML = "Content-Type: text/html"
+LENGTH = f"Content-Length: {len(PAGE)}"
+CHUNKED = "Transfer-Encoding: chunked"
+EVIL = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 4\r\n\r\nevil"
+
+
+def head(*lines: str) -> bytes:
+    return "".join(f"{line}\r\n" for line in (*lines, "")).encode("latin-1")
+
+
+def chunked(body: bytes, ext: bytes = b"", size: int = 40) -> bytes:
+    parts = (body[i:i + size] for i in range(0, len(body), size))
+    return b"".join(b"%x%s\r\n%s\r\n" % (len(part), ext, part) for part in parts)
+
+
+def reused(srv: HostileServer) -> list[bool]:
+    """For each request after the first: whether it came over the connection of the one before."""
+    return [a == b for a, b in zip(srv.peers, srv.peers[1:], strict=False)]
+
+
+@pytest.fixture
+def quick(settings: Settings) -> Iterator[Fetcher]:
+    """No retries, a 0.2 s read timeout: a fetch's whole budget is 0.2 + 2 * 0.2 s."""
+    with Fetcher(replace(settings, request_timeout=0.2, default_delay=0.0), retries=0, max_bytes=2000) as f:
+        yield f
+
+
+def test_plain_urls_take_the_lean_client(server: HostileServer) -> None:
+    assert target(url(server, "/gzip-bomb")) is not None  # so the cap tests above run over fetch_http too
+    assert target("http://shop.example/caf\u00e9") is None
+
+
+def test_chunked_body_with_extensions_and_trailers_keeps_the_connection(server: HostileServer,
+                                                                         quick: Fetcher) -> None:
+    body = chunked(PAGE, b' ; name="a;b";x') + b"0;last\r\nX-Checksum: 1\r\nX-Other: 2\r\n\r\n"
+    server.raw["/chunked"] = [head(OK, HTML, CHUNKED), body]
+    r = quick.fetch(url(server, "/chunked"))
+    assert (r.outcome, r.text, r.bytes) == ("ok", PAGE.decode(), len(PAGE))
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [True]  # the body ended exactly where the framing said
+
+
+@pytest.mark.parametrize(("body", "error"), [
+    (b"zz\r\nhello\r\n0\r\n\r\n", "bad chunk size b'zz'"),
+    (b"-5\r\nhello\r\n0\r\n\r\n", "bad chunk size b'-5'"),
+    (b"0x5\r\nhello\r\n0\r\n\r\n", "bad chunk size b'0x5'"),
+    (b"5\r\nhello world\r\n0\r\n\r\n", "chunk data not followed by CRLF"),
+    (b"5;" + b"e" * 70_000, "chunk size line too long"),  # a size line without end
+    (b"0\r\n" + b"X-Trailer: y\r\n" * 12_000, "trailer section over 64 KiB"),
+    (b"FFFFFFFFFFFFFFFF\r\n" + b"x" * 100, "Connection broken: IncompleteRead(100 bytes read)"),
+])
+def test_bad_chunked_framing_is_an_error(server: HostileServer, quick: Fetcher, body: bytes, error: str) -> None:
+    server.raw["/bad"] = [head(OK, HTML, CHUNKED), body, None]
+    r = quick.fetch(url(server, "/bad"))
+    assert (r.outcome, r.status, r.text, r.error) == ("error", 200, None, f"body read failed: {error}")
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [False]
+
+
+def test_chunked_bodies_keep_the_caps(server: HostileServer, settings: Settings, quick: Fetcher) -> None:
+    server.raw["/huge"] = [head(OK, HTML, CHUNKED), b"FFFFFFFF\r\n" + b"x" * 3000, 1.0]
+    huge = quick.fetch(url(server, "/huge"))
+    assert (huge.outcome, huge.error) == ("too_large", "body over the 2000-byte cap")
+    server.raw["/bomb"] = [head(OK, HTML, CHUNKED, "Content-Encoding: gzip"), chunked(BOMB, size=4096), b"0\r\n\r\n"]
+    with Fetcher(replace(settings, default_delay=0.0)) as big:
+        bomb = big.fetch(url(server, "/bomb"))
+    assert (bomb.outcome, bomb.error) == ("too_large", f"decoded body over the {MAX_BYTES}-byte cap")
+    assert bomb.bytes < 100 * 1024
+
+
+@pytest.mark.parametrize(("script", "error"), [
+    ([b"HTTP/1.1 200 OK\r\n", *[b"X-A: b\r\n", 0.05] * 40], "timed out: ReadTimeoutError"),  # no head end
+    ([head("HTTP/1.1 100 Continue"), 0.05] * 40, "timed out: ReadTimeoutError"),  # interim answers forever
+    ([head(OK, HTML, CHUNKED), b"5;", *[b"e", 0.05] * 40], "body read timed out"),  # a size line trickling
+    ([head(OK, HTML, CHUNKED), b"0\r\n", *[b"X: y\r\n", 0.05] * 40], "body read timed out"),  # trailers
+])
+def test_slowloris_hits_the_deadline(server: HostileServer, quick: Fetcher, script: list[bytes | float],
+                                     error: str) -> None:
+    server.raw["/slowloris"] = script
+    t0 = time.monotonic()
+    r = quick.fetch(url(server, "/slowloris"))
+    assert (r.outcome, r.error) == ("timeout", error)
+    assert 0.55 < time.monotonic() - t0 < 1.0  # the budget: 0.2 + 2 * 0.2 s, each byte well within 0.2 s
+
+
+@pytest.mark.parametrize(("script", "outcome", "error"), [
+    ([head(OK, HTML, "Content-Length: 200"), PAGE, None], "error",
+     f"body read failed: Connection broken: IncompleteRead({len(PAGE)} bytes read, {200 - len(PAGE)} more expected)"),
+    ([head(OK, HTML, "Content-Length: 200"), PAGE, 1.0], "timeout", "body read timed out"),  # then stalls
+])
+def test_body_cut_short_is_never_reused(server: HostileServer, quick: Fetcher, script: list[bytes | None],
+                                        outcome: str, error: str) -> None:
+    server.raw["/short"] = script
+    r = quick.fetch(url(server, "/short"))
+    assert (r.outcome, r.status, r.text, r.error) == (outcome, 200, None, error)
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [False]
+
+
+@pytest.mark.parametrize("pause", [[], [0.02]])
+def test_bytes_after_the_body_never_reach_the_next_request(server: HostileServer, quick: Fetcher,
+                                                           pause: list[float]) -> None:
+    server.raw["/extra"] = [head(OK, HTML, LENGTH), PAGE, *pause, EVIL]
+    server.raw["/204"] = [head("HTTP/1.1 204 No Content", "Content-Length: 4") + b"evil"]
+    server.raw["/304"] = [head("HTTP/1.1 304 Not Modified", 'ETag: "v1"', "Content-Length: 4"), *pause, EVIL]
+    r = quick.fetch(url(server, "/extra"))
+    assert (r.outcome, r.text) == ("ok", PAGE.decode())
+    time.sleep(0.1)
+    assert (quick.fetch(url(server, "/ok")).text, quick.fetch(url(server, "/204")).text) == (PAGE.decode(), "")
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert quick.fetch(url(server, "/304"), etag='"v1"').outcome == "not_modified"
+    time.sleep(0.1)
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [False, True, False, True, False]
+
+
+@pytest.mark.parametrize(("fields", "error"), [
+    (("Content-Length: 5", "Content-Length: 90"), "invalid Content-Length '5, 90'"),
+    (("Content-Length: -1",), "invalid Content-Length '-1'"),
+    (("Content-Length: +90",), "invalid Content-Length '+90'"),
+    (("Content-Length: 9_0",), "invalid Content-Length '9_0'"),
+    (("Content-Length: \u00b2",), "invalid Content-Length '\u00b2'"),
+    (("Transfer-Encoding: gzip, chunked",), "unsupported Transfer-Encoding 'gzip, chunked'"),
+    (("Transfer-Encoding: chunked, chunked",), "unsupported Transfer-Encoding 'chunked, chunked'"),
+])
+def test_ambiguous_framing_is_an_error(server: HostileServer, quick: Fetcher, fields: tuple[str, ...],
+                                       error: str) -> None:
+    server.raw["/framing"] = [head(OK, HTML, *fields), chunked(PAGE) + b"0\r\n\r\n", None]
+    r = quick.fetch(url(server, "/framing"))
+    assert (r.outcome, r.status, r.text, r.error) == ("error", None, None, f"connection failed: {error}")
+
+
+@pytest.mark.parametrize("line", ["HTTP/1.0 200 OK", "HTTP/1.1 101 Switching Protocols", "HTTP/2 200", "ICY 200 OK"])
+def test_odd_status_lines_are_an_error(server: HostileServer, quick: Fetcher, line: str) -> None:
+    server.raw["/odd"] = [head(line, HTML, CHUNKED), chunked(PAGE) + b"0\r\n\r\n", None]
+    r = quick.fetch(url(server, "/odd"))
+    assert (r.outcome, r.status, r.text) == ("error", None, None)  # 1.0 with chunked: framing RFC 9112 calls faulty
+
+
+def test_repeated_equal_content_length_is_one(server: HostileServer, quick: Fetcher) -> None:
+    server.raw["/twice"] = [head(OK, HTML, LENGTH, LENGTH), PAGE]
+    assert quick.fetch(url(server, "/twice")).text == PAGE.decode()
+
+
+@pytest.mark.parametrize("length", ["5", "999999999"])
+def test_chunked_wins_over_content_length_and_the_connection_closes(server: HostileServer, quick: Fetcher,
+                                                                    length: str) -> None:
+    server.raw["/both"] = [head(OK, HTML, f"Content-Length: {length}", CHUNKED), chunked(PAGE) + b"0\r\n\r\n"]
+    r = quick.fetch(url(server, "/both"))
+    assert (r.outcome, r.text, r.bytes) == ("ok", PAGE.decode(), len(PAGE))
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [False]  # RFC 9112 6.3: a message framed both ways is never followed on its connection
+
+
+@pytest.mark.parametrize("interim", [
+    [head("HTTP/1.1 100 Continue")],
+    [head("HTTP/1.1 103 Early Hints", "Link: </a.css>; rel=preload"), 0.02, head("HTTP/1.1 100 Continue")],
+])
+def test_interim_answers_are_skipped(server: HostileServer, quick: Fetcher, interim: list[bytes | float]) -> None:
+    server.raw["/early"] = [*interim, head(OK, HTML, LENGTH, 'ETag: "e\rX-Injected: 1"'), PAGE]
+    r = quick.fetch(url(server, "/early"))
+    assert (r.outcome, r.status, r.text, r.etag) == ("ok", 200, PAGE.decode(), '"e X-Injected: 1"')  # bare CR: SP
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [True]
+
+
+@pytest.mark.parametrize(("fields", "end", "again"), [
+    (("HTTP/1.0 200 OK", HTML), [None], False),  # no length: the body ends with the connection
+    (("HTTP/1.0 200 OK", HTML, LENGTH), [], False),  # HTTP/1.0 closes unless it says keep-alive
+    (("HTTP/1.0 200 OK", HTML, LENGTH, "Connection: keep-alive"), [], True),
+    ((OK, HTML, LENGTH, "Connection: close"), [], False),
+])
+def test_http10_and_connection_close(server: HostileServer, quick: Fetcher, fields: tuple[str, ...],
+                                     end: list[None], again: bool) -> None:
+    server.raw["/old"] = [head(*fields), PAGE, *end]
+    r = quick.fetch(url(server, "/old"))
+    assert (r.outcome, r.text) == ("ok", PAGE.decode())
+    assert quick.fetch(url(server, "/ok")).text == PAGE.decode()
+    assert reused(server) == [again]
+
+
+def test_head_over_the_limit_is_an_error(server: HostileServer, quick: Fetcher) -> None:
+    server.raw["/fat"] = [head(OK, HTML, "X-Pad: " + "a" * 70_000, LENGTH), PAGE]
+    r = quick.fetch(url(server, "/fat"))
+    assert (r.outcome, r.error) == ("error", "connection failed: response head over 64 KiB")
+
+
+def test_relative_redirect_is_resolved(server: HostileServer, quick: Fetcher) -> None:
+    server.raw["/shop/item"] = [head("HTTP/1.1 301 Moved", "Location: ../p/river-2?c=1", "Content-Length: 0")]
+    r = quick.fetch(url(server, "/shop/item"))
+    assert (r.outcome, r.final_url, r.text) == ("ok", url(server, "/p/river-2?c=1"), PAGE.decode())
+
+
+# --- https ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cert(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A self-signed certificate for 127.0.0.1 (and its key, in the same file)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("no openssl command to make a test certificate")
+    pem = tmp_path_factory.mktemp("tls") / "cert.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", pem, "-out", pem, "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    return pem
+
+
+@pytest.fixture
+def tls_server(cert: Path) -> Iterator[HostileServer]:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert)
+    with hostile_server(ctx) as srv:
+        yield srv
+
+
+def test_https_refuses_a_self_signed_certificate(tls_server: HostileServer, quick: Fetcher) -> None:
+    r = quick.fetch(tls_server.url("/ok"))
+    assert (r.outcome, r.status, r.text) == ("error", None, None)
+    assert r.error is not None and "CERTIFICATE_VERIFY_FAILED" in r.error and "self-signed" in r.error, r.error
+    assert tls_server.hits["/ok"] == 0
+
+
+def test_https_checks_the_host_name_and_keeps_extra_bytes_out(tls_server: HostileServer, quick: Fetcher,
+                                                                cert: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trusted, as a system certificate would be
+    wrong = quick.fetch(f"https://localhost:{tls_server.port}/ok")  # the certificate names 127.0.0.1 only
+    assert wrong.outcome == "error" and "CERTIFICATE_VERIFY_FAILED" in (wrong.error or ""), wrong.error
+    # the extra bytes come in the body's TLS record: decrypted and buffered, where poll() cannot see them
+    tls_server.raw["/extra"] = [head(OK, HTML, LENGTH), 0.02, PAGE + EVIL]
+    r = quick.fetch(tls_server.url("/extra"))
+    assert (r.outcome, r.text) == ("ok", PAGE.decode())
+    assert quick.fetch(tls_server.url("/ok")).text == PAGE.decode()
+    assert quick.fetch(tls_server.url("/ok")).text == PAGE.decode()
+    assert reused(tls_server) == [False, True]
