@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import need
 from hostile_server import BOMB, PAGE, HostileServer, hostile_server
 
 from powertracker.config import Settings
@@ -493,7 +494,7 @@ def cert(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A self-signed certificate for 127.0.0.1 (and its key, in the same file)."""
     openssl = shutil.which("openssl")
     if openssl is None:
-        pytest.skip("no openssl command to make a test certificate")
+        need("no openssl command to make a test certificate")
     pem = tmp_path_factory.mktemp("tls") / "cert.pem"
     subprocess.run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                     "-keyout", pem, "-out", pem, "-days", "2", "-subj", "/CN=127.0.0.1",
