@@ -69,12 +69,17 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d")
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
-                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|[-−–]\s*)[\s:]*"
+                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|(?<![\d,.])[-−–]\s*)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk)|from \d+ (pcs|units)"
-                     r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för)\s*$")
+                     r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
+                     r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più)\s*$")
+# the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
+_LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
+                      r"|najniższa|nejnižší|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
+                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|päivän)\D{0,40}$")
 _MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)"
                      r"|bulk-?(price|discount)")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
@@ -264,6 +269,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "saving amount"
     elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or _MULTIBUY_ATTR.search(attrs):
         s.reason = "multibuy / quantity price"
+    elif _LOWEST_30_LEFT.search(left):
+        s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"
     elif _APPROX_LEFT.search(left):
         s.reason = "approximate conversion"
     elif _USED_CTX.search(ctx) or _USED_ATTR.search(attrs):
@@ -412,9 +419,12 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
     alive = [s for s in out.seen if s.reason is None]
-    if any(s.incl for s in alive) and any(s.excl for s in alive):
-        for s in alive:
-            if s.excl:
+    if any(s.excl for s in alive):
+        order = layout.order
+        for s in alive:  # an ex-VAT price beside a higher one the page does not call ex-VAT: that is inc-VAT
+            pos = order.get(s.element, 0)
+            if s.excl and any(o.incl or (not o.excl and o.match.amount > s.match.amount
+                                         and abs(order.get(o.element, 0) - pos) <= 12) for o in alive):
                 s.reason = "price without VAT (the page also shows it with VAT)"
         alive = [s for s in alive if s.reason is None]
     if not alive:

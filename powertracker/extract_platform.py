@@ -255,6 +255,26 @@ def _mp_amount(page: Page, el: _Element) -> tuple[Decimal | None, str | None, st
     return _text_price(page, el)
 
 
+_SPLIT_PRICE = _x(f"//*[{_cls('promo-price')}][*[{_cls('promo-price__fraction')}]]")
+_FRACTION_CHILD = _x(f"*[{_cls('promo-price__fraction')}]")
+
+
+def split_price(page: Page, layout: Layout) -> list[Candidate]:
+    """A marketplace's whole / fraction price with no currency sign (``24<sup>99</sup>``, bol.com's
+    ``promo-price``): the retailer's currency."""
+    for el in _SPLIT_PRICE(page.doc):
+        if _mp_skip(el, layout):
+            continue
+        whole = (el.text or "").strip().rstrip(",.")
+        fractions = _FRACTION_CHILD(el)
+        cents = text_content(fractions[0]).strip() if fractions else ""
+        if not whole.isdigit() or not (cents.isdigit() and len(cents) == 2 or cents in ("-", "–")):
+            continue
+        amount = Decimal(whole) + (Decimal(cents) / 100 if cents.isdigit() else 0)
+        return [Candidate(price=amount, currency=page.fallback_currency(), raw=f"{whole},{cents}", element=el)]
+    return []
+
+
 def marketplace(page: Page, layout: Layout) -> list[Candidate]:
     for el in _MP_PRICE(page.doc):
         if _mp_skip(el, layout):
@@ -281,6 +301,7 @@ READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, 
     ("bigcommerce", bigcommerce, ("data-product-price",)),
     ("prestashop", prestashop, ("current-price",)),
     ("marketplace", marketplace, ("a-price",)),
+    ("marketplace", split_price, ("promo-price__fraction",)),
 )
 
 

@@ -288,6 +288,16 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     ('<h1>Barista Express</h1><p>Dit product is niet meer leverbaar.</p><form action="/cart/add"></form>'
      '<div class="product-successor card"><h3>Opvolger: Barista Express Impress</h3>'
      '<p class="product-price">€ 599,00</p><a href="/impress">Bekijk opvolger</a></div>', None),
+    # OpenCart: "6 or more" quantity prices and an ex-tax figure beside the price
+    ('<h1>Drill</h1><ul><li><h2>€79.99</h2></li><li>Ex Tax: €65.03</li><li>3 or more €74.99</li>'
+     '<li>6 or more €71.50</li></ul><button id="button-cart">Add to Cart</button>', "79.99"),
+    # the EU's lowest-of-30-days note, and a "1.299,–" shown before the price it precedes
+    ('<h1>OLED TV</h1><div class="price"><span>1.299,–</span><span class="sr-only">1.299,00 €</span></div>'
+     '<div class="price__lowest">Niedrigster Gesamtpreis der letzten 30 Tage: 1.349,00 €</div>'
+     '<button>In den Warenkorb</button>', "1299.00"),
+    # a marketplace's whole / fraction price with no currency sign at all
+    ('<h1>Oordopjes</h1><span class="promo-price" data-test="price">24<sup class="promo-price__fraction">99</sup>'
+     '</span><a class="btn" data-button-type="buy">In winkelwagen</a>', "24.99"),
     # "Price on request" where the price would be: the service price below is not the watch's
     ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
      '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
