@@ -1,7 +1,9 @@
 """The Prometheus text-format metrics file for node_exporter's textfile collector.
 
 ``write_metrics(settings)`` computes every figure from the database and the
-files in DATA_DIR (the same ``status.gather`` monitor.py uses) and replaces
+files in DATA_DIR (``status.summarize``: monitor.py's ``status.gather`` with the
+offers counted by a few indexed queries rather than listed, and the catalog's
+offers read from a cache in DATA_DIR while its files are unchanged) and replaces
 METRICS_FILE (default ``DATA_DIR/metrics/power_tracker.prom``) atomically,
 as the textfile collector requires. Every job calls it when it ends: the
 entry points through ``cli.settings_or_exit(job=...)``, deploy.sh through
@@ -12,8 +14,11 @@ and any other error is logged and swallowed.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -82,18 +87,87 @@ def _files_metrics(doc: _Doc, files: dict[str, Any]) -> None:
             doc.add(f"deploy_last_{key}", dep[key], f"{key.replace('_', ' ')} by the last deploy")
 
 
+CatalogFiles = list[tuple[str, int, int]]  # (name, mtime_ns, size) of each PRODUCTS_DIR/*.json, by name
+
+
+def _cache_path(settings: Settings) -> Path:
+    return settings.data_dir / "catalog_offers.json"
+
+
+def catalog_signature(settings: Settings) -> CatalogFiles | None:
+    try:
+        return [(p.name, st.st_mtime_ns, st.st_size)
+                for p in sorted(settings.products_dir.glob("*.json")) for st in [p.stat()]]
+    except OSError:
+        return None
+
+
+def remember_catalog(settings: Settings, files: CatalogFiles, offers: Iterable[tuple[str, list[str]]]) -> None:
+    """Keep the catalog's offers ((product, retailers) of each valid product) as parsed from ``files``,
+    for ``catalog_offers``: the site build calls this whenever it parsed the catalog. Written as it
+    comes, never whole in memory."""
+    path = _cache_path(settings)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    head = json.dumps({"folder": str(settings.products_dir), "files": [list(f) for f in files]},
+                      separators=(",", ":"))
+    parts, empty = [], True
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(head[:-1] + ',"offers":{')
+            for product, retailers in offers:
+                parts.append(f"{json.dumps(product)}:{json.dumps(retailers)}")
+                if len(parts) == 1000:
+                    fh.write(("" if empty else ",") + ",".join(parts))
+                    parts, empty = [], False
+            if parts:
+                fh.write(("" if empty else ",") + ",".join(parts))
+                empty = False
+            fh.write("}}" if not empty else "},\"none\":true}")
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.warning("catalog cache %s not written: %s", path, exc)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def catalog_offers(settings: Settings) -> dict[str, list[str]] | None:
+    """product -> retailers of the catalog's valid products (None when it has none), the offers
+    ``status.gather`` counts; parsed again only when a catalog file changed (size or mtime)."""
+    files = catalog_signature(settings)
+    if files is not None:
+        try:
+            doc = json.loads(_cache_path(settings).read_bytes())
+            if doc["folder"] == str(settings.products_dir) and doc["files"] == [list(f) for f in files] \
+                    and isinstance(doc["offers"], dict):
+                return None if doc.get("none") else doc["offers"]  # type: ignore[no-any-return]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    from .catalog import load_product_file
+
+    found: dict[str, list[str]] = {}
+    for name, _, _ in files or ():  # file by file, as load_products reads them, never all at once
+        products, _ = load_product_file(settings.products_dir / name)
+        for product in products:
+            if product.id not in found:  # load_products keeps the first definition
+                found[product.id] = [o.retailer for o in product.offers]
+    if files is not None:
+        remember_catalog(settings, files, found.items())
+    return found or None
+
+
 def render(settings: Settings) -> str:
     """The metrics file's text."""
     from .db import utcnow
     from .errors import DatabaseError
     from .report import assess
-    from .status import files_status, gather, open_database
+    from .status import files_status, open_database, summarize
 
     doc = _Doc()
     now = utcnow()
     try:
         with open_database(settings) as db:
-            status = gather(db, settings, now=now)
+            status = summarize(db, settings, catalog_offers(settings), now=now)
     except DatabaseError as exc:
         logger.warning("metrics without the database: %s", exc)
         doc.add("database_up", 0, "1 when the database answered")

@@ -9,6 +9,9 @@ Judging and rendering the status is report.py's job.
 An offer is *fresh* when it was seen (``latest_prices.last_seen``) or scraped
 successfully (outcome ``ok`` or ``not_modified``) within ``STALE_HOURS``; it
 is *failing* when its latest attempt was anything else.
+
+``gather`` lists every offer's state (monitor.py); ``summarize`` only counts them, with a few
+indexed queries, for the metrics file every job rewrites when it ends.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from . import jobstatus
 from .backup import BackupFile, backup_dir, list_backups
@@ -72,6 +76,41 @@ class OfferState:
         return self.last_outcome is not None and self.last_outcome not in SUCCESS
 
 
+class CountedOffers(Sequence[OfferState]):
+    """Offers known by their number only (``summarize``): what ``report.assess`` and the metrics
+    file need, which count offers and never list them. Indexing one is an error."""
+
+    def __init__(self, total: int, fresh: int = 0, failing: int = 0) -> None:
+        self.total, self.n_fresh, self.n_failing = total, fresh, failing
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: int) -> OfferState: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[OfferState]: ...
+
+    def __getitem__(self, index: int | slice) -> OfferState | Sequence[OfferState]:
+        raise TypeError("these offers were counted, not listed (status.gather lists them)")
+
+    def __iter__(self) -> Iterator[OfferState]:
+        raise TypeError("these offers were counted, not listed (status.gather lists them)")
+
+    @property
+    def fresh(self) -> CountedOffers:
+        return CountedOffers(self.n_fresh)
+
+    @property
+    def stale(self) -> CountedOffers:
+        return CountedOffers(self.total - self.n_fresh)
+
+    @property
+    def failing(self) -> CountedOffers:
+        return CountedOffers(self.n_failing)
+
+
 @dataclass(frozen=True)
 class LogFile:
     name: str
@@ -97,7 +136,7 @@ class Status:
     size_bytes: int | None
     rows: dict[str, int]
     stale_hours: float
-    offers: list[OfferState]
+    offers: Sequence[OfferState]  # a list; CountedOffers from summarize
     offers_source: str  # "catalog" or "database"
     retailers_24h: list[RetailerRate]
     runs: list[JobRun]
@@ -120,15 +159,23 @@ class Status:
         return offer.last_seen is not None and offer.last_seen >= self.now - timedelta(hours=self.stale_hours)
 
     @property
-    def fresh(self) -> list[OfferState]:
-        return [o for o in self.offers if self.is_fresh(o)]
+    def fresh(self) -> Sequence[OfferState]:
+        if isinstance(self.offers, CountedOffers):
+            return self.offers.fresh
+        since = self.now - timedelta(hours=self.stale_hours)
+        return [o for o in self.offers if o.last_seen is not None and o.last_seen >= since]
 
     @property
-    def stale(self) -> list[OfferState]:
-        return [o for o in self.offers if not self.is_fresh(o)]
+    def stale(self) -> Sequence[OfferState]:
+        if isinstance(self.offers, CountedOffers):
+            return self.offers.stale
+        since = self.now - timedelta(hours=self.stale_hours)
+        return [o for o in self.offers if o.last_seen is None or o.last_seen < since]
 
     @property
-    def failing(self) -> list[OfferState]:
+    def failing(self) -> Sequence[OfferState]:
+        if isinstance(self.offers, CountedOffers):
+            return self.offers.failing
         return [o for o in self.offers if o.failing]
 
 
@@ -329,6 +376,58 @@ def gather(db: Database, settings: Settings, now: datetime | None = None) -> Sta
         retailers_24h=retailer_rates(db, now - timedelta(hours=24)),
         retailers_7d=retailer_rates(db, now - timedelta(days=7)), runs=last_runs(db),
         last_scrape_at=last, site_built_at=site_built_at(settings, db), catalog_problems=problems,
+        data_updated_at=db.query("SELECT MAX(last_seen) AS last_seen FROM price_history")[0]["last_seen"],
+        first_run_at=db.query("SELECT MIN(started_at) AS started_at FROM runs")[0]["started_at"],
+        **files_status(settings),
+    )
+
+
+_FRESH_SEEN = (  # offers whose newest history row was seen since :since
+    "SELECT h.product_id, h.retailer FROM price_history h WHERE h.last_seen >= :since AND h.id ="
+    " (SELECT MAX(h2.id) FROM price_history h2 WHERE h2.product_id = h.product_id AND h2.retailer = h.retailer)")
+_FRESH_OK = f"SELECT DISTINCT product_id, retailer FROM scrape_log WHERE attempted_at >= :since AND outcome IN {_OK_SQL}"
+_FAILING = (  # offers whose latest attempt (newest time, then id) failed
+    f"SELECT DISTINCT s.product_id, s.retailer FROM scrape_log s WHERE s.outcome NOT IN {_OK_SQL} AND NOT EXISTS"
+    " (SELECT 1 FROM scrape_log s2 WHERE s2.product_id = s.product_id AND s2.retailer = s.retailer"
+    " AND (s2.attempted_at > s.attempted_at OR (s2.attempted_at = s.attempted_at AND s2.id > s.id)))")
+_KNOWN = ("SELECT DISTINCT product_id, retailer FROM price_history UNION"
+          " SELECT DISTINCT product_id, retailer FROM scrape_log")
+
+
+def offer_counts(db: Database, catalog: Mapping[str, Collection[str]] | None, since: datetime) -> CountedOffers:
+    """How many offers there are (the catalog's, product -> retailers, else every one the database
+    knows), how many are fresh (seen or scraped successfully since ``since``) and failing:
+    ``offer_states``' verdicts, counted with indexed queries that read the offers that are fresh or
+    failing, not every offer."""
+    def keys(sql: str, params: dict[str, Any] | None = None) -> set[tuple[str, str]]:
+        return {(str(p), str(r)) for p, r in db.stream(sql, params, size=5000)}
+
+    fresh = keys(_FRESH_SEEN, {"since": since}) | keys(_FRESH_OK, {"since": since})
+    failing = keys(_FAILING)
+    if catalog is None:
+        known = keys(_KNOWN)
+        return CountedOffers(len(known), len(known & fresh), len(known & failing))
+
+    def listed(offers: set[tuple[str, str]]) -> int:
+        return sum(1 for p, r in offers if r in catalog.get(p, ()))
+
+    return CountedOffers(sum(len(r) for r in catalog.values()), listed(fresh), listed(failing))
+
+
+def summarize(db: Database, settings: Settings, catalog: Mapping[str, Collection[str]] | None,
+              now: datetime | None = None) -> Status:
+    """``gather``'s status with the offers counted (``CountedOffers``), not listed, and no catalog
+    problems: what the metrics file shows, quickly, whatever the catalog's size."""
+    now = now or utcnow()
+    last = db.query("SELECT MAX(attempted_at) AS last_at FROM scrape_log")[0]["last_at"]
+    return Status(
+        now=now, database=mask_url(db.url), dialect=db.dialect, size_bytes=db.size_bytes(),
+        rows=row_counts(db), stale_hours=settings.stale_hours,
+        offers=offer_counts(db, catalog, now - timedelta(hours=settings.stale_hours)),
+        offers_source="database" if catalog is None else "catalog",
+        retailers_24h=retailer_rates(db, now - timedelta(hours=24)),
+        retailers_7d=retailer_rates(db, now - timedelta(days=7)), runs=last_runs(db),
+        last_scrape_at=last, site_built_at=site_built_at(settings, db),
         data_updated_at=db.query("SELECT MAX(last_seen) AS last_seen FROM price_history")[0]["last_seen"],
         first_run_at=db.query("SELECT MIN(started_at) AS started_at FROM runs")[0]["started_at"],
         **files_status(settings),

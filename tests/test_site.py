@@ -196,13 +196,20 @@ def test_deals_and_shop_health(built: tuple[Settings, Path]) -> None:
     _, site = built
     doc = parse(site / "deals.html")
     today, week = doc.cssselect("main section")
-    assert text(today.cssselect("h2")[0]) == "Dropped today"
+    assert text(today.cssselect("h2")[0]) == "Dropped since 00:00 UTC"  # whole UTC days, not a sliding 24 h
+    assert "not the last 24 hours" in text(today.cssselect("p.hint")[0])
     # delta-2: Shop A cut 999 -> 949 on its newest day (the cheapest at 00:00 was Shop A's 999)
     assert [(li.get("data-product"), text(li.cssselect(".pct")[0])) for li in today.cssselect("li.card")] == [
         ("delta-2", "5 %")]
     assert [(li.get("data-product"), text(li.cssselect(".pct")[0])) for li in week.cssselect("li.card")] == [
         ("delta-2", "5 %"), ("river-2", "3 %")]
     assert text(week.cssselect("li.card .meta")[0]) == "at Shop A, down £50.00 (5 %) from £999.00"
+    delta = parse(site / "products" / "delta-2.html")
+    assert text(delta.cssselect("p.drops")[0]) == ("Down £50.00 (5.0 %) since 00:00 UTC on 10 May 2024, from £999.00."
+                                                   " Down £50.00 (5.0 %) in the last 7 days, from £999.00.")
+    index = parse(site / "index.html")
+    assert [text(b) for b in index.cssselect("li.card[data-product=delta-2] .badge")] == [
+        "Lowest ever", "Down 5 % since 00:00 UTC"]
     health = parse(site / "shops.html")
     assert health.cssselect("table.health tbody tr") == []  # the seed records no scrape attempts
     assert "No checks recorded yet." in text(health.cssselect("main")[0])
@@ -257,6 +264,7 @@ def test_other_currencies_are_listed_but_not_compared(env: dict[str, str], tmp_p
     assert text(doc.cssselect("p.best")[0]) == "Cheapest now: £999.00 at Shop A"
     assert "prices in EUR are listed below but not compared" in text(doc.cssselect("p.note")[0])
     assert len(doc.cssselect("svg.chart g.series")) == 2  # the EUR shop is not drawn on a GBP axis
+    assert "Prices in EUR are not drawn: the axis is in GBP." in text(doc.cssselect("figcaption .hint")[0])
 
 
 def test_out_of_stock_everywhere_says_so(env: dict[str, str], tmp_path: Path) -> None:

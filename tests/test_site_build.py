@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -89,6 +90,29 @@ def test_one_product_change_rewrites_its_files_and_the_pages_listing_it(site: Se
     assert "£259.00" in text(parse(site.site_dir / "products" / "river-2.html").cssselect("p.best")[0])
 
 
+def test_incremental_builds_on_either_database(env: dict[str, str], tmp_path: Path, db_url: str) -> None:
+    """What moved since the last build is found the same way on SQLite and MariaDB: rows seen again
+    (by their id and last-seen time) and rows added."""
+    write_catalog(tmp_path)
+    seed(db_url)
+    settings = make_settings(env, tmp_path, db_url)
+    assert generate(settings, now=NOW).changed == 25
+    before = snapshot(settings.site_dir)
+    seed(db_url, {k: [v[-1]] for k, v in __import__("sitedata").SERIES.items()}, hours=1)  # seen again
+    assert (generate(settings, now=NOW).rendered, changed_paths(before, snapshot(settings.site_dir))) == (
+        0, {"freshness.json"})
+    before = snapshot(settings.site_dir)
+    seed(db_url, {("river-2", "shop-b"): [(9, "259.00", "in_stock")]}, hours=2)  # a new price
+    assert generate(settings, now=NOW).rendered == 1
+    assert changed_paths(before, snapshot(settings.site_dir)) == {
+        "products/river-2.html", "products/river-2.csv", "api/products/river-2.json", "freshness.json"} | LISTING
+    before = snapshot(settings.site_dir)
+    generate(settings, now=NOW, full=True)
+    # pages count by the day; what rendering everything again changes is only what an hour moved:
+    # the CSV rows' last-seen times and api/index.json's "newest" of the product not rendered since
+    assert changed_paths(before, snapshot(settings.site_dir)) == {"products/delta-2.csv", "api/index.json"}
+
+
 def test_catalog_edits_and_removals(site: Settings, tmp_path: Path) -> None:
     before = snapshot(site.site_dir)
     products = json.loads(json.dumps(PRODUCTS))
@@ -105,6 +129,41 @@ def test_catalog_edits_and_removals(site: Settings, tmp_path: Path) -> None:
         "products/delta-2.html", "api/products/delta-2.json", "sitemap.xml",  # its CSV has no name
         "feeds/drops.atom", "feeds/power-stations.atom"}
     assert text(parse(site.site_dir / "products" / "delta-2.html").cssselect("h1")[0]) == "Delta 2 (2024)"
+
+
+@pytest.mark.parametrize("slow_write", [1.0, 0.0])
+def test_worker_processes_build_the_same_site(site: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              caplog: pytest.LogCaptureFixture, slow_write: float) -> None:
+    """A big build's way (catalog parsed and pages rendered by worker processes, written by the
+    main process, or by the workers once writing a file turns out slow) makes the same site as a
+    small build's, in process, and the spare to be along with it."""
+    import powertracker.site as site_module
+
+    expected = snapshot(site.site_dir)
+    for name, value in (("POOL_MIN", 1), ("POOL_FILES", 1), ("BATCH", 1), ("SLOW_WRITE_S", slow_write),
+                        ("SLOW_WRITE_MIN", 1)):
+        monkeypatch.setattr(site_module, name, value)
+    products = json.loads(json.dumps(PRODUCTS))
+    (tmp_path / "products" / "catalog.json").unlink()
+    for i, product in enumerate(products):  # one file each: parsed by the workers
+        (tmp_path / "products" / f"{i}.json").write_text(json.dumps(product), encoding="utf-8")
+    other = make_settings({**{k: v for k, v in os.environ.items() if k == "PATH"},
+                           "DATABASE_URL": site.database_url, "PRODUCTS_DIR": str(tmp_path / "products"),
+                           "RETAILERS_FILE": str(tmp_path / "retailers.json"), "SITE_DIR": str(tmp_path / "big"),
+                           "LOG_DIR": str(tmp_path / "logs"), "DATA_DIR": str(tmp_path / "big-data")}, tmp_path)
+    with caplog.at_level(logging.INFO, logger="powertracker.site"):
+        summary = generate(other, now=NOW)
+    assert (summary.rendered, summary.changed, summary.files) == (3, 25, 25)
+    assert ("the workers write their own" in caplog.text) == (slow_write == 0.0)
+    assert snapshot(other.site_dir) == expected
+    spare = output.spare_path(other.site_dir)
+    assert snapshot(spare) == expected  # the spare the workers filled, ready for the next build
+    assert all(p.stat().st_nlink == 2 for p in other.site_dir.rglob("*") if p.is_file())
+    seed(site.database_url, {("river-2", "shop-b"): [(9, "259.00", "in_stock")]}, hours=2)
+    summary = generate(other, now=NOW)
+    assert summary.rendered == 1
+    assert changed_paths(expected, snapshot(other.site_dir)) == {
+        "products/river-2.html", "products/river-2.csv", "api/products/river-2.json", "freshness.json"} | LISTING
 
 
 def test_lost_state_rebuilds_fully_but_still_writes_only_changed_files(site: Settings) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -120,12 +120,14 @@ def test_comparison_matches_the_price_comparison_view(db_url: str, tmp_path: Pat
                     int(e["retailers"]), e["currency"], e["cheapest_retailer"]), pid
         # the offer states the next build reads cheaply give the fingerprint the render gave
         states = {}
-        seen = datetime(1970, 1, 1, tzinfo=UTC)
-        for pid, retailer, rid, price, currency, avail, last, was in reader.touched(0, seen):
+        for pid, retailer, rid, price, currency, avail, last, was in reader.added(0):
             if pid == "river-2" and (retailer not in states or rid > states[retailer][0]):
                 states[retailer] = [rid, str(price), currency, avail, last, None if was is None else str(was)]
         rendered = {r: offer_state(rows[-1]) for r, rows in history["river-2"].items()}
         assert states == rendered
+        latest = {retailer: [rid, str(price), currency, avail, last, None if was is None else str(was)]
+                  for pid, retailer, rid, price, currency, avail, last, was in reader.latest_states(["river-2"])}
+        assert latest == rendered  # what a build reads of the products whose rows moved
         assert fingerprint("h", states, 3600) == fingerprint("h", rendered, 3600)
     finally:
         db.close()

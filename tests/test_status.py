@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -18,9 +19,10 @@ from powertracker import store
 from powertracker.config import load_settings
 from powertracker.db import connect, utcnow
 from powertracker.lock import job_lock
+from powertracker.metrics import catalog_offers
 from powertracker.models import Observation
 from powertracker.report import assess
-from powertracker.status import gather, open_database, tail
+from powertracker.status import gather, offer_states, open_database, summarize, tail
 
 PRODUCTS = ("river-2", "delta-2", "solix-c1000", "jackery-1000", "bluetti-ac180")
 RETAILERS = ("shop-a", "shop-b")
@@ -180,6 +182,63 @@ def test_gather_exact_figures(db_url: str, env: dict[str, str], site: Path) -> N
     db.close()
     again = next(o for o in status.failing if (o.product_id, o.retailer) == ("river-2", "shop-a"))
     assert (again.last_outcome, again.failing_since) == ("timeout", now - timedelta(minutes=30))
+
+
+def test_summarize_counts_what_gather_lists(db_url: str, env: dict[str, str], site: Path) -> None:
+    """The metrics file's quick status (offers counted by indexed queries) agrees with monitor.py's."""
+    now = utcnow()
+    seed(db_url, now, failing=3)
+    db = connect(db_url)
+    # two offers no longer seen nor scraped within STALE_HOURS (one of them failing), one only attempted
+    for product, retailer, outcome in (("old-1", "shop-a", "ok"), ("old-2", "shop-b", "timeout")):
+        t = now - timedelta(hours=30)
+        with db.transaction():
+            store.record_attempt(db, run_id=None, product_id=product, retailer=retailer, url="http://x/",
+                                 outcome=outcome, attempted_at=t)
+            store.record_observation(db, Observation(product, retailer, "http://x/", Decimal("9.99"), "GBP",
+                                                     "in_stock", t - timedelta(hours=1), "json-ld"), None)
+    with db.transaction():
+        store.record_attempt(db, run_id=None, product_id="never-priced", retailer="shop-a", url="http://x/",
+                             outcome="no_price", attempted_at=now - timedelta(minutes=10))
+    db.close()
+    settings = load_settings(dict(env, DATABASE_URL=db_url), env_file=Path(env["LOG_DIR"]) / "none")
+    catalogs = [None, {"river-2": ["shop-a", "shop-b", "shop-c"], "delta-2": ["shop-a"], "old-2": ["shop-b"]}]
+    with open_database(settings) as db:
+        for catalog in catalogs:
+            pairs = None if catalog is None else [(p, r) for p, rs in catalog.items() for r in rs]
+            listed = gather(db, settings, now=now)
+            if pairs is not None:  # gather reads the catalog folder; give it the same offers directly
+                listed = dataclasses.replace(listed, offers=offer_states(db, pairs))
+            counted = summarize(db, settings, catalog, now=now)
+            figures = [(len(s.offers), len(s.fresh), len(s.stale), len(s.failing)) for s in (listed, counted)]
+            assert figures[0] == figures[1], catalog
+            assert assess(listed, 0.2, 0.5) == assess(counted, 0.2, 0.5)
+            assert counted.rows == listed.rows and counted.retailers_7d == listed.retailers_7d
+        assert [len(summarize(db, settings, c, now=now).failing) for c in catalogs] == [5, 4]
+    with pytest.raises(TypeError, match="counted, not listed"):
+        iter(counted.offers)  # counted offers have no states to list
+
+
+def test_metrics_reads_the_catalog_again_only_when_it_changed(env: dict[str, str], sqlite_url: str) -> None:
+    settings = load_settings(env, env_file=Path(env["LOG_DIR"]) / "none")
+    products = settings.products_dir
+    products.mkdir()
+    (products / "a.json").write_text(json.dumps([
+        {"id": "river-2", "name": "River 2", "offers": [{"retailer": "shop-a", "url": "https://a.example/r"}]},
+        {"id": "bad", "name": "", "offers": []}]))
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    assert catalog_offers(settings) == {"river-2": ["shop-a"]}  # the bad entry is left out, as gather does
+    cache = settings.data_dir / "catalog_offers.json"
+    doc = json.loads(cache.read_text())
+    doc["offers"] = {"from-the-cache": ["shop-z"]}
+    cache.write_text(json.dumps(doc))
+    assert catalog_offers(settings) == {"from-the-cache": ["shop-z"]}  # unchanged files: not parsed again
+    (products / "b.json").write_text(json.dumps({"id": "delta-2", "name": "Delta 2", "offers": [
+        {"retailer": "shop-b", "url": "https://b.example/d"}]}))
+    assert catalog_offers(settings) == {"river-2": ["shop-a"], "delta-2": ["shop-b"]}
+    (products / "a.json").unlink()
+    (products / "b.json").unlink()
+    assert catalog_offers(settings) is None
 
 
 def test_catalog_offers_never_scraped_count_as_stale(env: dict[str, str], sqlite_url: str, site: Path) -> None:

@@ -6,10 +6,18 @@ the pages that list them (``listing``) and swaps the result in (``output``). A p
 only on its own data (times by the day, windows anchored to the product's newest day), so an
 unchanged database writes no file at all, and a change to one product rewrites its files and
 the pages listing it. Site-wide freshness lives in one small file, ``freshness.json``.
+
+On a big build the worker processes parse the catalog, read the history, render and write the
+product files (on a first build, linking each into the spare to be as they go); the main process
+keeps the build state and writes the listing pages. The rows seen again since the last build are
+found by comparing (id, last seen) pairs read from indexes, so an hourly build reads in full only
+the offers that changed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import logging
 import multiprocessing
@@ -22,27 +30,33 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol
-
-import jinja2
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import store
 from ..config import PROJECT_ROOT, Settings
 from ..db import Database, connect, utcnow
 from ..errors import ConfigError, DatabaseError, PowerTrackerError
-from . import listing, output
-from .listing import Listing, category_slugs
-from .render import Job, close_worker, init_worker, make_environment, render_batch, write_file, write_stream
-from .source import Reader, catalog_files, digest, entry_json, fingerprint, parse_catalog_file
+from . import output
+from .source import TOUCH_MARGIN_S, Reader, catalog_files, catalog_rows, digest, fingerprint
 from .state import State, dir_id, state_path
+
+if TYPE_CHECKING:
+    from .render import Rendered
+
+# Rendering (Jinja, the page model, the chart) is imported when a build has something to render:
+# a build that finds nothing changed (the hourly cron job, most hours) starts faster without it.
 
 logger = logging.getLogger(__name__)
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
-FORMAT = 3  # bump when the code changes what pages say: the next build re-renders everything
-BATCH = 40  # products per worker task
+FORMAT = 4  # bump when the code changes what pages say: the next build re-renders everything
+BATCH = 40  # products per worker task (at most)
 POOL_MIN = 120  # fewer dirty products than this render in-process
+SLOW_WRITE_S = 0.0003  # above this CPU time to write a file, the workers write theirs (below half, not)
+SLOW_WRITE_MIN = 120  # ... judged over the last dozen batches once they wrote this many
+POOL_FILES = 8  # a changed catalog of this many files or more is parsed in the worker processes
 
 
 class Progress(Protocol):
@@ -100,8 +114,25 @@ class _Build:
         self.full, self.progress = full, progress
         self.live = settings.site_dir
         self.stale_seconds = settings.stale_hours * 3600
-        self.changed: set[str] = set()
+        self.changed = 0  # files written or removed
+        self.first = False  # a first build: every path is new (changed paths are not recorded)
         self.rendered = 0
+        self.workers = min(os.cpu_count() or 1, 8)
+        self._pool: Any = None
+        self._stack = contextlib.ExitStack()  # the pool, once started, until the build ends
+        self._job: Any = None
+        self._writes: deque[tuple[int, float]] = deque(maxlen=12)  # files written by batch, CPU seconds
+
+    @property
+    def job(self) -> Any:
+        """What a worker process needs (``render.Job``)."""
+        if self._job is None:
+            from .render import Job
+
+            self._job = Job(self.settings.database_url, self.templates_dir,
+                            self.settings.data_dir / "site_templates", listing_shop_names(self.settings),
+                            self.stale_seconds, self.live)
+        return self._job
 
     # -- catalog ---------------------------------------------------------------------------
     def catalog(self) -> tuple[bool, list[str]]:
@@ -116,46 +147,56 @@ class _Build:
         hashes = self.state.entry_hashes()
         seen: dict[str, str] = {}
         problems: list[str] = []
-        for path in stored:
-            self.state.drop_catalog_file(path)
-        for f in files:
-            entries, file_problems = parse_catalog_file(f.path)
-            for e in entries:
-                if e.id in seen:
-                    file_problems.append(f"{f.path}: {e.id!r} is already defined in {seen[e.id]}")
+        self.state.drop_catalog_files(list(stored))
+        pool = self.pool(len(files) >= POOL_FILES)  # a big catalog changed: a full build, most likely
+        parsed = pool.imap(catalog_rows, [f.path for f in files], chunksize=2) if pool is not None \
+            else map(catalog_rows, [f.path for f in files])
+        for f, (entries, file_problems) in zip(files, parsed, strict=True):
+            rows = []
+            for pid, text, h, category, sort_name, retailers in entries:
+                if pid in seen:
+                    file_problems.append(f"{f.path}: {pid!r} is already defined in {seen[pid]}")
                     continue
-                seen[e.id] = f.path
-                text = entry_json(e)
-                h = digest(text)
-                if hashes.get(e.id) != h:
-                    self.state.put_entry(e.id, f.path, text, h, e.category, e.name.casefold())
+                seen[pid] = f.path
+                if hashes.get(pid) != h:
+                    rows.append((pid, f.path, text, h, category, sort_name, retailers))
+            self.state.put_entries(rows)
             self.state.put_catalog_file(f.path, f.mtime_ns, f.size, file_problems)
             problems += file_problems
         for pid in set(hashes) - set(seen):
             self.state.drop_product(pid)
+        from ..metrics import remember_catalog
+
+        # the metrics file counts the catalog's offers: spare it a parse of its own
+        remember_catalog(self.settings, [(Path(f.path).name, f.mtime_ns, f.size) for f in files],
+                         self.state.catalog_offers())
         return True, problems
 
     # -- what to render ----------------------------------------------------------------------
     def dirty(self, valid: bool, old_marks: dict[str, Any] | None, paths: dict[str, str]) -> list[str]:
-        unrendered = self.state.unrendered()
         if not valid or old_marks is None:
             return self.state.ids()
-        touched: dict[str, dict[str, tuple[Any, ...]]] = {}  # offer states, as tuples: a row each
+        dirty = set(self.state.unrendered())
+        touched = {row[0] for row in self.reader.added(old_marks["ph_max_id"])}
         seen = datetime.fromisoformat(old_marks["ph_max_seen"]) if old_marks["ph_max_seen"] else None
+        moved: list[int] = []
+        for rid in self._moved(old_marks["ph_max_id"], seen):
+            moved.append(rid)
+            if len(moved) == 500:
+                touched |= self.reader.product_ids_of(moved)
+                moved = []
+        if moved:
+            touched |= self.reader.product_ids_of(moved)
+        ids = sorted(touched - dirty)
         intern = sys.intern  # a few distinct retailers, currencies and availabilities: keep one copy of each
-        for pid, retailer, rid, price, currency, avail, last, was in self.reader.touched(old_marks["ph_max_id"], seen):
-            offers = touched.setdefault(pid, {})
-            offer = offers.get(retailer)
-            if offer is None or rid > offer[0]:
-                offers[intern(retailer)] = (rid, price, intern(currency), avail and intern(avail), last, was)
-        dirty = set(unrendered)
-        ids = sorted(touched)
         for i in range(0, len(ids), 500):
-            for pid, category, entry_hash, fp, offers_text in self.state.fingerprints(ids[i:i + 500]):
-                offers = json.loads(offers_text) if offers_text else {}
-                for retailer, (rid, price, currency, avail, last, was) in touched[pid].items():
-                    if retailer not in offers or rid >= offers[retailer][0]:
-                        offers[retailer] = [rid, str(price), currency, avail, last, None if was is None else str(was)]
+            chunk = ids[i:i + 500]
+            current: dict[str, dict[str, list[Any]]] = {}
+            for pid, retailer, rid, price, currency, avail, last, was in self.reader.latest_states(chunk):
+                current.setdefault(pid, {})[intern(retailer)] = [
+                    rid, str(price), intern(currency), avail and intern(avail), last, None if was is None else str(was)]
+            for pid, category, entry_hash, fp, offers_text in self.state.fingerprints(chunk):
+                offers = dict(sorted(current.get(pid, {}).items()))
                 new_fp = fingerprint(f"{entry_hash}:{paths.get(category)}", offers, self.stale_seconds)
                 if new_fp != fp:
                     dirty.add(pid)
@@ -163,84 +204,148 @@ class _Build:
                     self.state.put_offers(pid, new_fp, offers)
         return sorted(dirty)
 
-    # -- rendering ------------------------------------------------------------------------------
-    def batches(self, ids: list[str], compare_live: bool) -> Iterator[list[tuple[str, str, str, dict[str, str]]]]:
-        paths = self.job.common["category_paths"]
-        for i in range(0, len(ids), BATCH):
-            chunk = self.state.entries(ids[i:i + BATCH])
-            out = []
-            for pid, text, entry_hash in sorted(chunk):
-                category = json.loads(text)[2]
-                old = {} if compare_live else self.state.file_digests(pid)
-                out.append((pid, text, f"{entry_hash}:{paths.get(category)}", old))
-            yield out
+    def _moved(self, max_id: int, seen: datetime | None) -> Iterator[int]:
+        """Ids of the rows seen again since the last build whose last-seen time the live build does
+        not show: the history's (id, last seen) against the state's, both by id, a few thousand at a time."""
+        since = int(seen.timestamp()) - TOUCH_MARGIN_S if seen else 0
+        rows = self.reader.seen_since(max_id, seen)
+        while chunk := list(islice(rows, 5000)):
+            shown = self.state.offer_marks(since, chunk[0][0], chunk[-1][0])
+            yield from [rid for rid, last in chunk if (rid, last) not in shown]
 
-    def render(self, ids: list[str]) -> set[str]:
-        """Render ``ids`` (in worker processes when there are many); returns their categories."""
-        categories: set[str] = set()
-        total, done = len(ids), 0
+    # -- rendering ------------------------------------------------------------------------------
+    def batches(self, ids: list[str]) -> Iterator[list[tuple[str, str, str, dict[str, str]]]]:
+        paths = self.pages.common["category_paths"]
+        keep_digests = not (self.first or self.pages.compare_live)
+        size = max(4, min(BATCH, len(ids) // (4 * self.workers)))  # a few batches per worker at least
+        for i in range(0, len(ids), size):
+            chunk = ids[i:i + size]
+            old = self.state.owned_digests(chunk) if keep_digests else {}
+            yield [(pid, text, f"{entry_hash}:{paths.get(category)}", old.get(pid, {}))
+                   for pid, text, entry_hash, category in self.state.entries(chunk)]
+
+    def pool(self, wanted: bool) -> Any:
+        """The worker processes (started when ``wanted`` and there are cores to use), or None."""
+        if self._pool is None and wanted and self.workers > 1:
+            from .render import init_worker
+
+            ctx = multiprocessing.get_context("fork")
+            self._pool = self._stack.enter_context(ctx.Pool(self.workers, initializer=init_worker,
+                                                            initargs=(self.job,)))
+        return self._pool
+
+    def render(self, ids: list[str]) -> None:
+        """Render ``ids`` (in worker processes when there are many)."""
+        from .render import close_worker, init_worker, render_batch
+
+        total = len(ids)
         if self.progress and total:
             self.progress.start(total)
-        workers = min(os.cpu_count() or 1, 8)
-        if len(ids) >= POOL_MIN and workers > 1:
-            ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(workers, initializer=init_worker, initargs=(self.job,)) as pool:
-                # batches are read from the state here, in this thread (its connection is not shared)
-                waiting: deque[Any] = deque()
-                for batch in self.batches(ids, self.job.compare_live):
-                    waiting.append(pool.apply_async(render_batch, (batch,)))
-                    while len(waiting) > 3 * workers or (waiting and waiting[0].ready()):
-                        done += self._record(waiting.popleft().get(), categories)
-                while waiting:
-                    done += self._record(waiting.popleft().get(), categories)
-        else:
+        pool = self.pool(total >= POOL_MIN)
+        if pool is not None:
+            # batches are read from the state here, in this thread (its connection is not shared)
+            waiting: deque[Any] = deque()
+            for batch in self.batches(ids):
+                waiting.append(pool.apply_async(render_batch, (batch, self.pages)))
+                while len(waiting) > 3 * self.workers or (waiting and waiting[0].ready()):
+                    self._record(waiting.popleft().get())
+            while waiting:
+                self._record(waiting.popleft().get())
+        elif ids:
             init_worker(self.job)
             try:
-                for batch in self.batches(ids, self.job.compare_live):
-                    done += self._record(render_batch(batch), categories)
+                for batch in self.batches(ids):
+                    self._record(render_batch(batch, self.pages))  # in process: the main writer writes
             finally:
                 close_worker()
-        self.rendered = done
-        return categories
 
-    def _record(self, batch: list[dict[str, Any]], categories: set[str]) -> int:
-        for r in batch:
-            self.state.put_result(r["id"], r["fp"], r["offers"], r["summary"], r["card"])
-            categories.add(r["summary"]["category"])
-            for rel, d, size, written in r["files"]:
-                self.state.put_file(rel, d, size, r["id"])
-                if written:
-                    self.changed.add(rel)
+    def _record(self, result: tuple[list[Rendered], int, float]) -> None:
+        """Write what a batch changed (unless its worker did) and note it in the state."""
+        batch, wrote, spent = result
+        write, files, changed = self.writer.write, [], []
+        for pid, _, _, _, rendered in batch:
+            for rel, d, size, data, written in rendered:
+                if data is not None:
+                    started = time.thread_time()
+                    write(rel, data)
+                    spent += time.thread_time() - started
+                    wrote += 1
+                if data is not None or written:
+                    changed.append(rel)
+                files.append((rel, d, size, pid))
             if self.progress:
                 self.progress.update("ok")
-        return len(batch)
+        self._who_writes(wrote, spent)
+        self.state.put_results([r[1] for r in batch], [d for r in batch for d in r[2]],
+                               [o for r in batch for o in r[3]], fresh=self.first)
+        self.state.put_files(files)
+        self._changed(changed)
+        self.rendered += len(batch)
+
+    def _who_writes(self, wrote: int, spent: float) -> None:
+        """One process writes the product files, unless creating a file is slow (ext4 without a
+        journal steps over every inode freed in the last minutes, on each creation): that walk
+        parallelises, so the workers then write their own, until it is quick again."""
+        self._writes.append((wrote, spent))
+        files, seconds = sum(n for n, _ in self._writes), sum(t for _, t in self._writes)
+        if self._pool is None or files < SLOW_WRITE_MIN:
+            return
+        each = seconds / files  # CPU time: the kernel's walk counts, waiting for a core does not
+        if each > SLOW_WRITE_S if not self.pages.write_here else each < SLOW_WRITE_S / 2:
+            self.pages = dataclasses.replace(self.pages, write_here=not self.pages.write_here)
+            logger.info("run=generate product=-: creating a file takes %.0f us: %s", each * 1e6,
+                        "the workers write their own" if self.pages.write_here else "the main process writes")
+            self._writes.clear()
+
+    def _changed(self, paths: list[str]) -> None:
+        self.changed += len(paths)
+        if not self.first:
+            self.state.add_pending(paths)
 
     def put(self, rel: str, data: bytes) -> None:
         if rel in self.site_paths:
             raise SiteError(f"two pages want the same output path {rel}")
         self.site_paths.add(rel)
-        d, written = write_file(self.work, self.live, rel, data, self.site_digests.get(rel), self.job.compare_live)
+        d = digest(data)
+        if not self._same(rel, d, data):
+            self.writer.write(rel, data)
+            self._changed([rel])
         self.state.put_file(rel, d, len(data), "")
-        if written:
-            self.changed.add(rel)
 
     def put_stream(self, rel: str, chunks: Iterable[bytes]) -> None:
+        """``put`` for a big file made piece by piece: never whole in memory."""
         if rel in self.site_paths:
             raise SiteError(f"two pages want the same output path {rel}")
         self.site_paths.add(rel)
-        d, size, written = write_stream(self.work, self.live, rel, chunks, self.site_digests.get(rel),
-                                        self.job.compare_live)
-        self.state.put_file(rel, d, size, "")
+        d, size, written = self.writer.write_stream(rel, chunks, lambda d: self._same(rel, d, None))
         if written:
-            self.changed.add(rel)
+            self._changed([rel])
+        self.state.put_file(rel, d, size, "")
+
+    def _same(self, rel: str, d: str, data: bytes | None) -> bool:
+        """Whether the live build has these bytes at ``rel`` already."""
+        if self.first:
+            return False
+        old = self.site_digests.get(rel)
+        if old is not None or not self.pages.compare_live:
+            return old == d
+        try:
+            live = (self.live / rel).read_bytes()
+        except OSError:
+            return False
+        return digest(live) == d
 
     def remove(self, rel: str) -> None:
         output.remove(self.work, rel)
         self.state.drop_file(rel)
-        self.changed.add(rel)
+        self._changed([rel])
 
     # -- the whole build -------------------------------------------------------------------------------
     def run(self) -> BuildSummary | None:
+        with self._stack:  # the worker processes end with the build, however it ends
+            return self._run()
+
+    def _run(self) -> BuildSummary | None:
         settings, state = self.settings, self.state
         config = _config_hash(settings, self.templates_dir)
         live_id = dir_id(self.live)
@@ -252,8 +357,7 @@ class _Build:
         catalog_changed, problems = self.catalog()
         for problem in problems:
             logger.error("catalog: %s", problem)
-        ids = state.ids()
-        if not ids and problems:
+        if problems and not state.has_products():
             raise ConfigError(f"no valid products to publish ({problems[0]}); the live site is unchanged")
         self.reader = Reader(self.db)
         marks = self.reader.marks()
@@ -262,36 +366,46 @@ class _Build:
         if valid and not catalog_changed and marks == old_marks:
             state.rollback()
             return None  # nothing any page shows has changed
+        from . import listing
+        from .listing import Listing, category_slugs
+        from .render import Pages, make_environment
+
         names = [c for c, _ in state.categories()]
         slugs = category_slugs(names)
         paths = {c: f"categories/{s}.html" for c, s in slugs.items()}
         if valid and state.get("slugs") != slugs:
             valid = False  # category pages moved: every product links its category
-        shop_names = listing_shop_names(settings)
+        shop_names = self.job.shop_names
         assets = listing.assets(self.templates_dir)
         common = {"assets": {k: p for k, (p, _) in assets.items()}, "category_paths": paths,
                   "inline_css": None, "style_hash": None}
         dirty = self.dirty(valid, old_marks, paths)
         # the build folder
         spare = output.spare_path(self.live)
-        pending = state.pending()
+        mirror = None
         if valid and spare.is_dir() and state.get("spare") == dir_id(spare) \
                 and not output.busy_marker(self.live).exists():
-            output.level_spare(self.live, spare, pending, state.has_file)
-            self.work = spare
+            output.level_spare(self.live, spare, state.pending(), state.has_file)
+            state.set_pending([])  # level now; from here on, the paths this build changes
+            self.work, fresh = spare, False
         else:
             output.remove_leftovers(self.live)
-            self.work = output.fresh_folder(self.live)
-        compare_live = not valid
-        self.job = Job(settings.database_url, self.templates_dir, settings.data_dir / "site_templates", shop_names,
-                       self.stale_seconds, self.work, self.live, compare_live, common)
+            self.work, fresh = output.fresh_folder(self.live)
+            if fresh:  # a first build: the spare to be is filled with links of the files as they come
+                mirror = output.fresh_mirror(self.live)
+                self.first = True
+            state.set_pending([])
+        self.writer = output.Writer(self.work, fresh, mirror)
+        compare_live = not valid and not fresh
+        self.pages = Pages(common, compare_live, self.work, fresh, mirror)
         try:
-            categories = self.render(dirty)
+            self.render(dirty)
+            del dirty
             for owner in state.orphan_owners():
                 for rel in state.owned(owner):
                     self.remove(rel)
             self.site_paths: set[str] = set()
-            self.site_digests = {} if compare_live else state.file_digests("")
+            self.site_digests = {} if compare_live or fresh else state.file_digests("")
             env = make_environment(self.templates_dir, self.job.cache_dir)
             out = Listing(env, state, self.put, self.put_stream, common, _site_url(settings), settings.stale_hours)
             for rel, data in assets.values():
@@ -303,7 +417,7 @@ class _Build:
             listing.atom(out, "feeds/drops.atom", "Power Tracker: price drops", None)
             for name, slug in slugs.items():
                 listing.atom(out, f"feeds/{slug}.atom", f"Power Tracker: price drops in {name}", name)
-            listing.write_data(out, pages + [f"products/{p}.html" for p in ids],
+            listing.write_data(out, pages, state.product_paths(),
                                datetime.fromisoformat(marks["ph_max_seen"]) if marks["ph_max_seen"] else None)
             listing.not_found(out, assets["css"][1])
             for rel in set(state.file_digests("")) - self.site_paths:
@@ -311,34 +425,32 @@ class _Build:
         except BaseException:
             if self.work != spare:
                 output._discard(self.work)
+            if mirror is not None:
+                output._discard(mirror)
             raise
-        del categories
         for key, value in (("config", config), ("marks", marks), ("site_dir", str(self.live)), ("slugs", slugs)):
             state.set(key, value)
+        spare_known = True  # the spare is the previous build, and "pending" where it differs from live
         if self.changed or not self.live.exists():
-            first = not self.live.exists()
             output.swap_in(self.work, self.live)
-            state.set_pending(self.changed)
-            if first:  # the next build writes into a spare: make it now, while the build is a big one anyway
-                output.fresh_spare(self.live)
-                state.set_pending([])
-        elif self.work != spare:
+            if mirror is not None:  # the next build writes into a spare: it is ready, equal to live
+                output.adopt_spare(self.live, mirror)
+        elif self.work != spare:  # nothing to swap; the spare was not used, nor brought level
             output._discard(self.work)
-        else:
-            state.set_pending([])
+            if mirror is not None:
+                output._discard(mirror)
+            spare_known = False
+        totals = state.totals()
+        state.set("totals", totals)  # what a build that finds nothing to do reports
         state.set("live", dir_id(self.live))
-        state.set("spare", dir_id(spare))
+        state.set("spare", dir_id(spare) if spare_known else None)
         state.commit()
         output.done_with_spare(self.live)
-        return _summary(state, self.live, changed=len(self.changed), rendered=self.rendered)
+        return _summary(totals, self.live, changed=self.changed, rendered=self.rendered)
 
 
-def _summary(state: State, live: Path, changed: int, rendered: int) -> BuildSummary:
-    files, size = state.totals()
-    pages = state.conn.execute("SELECT COUNT(*) FROM files WHERE path LIKE '%.html'").fetchone()[0]
-    products, priced = state.conn.execute("SELECT COUNT(*), COUNT(shops) FROM products").fetchone()
-    return BuildSummary(pages=pages, files=files, bytes=size, changed=changed, products=products,
-                        rendered=rendered, priced=priced, duration_ms=0, site_dir=str(live))
+def _summary(totals: dict[str, int], live: Path, changed: int, rendered: int) -> BuildSummary:
+    return BuildSummary(**totals, changed=changed, rendered=rendered, duration_ms=0, site_dir=str(live))
 
 
 def listing_shop_names(settings: Settings) -> dict[str, str]:
@@ -372,13 +484,15 @@ def generate(settings: Settings, now: datetime | None = None, templates_dir: Pat
                 store.finish_run(db, run_id, "failed", {"error": str(exc)[:500]})
             except DatabaseError as db_exc:
                 logger.error("run=%s product=-: cannot record the failed run: %s", run_id, db_exc)
+            import jinja2
+
             if isinstance(exc, (jinja2.TemplateError, OSError, ValueError, KeyError)):
                 raise SiteError(f"cannot render the site: {type(exc).__name__}: {exc}") from exc
             if isinstance(exc, sqlite3.Error):
                 raise SiteError(f"cannot update the build state {state.path}: {exc}") from exc
             raise
         if result is None:
-            result = _summary(state, settings.site_dir, changed=0, rendered=0)
+            result = _summary(state.get("totals"), settings.site_dir, changed=0, rendered=0)
         wall = time.monotonic() - started
         result = BuildSummary(**{**result.as_json(), "duration_ms": int(wall * 1000), "run_id": run_id})
         stats = {k: v for k, v in result.as_json().items() if k not in ("site_dir", "run_id")}

@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -32,6 +32,11 @@ FEED_LIMIT = 50
 HEALTH_DAYS = 7
 LABEL_NAMES = {"lowest-ever": "Lowest ever", "lowest-30": "Lowest in 30 days", "below-average": "Below average",
                "claim": "Shop's claim not borne out"}
+
+
+def xml_escape(text: str) -> str:
+    """&, < and > as entities (what xml.sax.saxutils.escape does, without importing urllib)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def slugify(name: str) -> str:
@@ -104,8 +109,12 @@ def write_listings(out: Listing, slugs: dict[str, str], shop_names: dict[str, st
 def write_deals(out: Listing, newest: int | None) -> None:
     sections = []
     for column, title, note in (
-            ("drop_day", "Dropped today", "Cheapest price now against the cheapest at 00:00 UTC today."),
-            ("drop_week", "Dropped in the last 7 days", "Cheapest price now against the cheapest 7 days ago.")):
+            ("drop_day", "Dropped since 00:00 UTC",
+             "Each product's cheapest price at its latest check against its cheapest at 00:00 UTC that day"
+             " (whole UTC days, not the last 24 hours)."),
+            ("drop_week", "Dropped in the last 7 days",
+             "Each product's cheapest price at its latest check against its cheapest at the start of the 7 whole"
+             " UTC days that end with that check.")):
         summaries = [json.loads(s) for s, _ in out.state.top(column, DEALS_LIMIT)]
         sections.append((title, note, [(s, s[column]) for s in summaries]))
     out.page("deals.html", "deals.html", "", sections=sections, fresh=newest, label_names=LABEL_NAMES)
@@ -153,23 +162,37 @@ def atom(out: Listing, rel: str, title: str, category: str | None) -> None:
     out.put(rel, "\n".join(parts).encode("utf-8"))
 
 
-def write_data(out: Listing, pages: list[str], newest_seen: datetime | None) -> None:
-    """api/index.json, sitemap.xml, robots.txt and the shared freshness.json."""
+def write_data(out: Listing, pages: list[str], products: Iterable[str], newest_seen: datetime | None) -> None:
+    """api/index.json, sitemap.xml (``pages``, then the ``products`` pages), robots.txt and the shared
+    freshness.json. The big ones are made a few hundred entries at a time, never whole in memory."""
     def index() -> Iterator[bytes]:
         yield b"[\n"
-        sep = b""
+        part: list[str] = []
+        first = True
         for s in out.state.summaries():
             if s:
-                yield sep + s.encode("utf-8")
-                sep = b",\n"
+                part.append(s)
+                if len(part) == 500:
+                    yield (("" if first else ",\n") + ",\n".join(part)).encode("utf-8")
+                    part, first = [], False
+        if part:
+            yield (("" if first else ",\n") + ",\n".join(part)).encode("utf-8")
         yield b"\n]\n"
 
     out.put_stream("api/index.json", index())
     prefix = out.site_url
-    urls = "".join(f"<url><loc>{xml_escape(prefix + p)}</loc></url>\n" for p in pages)
-    out.put("sitemap.xml", ('<?xml version="1.0" encoding="utf-8"?>\n'
-                            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-                            + urls + "</urlset>\n").encode("utf-8"))
+
+    def sitemap() -> Iterator[bytes]:
+        yield b'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        part: list[str] = []
+        for p in chain(pages, products):
+            part.append(f"<url><loc>{xml_escape(prefix + p)}</loc></url>\n")
+            if len(part) == 500:
+                yield "".join(part).encode("utf-8")
+                part = []
+        yield ("".join(part) + "</urlset>\n").encode("utf-8")
+
+    out.put_stream("sitemap.xml", sitemap())
     robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {prefix}sitemap.xml\n" if prefix else "")
     out.put("robots.txt", robots.encode("ascii"))
     fresh = {"newest_observation": newest_seen.strftime("%Y-%m-%dT%H:%M:%SZ") if newest_seen else None,

@@ -16,6 +16,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any
 
 from ..chart import DAY, Series, View, build_views, cents_text, day_text, series_style
@@ -43,8 +44,8 @@ class Entry:
     offers: tuple[tuple[str, str], ...]  # (retailer, url)
 
 
-@dataclass(frozen=True)
-class OfferView:
+@dataclass(slots=True)
+class OfferView:  # made once per offer and page, so a cheap plain one
     retailer: str
     shop: str
     url: str
@@ -132,37 +133,42 @@ def to_cents(value: Any) -> int | None:
         return None
 
 
-def _comparable(row: Row) -> bool:
-    return row[AVAIL] != "out_of_stock"
-
-
 class _Timeline:
     """The cheapest comparable price over time across offers, from ``start`` on."""
 
     def __init__(self, offers: list[tuple[str, list[Row]]], currency: str, start: int) -> None:
-        events: list[tuple[int, int, int | None]] = []
+        events: list[tuple[int, int, int, int | None]] = []  # (time, offer, order, cents)
+        append = events.append
+        seq = 0
         for k, (_, rows) in enumerate(offers):
-            firsts = [r[F_EP] for r in rows]
-            i = max(bisect.bisect_right(firsts, start) - 1, 0)
+            i = max(bisect.bisect_right(rows, start, key=_FIRST) - 1, 0)  # the row under ``start``
             for j in range(i, len(rows)):
                 r = rows[j]
-                ok = r[CUR] == currency and _comparable(r)
-                events.append((max(r[F_EP], start), k, r[CENTS] if ok else None))
-            last = rows[-1]
-            events.append((max((last[L_EP] // DAY + 1) * DAY, start), k, None))  # its last day ends
-        events.sort(key=lambda e: (e[0], e[1]))  # stable: a row, then its offer's end
+                f = r[F_EP]
+                append((f if f > start else start, k, seq,
+                        r[CENTS] if r[CUR] == currency and r[AVAIL] != "out_of_stock" else None))
+                seq += 1
+            end = (rows[-1][L_EP] // DAY + 1) * DAY  # its last day ends
+            append((end if end > start else start, k, seq, None))
+            seq += 1
+        events.sort()  # by time, then offer; a row before its offer's end
         current: list[int | None] = [None] * len(offers)
-        self.points: list[tuple[int, int | None, int]] = []  # (from, cents, offer index)
+        points: list[tuple[int, int | None, int]] = []  # (from, cents, offer index)
+        last_value: int | None = None
         n = len(events)
-        for i, (t, k, cents) in enumerate(events):
+        for i, (t, k, _, cents) in enumerate(events):
             current[k] = cents
             if i + 1 < n and events[i + 1][0] == t:
                 continue
-            best = min(((c, j) for j, c in enumerate(current) if c is not None), default=None)
-            value = (best[0], best[1]) if best else (None, -1)
-            if not self.points or self.points[-1][1] != value[0]:
-                self.points.append((t, value[0], value[1]))
-        self.times = [p[0] for p in self.points]
+            best, best_k = None, -1
+            for j, c in enumerate(current):
+                if c is not None and (best is None or c < best):
+                    best, best_k = c, j
+            if not points or last_value != best:
+                points.append((t, best, best_k))
+                last_value = best
+        self.points = points
+        self.times = [p[0] for p in points]
 
     def at(self, t: int) -> int | None:
         i = bisect.bisect_right(self.times, t) - 1
@@ -173,34 +179,56 @@ class _Timeline:
                   if c is not None and t < end and (i + 1 == len(self.points) or self.points[i + 1][0] > start)]
         return min(values, default=None)
 
+    def day_end_average(self, anchor: int, days: int) -> int | None:
+        """The average (exact cents, half up) of the price at the end of each of the ``days`` days
+        before ``anchor``, over the day ends that have one."""
+        total = count = 0
+        points = self.points
+        last = anchor - 1  # the newest day end; day end d (0 = newest) is last - d * DAY
+        for i, (t, cents, _) in enumerate(points):
+            if cents is None or t > last:
+                continue
+            newest_d = min((last - t) // DAY, days - 1)  # the oldest day end at or after t
+            oldest_d = 0 if i + 1 == len(points) else (last - points[i + 1][0]) // DAY + 1
+            if oldest_d < 0:
+                oldest_d = 0
+            if newest_d >= oldest_d:
+                total += cents * (newest_d - oldest_d + 1)
+                count += newest_d - oldest_d + 1
+        return (2 * total + count) // (2 * count) if count else None
+
+
+_FIRST = itemgetter(F_EP)  # a row's first_seen (epoch s)
+
 
 def build_product(entry: Entry, history: dict[str, list[Row]], shop_names: dict[str, str],
                   urls: dict[str, str], stale_seconds: float) -> ProductView:
     """The view of one product; ``history`` maps retailer -> its rows, oldest first."""
     offer_urls = dict(entry.offers)
     for retailer in history:
-        offer_urls.setdefault(retailer, urls.get(retailer, ""))
+        if retailer not in offer_urls:
+            offer_urls[retailer] = urls.get(retailer, "")
     current = {r: rows[-1] for r, rows in history.items() if rows}
     newest = max((row[L_EP] for row in current.values()), default=None)
-    usable = [row for row in current.values() if _comparable(row)]
-    counts = Counter(row[CUR] for row in usable)
+    counts = Counter(row[CUR] for row in current.values() if row[AVAIL] != "out_of_stock")
     currency = min(counts, key=lambda c: (-counts[c], c)) if counts else None
-    compared = sorted((row[CENTS], r) for r, row in current.items() if _comparable(row) and row[CUR] == currency)
+    compared = sorted((row[CENTS], r) for r, row in current.items()
+                      if row[AVAIL] != "out_of_stock" and row[CUR] == currency)
     cheapest = compared[0][1] if compared else None
 
     offers = []
     for index, (retailer, url) in enumerate(sorted(offer_urls.items())):
         colour, dash = series_style(index)
+        shop = shop_names.get(retailer, retailer)
         row = current.get(retailer)
+        if row is None:
+            offers.append(OfferView(retailer, shop, url, None, None, None, None, False, False, False, colour, dash))
+            continue
         offers.append(OfferView(
-            retailer=retailer, shop=shop_names.get(retailer, retailer), url=url,
-            cents=row[CENTS] if row else None, currency=row[CUR] if row else None,
-            availability=row[AVAIL] if row else None, last_seen=row[L_EP] if row else None,
-            stale=bool(row and newest is not None and newest - row[L_EP] > stale_seconds),
-            cheapest=retailer == cheapest,
-            compared=bool(row and _comparable(row) and row[CUR] == currency),
-            colour=colour, dash=dash, was_cents=to_cents(row[WAS]) if row else None,
-        ))
+            retailer, shop, url, row[CENTS], row[CUR], row[AVAIL], row[L_EP],
+            newest is not None and newest - row[L_EP] > stale_seconds, retailer == cheapest,
+            row[AVAIL] != "out_of_stock" and row[CUR] == currency, colour, dash,
+            None if row[WAS] is None else to_cents(row[WAS])))
     # the compared currency first, cheapest first; other currencies after; unpriced last
     offers.sort(key=lambda o: (o.cents is None, o.currency != currency, o.currency or "", o.cents or 0, o.shop))
     view = ProductView(entry=entry, offers=offers, currency=currency, newest=newest,
@@ -208,7 +236,7 @@ def build_product(entry: Entry, history: dict[str, list[Row]], shop_names: dict[
                                                       if o.currency and o.currency != currency})))
     if compared:
         total = sum(c for c, _ in compared)
-        view.min_cents, view.max_cents = compared[0][0], max(c for c, _ in compared)
+        view.min_cents, view.max_cents = compared[0][0], compared[-1][0]
         view.avg_cents = (2 * total + len(compared)) // (2 * len(compared))
         view.shops = len(compared)
     if newest is None:
@@ -221,10 +249,10 @@ def build_product(entry: Entry, history: dict[str, list[Row]], shop_names: dict[
         _history_figures(view, ordered, names, currency, anchor)
     _claims(view, history, shop_names)
     styles = {o.retailer: (o.colour, o.dash) for o in offers}
-    series = [Series(shop_names.get(r, r), *styles[r],
-                     tuple((row[CENTS] if row[CUR] == currency and row[AVAIL] != "out_of_stock" else None,
-                            row[F_EP], row[L_EP]) for row in rows))
-              for r, rows in ordered]
+    series = [Series(name, *styles[r],
+                     tuple([(row[CENTS] if row[CUR] == currency and row[AVAIL] != "out_of_stock" else None,
+                             row[F_EP], row[L_EP]) for row in rows]))
+              for name, (r, rows) in zip(names, ordered, strict=True)]
     view.views = build_views(series, currency, view.first, anchor, entry.name)
     return view
 
@@ -233,13 +261,12 @@ def _history_figures(view: ProductView, ordered: list[tuple[str, list[Row]]], na
                      currency: str, anchor: int) -> None:
     lowest = None
     for k, (_, rows) in enumerate(ordered):
-        low = min((row[CENTS] for row in rows if row[CUR] == currency and row[AVAIL] != "out_of_stock"),
-                  default=None)
-        if low is not None and (lowest is None or low <= lowest[0]):
-            first = next(row[F_EP] for row in rows if row[CENTS] == low and row[CUR] == currency
-                         and row[AVAIL] != "out_of_stock")
-            if lowest is None or (low, first) < lowest[:2]:
-                lowest = (low, first, names[k])
+        low = first = None
+        for row in rows:  # the lowest comparable price of this offer, and when it was first seen
+            if row[CUR] == currency and row[AVAIL] != "out_of_stock" and (low is None or row[CENTS] < low):
+                low, first = row[CENTS], row[F_EP]
+        if low is not None and (lowest is None or (low, first) < lowest[:2]):
+            lowest = (low, first, names[k])
     view.lowest_ever = lowest
     line = _Timeline(ordered, currency, anchor - 90 * DAY)
     best = view.min_cents
@@ -248,8 +275,9 @@ def _history_figures(view: ProductView, ordered: list[tuple[str, list[Row]]], na
         if best is not None and before is not None and before > best:
             setattr(view, attr, Drop(t, before, best, view.best.shop if view.best else ""))
     previous = None
+    feed_start = anchor - FEED_DAYS * DAY
     for t, cents, k in line.points:
-        if previous is not None and cents is not None and cents < previous and t >= anchor - FEED_DAYS * DAY:
+        if previous is not None and cents is not None and cents < previous and t >= feed_start:
             view.drops.append(Drop(t, previous, cents, names[k]))
         previous = cents if cents is not None else previous
     view.drops.reverse()
@@ -267,9 +295,8 @@ def _history_figures(view: ProductView, ordered: list[tuple[str, list[Row]]], na
                                  f"No shop we check was cheaper in the 30 days to {day_text(anchor - 1)}."))
     if days >= MIN_DAYS_AVERAGE:
         window = min(90, days)
-        samples = [c for d in range(window) if (c := line.at(anchor - d * DAY - 1)) is not None]
-        if samples:
-            average = (2 * sum(samples) + len(samples)) // (2 * len(samples))
+        average = line.day_end_average(anchor, window)
+        if average is not None:
             pct = (average - best) * 100 // average
             if pct >= MIN_BELOW_AVERAGE_PCT:
                 view.labels.append(Label(

@@ -3,25 +3,30 @@
 Beside SITE_DIR lives a spare folder (``.<name>.spare``), the build before the live one. The
 state lists the paths where it differs from live (``pending``). A build first brings the spare
 level with live (links live's file, or removes it, for each pending path), writes only the
-files whose bytes changed (a new file replaces the old by rename; files are never rewritten
-in place, since spare and live share unchanged files as hard links), then swaps the two
+files whose bytes changed (the old one is unlinked and a new one created: files are never
+rewritten in place, since spare and live share unchanged files as hard links), then swaps the two
 folders in one step (Linux renameat2 RENAME_EXCHANGE). The old live folder becomes the next
 spare. Work is proportional to the changed files, not to the site.
 
-Without a usable spare (first build, state lost, a build killed while writing it) the build
-folder starts as hard links of the whole live site. A marker file names a spare being
+Without a usable spare (state lost, a build killed while writing it) the build folder starts
+as hard links of the whole live site. A first build starts empty: it creates each file in
+place and links it into the future spare as it goes. A marker file names a spare being
 written; a spare found with the marker is discarded.
+
+Nothing here fsyncs: a build is atomic against a crash of the process (kill -9, a full disk),
+not against a power cut.
 """
 
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import logging
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -48,6 +53,93 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd = -100
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return bool(result == 0)
+
+
+class Writer:
+    """Puts files into the build folder ``work``; with ``mirror`` (a first build), also hard links
+    each into that folder, the future spare.
+
+    A file there may be a hard link the live site shares: it is unlinked and created anew, never
+    written into (the build folder is private until the swap, so a missing file in between does
+    no harm). ``fresh``: ``work`` started empty, so there is nothing to unlink.
+    """
+
+    def __init__(self, work: Path, fresh: bool, mirror: Path | None = None) -> None:
+        self.work, self.fresh, self.mirror = str(work), fresh, None if mirror is None else str(mirror)
+        self.chmod: bool | None = None  # whether the umask leaves files other than 0644: learnt from the first
+
+    def _create(self, path: str) -> int:
+        """A descriptor of a new, empty file at ``path``."""
+        if not self.fresh:
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+        try:
+            fd = os.open(path, flags, 0o644)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fd = os.open(path, flags, 0o644)
+        except FileExistsError:  # not in a fresh folder; be safe anyway
+            os.unlink(path)
+            fd = os.open(path, flags, 0o644)
+        if self.chmod is None:
+            self.chmod = os.fstat(fd).st_mode & 0o777 != 0o644
+        if self.chmod:
+            os.fchmod(fd, 0o644)  # whatever the umask: the web host must read it
+        return fd
+
+    def _mirror(self, rel: str, path: str) -> None:
+        if self.mirror is not None:
+            target = os.path.join(self.mirror, rel)
+            try:
+                os.link(path, target)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(path, target)
+
+    def write(self, rel: str, data: bytes) -> None:
+        path = os.path.join(self.work, rel)
+        fd = self._create(path)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except BaseException:
+            os.close(fd)
+            os.unlink(path)
+            raise
+        os.close(fd)
+        self._mirror(rel, path)
+
+    def write_stream(self, rel: str, chunks: Iterable[bytes], same: Callable[[str], bool]) -> tuple[str, int, bool]:
+        """``write`` for a big file made piece by piece, never whole in memory: hashed as it is written
+        (to a temp file unless the folder is fresh) and dropped again when ``same(digest)`` says the
+        live build has these bytes. (digest, size, written)"""
+        path = os.path.join(self.work, rel)
+        head, name = os.path.split(path)
+        target = path if self.fresh else os.path.join(head, f".{name}.{os.getpid()}.tmp")
+        fd = self._create(target)
+        h = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(fd, "wb", closefd=True) as fh:
+                for chunk in chunks:
+                    h.update(chunk)
+                    fh.write(chunk)
+                    size += len(chunk)
+        except BaseException:
+            os.unlink(target)
+            raise
+        d = h.hexdigest()[:32]
+        if target != path:
+            if same(d):
+                os.unlink(target)
+                return d, size, False
+            os.replace(target, path)
+        self._mirror(rel, path)
+        return d, size, True
 
 
 def link_tree(src: Path, dst: Path) -> int:
@@ -81,40 +173,46 @@ def _discard(path: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def fresh_folder(live: Path) -> Path:
-    """A new build folder: hard links of the live site, or empty on a first build."""
+def fresh_folder(live: Path) -> tuple[Path, bool]:
+    """A new build folder: hard links of the live site, or empty on a first build (then True)."""
     work = Path(tempfile.mkdtemp(prefix=f"{live.name}.tmp-", dir=live.parent))
     work.chmod(0o755)  # mkdtemp makes it private; the web host must read it
     if live.is_dir():
         link_tree(live, work)
-    return work
+        return work, False
+    return work, True
 
 
-def fresh_spare(live: Path) -> None:
-    """A spare equal to live (hard links), for a site that has none yet."""
+def fresh_mirror(live: Path) -> Path:
+    """An empty folder that a first build fills with hard links of each file it writes: the spare to be."""
+    mirror = Path(tempfile.mkdtemp(prefix=f"{live.name}.tmp-", dir=live.parent))
+    mirror.chmod(0o755)
+    return mirror
+
+
+def adopt_spare(live: Path, mirror: Path) -> None:
+    """Make the filled mirror the spare (after the first build's swap)."""
     spare = spare_path(live)
     _discard(spare)
-    work = Path(tempfile.mkdtemp(prefix=f"{live.name}.tmp-", dir=live.parent))
-    work.chmod(0o755)
-    link_tree(live, work)
-    os.rename(work, spare)
+    os.rename(mirror, spare)
 
 
 def level_spare(live: Path, spare: Path, pending: list[str], in_live: Callable[[str], bool]) -> None:
-    """Make the spare equal to live again, path by pending path."""
+    """Make the spare equal to live again, path by pending path (marked busy meanwhile: a build
+    killed half way leaves a spare the next one does not trust)."""
     busy_marker(live).touch()
     for rel in pending:
-        target = spare / rel
+        target = os.path.join(spare, rel)
+        try:
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
         if in_live(rel):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
-            os.link(live / rel, tmp)
-            os.replace(tmp, target)
-        else:
             try:
-                target.unlink()
+                os.link(os.path.join(live, rel), target)
             except FileNotFoundError:
-                pass
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(os.path.join(live, rel), target)
 
 
 def remove(work: Path, rel: str) -> None:

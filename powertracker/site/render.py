@@ -2,31 +2,37 @@
 
 A product gives three files: ``products/<id>.html``, ``products/<id>.csv`` (every history
 row) and ``api/products/<id>.json``; plus its card (HTML reused by every listing page) and
-its summary. Workers read the history of a batch of products, render, and write only files
-whose digest differs from the live build's (``write_file``), so rendering and writing
-spread over the cores and nothing large travels between processes.
+its summary. Workers read the history of a batch of products, render, and compare each file
+with the live build's (by digest, or by its bytes when the state is lost). Only the files that
+differ are written, by the main process (``output.Writer``): two processes creating files in
+one folder make the kernel spin against itself. Unless creating a file turns out slow (ext4
+without a journal steps over every inode freed in the last minutes, on each creation): then
+the walk parallelises, and the workers write their files themselves (``Pages.write_here``).
 """
 
 from __future__ import annotations
 
 import csv
-import filecmp
-import hashlib
 import io
 import json
-import os
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from ..chart import DAY, cents_text, day_text
+from ..chart import cents_text, day_iso, day_text, swatch
 from ..db import Database
 from .model import AVAIL, CUR, F_TEXT, L_TEXT, OBS, PRICE, ProductView, build_product, summary
+from .output import Writer
 from .source import Reader, digest, entry_from_json, fingerprint, offer_state
+
+# what a rendered product sends back to the main process: id, products row, drop rows and offer rows
+# (for State.put_results), and its files: (path, digest, size, bytes for the main process to write or
+# None, whether the worker wrote it)
+Rendered = tuple[str, tuple[Any, ...], list[tuple[Any, ...]], list[tuple[int, str, int]],
+                 list[tuple[str, str, int, bytes | None, bool]]]
 
 
 def make_environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -43,117 +49,62 @@ def make_environment(templates_dir: Path, cache_dir: Path | None = None) -> jinj
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build, one set of templates: no stat of each template per page
     )
-    env.filters["money"] = lambda cents, currency, places=2: cents_text(cents, currency, places)
+    env.filters["money"] = cents_text
     env.filters["day"] = day_text
-    env.filters["day_iso"] = lambda epoch: time.strftime("%Y-%m-%d", time.gmtime(epoch // DAY * DAY))
+    env.filters["day_iso"] = day_iso
+    env.filters["swatch"] = swatch
     env.filters["utc"] = lambda when: when.strftime("%Y-%m-%d %H:%M UTC")
     env.filters["iso"] = lambda when: when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return env
 
 
-def write_file(work: Path, live: Path, rel: str, data: bytes, old: str | None, compare_live: bool) -> tuple[str, bool]:
-    """Put ``data`` at ``rel`` in the build folder unless the live build has those bytes already.
-
-    Returns (digest, written). A file is replaced by rename, never rewritten in place: the
-    build folder shares unchanged files with the live site as hard links.
-    """
-    d = digest(data)
-    if old is not None:
-        same = old == d
-    elif compare_live:
-        try:
-            same = (live / rel).read_bytes() == data
-        except OSError:
-            same = False
-    else:
-        same = False
-    if same:
-        return d, False
-    path = os.path.join(work, rel)
-    head, name = os.path.split(path)
-    tmp = os.path.join(head, f".{name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    except FileNotFoundError:
-        os.makedirs(head, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        os.fchmod(fd, 0o644)  # whatever the umask: the web host must read it
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    return d, True
+_CSV_PREFIXES: dict[tuple[str, str], str] = {}
 
 
-def write_stream(work: Path, live: Path, rel: str, chunks: Iterable[bytes], old: str | None,
-                 compare_live: bool) -> tuple[str, int, bool]:
-    """``write_file`` for a big file made piece by piece: never whole in memory. (digest, size, written)."""
-    path = os.path.join(work, rel)
-    head, name = os.path.split(path)
-    os.makedirs(head, exist_ok=True)
-    tmp = os.path.join(head, f".{name}.{os.getpid()}.tmp")
-    h = hashlib.blake2b(digest_size=16)
-    size = 0
-    with open(tmp, "wb") as fh:
-        for chunk in chunks:
-            h.update(chunk)
-            fh.write(chunk)
-            size += len(chunk)
-    d = h.hexdigest()
-    same = old == d if old is not None else compare_live and _same_file(os.path.join(live, rel), tmp)
-    if same:
-        os.unlink(tmp)
-        return d, size, False
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
-    return d, size, True
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return filecmp.cmp(a, b, shallow=False)
-    except OSError:
-        return False
+def _csv_prefix(retailer: str, shop: str) -> str:
+    """The retailer and shop columns of a CSV row, quoted as the csv module does (a few shops: cached)."""
+    prefix = _CSV_PREFIXES.get((retailer, shop))
+    if prefix is None:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="").writerow([retailer, shop])
+        prefix = _CSV_PREFIXES[(retailer, shop)] = buf.getvalue()
+    return prefix
 
 
 def product_csv(view: ProductView, history: dict[str, list[tuple[Any, ...]]], names: dict[str, str]) -> bytes:
-    out = io.StringIO()
-    out.write("retailer,shop,price,currency,availability,first_seen_utc,last_seen_utc,observations\n")
+    out = ["retailer,shop,price,currency,availability,first_seen_utc,last_seen_utc,observations\n"]
     for retailer in sorted(history):
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="").writerow([retailer, names.get(retailer, retailer)])
-        prefix = buf.getvalue()
-        out.writelines(f"{prefix},{r[PRICE]},{r[CUR]},{r[AVAIL] or ''},{r[F_TEXT]},{r[L_TEXT]},{r[OBS]}\n"
-                       for r in history[retailer])
-    return out.getvalue().encode("utf-8")
+        prefix = _csv_prefix(retailer, names.get(retailer, retailer))
+        out.extend([f"{prefix},{r[PRICE]},{r[CUR]},{r[AVAIL] or ''},{r[F_TEXT]},{r[L_TEXT]},{r[OBS]}\n"
+                    for r in history[retailer]])
+    return "".join(out).encode("utf-8")
+
+
+def _price(cents: int | None) -> str | None:
+    return None if cents is None else f"{cents // 100}.{cents % 100:02d}"
 
 
 def product_json(view: ProductView, s: dict[str, Any]) -> bytes:
     e = view.entry
-
-    def price(cents: int | None) -> str | None:
-        return None if cents is None else f"{cents // 100}.{cents % 100:02d}"
-
+    price = _price
     doc = {
         "id": e.id, "name": e.name, "category": e.category, "brand": e.brand,
         "page": f"../../products/{e.id}.html", "history_csv": f"../../products/{e.id}.csv",
         "currency": view.currency, "min_price": price(view.min_cents), "max_price": price(view.max_cents),
         "avg_price": price(view.avg_cents), "shops": view.shops,
         "cheapest": s["retailer"], "cheapest_price": s["price"],
-        "last_confirmed": None if view.newest is None else time.strftime("%Y-%m-%d", time.gmtime(view.newest)),
+        "last_confirmed": None if view.newest is None else day_iso(view.newest),
         "lowest_ever": None if view.lowest_ever is None else {
-            "price": price(view.lowest_ever[0]), "since": time.strftime("%Y-%m-%d", time.gmtime(view.lowest_ever[1])),
+            "price": price(view.lowest_ever[0]), "since": day_iso(view.lowest_ever[1]),
             "shop": view.lowest_ever[2]},
         "labels": [{"kind": label.kind, "title": label.title, "basis": label.basis} for label in view.labels],
         "drop_today": s["drop_day"], "drop_7d": s["drop_week"],
         "offers": [{"retailer": o.retailer, "shop": o.shop, "url": o.url, "price": price(o.cents),
                     "currency": o.currency, "availability": o.availability, "compared": o.compared,
                     "cheapest": o.cheapest, "out_of_date": o.stale,
-                    "last_confirmed": None if o.last_seen is None else time.strftime("%Y-%m-%d", time.gmtime(o.last_seen))}
+                    "last_confirmed": None if o.last_seen is None else day_iso(o.last_seen)}
                    for o in view.offers],
     }
     return (json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
@@ -161,17 +112,37 @@ def product_json(view: ProductView, s: dict[str, Any]) -> bytes:
 
 @dataclass
 class Job:
-    """What a worker needs besides the batch, set once per process."""
+    """What a worker needs besides its batches, set once per process."""
 
     database_url: str
     templates_dir: Path
     cache_dir: Path | None
     shop_names: dict[str, str]
     stale_seconds: float
-    work: Path
     live: Path
-    compare_live: bool
+
+
+@dataclass(frozen=True)
+class Pages:
+    """What a batch's pages share: the site-wide template values, whether files are compared with
+    the live build's bytes (no digests of them: a lost state), where they go (``output.Writer``),
+    and whether the worker writes them itself (else the main process does)."""
+
     common: dict[str, Any]
+    compare_live: bool
+    work: Path
+    fresh: bool
+    mirror: Path | None
+    write_here: bool = False
+
+    def writer(self) -> Writer:
+        """This process's writer into the build folder (one per build)."""
+        key = (self.work, self.fresh, self.mirror)
+        writer = _worker.get("writer")
+        if writer is None or _worker.get("writer_key") != key:
+            writer = Writer(self.work, self.fresh, self.mirror)
+            _worker.update(writer=writer, writer_key=key)
+        return writer  # type: ignore[no-any-return]
 
 
 _worker: dict[str, Any] = {}
@@ -192,30 +163,61 @@ def close_worker() -> None:
         db.close()
 
 
-def render_batch(batch: list[tuple[str, str, str, dict[str, str]]]) -> list[dict[str, Any]]:
-    """Render a batch of (id, entry JSON, entry hash, live digests of its files); returns one result each."""
+def _unchanged(job: Job, pages: Pages, rel: str, data: bytes, d: str, old: str | None) -> bool:
+    if old is not None:
+        return old == d
+    if not pages.compare_live:
+        return False
+    try:
+        with open(job.live / rel, "rb") as fh:
+            return fh.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def render_batch(batch: list[tuple[str, str, str, dict[str, str]]], pages: Pages) -> tuple[list[Rendered], int, float]:
+    """Render a batch of (id, entry JSON, entry hash, live digests of its files); returns one result
+    each, and how many files this process wrote and the CPU seconds that took."""
     job: Job = _worker["job"]
     reader: Reader = _worker["reader"]
+    product, card = _worker["product"], _worker["card"]
+    names, stale, common = job.shop_names, job.stale_seconds, pages.common
+    paths = common["category_paths"]
+    write = pages.writer().write if pages.write_here else None
+    wrote, spent = 0, 0.0
     rows = reader.history([b[0] for b in batch])
-    results = []
+    results: list[Rendered] = []
     for pid, entry_text, entry_hash, old in batch:
         entry = entry_from_json(entry_text)
         history = rows.pop(pid, {})
         known = dict(entry.offers)
         urls = {r: reader.latest_url(pid, r) for r in history if r not in known}
-        view = build_product(entry, history, job.shop_names, urls, job.stale_seconds)
+        view = build_product(entry, history, names, urls, stale)
         s = summary(view)
-        category_path = job.common["category_paths"].get(entry.category, "index.html")
-        html = _worker["product"].render(job.common, root="../", product=view, fresh=view.newest,
-                                         category_path=category_path)
-        card = str(_worker["card"](s, ""))
+        html = product.render(common, root="../", product=view, fresh=view.newest,
+                              category_path=paths.get(entry.category, "index.html"))
         files = []
         for rel, data in ((f"products/{pid}.html", html.encode("utf-8")),
-                          (f"products/{pid}.csv", product_csv(view, history, job.shop_names)),
+                          (f"products/{pid}.csv", product_csv(view, history, names)),
                           (f"api/products/{pid}.json", product_json(view, s))):
-            d, written = write_file(job.work, job.live, rel, data, old.get(rel), job.compare_live)
-            files.append((rel, d, len(data), written))
+            d = digest(data)
+            if _unchanged(job, pages, rel, data, d, old.get(rel)):
+                files.append((rel, d, len(data), None, False))
+            elif write is None:
+                files.append((rel, d, len(data), data, False))
+            else:
+                started = time.thread_time()
+                write(rel, data)
+                spent += time.thread_time() - started
+                wrote += 1
+                files.append((rel, d, len(data), None, True))
         offers = {r: offer_state(rs[-1]) for r, rs in history.items() if rs}
-        results.append({"id": pid, "fp": fingerprint(entry_hash, offers, job.stale_seconds), "offers": offers,
-                        "summary": s, "card": card, "files": files})
-    return results
+        dd, dw = s["drop_day"], s["drop_week"]
+        row = (fingerprint(entry_hash, offers, stale), json.dumps(offers), json.dumps(s, ensure_ascii=False),
+               str(card(s, "")), s["cents"], dd["pct"] if dd else None, dw["pct"] if dw else None, s["newest"],
+               # shops stays NULL for a product no shop has priced yet (the "priced" count relies on it)
+               None if s["status"] == "unpriced" else " ".join(s["in_stock"]), pid)
+        drops = [(pid, s["category"], d["at"], json.dumps({**d, "name": s["name"], "currency": s["currency"]},
+                                                          ensure_ascii=False)) for d in s["drops"]]
+        results.append((pid, row, drops, [(o[0], pid, o[4]) for o in offers.values()], files))
+    return results, wrote, spent

@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from .model import AVAIL, CUR, ID, L_EP, PRICE, WAS, Entry, Row
 
 logger = logging.getLogger(__name__)
 
+_OFFER = itemgetter(0, 1)  # (product_id, retailer) of a history row
 TOUCH_MARGIN_S = 3600  # rows seen up to this long before the last build's newest are read again
 
 
@@ -37,7 +40,8 @@ def entry_from_json(text: str) -> Entry:
 
 
 def digest(data: bytes | str) -> str:
-    return hashlib.blake2b(data.encode() if isinstance(data, str) else data, digest_size=16).hexdigest()
+    """128 bits of SHA-256 (hardware-accelerated on most CPUs: the fastest of hashlib's digests there)."""
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,19 @@ def parse_catalog_file(path: str) -> tuple[list[Entry], list[str]]:
     products, problems = load_product_file(Path(path))
     return [Entry(p.id, p.name, p.category, p.brand, tuple((o.retailer, o.url) for o in p.offers))
             for p in products], problems
+
+
+CatalogRow = tuple[str, str, str, str, str, str]  # id, entry JSON, its digest, category, sort name, retailers
+
+
+def catalog_rows(path: str) -> tuple[list[CatalogRow], list[str]]:
+    """``parse_catalog_file`` ready for the build state (in a worker process, for a big catalog)."""
+    entries, problems = parse_catalog_file(path)
+    rows = []
+    for e in entries:
+        text = entry_json(e)
+        rows.append((e.id, text, digest(text), e.category, e.name.casefold(), " ".join(r for r, _ in e.offers)))
+    return rows, problems
 
 
 def shop_names(retailers_file: Path, default_delay: float) -> dict[str, str]:
@@ -100,13 +117,8 @@ class Reader:
             return out
         params = {f"p{i}": pid for i, pid in enumerate(ids)}
         sql = self._sql("site_history").replace("{ids}", ", ".join(f":{k}" for k in params))
-        key: tuple[str, str] | None = None
-        rows: list[Row] = []
-        for rec in self.db.stream(sql, params, size=5000):
-            if key is None or rec[1] != key[1] or rec[0] != key[0]:
-                key = (rec[0], rec[1])
-                rows = out.setdefault(rec[0], {}).setdefault(rec[1], [])
-            rows.append(rec)
+        for (pid, retailer), rows in groupby(self.db.stream(sql, params, size=5000), _OFFER):
+            out.setdefault(pid, {})[retailer] = list(rows)
         return out
 
     def latest_url(self, product_id: str, retailer: str) -> str:
@@ -114,12 +126,29 @@ class Reader:
                              " ORDER BY id DESC LIMIT 1", {"p": product_id, "r": retailer})
         return str(rows[0]["url"]) if rows else ""
 
-    def touched(self, max_id: int, max_seen: datetime | None) -> Iterator[tuple[Any, ...]]:
-        """Offer states (product, retailer, id, price, currency, availability, last seen, was) of
-        rows added or seen again since a build that read up to ``max_id`` / ``max_seen``."""
-        since = datetime.fromtimestamp(
-            (max_seen.timestamp() if max_seen else 0) - TOUCH_MARGIN_S, UTC)
-        yield from self.db.stream(self._sql("site_touched"), {"max_id": max_id, "since": since})
+    def added(self, max_id: int) -> Iterator[tuple[Any, ...]]:
+        """Offer states (product, retailer, id, price, currency, availability, last seen, was) of the
+        rows added since a build that read up to ``max_id``."""
+        yield from self.db.stream(self._sql("site_touched").replace("{where}", "id > :max_id"), {"max_id": max_id})
+
+    def latest_states(self, product_ids: list[str]) -> Iterator[tuple[Any, ...]]:
+        """``added``'s offer states of the newest row of every offer of ``product_ids``."""
+        params = {f"p{k}": pid for k, pid in enumerate(product_ids)}
+        where = (f"id IN (SELECT MAX(id) FROM price_history WHERE product_id IN ({', '.join(f':{k}' for k in params)})"
+                 " GROUP BY product_id, retailer)")
+        yield from self.db.stream(self._sql("site_touched").replace("{where}", where), params)
+
+    def product_ids_of(self, ids: list[int]) -> set[str]:
+        """The products of the history rows ``ids``."""
+        params = {f"i{k}": rid for k, rid in enumerate(ids)}
+        sql = f"SELECT DISTINCT product_id FROM price_history WHERE id IN ({', '.join(f':{k}' for k in params)})"
+        return {r[0] for r in self.db.stream(sql, params)}
+
+    def seen_since(self, max_id: int, max_seen: datetime | None) -> Iterator[tuple[int, int]]:
+        """(id, last seen) of the rows up to ``max_id`` seen since a build that read up to ``max_seen``
+        (less a margin, for scrapes that committed late), by id."""
+        since = datetime.fromtimestamp((max_seen.timestamp() if max_seen else 0) - TOUCH_MARGIN_S, UTC)
+        yield from self.db.stream(self._sql("site_seen"), {"max_id": max_id, "since": since}, size=5000)
 
     def shops(self, since: datetime) -> list[dict[str, Any]]:
         return self.db.query(named_query("site_shops", self.db.dialect), {"since": since})

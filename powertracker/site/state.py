@@ -2,10 +2,12 @@
 
 A small SQLite file in DATA_DIR (``site_state.sqlite``), never deployed. It holds, for
 the live build: each catalog file's size and mtime (unchanged files are not parsed again), each
-product's catalog entry, fingerprint, newest offer states, and the pieces listing pages are
-assembled from (card HTML, summary JSON); every output file's digest and owner; and the paths
-where the spare folder still differs from the live one. One transaction per build, committed
-right after the swap: a failed build leaves the state describing the live site.
+product's catalog entry, fingerprint, newest offer states (also as ``offer_rows``: the id and
+last-seen time of each offer's newest history row, so the next build finds the rows seen again
+since with an index scan), and the pieces listing pages are assembled from (card HTML, summary
+JSON); every output file's digest and owner; and the paths where the spare folder still differs
+from the live one. One transaction per build, committed right after the swap: a failed build
+leaves the state describing the live site.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS catalog_files (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL, problems TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS products (id TEXT PRIMARY KEY, file TEXT NOT NULL, entry TEXT NOT NULL,
-    entry_hash TEXT NOT NULL, category TEXT NOT NULL, sort_name TEXT NOT NULL, fp TEXT, offers TEXT,
-    summary TEXT, card TEXT, cents INTEGER, drop_day INTEGER, drop_week INTEGER, newest INTEGER, shops TEXT);
+    entry_hash TEXT NOT NULL, category TEXT NOT NULL, sort_name TEXT NOT NULL, retailers TEXT NOT NULL, fp TEXT,
+    offers TEXT, summary TEXT, card TEXT, cents INTEGER, drop_day INTEGER, drop_week INTEGER, newest INTEGER,
+    shops TEXT);
 CREATE INDEX IF NOT EXISTS products_by_category ON products (category, sort_name, id);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, size INTEGER NOT NULL,
     owner TEXT NOT NULL);
@@ -33,7 +36,17 @@ CREATE TABLE IF NOT EXISTS drops (product_id TEXT NOT NULL, category TEXT NOT NU
     doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS drops_by_product ON drops (product_id);
 CREATE INDEX IF NOT EXISTS drops_by_time ON drops (at);
+CREATE INDEX IF NOT EXISTS products_unrendered ON products (id) WHERE fp IS NULL;
+CREATE INDEX IF NOT EXISTS products_by_drop_day ON products (drop_day DESC, sort_name, id) WHERE drop_day > 0;
+CREATE INDEX IF NOT EXISTS products_by_drop_week ON products (drop_week DESC, sort_name, id) WHERE drop_week > 0;
+CREATE INDEX IF NOT EXISTS products_by_shops ON products (shops);
+CREATE INDEX IF NOT EXISTS drops_by_category ON drops (category, at);
+CREATE TABLE IF NOT EXISTS offer_rows (rid INTEGER PRIMARY KEY, product_id TEXT NOT NULL, last INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS offer_rows_by_product ON offer_rows (product_id);
 """
+
+
+VERSION = 2  # of SCHEMA: a state file of another version is emptied (and the next build is a full one)
 
 
 def state_path(data_dir: Path) -> Path:
@@ -47,6 +60,11 @@ class State:
         self.conn = sqlite3.connect(path, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+            for (table,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                              " AND name NOT LIKE 'sqlite_%'").fetchall():
+                self.conn.execute(f'DROP TABLE "{table}"')
+            self.conn.execute(f"PRAGMA user_version = {VERSION}")
         self.conn.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -71,7 +89,7 @@ class State:
 
     def reset(self) -> None:
         """Forget everything (a full rebuild)."""
-        for table in ("meta", "catalog_files", "products", "files", "pending", "drops"):
+        for table in ("meta", "catalog_files", "products", "files", "pending", "drops", "offer_rows"):
             self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
     # catalog
@@ -83,8 +101,8 @@ class State:
         self.conn.execute("INSERT OR REPLACE INTO catalog_files VALUES (?, ?, ?, ?)",
                           (path, mtime_ns, size, json.dumps(problems)))
 
-    def drop_catalog_file(self, path: str) -> None:
-        self.conn.execute("DELETE FROM catalog_files WHERE path = ?", (path,))
+    def drop_catalog_files(self, paths: Iterable[str]) -> None:
+        self.conn.executemany("DELETE FROM catalog_files WHERE path = ?", ((p,) for p in paths))
 
     def product_ids_by_file(self) -> Iterator[tuple[str, str]]:
         yield from self.conn.execute("SELECT id, file FROM products ORDER BY file, id")
@@ -92,22 +110,30 @@ class State:
     def entry_hashes(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT id, entry_hash FROM products"))
 
-    def put_entry(self, pid: str, file: str, entry: str, entry_hash: str, category: str, sort_name: str) -> None:
-        self.conn.execute(
-            "INSERT INTO products (id, file, entry, entry_hash, category, sort_name) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET file = excluded.file, entry = excluded.entry,"
-            " entry_hash = excluded.entry_hash, category = excluded.category, sort_name = excluded.sort_name",
-            (pid, file, entry, entry_hash, category, sort_name))
+    def put_entries(self, rows: Iterable[tuple[str, str, str, str, str, str, str]]) -> None:
+        """(id, file, entry JSON, entry hash, category, sort name, retailers space-separated) of new or
+        changed catalog entries."""
+        self.conn.executemany(
+            "INSERT INTO products (id, file, entry, entry_hash, category, sort_name, retailers)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET file = excluded.file,"
+            " entry = excluded.entry, entry_hash = excluded.entry_hash, category = excluded.category,"
+            " sort_name = excluded.sort_name, retailers = excluded.retailers", rows)
+
+    def catalog_offers(self) -> Iterator[tuple[str, list[str]]]:
+        """(product, its retailers) of every catalog product, by id."""
+        for pid, retailers in self.conn.execute("SELECT id, retailers FROM products ORDER BY id"):
+            yield pid, retailers.split()
 
     def drop_product(self, pid: str) -> None:
         self.conn.execute("DELETE FROM products WHERE id = ?", (pid,))
         self.conn.execute("DELETE FROM drops WHERE product_id = ?", (pid,))
+        self.conn.execute("DELETE FROM offer_rows WHERE product_id = ?", (pid,))
 
-    def entries(self, ids: list[str]) -> list[tuple[str, str, str]]:
-        """(id, entry JSON, entry hash) of ``ids``."""
+    def entries(self, ids: list[str]) -> list[tuple[str, str, str, str]]:
+        """(id, entry JSON, entry hash, category) of ``ids``, by id."""
         marks = ",".join("?" * len(ids))
-        return self.conn.execute(f"SELECT id, entry, entry_hash FROM products WHERE id IN ({marks})",  # noqa: S608
-                                 ids).fetchall()
+        return self.conn.execute(f"SELECT id, entry, entry_hash, category FROM products"  # noqa: S608
+                                 f" WHERE id IN ({marks}) ORDER BY id", ids).fetchall()
 
     def fingerprints(self, ids: list[str]) -> list[tuple[str, str, str, str | None, str | None]]:
         """(id, category, entry hash, fingerprint, offers JSON) of ``ids``."""
@@ -115,26 +141,27 @@ class State:
         return self.conn.execute(f"SELECT id, category, entry_hash, fp, offers FROM products"  # noqa: S608
                                  f" WHERE id IN ({marks})", ids).fetchall()
 
+    def has_products(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is not None
+
     def ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM products ORDER BY id")]
 
     def unrendered(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM products WHERE fp IS NULL ORDER BY id")]
 
-    def put_result(self, pid: str, fp: str, offers: dict[str, Any], summary: dict[str, Any], card: str) -> None:
-        dd, dw = summary["drop_day"], summary["drop_week"]
-        self.conn.execute(
+    def put_results(self, rows: list[tuple[Any, ...]], drops: list[tuple[Any, ...]],
+                    offer_rows: list[tuple[int, str, int]], fresh: bool) -> None:
+        """Rendered products: ``rows`` as ``render.render_batch`` makes them (their id last), their
+        drops (id, category, time, JSON) and offer rows (row id, product id, last seen)."""
+        self.conn.executemany(
             "UPDATE products SET fp = ?, offers = ?, summary = ?, card = ?, cents = ?, drop_day = ?, drop_week = ?,"
-            " newest = ?, shops = ? WHERE id = ?",
-            (fp, json.dumps(offers), json.dumps(summary, ensure_ascii=False), card, summary["cents"],
-             dd["pct"] if dd else None, dw["pct"] if dw else None, summary["newest"],
-             # shops stays NULL for a product no shop has priced yet (the "priced" count relies on it)
-             None if summary["status"] == "unpriced" else " ".join(summary["in_stock"]), pid))
-        self.conn.execute("DELETE FROM drops WHERE product_id = ?", (pid,))
-        self.conn.executemany("INSERT INTO drops VALUES (?, ?, ?, ?)", (
-            (pid, summary["category"], d["at"], json.dumps({**d, "name": summary["name"],
-                                                             "currency": summary["currency"]}, ensure_ascii=False))
-            for d in summary["drops"]))
+            " newest = ?, shops = ? WHERE id = ?", rows)
+        if not fresh:  # a first build has nothing to replace
+            self.conn.executemany("DELETE FROM drops WHERE product_id = ?", ((r[-1],) for r in rows))
+            self.conn.executemany("DELETE FROM offer_rows WHERE product_id = ?", ((r[-1],) for r in rows))
+        self.conn.executemany("INSERT INTO drops VALUES (?, ?, ?, ?)", drops)
+        self.conn.executemany("INSERT OR REPLACE INTO offer_rows VALUES (?, ?, ?)", offer_rows)
 
     def drops(self, category: str | None, limit: int) -> list[tuple[int, str, str]]:
         """(time, product id, drop JSON) of the newest drops, site-wide or in one category."""
@@ -144,9 +171,18 @@ class State:
         return self.conn.execute("SELECT at, product_id, doc FROM drops WHERE category = ?"
                                  " ORDER BY at DESC, product_id LIMIT ?", (category, limit)).fetchall()
 
-    def put_offers(self, pid: str, fp: str, offers: dict[str, Any]) -> None:
+    def put_offers(self, pid: str, fp: str, offers: dict[str, list[Any]]) -> None:
         """A product whose files need no change, though its offer states moved on."""
         self.conn.execute("UPDATE products SET fp = ?, offers = ? WHERE id = ?", (fp, json.dumps(offers), pid))
+        self.conn.execute("DELETE FROM offer_rows WHERE product_id = ?", (pid,))
+        self.conn.executemany("INSERT OR REPLACE INTO offer_rows VALUES (?, ?, ?)",
+                              ((o[0], pid, o[4]) for o in offers.values()))
+
+    def offer_marks(self, since: int, low: int, high: int) -> set[tuple[int, int]]:
+        """(row id, last seen) of the offers' newest rows the live build shows with ids from ``low``
+        to ``high``, seen since ``since``."""
+        return set(self.conn.execute("SELECT rid, last FROM offer_rows WHERE rid BETWEEN ? AND ? AND last >= ?",
+                                     (low, high, since)))
 
     def listing(self, category: str) -> list[tuple[str, str, int | None, str]]:
         """(id, card HTML, newest, in-stock shops) of one category's products by name."""
@@ -180,8 +216,21 @@ class State:
     def file_digests(self, owner: str) -> dict[str, str]:
         return dict(self.conn.execute("SELECT path, digest FROM files WHERE owner = ?", (owner,)))
 
+    def owned_digests(self, owners: list[str]) -> dict[str, dict[str, str]]:
+        """owner -> path -> digest of the files of ``owners``."""
+        out: dict[str, dict[str, str]] = {}
+        marks = ",".join("?" * len(owners))
+        for owner, path, d in self.conn.execute(f"SELECT owner, path, digest FROM files"  # noqa: S608
+                                                f" WHERE owner IN ({marks})", owners):
+            out.setdefault(owner, {})[path] = d
+        return out
+
     def put_file(self, path: str, digest: str, size: int, owner: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (path, digest, size, owner))
+
+    def put_files(self, rows: Iterable[tuple[str, str, int, str]]) -> None:
+        """(path, digest, size, owner) of files written or kept."""
+        self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
 
     def drop_file(self, path: str) -> None:
         self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
@@ -193,16 +242,30 @@ class State:
         return [r[0] for r in self.conn.execute(
             "SELECT DISTINCT owner FROM files WHERE owner <> '' AND owner NOT IN (SELECT id FROM products)")]
 
-    def totals(self) -> tuple[int, int]:
-        n, size = self.conn.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files").fetchone()
-        return int(n), int(size)
+    def totals(self) -> dict[str, int]:
+        """Pages, files and bytes of the site; products, and how many are priced."""
+        files, size, pages = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(path LIKE '%.html'), 0) FROM files").fetchone()
+        products, priced = self.conn.execute("SELECT COUNT(*), COUNT(shops) FROM products").fetchone()
+        return {"pages": int(pages), "files": int(files), "bytes": int(size), "products": int(products),
+                "priced": int(priced)}
 
     def pending(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT path FROM pending")]
 
     def set_pending(self, paths: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM pending")
+        self.add_pending(paths)
+
+    def add_pending(self, paths: Iterable[str]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO pending VALUES (?)", ((p,) for p in paths))
+
+    def count_pending(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM pending").fetchone()[0])
+
+    def product_paths(self) -> Iterator[str]:
+        """The page of every product, by id."""
+        yield from (f"products/{r[0]}.html" for r in self.conn.execute("SELECT id FROM products ORDER BY id"))
 
 
 def dir_id(path: Path) -> list[int] | None:

@@ -1,6 +1,7 @@
--- Site build: the price_history rows added or seen again since the last build (the newest
--- id it read, and its newest last_seen less a margin), as offer states:
--- id, price text, currency, availability, last_seen (epoch s), was price.
+-- Site build: price_history rows as offer states (id, price text, currency, availability,
+-- last_seen (epoch s), was price): the rows added since the last build (id > :max_id), or
+-- given by id (rows seen again since). {was_price} and {where} are filled in by
+-- powertracker/site/source.py (a column name or NULL; the condition).
 SELECT product_id, retailer, id, price, currency, availability,
        CAST(strftime('%s', last_seen) AS INTEGER), {was_price}
-FROM price_history WHERE id > :max_id OR last_seen >= :since
+FROM price_history WHERE {where}
