@@ -50,6 +50,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular")
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price)[\s:.]*$")
+_WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price)\b")  # Wix labels after the amount
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*(\d+\s*)?"
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|100\s?g|100\s?ml|stk|stück|st\b|unit|each|piece|kilo"
                   r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
@@ -287,7 +288,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.low = bool(_FROM_LEFT.search(left))
         if s.incl:
             s.excl = False
-        if mark == "weak" or _WEAK_WAS_LEFT.search(left):
+        if mark == "weak" or _WEAK_WAS_LEFT.search(left) or _WEAK_WAS_RIGHT.search(right):
             s.reason, s.was, s.weak = _WAS_REASON, True, True
 
 
@@ -410,7 +411,7 @@ def _revive_weak(out: Scan, layout: Layout) -> None:
         if not s.weak:
             continue
         pos = order.get(s.element, 0)
-        if not any(o.reason is None and not o.excl and o.match.amount < s.match.amount
+        if not any((o.reason is None or o.weak) and not o.excl and o.match.amount < s.match.amount
                    and abs(order.get(o.element, 0) - pos) <= 12 for o in out.seen):
             s.reason, s.was, s.weak = None, False, False
 
@@ -484,8 +485,10 @@ def _no_price_statement(page: Page, layout: Layout, region: _Element | None) -> 
     root = region if region is not None else page.doc.find("body")
     # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
     for el in elements_holding(root if root is not None else page.doc, _NO_PRICE_WORDS):
-        text = el.text if isinstance(el.tag, str) else None
-        if not text or len(text) > 60 or not _NO_PRICE.search(text) or layout.excluded(el):
+        text = el.text.strip() if isinstance(el.tag, str) and el.text else None
+        said = _NO_PRICE.search(text[:200]) if text and len(text) <= 200 else None
+        # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...")
+        if said is None or (len(text) > 60 and said.start() > 0) or layout.excluded(el):
             continue
         marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
         dist = layout.distance(el)

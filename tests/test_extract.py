@@ -298,6 +298,12 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     # a marketplace's whole / fraction price with no currency sign at all
     ('<h1>Oordopjes</h1><span class="promo-price" data-test="price">24<sup class="promo-price__fraction">99</sup>'
      '</span><a class="btn" data-button-type="buy">In winkelwagen</a>', "24.99"),
+    # Wix labels each amount after it: "$60.00 Regular Price $45.00 Sale Price"
+    ('<h1>Bud Vase</h1><div data-hook="product-price"><span>$60.00</span><span class="sr-only">Regular Price</span>'
+     '<span>$45.00</span><span class="sr-only">Sale Price</span></div><button>Add to Cart</button>', "45.00"),
+    # a configurator that ends in a quote: "Preis auf Anfrage" opening a sentence
+    ('<h1>Modulregal</h1><p class="cfg-price-note">Preis auf Anfrage nach Konfiguration – Sie erhalten Ihre'
+     ' Offerte innert 48 Stunden.</p><p>Tablar CHF 24.90</p><button>Offerte anfordern</button>', None),
     # "Price on request" where the price would be: the service price below is not the watch's
     ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
      '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
