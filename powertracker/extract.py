@@ -136,6 +136,7 @@ class _Run:
         self.layout = Layout(page.doc)
         self.wanted = wanted
         self._scan: Scan | None = None
+        self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
         self.plat_name: str | None = None
@@ -167,9 +168,18 @@ class _Run:
 
     def visible_was(self, price: Decimal) -> Decimal | None:
         """The scan's was price; the full scan runs only when the page could show one above ``price``."""
-        if self._scan is None and not may_show_was(self.page, price):
+        if self._scan is None and not self._may_show_was(price):
             return None
         return self.scan.was
+
+    def _may_show_was(self, above: Decimal) -> bool:
+        """``may_show_was``, not asked twice for a threshold a lower one already answered."""
+        if self._no_was_above is not None and above >= self._no_was_above:
+            return False
+        if may_show_was(self.page, above):
+            return True
+        self._no_was_above = above
+        return False
 
     def page_variant(self) -> Wanted:
         """The variant the page itself is about: its ``og:url`` or canonical link's ``?variant=``."""
@@ -213,13 +223,10 @@ class _Run:
             chosen = ([c for c in found if c.selected] or [c for c in found if c.availability == "in_stock"]
                       or found)
             return chosen[0], 0.0
-        picked = [c for c in found if c.selected]
-        if picked and len({c.price for c in picked}) == 1:
-            return picked[0], AMBIGUOUS_PENALTY
         shown = self.page_variant()
-        picked = [c for c in found if shown.matches(c)] if shown else []
-        if picked and len({c.price for c in picked}) == 1:
-            return picked[0], AMBIGUOUS_PENALTY
+        for picked in ([c for c in found if c.selected], [c for c in found if shown and shown.matches(c)]):
+            if picked and len({c.price for c in picked}) == 1:  # the page's selection, else its og:url variant
+                return picked[0], AMBIGUOUS_PENALTY
         if name != "heuristic":
             visible = self.scan.best
             if visible is not None:
@@ -269,7 +276,7 @@ class _Run:
     def shown_as_was(self, amount: Decimal) -> bool:
         """Whether the page shows ``amount`` only as its was / original price (a tag left at the old
         price when a sale began); the full scan runs only when a was price that high is on the page."""
-        if not may_show_was(self.page, amount - Decimal("0.01")):
+        if self._scan is None and not self._may_show_was(amount - Decimal("0.01")):
             return False
         seen = [s for s in self.scan.seen if s.match.amount == amount]
         return bool(seen) and all(s.was for s in seen)
