@@ -431,6 +431,7 @@ def test_odd_status_lines_are_an_error(server: HostileServer, quick: Fetcher, li
     server.raw["/odd"] = [head(line, HTML, CHUNKED), chunked(PAGE) + b"0\r\n\r\n", None]
     r = quick.fetch(url(server, "/odd"))
     assert (r.outcome, r.status, r.text) == ("error", None, None)  # 1.0 with chunked: framing RFC 9112 calls faulty
+    assert (r.error or "").startswith("connection failed: "), r.error
 
 
 def test_repeated_equal_content_length_is_one(server: HostileServer, quick: Fetcher) -> None:

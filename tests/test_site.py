@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from sitedata import EVIL, NOW, make_settings, parse, seed, text, write_catalog
+from sitedata import EVIL, NOW, PRODUCTS, make_settings, parse, seed, text, write_catalog
 
 from powertracker.chart import cents_text, money
 from powertracker.config import Settings
@@ -252,7 +252,7 @@ def test_data_files(built: tuple[Settings, Path]) -> None:
 
 
 def test_other_currencies_are_listed_but_not_compared(env: dict[str, str], tmp_path: Path) -> None:
-    write_catalog(tmp_path, [json.loads(json.dumps(p)) for p in __import__("sitedata").PRODUCTS[:1]])
+    write_catalog(tmp_path, [json.loads(json.dumps(p)) for p in PRODUCTS[:1]])
     settings = make_settings(env, tmp_path)
     seed(settings.database_url, {("river-2", "shop-a"): [(0, "999.00", "in_stock")],
                                  ("river-2", "shop-c"): [(0, "1010.00", "in_stock")]}, currency="GBP")
@@ -268,7 +268,7 @@ def test_other_currencies_are_listed_but_not_compared(env: dict[str, str], tmp_p
 
 
 def test_out_of_stock_everywhere_says_so(env: dict[str, str], tmp_path: Path) -> None:
-    write_catalog(tmp_path, [__import__("sitedata").PRODUCTS[2]])
+    write_catalog(tmp_path, [PRODUCTS[2]])
     settings = make_settings(env, tmp_path)
     seed(settings.database_url, {("panel-100", "shop-b"): [(0, "80.00", "out_of_stock")]})
     generate(settings, now=NOW)

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitedata import NOW, PRODUCTS, make_settings, parse, seed, snapshot, text, write_catalog
+from sitedata import NOW, PRODUCTS, SERIES, make_settings, parse, seed, snapshot, text, write_catalog
 
 from powertracker import store
 from powertracker.config import Settings
@@ -59,7 +59,7 @@ def test_an_hourly_scrape_without_changes_rewrites_only_the_freshness_file(site:
     before = snapshot(site.site_dir)
     # every offer seen again an hour later at the same price: pages show days, so only the
     # shared freshness file (the newest observation's time) moves
-    seed(site.database_url, {k: [v[-1]] for k, v in __import__("sitedata").SERIES.items()}, hours=1)
+    seed(site.database_url, {k: [v[-1]] for k, v in SERIES.items()}, hours=1)
     summary = generate(site, now=NOW)
     assert (summary.changed, summary.rendered) == (1, 0)
     assert changed_paths(before, snapshot(site.site_dir)) == {"freshness.json"}
@@ -98,7 +98,7 @@ def test_incremental_builds_on_either_database(env: dict[str, str], tmp_path: Pa
     settings = make_settings(env, tmp_path, db_url)
     assert generate(settings, now=NOW).changed == 25
     before = snapshot(settings.site_dir)
-    seed(db_url, {k: [v[-1]] for k, v in __import__("sitedata").SERIES.items()}, hours=1)  # seen again
+    seed(db_url, {k: [v[-1]] for k, v in SERIES.items()}, hours=1)  # seen again
     assert (generate(settings, now=NOW).rendered, changed_paths(before, snapshot(settings.site_dir))) == (
         0, {"freshness.json"})
     before = snapshot(settings.site_dir)

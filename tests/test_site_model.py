@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from lxml import html as lhtml
 from sitedata import NOW, make_settings, parse, seed, text, write_catalog
 
 from powertracker import store
@@ -91,16 +92,10 @@ def test_chart_ranges_and_one_line_per_shop() -> None:
     assert [w.key for w in v.views] == ["30d", "90d", "1y", "all"]  # 500 days of history
     assert [(w.end - w.start) // DAY for w in v.views[:3]] == [30, 90, 365]
     for w in v.views:
-        doc = parse_svg(str(w.svg))
+        doc = lhtml.fromstring(str(w.svg))
         assert len(doc.cssselect("g.series")) == 2
     short = view({r: rows[-5:] for r, rows in history.items()})  # 50 days: no 90 d, 1 y
     assert [w.key for w in short.views] == ["30d", "all"]
-
-
-def parse_svg(markup: str):  # type: ignore[no-untyped-def]
-    from lxml import html as lhtml
-
-    return lhtml.fromstring(markup)
 
 
 def test_comparison_matches_the_price_comparison_view(db_url: str, tmp_path: Path, env: dict[str, str]) -> None:
