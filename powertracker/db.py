@@ -152,14 +152,15 @@ class Database:
             return sql
         return _PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
 
-    def _cursor(self, sql: str, params: Mapping[str, Any] | None) -> Any:
-        """Run one statement with ``:name`` parameters and return the driver's cursor."""
+    def _cursor(self, sql: str, params: Mapping[str, Any] | None, unbuffered: bool = False) -> Any:
+        """Run one statement with ``:name`` parameters and return the driver's cursor (``unbuffered``:
+        MariaDB's rows stay on the server until fetched)."""
         dialect = self.dialect
         args = {k: v if type(v) in _AS_IS else _to_db(v, dialect) for k, v in (params or {}).items()}
         try:
-            if self.dialect == "sqlite":
+            if dialect == "sqlite":
                 return self._conn.execute(sql, args)
-            cur = self._conn.cursor()
+            cur = self._conn.cursor(_pymysql().cursors.SSCursor) if unbuffered else self._conn.cursor()
             cur.execute(self._sql(sql), args or None)
             return cur
         except _ERRORS as exc:
@@ -199,14 +200,8 @@ class Database:
 
         No conversion happens here: select what needs no conversion (integers, text) or convert it.
         """
-        args = {k: _to_db(v, self.dialect) for k, v in (params or {}).items()}
-        cur: Any = None
+        cur = self._cursor(sql, params, unbuffered=True)
         try:
-            if self.dialect == "sqlite":
-                cur = self._conn.execute(sql, args)
-            else:
-                cur = self._conn.cursor(_pymysql().cursors.SSCursor)
-                cur.execute(self._sql(sql), args or None)
             while True:
                 rows = cur.fetchmany(size)
                 if not rows:
@@ -215,8 +210,7 @@ class Database:
         except _ERRORS as exc:
             raise DatabaseError(f"{mask_url(self.url)}: {exc}") from exc
         finally:
-            if cur is not None:
-                cur.close()
+            cur.close()
 
     def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run the named query from sql/queries/ and return its rows."""

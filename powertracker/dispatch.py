@@ -3,10 +3,9 @@
 A worker takes the next job from a key that has a free slot and whose delay since its last
 dispatch has passed, going round the keys in turn; a key that is slow (or far behind its delay)
 holds only its own slots, so one slow shop never slows the others. Results come back to the
-calling thread (``results()``, or ``batches()`` of what has come in), which alone talks to the
-database.
+calling thread (``batches()`` of what has come in), which alone talks to the database.
 
-Stopping: after ``stop`` is set no job is handed out; ``results()`` keeps yielding what the
+Stopping: after ``stop`` is set no job is handed out; ``batches()`` keeps yielding what the
 in-flight jobs return for ``grace`` seconds, then returns, abandoning the rest (the workers are
 daemon threads; their late results are dropped). ``abandoned`` says how many jobs that was.
 """
@@ -134,14 +133,10 @@ class Dispatcher(Generic[J, R]):
                 self._done(key)
             self._results.put(("result", result))
 
-    def results(self) -> Iterator[R]:
-        """Start the workers and yield results as they come, until all are done or stopped."""
-        for batch in self.batches(1):
-            yield from batch
-
     def batches(self, size: int = 32) -> Iterator[list[R]]:
-        """``results()`` in lists: each holds what has come in since the last (at least one, at most
-        ``size``), so the caller can store them in one go."""
+        """Start the workers and yield results as they come, until all are done or stopped, in lists:
+        each holds what has come in since the last (at least one, at most ``size``), so the caller
+        can store them in one go."""
         if not self.total:
             return
         threads = [threading.Thread(target=self._worker, name=f"scrape-{i}", daemon=True)

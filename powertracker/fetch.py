@@ -126,11 +126,6 @@ def body_encoding(body: bytes, content_type: str | None) -> str:
     return charset
 
 
-def decode_text(body: bytes, content_type: str | None) -> str:
-    """The page as text, in ``body_encoding``."""
-    return body.decode(body_encoding(body, content_type), errors="replace")
-
-
 def _decompressor(encoding: str | None) -> Any:
     enc = (encoding or "").strip().lower()
     if enc in ("", "identity"):

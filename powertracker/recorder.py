@@ -88,10 +88,6 @@ class Recorder:
                 return {}
         return self._states
 
-    def write(self, result: OfferResult) -> Applied | None:
-        """Apply ``result``; None when it went to the journal instead."""
-        return self.write_all([result])[0]
-
     def write_all(self, results: list[OfferResult]) -> list[Applied | None]:
         """Apply ``results`` (each one attempt) in one transaction, a commit for the lot; None for each
         that went to the journal instead: all of them, when the database fails on any."""
