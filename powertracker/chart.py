@@ -95,12 +95,6 @@ def day_iso(epoch: int) -> str:
     return text
 
 
-def moment_text(epoch: int) -> str:
-    """``3 May 2025 14:05 UTC``."""
-    rest = epoch % DAY
-    return f"{day_text(epoch)} {rest // 3600:02d}:{rest % 3600 // 60:02d} UTC"
-
-
 def utc_text(when: datetime, with_time: bool = True) -> str:
     return when.strftime("%Y-%m-%d %H:%M UTC" if with_time else "%d %b %Y")
 

@@ -367,12 +367,18 @@ def gather(db: Database, settings: Settings, now: datetime | None = None) -> Sta
     """The whole status. Raises DatabaseError when the database cannot answer."""
     now = now or utcnow()
     catalog_offers, problems = _catalog_offers(settings)
+    return _status(db, settings, now, offer_states(db, catalog_offers), catalog_offers is None, problems)
+
+
+def _status(db: Database, settings: Settings, now: datetime, offers: Sequence[OfferState], from_database: bool,
+            problems: list[str]) -> Status:
+    """The Status of ``offers``: everything but the offers is read here (``gather`` and ``summarize``)."""
     last = db.query("SELECT MAX(attempted_at) AS last_at FROM scrape_log")[0]["last_at"]
     return Status(
         now=now, database=mask_url(db.url), dialect=db.dialect, size_bytes=db.size_bytes(),
         rows=row_counts(db), stale_hours=settings.stale_hours,
-        offers=offer_states(db, catalog_offers),
-        offers_source="database" if catalog_offers is None else "catalog",
+        offers=offers,
+        offers_source="database" if from_database else "catalog",
         retailers_24h=retailer_rates(db, now - timedelta(hours=24)),
         retailers_7d=retailer_rates(db, now - timedelta(days=7)), runs=last_runs(db),
         last_scrape_at=last, site_built_at=site_built_at(settings, db), catalog_problems=problems,
@@ -419,19 +425,8 @@ def summarize(db: Database, settings: Settings, catalog: Mapping[str, Collection
     """``gather``'s status with the offers counted (``CountedOffers``), not listed, and no catalog
     problems: what the metrics file shows, quickly, whatever the catalog's size."""
     now = now or utcnow()
-    last = db.query("SELECT MAX(attempted_at) AS last_at FROM scrape_log")[0]["last_at"]
-    return Status(
-        now=now, database=mask_url(db.url), dialect=db.dialect, size_bytes=db.size_bytes(),
-        rows=row_counts(db), stale_hours=settings.stale_hours,
-        offers=offer_counts(db, catalog, now - timedelta(hours=settings.stale_hours)),
-        offers_source="database" if catalog is None else "catalog",
-        retailers_24h=retailer_rates(db, now - timedelta(hours=24)),
-        retailers_7d=retailer_rates(db, now - timedelta(days=7)), runs=last_runs(db),
-        last_scrape_at=last, site_built_at=site_built_at(settings, db),
-        data_updated_at=db.query("SELECT MAX(last_seen) AS last_seen FROM price_history")[0]["last_seen"],
-        first_run_at=db.query("SELECT MIN(started_at) AS started_at FROM runs")[0]["started_at"],
-        **files_status(settings),
-    )
+    offers = offer_counts(db, catalog, now - timedelta(hours=settings.stale_hours))
+    return _status(db, settings, now, offers, catalog is None, [])
 
 
 def jsonable(value: Any) -> Any:

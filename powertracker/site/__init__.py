@@ -39,7 +39,7 @@ from ..config import PROJECT_ROOT, Settings
 from ..db import Database, connect, utcnow
 from ..errors import ConfigError, DatabaseError, PowerTrackerError
 from . import output
-from .source import TOUCH_MARGIN_S, Reader, catalog_files, catalog_rows, digest, fingerprint
+from .source import TOUCH_MARGIN_S, Reader, catalog_files, catalog_rows, digest, fingerprint, shop_names
 from .state import State, dir_id, state_path
 
 if TYPE_CHECKING:
@@ -129,9 +129,9 @@ class _Build:
         if self._job is None:
             from .render import Job
 
-            self._job = Job(self.settings.database_url, self.templates_dir,
-                            self.settings.data_dir / "site_templates", listing_shop_names(self.settings),
-                            self.stale_seconds, self.live)
+            s = self.settings
+            self._job = Job(s.database_url, self.templates_dir, s.data_dir / "site_templates",
+                            shop_names(s.retailers_file, s.default_delay), self.stale_seconds, self.live)
         return self._job
 
     # -- catalog ---------------------------------------------------------------------------
@@ -451,12 +451,6 @@ class _Build:
 
 def _summary(totals: dict[str, int], live: Path, changed: int, rendered: int) -> BuildSummary:
     return BuildSummary(**totals, changed=changed, rendered=rendered, duration_ms=0, site_dir=str(live))
-
-
-def listing_shop_names(settings: Settings) -> dict[str, str]:
-    from .source import shop_names
-
-    return shop_names(settings.retailers_file, settings.default_delay)
 
 
 def generate(settings: Settings, now: datetime | None = None, templates_dir: Path = TEMPLATES_DIR,

@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 
-from ..chart import cents_text, day_iso, day_text, swatch
+from ..chart import cents_text, day_iso, day_text, swatch, utc_text
 from ..db import Database
 from .model import AVAIL, CUR, F_TEXT, L_TEXT, OBS, PRICE, ProductView, build_product, summary
 from .output import Writer
@@ -55,7 +55,7 @@ def make_environment(templates_dir: Path, cache_dir: Path | None = None) -> jinj
     env.filters["day"] = day_text
     env.filters["day_iso"] = day_iso
     env.filters["swatch"] = swatch
-    env.filters["utc"] = lambda when: when.strftime("%Y-%m-%d %H:%M UTC")
+    env.filters["utc"] = utc_text
     env.filters["iso"] = lambda when: when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return env
 
