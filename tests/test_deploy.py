@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SshServer, free_port
+from conftest import ROOT, SshServer
 
 from powertracker.lock import job_lock
 
@@ -155,8 +155,10 @@ def test_unknown_host_key_is_refused(deploy_env: dict[str, str], tmp_path: Path,
 
 
 def test_unreachable_port_fails_after_one_retry(deploy_env: dict[str, str], target: Path) -> None:
-    port = free_port()
-    r = deploy(dict(deploy_env, DEPLOY_SSH_PORT=str(port), DEPLOY_RETRY_DELAY="1"))
+    with socket.socket() as holder:  # bound, never listening: refused, and no other process can take the port
+        holder.bind(("127.0.0.1", 0))
+        port = holder.getsockname()[1]
+        r = deploy(dict(deploy_env, DEPLOY_SSH_PORT=str(port), DEPLOY_RETRY_DELAY="1"))
     assert r.returncode == 3, r.stdout + r.stderr
     assert re.search(rf"transient failure \(rsync exit \d+: ssh: connect to host 127.0.0.1 port {port}:"
                      r" Connection refused\); retrying once in 1s\n", r.stdout), r.stdout
