@@ -17,7 +17,6 @@ the offers that changed.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import logging
 import multiprocessing
@@ -54,8 +53,6 @@ TEMPLATES_DIR = PROJECT_ROOT / "templates"
 FORMAT = 4  # bump when the code changes what pages say: the next build re-renders everything
 BATCH = 40  # products per worker task (at most)
 POOL_MIN = 120  # fewer dirty products than this render in-process
-SLOW_WRITE_S = 0.0003  # above this CPU time to write a file, the workers write theirs (below half, not)
-SLOW_WRITE_MIN = 120  # ... judged over the last dozen batches once they wrote this many
 POOL_FILES = 8  # a changed catalog of this many files or more is parsed in the worker processes
 
 
@@ -121,7 +118,6 @@ class _Build:
         self._pool: Any = None
         self._stack = contextlib.ExitStack()  # the pool, once started, until the build ends
         self._job: Any = None
-        self._writes: deque[tuple[int, float]] = deque(maxlen=12)  # files written by batch, CPU seconds
 
     @property
     def job(self) -> Any:
@@ -255,47 +251,25 @@ class _Build:
             init_worker(self.job)
             try:
                 for batch in self.batches(ids):
-                    self._record(render_batch(batch, self.pages))  # in process: the main writer writes
+                    self._record(render_batch(batch, self.pages))
             finally:
                 close_worker()
 
-    def _record(self, result: tuple[list[Rendered], int, float]) -> None:
-        """Write what a batch changed (unless its worker did) and note it in the state."""
-        batch, wrote, spent = result
-        write, files, changed = self.writer.write, [], []
+    def _record(self, batch: list[Rendered]) -> None:
+        """Note in the state what a batch rendered and which of its files changed."""
+        files, changed = [], []
         for pid, _, _, _, rendered in batch:
-            for rel, d, size, data, written in rendered:
-                if data is not None:
-                    started = time.thread_time()
-                    write(rel, data)
-                    spent += time.thread_time() - started
-                    wrote += 1
-                if data is not None or written:
+            for rel, d, size, written in rendered:
+                if written:
                     changed.append(rel)
                 files.append((rel, d, size, pid))
             if self.progress:
                 self.progress.update("ok")
-        self._who_writes(wrote, spent)
         self.state.put_results([r[1] for r in batch], [d for r in batch for d in r[2]],
                                [o for r in batch for o in r[3]], fresh=self.first)
         self.state.put_files(files)
         self._changed(changed)
         self.rendered += len(batch)
-
-    def _who_writes(self, wrote: int, spent: float) -> None:
-        """One process writes the product files, unless creating a file is slow (ext4 without a
-        journal steps over every inode freed in the last minutes, on each creation): that walk
-        parallelises, so the workers then write their own, until it is quick again."""
-        self._writes.append((wrote, spent))
-        files, seconds = sum(n for n, _ in self._writes), sum(t for _, t in self._writes)
-        if self._pool is None or files < SLOW_WRITE_MIN:
-            return
-        each = seconds / files  # CPU time: the kernel's walk counts, waiting for a core does not
-        if each > SLOW_WRITE_S if not self.pages.write_here else each < SLOW_WRITE_S / 2:
-            self.pages = dataclasses.replace(self.pages, write_here=not self.pages.write_here)
-            logger.info("run=generate product=-: creating a file takes %.0f us: %s", each * 1e6,
-                        "the workers write their own" if self.pages.write_here else "the main process writes")
-            self._writes.clear()
 
     def _changed(self, paths: list[str]) -> None:
         self.changed += len(paths)
