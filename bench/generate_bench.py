@@ -6,7 +6,8 @@ observations, stored run-length encoded through the project's storage code
 (``store.bulk_load_history``: only price or stock changes are rows). Then runs ``generate.py
 --json`` as a whole process several times for each case and prints medians: wall and CPU
 seconds (CPU includes the worker processes), peak RSS of the largest process and of the whole
-process tree (sampled), files written, bytes of the site.
+process tree (sampled, as PSS: a page the forked workers share with their parent counts once,
+not once per process as summed RSS would), files written, bytes of the site.
 
 A full build's predecessor is moved aside, not deleted, and everything moved aside is deleted
 once all runs are done: on ext4 without a journal (as on the machine these figures come from),
@@ -144,14 +145,16 @@ def change_some(db_url: str, n: int, shop_ids: list[str], share: float, round_no
     return len(chosen)
 
 
-def _tree_rss_kb(pid: int) -> int:
+def _tree_pss_kb(pid: int) -> int:
+    """The process tree's proportional set size: each shared page split among the processes sharing it."""
     total = 0
     for child in [pid, *_descendants(pid)]:
         try:
-            with open(f"/proc/{child}/status", encoding="ascii") as fh:
+            with open(f"/proc/{child}/smaps_rollup", encoding="ascii") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
+                        break
         except OSError:
             pass
     return total
@@ -177,7 +180,7 @@ def run_generate(env: dict[str, str]) -> dict[str, Any]:
     def sample() -> None:
         nonlocal peak_tree
         while not done.is_set():
-            peak_tree = max(peak_tree, _tree_rss_kb(proc.pid))
+            peak_tree = max(peak_tree, _tree_pss_kb(proc.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -194,7 +197,7 @@ def run_generate(env: dict[str, str]) -> dict[str, Any]:
     line = (Path(env["LOG_DIR"]) / "site_generation.log").read_text().splitlines()[-1]
     own_rss, worker_rss = (float(x) for x in re.findall(r"peak RSS ([\d.]+) MB \(largest worker ([\d.]+) MB", line)[0])
     return {"gen_rss_mb": own_rss, "worker_rss_mb": worker_rss,"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
-            "tree_rss_mb": peak_tree / 1024, "files_written": summary["changed"], "bytes": summary["bytes"],
+            "tree_pss_mb": peak_tree / 1024, "files_written": summary["changed"], "bytes": summary["bytes"],
             "files": summary["files"], "generate_s": summary["duration_ms"] / 1000, "rendered": summary["rendered"]}
 
 
@@ -202,7 +205,7 @@ def median_row(name: str, runs: list[dict[str, Any]]) -> str:
     m = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     return (f"{name:<18} wall {m['wall_s']:6.2f} s (generate() {m['generate_s']:6.2f} s)  cpu {m['cpu_s']:6.2f} s"
             f"  peak RSS {m['peak_rss_mb']:5.1f} MB (at the end of generate() {m['gen_rss_mb']:4.1f} MB, largest"
-            f" worker {m['worker_rss_mb']:4.1f} MB; process tree {m['tree_rss_mb']:5.1f} MB)"
+            f" worker {m['worker_rss_mb']:4.1f} MB; process tree PSS {m['tree_pss_mb']:5.1f} MB)"
             f"  products rendered {int(m['rendered']):5d}  files written {int(m['files_written']):5d}"
             f" of {int(m['files'])}  site {m['bytes'] / 1e6:6.1f} MB")
 

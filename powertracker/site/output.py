@@ -13,8 +13,9 @@ as hard links of the whole live site. A first build starts empty: it creates eac
 place and links it into the future spare as it goes. A marker file names a spare being
 written; a spare found with the marker is discarded.
 
-Nothing here fsyncs: a build is atomic against a crash of the process (kill -9, a full disk),
-not against a power cut.
+Before the swap the build's files are flushed to disk (``syncfs`` of the site's filesystem) and
+after it the parent folder, so a power cut (a Pi's usual end) leaves the old site or the new one,
+never a new one with empty files that the next build would trust by their digests.
 """
 
 from __future__ import annotations
@@ -222,8 +223,34 @@ def remove(work: Path, rel: str) -> None:
         pass
 
 
+def _sync_files(folder: Path) -> None:
+    """Flush every file written under ``folder`` to disk: syncfs of its filesystem (Linux), else sync."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+        if syncfs is None or syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
+
+
+def _sync_entry(folder: Path) -> None:
+    """Make renames inside ``folder`` durable (fsync of the folder itself)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def swap_in(work: Path, live: Path) -> None:
-    """Make ``work`` the live site; the previous live folder becomes the spare."""
+    """Make ``work`` the live site, durably; the previous live folder becomes the spare."""
+    _sync_files(work)
+    _swap(work, live)
+    _sync_entry(live.parent)
+
+
+def _swap(work: Path, live: Path) -> None:
     spare = spare_path(live)
     if not live.exists():
         os.rename(work, live)
