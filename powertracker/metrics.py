@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,8 @@ def _files_metrics(doc: _Doc, files: dict[str, Any]) -> None:
 
 CatalogFiles = list[tuple[str, int, int]]  # (name, mtime_ns, size) of each PRODUCTS_DIR/*.json, by name
 
+_CACHE_VERSION = 2  # a header line, then one line per product: its id and retailers, space-separated, by id
+
 
 def _cache_path(settings: Settings) -> Path:
     return settings.data_dir / "catalog_offers.json"
@@ -102,58 +105,109 @@ def catalog_signature(settings: Settings) -> CatalogFiles | None:
         return None
 
 
-def remember_catalog(settings: Settings, files: CatalogFiles, offers: Iterable[tuple[str, list[str]]]) -> None:
-    """Keep the catalog's offers ((product, retailers) of each valid product) as parsed from ``files``,
-    for ``catalog_offers``: the site build calls this whenever it parsed the catalog. Written as it
-    comes, never whole in memory."""
+def _cache_head(settings: Settings, files: CatalogFiles) -> dict[str, Any]:
+    return {"version": _CACHE_VERSION, "folder": str(settings.products_dir), "files": [list(f) for f in files]}
+
+
+def remember_catalog(settings: Settings, files: CatalogFiles, offers: Iterable[tuple[str, list[str]]]) -> bool:
+    """Keep the catalog's offers ((product, retailers) of each valid product, by product id) as parsed
+    from ``files``, for ``catalog_offers``: the site build calls this whenever it parsed the catalog.
+    Written as it comes, never whole in memory, each product's retailers sorted; False (logged) when
+    not written, or when the products did not come in order of their ids (then ``catalog_offers``
+    parses the catalog itself)."""
     path = _cache_path(settings)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    head = json.dumps({"folder": str(settings.products_dir), "files": [list(f) for f in files]},
-                      separators=(",", ":"))
-    parts, empty = [], True
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(head[:-1] + ',"offers":{')
+            fh.write(json.dumps(_cache_head(settings, files), separators=(",", ":")) + "\n")
+            last = None
             for product, retailers in offers:
-                parts.append(f"{json.dumps(product)}:{json.dumps(retailers)}")
-                if len(parts) == 1000:
-                    fh.write(("" if empty else ",") + ",".join(parts))
-                    parts, empty = [], False
-            if parts:
-                fh.write(("" if empty else ",") + ",".join(parts))
-                empty = False
-            fh.write("}}" if not empty else "},\"none\":true}")
+                if last is not None and product <= last:
+                    raise ValueError(f"the products came out of order ({last!r}, then {product!r})")
+                last = product
+                fh.write(" ".join([product, *sorted(set(retailers))]) + "\n")
         os.replace(tmp, path)
-    except OSError as exc:
+        return True
+    except (OSError, ValueError) as exc:
         logger.warning("catalog cache %s not written: %s", path, exc)
+        return False
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def catalog_offers(settings: Settings) -> dict[str, list[str]] | None:
-    """product -> retailers of the catalog's valid products (None when it has none), the offers
-    ``status.gather`` counts; parsed again only when a catalog file changed (size or mtime)."""
-    files = catalog_signature(settings)
-    if files is not None:
-        try:
-            doc = json.loads(_cache_path(settings).read_bytes())
-            if doc["folder"] == str(settings.products_dir) and doc["files"] == [list(f) for f in files] \
-                    and isinstance(doc["offers"], dict):
-                return None if doc.get("none") else doc["offers"]  # type: ignore[no-any-return]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+class CatalogOffers:
+    """The catalog's offers as (product, retailer), in that order, read as they are iterated (from
+    the cache file, or from the temporary database ``catalog_offers`` sorted them in when the cache
+    could not be written): memory does not grow with the catalog. Iterable any number of times."""
+
+    def __init__(self, source: Path | sqlite3.Connection) -> None:
+        self.source = source
+
+    def _products(self) -> Iterator[list[str]]:
+        if isinstance(self.source, sqlite3.Connection):
+            for pid, retailers in self.source.execute("SELECT id, retailers FROM products ORDER BY id"):
+                yield [pid, *retailers.split()]
+            return
+        with open(self.source, encoding="utf-8") as fh:
+            fh.readline()  # the header
+            for line in fh:
+                yield line.split()
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for product, *retailers in self._products():
+            for retailer in retailers:
+                yield product, retailer
+
+
+def _cached(settings: Settings, files: CatalogFiles) -> bool | None:
+    """Whether the cache of ``files`` lists any product; None when it is missing or of other files."""
+    try:
+        with open(_cache_path(settings), encoding="utf-8") as fh:
+            head = json.loads(fh.readline())
+            if head == _cache_head(settings, files):
+                return fh.readline() != ""
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _sort_catalog(settings: Settings, files: CatalogFiles) -> sqlite3.Connection:
+    """The valid products of ``files`` (the first definition of an id, as load_products keeps) in a
+    temporary on-disk SQLite database, parsed file by file: SQLite sorts them by id in bounded memory."""
     from .catalog import load_product_file
 
-    found: dict[str, list[str]] = {}
-    for name, _, _ in files or ():  # file by file, as load_products reads them, never all at once
+    conn = sqlite3.connect("")  # private, on disk once past its page cache, deleted when closed
+    conn.execute("PRAGMA temp_store = FILE")
+    conn.execute("CREATE TABLE products (id TEXT PRIMARY KEY, retailers TEXT NOT NULL) WITHOUT ROWID")
+    for name, _, _ in files:
         products, _ = load_product_file(settings.products_dir / name)
-        for product in products:
-            if product.id not in found:  # load_products keeps the first definition
-                found[product.id] = [o.retailer for o in product.offers]
-    if files is not None:
-        remember_catalog(settings, files, found.items())
-    return found or None
+        conn.executemany("INSERT OR IGNORE INTO products VALUES (?, ?)",
+                         ((p.id, " ".join(sorted({o.retailer for o in p.offers}))) for p in products))
+    return conn
+
+
+def catalog_offers(settings: Settings) -> CatalogOffers | None:
+    """The catalog's valid products' offers, (product, retailer) in order (None when it has none):
+    the offers ``status.summarize`` counts. Parsed again only when a catalog file changed (size or
+    mtime), file by file, and sorted by SQLite in a temporary database: never all in memory."""
+    files = catalog_signature(settings)
+    if files is None:
+        return None
+    listed = _cached(settings, files)
+    if listed is not None:
+        return CatalogOffers(_cache_path(settings)) if listed else None
+    conn = _sort_catalog(settings, files)
+    if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
+        remember_catalog(settings, files, ())
+        conn.close()
+        return None
+    rows = ((pid, retailers.split()) for pid, retailers in conn.execute("SELECT id, retailers FROM products"
+                                                                         " ORDER BY id"))
+    if remember_catalog(settings, files, rows):
+        conn.close()
+        return CatalogOffers(_cache_path(settings))
+    return CatalogOffers(conn)  # DATA_DIR not writable: count from the temporary database
 
 
 def render(settings: Settings) -> str:

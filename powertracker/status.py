@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -389,41 +389,73 @@ def _status(db: Database, settings: Settings, now: datetime, offers: Sequence[Of
 
 
 _FRESH_SEEN = (  # offers whose newest history row was seen since :since
-    "SELECT h.product_id, h.retailer FROM price_history h WHERE h.last_seen >= :since AND h.id ="
-    " (SELECT MAX(h2.id) FROM price_history h2 WHERE h2.product_id = h.product_id AND h2.retailer = h.retailer)")
-_FRESH_OK = f"SELECT DISTINCT product_id, retailer FROM scrape_log WHERE attempted_at >= :since AND outcome IN {_OK_SQL}"
+    "SELECT h.product_id, h.retailer, 1 AS fresh, 0 AS failing FROM price_history h WHERE h.last_seen >= :since"
+    " AND h.id = (SELECT MAX(h2.id) FROM price_history h2 WHERE h2.product_id = h.product_id"
+    " AND h2.retailer = h.retailer)")
+_FRESH_OK = ("SELECT DISTINCT product_id, retailer, 1 AS fresh, 0 AS failing FROM scrape_log"
+             f" WHERE attempted_at >= :since AND outcome IN {_OK_SQL}")
 _FAILING = (  # offers whose latest attempt (newest time, then id) failed
-    f"SELECT DISTINCT s.product_id, s.retailer FROM scrape_log s WHERE s.outcome NOT IN {_OK_SQL} AND NOT EXISTS"
+    "SELECT DISTINCT s.product_id, s.retailer, 0 AS fresh, 1 AS failing FROM scrape_log s"
+    f" WHERE s.outcome NOT IN {_OK_SQL} AND NOT EXISTS"
     " (SELECT 1 FROM scrape_log s2 WHERE s2.product_id = s.product_id AND s2.retailer = s.retailer"
     " AND (s2.attempted_at > s.attempted_at OR (s2.attempted_at = s.attempted_at AND s2.id > s.id)))")
-_KNOWN = ("SELECT DISTINCT product_id, retailer FROM price_history UNION"
-          " SELECT DISTINCT product_id, retailer FROM scrape_log")
+# every offer that is fresh or failing, once, with both verdicts, by (product, retailer): in code point
+# order on both databases (SQLite's BINARY collation, utf8mb4_bin on MariaDB), as Python compares strings
+_MARKED = ("SELECT product_id, retailer, MAX(fresh) AS fresh, MAX(failing) AS failing"
+           f" FROM ({_FRESH_SEEN} UNION ALL {_FRESH_OK} UNION ALL {_FAILING}) m"
+           " GROUP BY product_id, retailer ORDER BY product_id, retailer")
+_KNOWN = ("SELECT COUNT(*) AS n FROM (SELECT product_id, retailer FROM price_history UNION"
+          " SELECT product_id, retailer FROM scrape_log) k")
 
 
-def offer_counts(db: Database, catalog: Mapping[str, Collection[str]] | None, since: datetime) -> CountedOffers:
-    """How many offers there are (the catalog's, product -> retailers, else every one the database
-    knows), how many are fresh (seen or scraped successfully since ``since``) and failing:
-    ``offer_states``' verdicts, counted with indexed queries that read the offers that are fresh or
-    failing, not every offer."""
-    def keys(sql: str, params: dict[str, Any] | None = None) -> set[tuple[str, str]]:
-        return {(str(p), str(r)) for p, r in db.stream(sql, params, size=5000)}
-
-    fresh = keys(_FRESH_SEEN, {"since": since}) | keys(_FRESH_OK, {"since": since})
-    failing = keys(_FAILING)
-    if catalog is None:
-        known = keys(_KNOWN)
-        return CountedOffers(len(known), len(known & fresh), len(known & failing))
-
-    def listed(offers: set[tuple[str, str]]) -> int:
-        return sum(1 for p, r in offers if r in catalog.get(p, ()))
-
-    return CountedOffers(sum(len(r) for r in catalog.values()), listed(fresh), listed(failing))
+def _ascending(offers: Iterable[tuple[Any, ...]], what: str) -> Iterator[tuple[Any, ...]]:
+    """``offers`` (product, retailer, ...) as they come, checked to come in strictly ascending
+    (product, retailer) order, which the merge in ``offer_counts`` relies on."""
+    last: tuple[Any, ...] | None = None
+    for offer in offers:
+        key = offer[:2]
+        if last is not None and key <= last:
+            raise ValueError(f"{what}: offer {key} after {last}, out of (product, retailer) order")
+        last = key
+        yield offer
 
 
-def summarize(db: Database, settings: Settings, catalog: Mapping[str, Collection[str]] | None,
+def offer_counts(db: Database, catalog: Iterable[tuple[str, str]] | None, since: datetime) -> CountedOffers:
+    """How many offers there are (the catalog's, (product, retailer) pairs in ascending order, else
+    every one the database knows), how many are fresh (seen or scraped successfully since ``since``)
+    and failing: ``offer_states``' verdicts, counted with indexed queries that read only the offers
+    that are fresh or failing, in order, merged with the catalog's as both stream by. Memory does not
+    grow with the number of offers."""
+    marked = _ascending(((str(p), str(r), int(f), int(x)) for p, r, f, x in
+                         db.stream(_MARKED, {"since": since}, size=5000)), "the database")
+    total = fresh = failing = 0
+    if catalog is None:  # every offer the database knows; fresh and failing ones are among them
+        for _, _, f, x in marked:
+            fresh += f
+            failing += x
+        return CountedOffers(int(db.query(_KNOWN)[0]["n"]), fresh, failing)
+    offers = _ascending(catalog, "the catalog")
+    offer = next(offers, None)
+    for p, r, f, x in marked:
+        while offer is not None and offer[:2] < (p, r):
+            total += 1
+            offer = next(offers, None)
+        if offer is not None and offer[:2] == (p, r):
+            total += 1
+            fresh += f
+            failing += x
+            offer = next(offers, None)
+    if offer is not None:
+        total += 1 + sum(1 for _ in offers)
+    return CountedOffers(total, fresh, failing)
+
+
+def summarize(db: Database, settings: Settings, catalog: Iterable[tuple[str, str]] | None,
               now: datetime | None = None) -> Status:
     """``gather``'s status with the offers counted (``CountedOffers``), not listed, and no catalog
-    problems: what the metrics file shows, quickly, whatever the catalog's size."""
+    problems: what the metrics file shows, quickly, whatever the catalog's size. ``catalog``: its
+    offers in ascending (product, retailer) order (``metrics.catalog_offers``), or None for the
+    database's."""
     now = now or utcnow()
     offers = offer_counts(db, catalog, now - timedelta(hours=settings.stale_hours))
     return _status(db, settings, now, offers, catalog is None, [])

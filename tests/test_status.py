@@ -19,10 +19,10 @@ from powertracker import store
 from powertracker.config import load_settings
 from powertracker.db import connect, utcnow
 from powertracker.lock import job_lock
-from powertracker.metrics import catalog_offers
+from powertracker.metrics import catalog_offers, remember_catalog, write_metrics
 from powertracker.models import Observation
 from powertracker.report import assess
-from powertracker.status import gather, offer_states, open_database, summarize, tail
+from powertracker.status import gather, offer_counts, offer_states, open_database, summarize, tail
 
 PRODUCTS = ("river-2", "delta-2", "solix-c1000", "jackery-1000", "bluetti-ac180")
 RETAILERS = ("shop-a", "shop-b")
@@ -202,13 +202,13 @@ def test_summarize_counts_what_gather_lists(db_url: str, env: dict[str, str], si
                              outcome="no_price", attempted_at=now - timedelta(minutes=10))
     db.close()
     settings = load_settings(dict(env, DATABASE_URL=db_url), env_file=Path(env["LOG_DIR"]) / "none")
-    catalogs = [None, {"river-2": ["shop-a", "shop-b", "shop-c"], "delta-2": ["shop-a"], "old-2": ["shop-b"]}]
+    catalogs = [None, [("delta-2", "shop-a"), ("old-2", "shop-b"), ("river-2", "shop-a"), ("river-2", "shop-b"),
+                       ("river-2", "shop-c")]]  # (product, retailer) in order, as metrics.catalog_offers gives them
     with open_database(settings) as db:
         for catalog in catalogs:
-            pairs = None if catalog is None else [(p, r) for p, rs in catalog.items() for r in rs]
             listed = gather(db, settings, now=now)
-            if pairs is not None:  # gather reads the catalog folder; give it the same offers directly
-                listed = dataclasses.replace(listed, offers=offer_states(db, pairs))
+            if catalog is not None:  # gather reads the catalog folder; give it the same offers directly
+                listed = dataclasses.replace(listed, offers=offer_states(db, catalog))
             counted = summarize(db, settings, catalog, now=now)
             figures = [(len(s.offers), len(s.fresh), len(s.stale), len(s.failing)) for s in (listed, counted)]
             assert figures[0] == figures[1], catalog
@@ -224,21 +224,121 @@ def test_metrics_reads_the_catalog_again_only_when_it_changed(env: dict[str, str
     products = settings.products_dir
     products.mkdir()
     (products / "a.json").write_text(json.dumps([
-        {"id": "river-2", "name": "River 2", "offers": [{"retailer": "shop-a", "url": "https://a.example/r"}]},
+        {"id": "river-2", "name": "River 2", "offers": [{"retailer": "shop-b", "url": "https://b.example/r"},
+                                                        {"retailer": "shop-a", "url": "https://a.example/r"}]},
         {"id": "bad", "name": "", "offers": []}]))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    assert catalog_offers(settings) == {"river-2": ["shop-a"]}  # the bad entry is left out, as gather does
+    # the bad entry is left out, as gather does; offers in (product, retailer) order
+    assert list(catalog_offers(settings) or ()) == [("river-2", "shop-a"), ("river-2", "shop-b")]
     cache = settings.data_dir / "catalog_offers.json"
-    doc = json.loads(cache.read_text())
-    doc["offers"] = {"from-the-cache": ["shop-z"]}
-    cache.write_text(json.dumps(doc))
-    assert catalog_offers(settings) == {"from-the-cache": ["shop-z"]}  # unchanged files: not parsed again
+    head = cache.read_text().splitlines()[0]
+    cache.write_text(f"{head}\nfrom-the-cache shop-y shop-z\n")
+    offers = catalog_offers(settings)  # unchanged files: not parsed again
+    assert list(offers or ()) == [("from-the-cache", "shop-y"), ("from-the-cache", "shop-z")]
+    assert list(offers or ()) == [("from-the-cache", "shop-y"), ("from-the-cache", "shop-z")]  # read again
     (products / "b.json").write_text(json.dumps({"id": "delta-2", "name": "Delta 2", "offers": [
         {"retailer": "shop-b", "url": "https://b.example/d"}]}))
-    assert catalog_offers(settings) == {"river-2": ["shop-a"], "delta-2": ["shop-b"]}
+    assert list(catalog_offers(settings) or ()) == [("delta-2", "shop-b"), ("river-2", "shop-a"), ("river-2", "shop-b")]
     (products / "a.json").unlink()
     (products / "b.json").unlink()
     assert catalog_offers(settings) is None
+    assert cache.read_text().count("\n") == 1  # only the header: the empty catalog is cached too
+
+
+def test_catalog_offers_sorted_first_definition_kept(env: dict[str, str], sqlite_url: str) -> None:
+    """The catalog is parsed file by file and sorted by SQLite: ids in any order across and within files,
+    the first definition of an id kept (as load_products does); with the cache not writable, the offers
+    come from the temporary database."""
+    settings = load_settings(env, env_file=Path(env["LOG_DIR"]) / "none")
+    settings.products_dir.mkdir()
+
+    def product(pid: str, *shops: str) -> dict[str, object]:
+        return {"id": pid, "name": pid, "offers": [{"retailer": s, "url": f"https://{s}.example/{pid}"} for s in shops]}
+
+    (settings.products_dir / "1.json").write_text(json.dumps([product("zz", "shop-b", "shop-a"), product("a_1", "x")]))
+    (settings.products_dir / "2.json").write_text(json.dumps([product("a-1", "x"), product("zz", "shop-c"),
+                                                              product("a1", "x"), product("a.1", "x")]))
+    expected = [("a-1", "x"), ("a.1", "x"), ("a1", "x"), ("a_1", "x"), ("zz", "shop-a"), ("zz", "shop-b")]
+    cache = settings.data_dir / "catalog_offers.json"
+    cache.mkdir(parents=True)  # the cache cannot be written
+    offers = catalog_offers(settings)
+    assert offers is not None and not isinstance(offers.source, Path)
+    assert list(offers) == expected
+    cache.rmdir()
+    offers = catalog_offers(settings)
+    assert offers is not None and offers.source == cache
+    assert list(offers) == expected
+
+
+def test_remember_catalog_wants_products_in_order(env: dict[str, str]) -> None:
+    settings = load_settings(env, env_file=Path(env["LOG_DIR"]) / "none")
+    assert not remember_catalog(settings, [], [("b", ["x"]), ("a", ["x"])])
+    assert not (settings.data_dir / "catalog_offers.json").exists()
+    assert remember_catalog(settings, [], [("a", ["y", "x"]), ("b", ["x"])])
+    assert (settings.data_dir / "catalog_offers.json").read_text().splitlines()[1:] == ["a x y", "b x"]
+
+
+def test_offer_counts_merge_the_catalog_with_the_database(db_url: str) -> None:
+    """The counts of the merge walk (catalog and database offers both in (product, retailer) order)
+    against offer_states' verdicts, for every way an offer can be in one and not the other."""
+    now = utcnow()
+    old, recent = now - timedelta(hours=30), now - timedelta(minutes=20)
+    db = connect(db_url)
+
+    def attempt(product: str, retailer: str, outcome: str, at: datetime, priced: bool = False) -> None:
+        with db.transaction():
+            store.record_attempt(db, run_id=None, product_id=product, retailer=retailer, url="http://x/",
+                                 outcome=outcome, attempted_at=at)
+            if priced:
+                store.record_observation(db, Observation(product, retailer, "http://x/", Decimal("9.99"), "GBP",
+                                                         "in_stock", at, "json-ld"), None)
+
+    attempt("a-1", "x", "ok", recent, priced=True)  # fresh
+    attempt("a.1", "x", "ok", old, priced=True)  # stale
+    attempt("a.1", "y", "timeout", old)  # stale, failing
+    attempt("a1", "x", "ok", recent - timedelta(minutes=5), priced=True)
+    attempt("a1", "x", "http_error", recent)  # fresh (seen) and failing
+    attempt("a_1", "x", "timeout", recent)  # failing, but not in the catalog
+    attempt("aa", "x", "ok", recent, priced=True)  # fresh, but not in the catalog
+    attempt("b", "x", "ok", old)
+    attempt("b", "x", "ok", recent)  # fresh by a successful attempt, never priced
+    attempt("b", "z", "no_price", recent)  # failing; the catalog lists b at x and y only
+    attempt("c", "x", "timeout", old)
+    attempt("c", "x", "ok", recent, priced=True)  # failed once, fresh since
+    attempt("zz", "x", "timeout", recent)  # failing, after the catalog's last offer
+    catalog = [("0", "x"), ("a-1", "x"), ("a.1", "x"), ("a.1", "y"), ("a1", "x"), ("a1", "y"), ("b", "x"),
+               ("b", "y"), ("c", "x"), ("d", "x"), ("d", "y")]  # 0, a1@y, b@y and d never scraped
+    since = now - timedelta(hours=3)
+    try:
+        for offers in (catalog, None):
+            states = offer_states(db, offers)
+            expected = (len(states), sum(s.last_seen is not None and s.last_seen >= since for s in states),
+                        sum(s.failing for s in states))
+            counted = offer_counts(db, offers, since)
+            assert (len(counted), counted.n_fresh, counted.n_failing) == expected, offers
+        assert expected == (10, 5, 5)  # the database's offers: a-1, a.1 x2, a1, a_1, aa, b x2, c, zz
+        counted = offer_counts(db, catalog, since)
+        assert (len(counted), counted.n_fresh, counted.n_failing) == (11, 4, 2)
+        assert len(offer_counts(db, [], since)) == 0
+        assert len(offer_counts(db, [("zzz", "x")], since)) == 1
+        with pytest.raises(ValueError, match="order"):
+            offer_counts(db, [("b", "x"), ("a", "x")], since)
+    finally:
+        db.close()
+
+
+def test_metrics_file_counts_the_catalog(env: dict[str, str], sqlite_url: str, site: Path) -> None:
+    seed(sqlite_url, utcnow(), failing=3)  # 10 offers fresh; river-2 at shop-a and b, delta-2 at shop-a failing
+    settings = load_settings(env, env_file=Path(env["LOG_DIR"]) / "none")
+    settings.products_dir.mkdir()
+    (settings.products_dir / "p.json").write_text(json.dumps([
+        {"id": p, "name": p, "offers": [{"retailer": r, "url": f"https://{r}.example/{p}"} for r in shops]}
+        for p, shops in (("river-2", ("shop-b", "shop-c")), ("delta-2", ("shop-a",)), ("new-1", ("shop-a",)))]))
+    for _ in range(2):  # parsed, then from the cache
+        text = write_metrics(settings).read_text()  # type: ignore[union-attr]
+        figures = dict(line.rsplit(" ", 1) for line in text.splitlines() if line.startswith("power_tracker_offers"))
+        assert figures == {"power_tracker_offers_total": "4", 'power_tracker_offers{state="fresh"}': "2",
+                           'power_tracker_offers{state="stale"}': "2", 'power_tracker_offers{state="failing"}': "2"}
 
 
 def test_catalog_offers_never_scraped_count_as_stale(env: dict[str, str], sqlite_url: str, site: Path) -> None:
@@ -399,3 +499,25 @@ def test_monitor_shows_operations(env: dict[str, str], sqlite_url: str, site: Pa
     assert doc["disks"][0]["free_bytes"] > 0
     coloured = CliRunner().invoke(monitor.main, [], env=env, color=True)  # as on a terminal
     assert "\x1b[33m\x1b[1mWARNING - " in coloured.stdout and "\x1b[31mfailed  \x1b[0m" in coloured.stdout
+
+
+def test_site_build_leaves_the_cache_metrics_read(env: dict[str, str], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """generate.py's build writes the catalog cache the metrics file reads, so that one parses nothing."""
+    from sitedata import NOW, PRODUCTS, make_settings, write_catalog
+    from sitedata import seed as seed_site
+
+    from powertracker import catalog
+    from powertracker.catalog import load_products
+    from powertracker.site import generate
+
+    write_catalog(tmp_path)
+    settings = make_settings(env, tmp_path)
+    seed_site(settings.database_url)
+    generate(settings, now=NOW)
+    products, _ = load_products(settings.products_dir)
+    monkeypatch.setattr(catalog, "load_product_file", None)  # a parse would fail
+    offers = catalog_offers(settings)
+    assert offers is not None and list(offers) == sorted((o.product_id, o.retailer) for p in products
+                                                         for o in p.offers)
+    assert len(products) == len(PRODUCTS) > 1
