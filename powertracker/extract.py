@@ -41,7 +41,7 @@ from .extract_base import (
     page_source,
     plain_text,
 )
-from .extract_heuristic import Scan, heuristic, may_show_was, scan
+from .extract_heuristic import MULTIBUY_ATTR, Scan, heuristic, may_show_was, scan
 from .extract_platform import platform, script_currency
 from .extract_regions import Layout
 from .extract_stock import text_availability
@@ -223,6 +223,12 @@ class _Run:
             chosen = ([c for c in found if c.selected] or [c for c in found if c.availability == "in_stock"]
                       or found)
             return chosen[0], 0.0
+        tier = _one_unit_tier(found)
+        if tier is not None:
+            for c in found:
+                if c is not tier:
+                    page.reject(c.raw, f"{name}: a quantity-break price (the offers are rows of a price table)")
+            return tier, 0.0
         shown = self.page_variant()
         for picked in ([c for c in found if c.selected], [c for c in found if shown and shown.matches(c)]):
             if picked and len({c.price for c in picked}) == 1:  # the page's selection, else its og:url variant
@@ -264,14 +270,43 @@ class _Run:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
                 return None
-            if name == "meta" and (not self.shown(chosen.price) or self.shown_as_was(chosen.price)):
-                visible = self.scan.best
-                if visible is not None and visible.match.amount != chosen.price:
-                    self.page.reject(chosen.raw, "meta: a price the page does not show (a stale tag); the"
-                                                 " visible price is read instead")
-                    return "heuristic", heuristic(self.page, self.scan)[0], 0.0
+            if self._hidden_while_sold_out(name, chosen):
+                self.page.reject(chosen.raw, f"{name}: sold out, and the page shows no price (only its markup"
+                                             " keeps one): nothing a shopper can pay now")
+                return None
+            stale = self._stale(name, chosen.price)
+            if stale:
+                self.page.reject(chosen.raw, f"{name}: {stale}; the visible price is read instead")
+                return "heuristic", heuristic(self.page, self.scan)[0], 0.0
             return name, chosen, penalty
         return None
+
+    def _hidden_while_sold_out(self, name: str, chosen: Candidate) -> bool:
+        """A sold-out page whose theme hides the price keeps it in its structured data only: the page
+        itself says sold out and shows no such amount (a page rendered by script, which shows nothing
+        at all, keeps its structured price)."""
+        if name not in ("json-ld", "microdata", "rdfa", "meta") or chosen.availability != "out_of_stock":
+            return False
+        if text_availability(self.layout)[0] != "out_of_stock":
+            return False
+        return not any(s.match.amount == chosen.price for s in self.scan.seen)
+
+    def _stale(self, name: str, price: Decimal) -> str | None:
+        """Why the structured ``price`` is a stale one, if the visible page says so: markup left at
+        the old price when a sale began shows that price only as the struck-through was price (and a
+        meta tag may name a price the page does not show at all); None when it stands."""
+        if name not in ("json-ld", "microdata", "rdfa", "meta"):
+            return None
+        if name == "meta" and not self.shown(price):
+            why = "a price the page does not show (a stale tag)"
+        elif self.shown_as_was(price):
+            why = "a price the page shows only as its was price (markup left from before a sale)"
+        else:
+            return None
+        visible = self.scan.best
+        if visible is None or visible.match.amount == price:
+            return None
+        return why
 
     def shown_as_was(self, amount: Decimal) -> bool:
         """Whether the page shows ``amount`` only as its was / original price (a tag left at the old
@@ -298,6 +333,27 @@ class _Run:
         in_meta = sum(1 for key, value in self.page.meta.items()
                       if "price" in key and value.strip() and any(f in value for f in forms))
         return count > in_meta
+
+
+def _one_unit_tier(found: list[Candidate]) -> Candidate | None:
+    """The single-unit price when the offers are the rows of one quantity-break table (Shopware's
+    block prices, Magento's tier prices: each row an Offer): the first row, which must also be the
+    dearest; None when they are not such rows."""
+    elements = [c.element for c in found]
+    if len(found) < 2 or any(el is None for el in elements):
+        return None
+    shared: set[_Element] | None = None  # the price-table elements around every offer
+    for el in elements:
+        assert el is not None
+        tables = {a for a in el.iterancestors()
+                  if MULTIBUY_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}")}
+        shared = tables if shared is None else shared & tables
+        if not shared:
+            return None
+    first = found[0]
+    if any(c.price > first.price for c in found):
+        return None
+    return first
 
 
 def _lang(doc: _Element, meta: dict[str, str]) -> str | None:

@@ -81,7 +81,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|päivän)\D{0,40}$")
-_MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)"
+MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)"
                      r"|bulk-?(price|discount)")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
 _APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
@@ -268,7 +268,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "shipping cost or threshold"
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
-    elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or _MULTIBUY_ATTR.search(attrs):
+    elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or MULTIBUY_ATTR.search(attrs):
         s.reason = "multibuy / quantity price"
     elif _LOWEST_30_LEFT.search(left):
         s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"

@@ -77,7 +77,8 @@ class _JsonLd:
         self.candidates: list[Candidate] = []
         self.title: str | None = None
         self.types: set[str] = set()  # every @type met: an Article without a Product is no product page
-        self._seen: set[int] = set()
+        self._seen: set[int] = set()  # ids of the nodes walked ...
+        self._blocks: list[Any] = []  # ... kept alive, so that no later block's node can reuse an id
 
     def read(self) -> None:
         for script in self.page.doc.iter("script"):
@@ -91,6 +92,7 @@ class _JsonLd:
             except ValueError as exc:
                 self.page.reject(text, f"invalid JSON-LD: {exc}")
                 continue
+            self._blocks.append(data)
             self._walk(data, None)
 
     def _walk(self, node: Any, product: dict[str, Any] | None) -> None:

@@ -311,3 +311,54 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
 def test_heuristic_reads_platform_price_markup(html: str, price: str | None) -> None:
     e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="GBP")
     assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_every_json_ld_block_counts_however_many_came_before() -> None:
+    """A stale SEO plugin's block and the shop's own: the shown price decides between them (the
+    second block was once lost when its objects reused the ids of the first's, freed)."""
+    block = ('<script type="application/ld+json">{{"@type": "Product", "name": "Oil", "offers": {{"@type": "Offer",'
+             ' "price": "{}", "priceCurrency": "EUR", "url": "https://s.example/oil"}}}}</script>')
+    html = (f'<html><head>{block.format("59.00")}</head><body><h1>Oil</h1><p class="price">49,00 €</p>'
+            f'<button name="add-to-cart">Añadir</button>{block.format("49.00")}</body></html>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.strategy) == (Decimal("49.00"), "json-ld"), e.rejected
+
+
+@pytest.mark.parametrize("markup", [
+    '<script type="application/ld+json">{"@type": "Product", "name": "Parka", "offers": {"@type": "Offer",'
+    ' "price": "149.00", "priceCurrency": "CAD"}}</script>',
+    '<div itemscope itemtype="https://schema.org/Product"><div itemprop="offers" itemscope'
+    ' itemtype="https://schema.org/Offer"><meta itemprop="price" content="149.00">'
+    '<meta itemprop="priceCurrency" content="CAD"></div></div>',
+])
+def test_structured_price_shown_only_as_the_was_price_gives_way_to_the_sale_price(markup: str) -> None:
+    html = (f'<html><body>{markup}<h1>Parka</h1><div class="price"><s class="price--compare">$149.00 CAD</s>'
+            ' <span class="price--sale">$119.00 CAD</span></div><button name="add">Add to cart</button></body></html>')
+    e = extract(html, "u", default_currency="CAD")
+    assert (e.price, e.strategy) == (Decimal("119.00"), "heuristic"), e.rejected
+    assert any("shows only as its was price" in reason for _, reason in e.rejected)
+
+
+def test_quantity_break_offers_read_as_the_one_unit_row() -> None:
+    row = ('<tr itemprop="offers" itemscope itemtype="https://schema.org/Offer"><th><meta itemprop="price"'
+           ' content="{}"><meta itemprop="priceCurrency" content="EUR">{}</th><td>€ {}*</td></tr>')
+    html = ('<html><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Doos</h1>'
+            '<div class="product-block-prices"><table>' + row.format("12.95", "Tot 9", "12,95")
+            + row.format("11.50", "Vanaf 10", "11,50") + row.format("9.95", "Vanaf 50", "9,95")
+            + '</table></div><button>In winkelwagen</button></div></body></html>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.strategy) == (Decimal("12.95"), "microdata"), e.rejected
+    plain = html.replace("product-block-prices", "product-variants")  # not a price table: no tier is picked
+    assert not any("quantity-break" in reason for _, reason in extract(plain, "u", default_currency="EUR").rejected)
+
+
+def test_a_sold_out_page_that_hides_its_price_has_none() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Armchair", "offers": {"@type": "Offer",'
+          ' "price": "329.00", "priceCurrency": "GBP", "availability": "https://schema.org/OutOfStock"}}</script>')
+    hidden = (f'<html><head>{ld}</head><body><h1>Armchair</h1><form action="/cart/add" class="product-form">'
+              '<button class="product-form__submit" type="submit" name="add" disabled>Sold out</button></form><aside class="related-products"><h2>You may also like</h2><p>£249.00</p></aside>'
+              '</body></html>')
+    e = extract(hidden, "u", default_currency="GBP")
+    assert e.price is None and any("sold out" in reason for _, reason in e.rejected), e.rejected
+    shown = hidden.replace("<h1>Armchair</h1>", '<h1>Armchair</h1><p class="price">£329.00</p>')
+    assert extract(shown, "u", default_currency="GBP").price == Decimal("329.00")
