@@ -137,6 +137,7 @@ class _Run:
         self.wanted = wanted
         self._scan: Scan | None = None
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
+        self.sold_out = False  # no price because the page hides it while sold out
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
         self.plat_name: str | None = None
@@ -248,7 +249,7 @@ class _Run:
 
     def run(self) -> tuple[str, Candidate, float] | None:
         wanted = self.wanted
-        if wanted:
+        if wanted:  # the offer names its variant: the matching offer is taken as the markup gives it
             for name, _ in self.strategies[:-1]:
                 hits = [c for c in self.candidates(name) if wanted.matches(c)]
                 if hits:
@@ -273,6 +274,7 @@ class _Run:
             if self._hidden_while_sold_out(name, chosen):
                 self.page.reject(chosen.raw, f"{name}: sold out, and the page shows no price (only its markup"
                                              " keeps one): nothing a shopper can pay now")
+                self.sold_out = True
                 return None
             stale = self._stale(name, chosen.price)
             if stale:
@@ -283,13 +285,13 @@ class _Run:
 
     def _hidden_while_sold_out(self, name: str, chosen: Candidate) -> bool:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page
-        itself says sold out and shows no such amount (a page rendered by script, which shows nothing
-        at all, keeps its structured price)."""
+        itself says sold out and shows no price of its own (a page rendered by script, which shows
+        nothing at all, keeps its structured price; so does one that shows another, e.g. with VAT)."""
         if name not in ("json-ld", "microdata", "rdfa", "meta") or chosen.availability != "out_of_stock":
             return False
         if text_availability(self.layout)[0] != "out_of_stock":
             return False
-        return not any(s.match.amount == chosen.price for s in self.scan.seen)
+        return self.scan.best is None and not any(s.match.amount == chosen.price for s in self.scan.seen)
 
     def _stale(self, name: str, price: Decimal) -> str | None:
         """Why the structured ``price`` is a stale one, if the visible page says so: markup left at
@@ -340,13 +342,17 @@ def _one_unit_tier(found: list[Candidate]) -> Candidate | None:
     block prices, Magento's tier prices: each row an Offer): the first row, which must also be the
     dearest; None when they are not such rows."""
     elements = [c.element for c in found]
-    if len(found) < 2 or any(el is None for el in elements):
+    if len(found) < 2 or any(el is None for el in elements) or any(c.selected for c in found):
         return None
-    shared: set[_Element] | None = None  # the price-table elements around every offer
+    shared: set[_Element] | None = None  # the price-table elements around every offer, inside its item
     for el in elements:
         assert el is not None
-        tables = {a for a in el.iterancestors()
-                  if MULTIBUY_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}")}
+        tables = set()
+        for a in el.iterancestors():
+            if (a.get("itemscope") is not None and a.get("itemprop") != "offers") or a.tag in ("body", "html"):
+                break  # the product's own scope (or the page): a class out there marks no table
+            if MULTIBUY_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+                tables.add(a)
         shared = tables if shared is None else shared & tables
         if not shared:
             return None
@@ -398,7 +404,8 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     if outcome is None:
         title = run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
         logger.debug("extract %s: no price (%d rejected candidates)", url, len(page.rejected))
-        return Extraction(None, None, None, title, None, rejected=tuple(page.rejected))
+        return Extraction(None, None, "out_of_stock" if run.sold_out else None, title, None,
+                          rejected=tuple(page.rejected))
     name, chosen, penalty = outcome
     strategy = f"platform:{run.plat_name}" if name == "platform" else name
     confidence = run.scan.confidence if name == "heuristic" else CONFIDENCE[name]

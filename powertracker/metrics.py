@@ -127,6 +127,8 @@ def remember_catalog(settings: Settings, files: CatalogFiles, offers: Iterable[t
                     raise ValueError(f"the products came out of order ({last!r}, then {product!r})")
                 last = product
                 fh.write(" ".join([product, *sorted(set(retailers))]) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())  # whole or absent after a power cut: a cut-short list would count wrong
         os.replace(tmp, path)
         return True
     except (OSError, ValueError) as exc:
@@ -153,6 +155,11 @@ class CatalogOffers:
             fh.readline()  # the header
             for line in fh:
                 yield line.split()
+
+    def close(self) -> None:
+        """Drop the temporary database, if the offers come from one."""
+        if isinstance(self.source, sqlite3.Connection):
+            self.source.close()
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         for product, *retailers in self._products():
@@ -221,7 +228,12 @@ def render(settings: Settings) -> str:
     now = utcnow()
     try:
         with open_database(settings) as db:
-            status = summarize(db, settings, catalog_offers(settings), now=now)
+            offers = catalog_offers(settings)
+            try:
+                status = summarize(db, settings, offers, now=now)
+            finally:
+                if offers is not None:
+                    offers.close()
     except DatabaseError as exc:
         logger.warning("metrics without the database: %s", exc)
         doc.add("database_up", 0, "1 when the database answered")

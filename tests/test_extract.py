@@ -5,9 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from lxml.etree import fromstring
 
 from powertracker.demo_shop import render
 from powertracker.extract import availability, currency_code, extract, parse_price
+from powertracker.extract_base import Page
+from powertracker.extract_structured import json_ld
 
 BASE = "http://127.0.0.1:8765"
 CAMPKIT_SELECTOR = ".product-main .price-now"
@@ -314,14 +317,18 @@ def test_heuristic_reads_platform_price_markup(html: str, price: str | None) -> 
 
 
 def test_every_json_ld_block_counts_however_many_came_before() -> None:
-    """A stale SEO plugin's block and the shop's own: the shown price decides between them (the
-    second block was once lost when its objects reused the ids of the first's, freed)."""
+    """Each block's offers are read, the fifth as the first (they were once lost from the third on,
+    when a block's objects reused the ids of an earlier block's, freed); the shown price decides."""
     block = ('<script type="application/ld+json">{{"@type": "Product", "name": "Oil", "offers": {{"@type": "Offer",'
              ' "price": "{}", "priceCurrency": "EUR", "url": "https://s.example/oil"}}}}</script>')
-    html = (f'<html><head>{block.format("59.00")}</head><body><h1>Oil</h1><p class="price">49,00 €</p>'
-            f'<button name="add-to-cart">Añadir</button>{block.format("49.00")}</body></html>')
+    prices = ["59.00", "58.00", "57.00", "56.00", "49.00"]
+    html = (f'<html><head>{"".join(block.format(p) for p in prices[:4])}</head><body><h1>Oil</h1>'
+            f'<p class="price">49,00 €</p><button name="add-to-cart">Añadir</button>{block.format(prices[4])}'
+            '</body></html>')
     e = extract(html, "u", default_currency="EUR")
     assert (e.price, e.strategy) == (Decimal("49.00"), "json-ld"), e.rejected
+    page = Page(doc=fromstring(html), url="u", default_currency="EUR", meta={}, lang=None, html=html)
+    assert [str(c.price) for c in json_ld(page)[0]] == prices
 
 
 @pytest.mark.parametrize("markup", [
@@ -350,6 +357,8 @@ def test_quantity_break_offers_read_as_the_one_unit_row() -> None:
     assert (e.price, e.strategy) == (Decimal("12.95"), "microdata"), e.rejected
     plain = html.replace("product-block-prices", "product-variants")  # not a price table: no tier is picked
     assert not any("quantity-break" in reason for _, reason in extract(plain, "u", default_currency="EUR").rejected)
+    body = plain.replace("<body>", '<body class="has-volume-discount">')  # a discount app's mark on the page
+    assert not any("quantity-break" in reason for _, reason in extract(body, "u", default_currency="EUR").rejected)
 
 
 def test_a_sold_out_page_that_hides_its_price_has_none() -> None:
@@ -359,6 +368,8 @@ def test_a_sold_out_page_that_hides_its_price_has_none() -> None:
               '<button class="product-form__submit" type="submit" name="add" disabled>Sold out</button></form><aside class="related-products"><h2>You may also like</h2><p>£249.00</p></aside>'
               '</body></html>')
     e = extract(hidden, "u", default_currency="GBP")
-    assert e.price is None and any("sold out" in reason for _, reason in e.rejected), e.rejected
-    shown = hidden.replace("<h1>Armchair</h1>", '<h1>Armchair</h1><p class="price">£329.00</p>')
-    assert extract(shown, "u", default_currency="GBP").price == Decimal("329.00")
+    assert (e.price, e.availability) == (None, "out_of_stock")
+    assert any("sold out" in reason for _, reason in e.rejected), e.rejected
+    for shows in ("£329.00", "£394.80 inc. VAT"):  # its price, or another one: the markup's price stands
+        shown = hidden.replace("<h1>Armchair</h1>", f'<h1>Armchair</h1><p class="price">{shows}</p>')
+        assert extract(shown, "u", default_currency="GBP").price == Decimal("329.00")

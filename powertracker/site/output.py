@@ -21,6 +21,7 @@ never a new one with empty files that the next build would trust by their digest
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import logging
 import os
@@ -29,6 +30,8 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from ..atomic import fsync_dir
 
 logger = logging.getLogger(__name__)
 
@@ -202,6 +205,7 @@ def level_spare(live: Path, spare: Path, pending: list[str], in_live: Callable[[
     """Make the spare equal to live again, path by pending path (marked busy meanwhile: a build
     killed half way leaves a spare the next one does not trust)."""
     busy_marker(live).touch()
+    fsync_dir(live.parent)  # the marker is on disk before the spare changes: a power cut cannot hide it
     for rel in pending:
         target = os.path.join(spare, rel)
         try:
@@ -224,21 +228,18 @@ def remove(work: Path, rel: str) -> None:
 
 
 def _sync_files(folder: Path) -> None:
-    """Flush every file written under ``folder`` to disk: syncfs of its filesystem (Linux), else sync."""
+    """Flush every file written under ``folder`` to disk: syncfs of its filesystem (Linux), else sync.
+    A failed flush (a dying SD card) raises: the swap must not go ahead on files that may be lost."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
-        if syncfs is None or syncfs(fd) != 0:
+        if syncfs is None:
             os.sync()
-    finally:
-        os.close(fd)
-
-
-def _sync_entry(folder: Path) -> None:
-    """Make renames inside ``folder`` durable (fsync of the folder itself)."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
+        elif syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            if err != errno.ENOSYS:
+                raise OSError(err, f"flushing the new site to disk failed: {os.strerror(err)}", str(folder))
+            os.sync()
     finally:
         os.close(fd)
 
@@ -247,7 +248,7 @@ def swap_in(work: Path, live: Path) -> None:
     """Make ``work`` the live site, durably; the previous live folder becomes the spare."""
     _sync_files(work)
     _swap(work, live)
-    _sync_entry(live.parent)
+    fsync_dir(live.parent)
 
 
 def _swap(work: Path, live: Path) -> None:
