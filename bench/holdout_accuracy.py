@@ -16,10 +16,15 @@ regular price labelled after its amount, a price invented on a quote configurato
 tests/fixtures/holdout7/ (60 pages, 14 without a price) measured 55/60 (91.7 %): JSON-LD and
 microdata left at the pre-sale price (shown only as the was price), a second JSON-LD block lost
 (its objects reused the ids of the first's), a Shopware quantity-break table of offers, and a price
-invented on a sold-out page that hides it. All seven are regression tests now
-(tests/test_extract_holdout.py).
+invented on a sold-out page that hides it. tests/fixtures/holdout8/ (40 pages, 9 without a price,
+written at the same time by another writer, measured after the holdout7 fixes) measured 33/40
+(82.5 %): structured data at a price the page does not show (stale SEO-app JSON-LD, RDFa left from
+before a price rise, microdata and JSON-LD holding the price without VAT) in five, the lowest
+variant of an AggregateOffer over the selected one, and a price invented on a "see price in cart"
+page. Together the two newest sets read 88 of 100 pages right at first reading, against a target of
+97. All eight are regression tests now (tests/test_extract_holdout.py).
 
-Example: .venv/bin/python bench/holdout_accuracy.py --set holdout6
+Example: .venv/bin/python bench/holdout_accuracy.py --set holdout8
 """
 
 import argparse

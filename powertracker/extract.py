@@ -276,7 +276,7 @@ class _Run:
                                              " keeps one): nothing a shopper can pay now")
                 self.sold_out = True
                 return None
-            stale = self._stale(name, chosen.price)
+            stale = self._stale(name, chosen)
             if stale:
                 self.page.reject(chosen.raw, f"{name}: {stale}; the visible price is read instead")
                 return "heuristic", heuristic(self.page, self.scan)[0], 0.0
@@ -293,15 +293,22 @@ class _Run:
             return False
         return self.scan.best is None and not any(s.match.amount == chosen.price for s in self.scan.seen)
 
-    def _stale(self, name: str, price: Decimal) -> str | None:
-        """Why the structured ``price`` is a stale one, if the visible page says so: markup left at
-        the old price when a sale began shows that price only as the struck-through was price (and a
-        meta tag may name a price the page does not show at all); None when it stands."""
+    def _stale(self, name: str, chosen: Candidate) -> str | None:
+        """Why the structured price is not the one to read, if the visible page says so: markup left
+        at the old price (the page does not show it, or shows it only as the struck-through was
+        price) or holding the price without VAT; None when it stands."""
         if name not in ("json-ld", "microdata", "rdfa", "meta"):
             return None
+        price = chosen.price
+        if chosen.without_vat:
+            best = self.scan.best
+            return "the markup says the price excludes VAT" if best and best.match.amount > price else None
         if name == "meta" and not self.shown(price):
             why = "a price the page does not show (a stale tag)"
-        elif self.shown_as_was(price):
+        elif name != "meta" and not self.shown_in_text(price) and not any(  # split over elements: the scan joins them
+                s.match.amount == price and len(s.text.split()) <= _LABEL_WORDS for s in self.scan.seen):
+            why = "a price the page does not show (stale markup, or a price without VAT)"
+        elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why = "a price the page shows only as its was price (markup left from before a sale)"
         else:
             return None
@@ -309,6 +316,23 @@ class _Run:
         if visible is None or visible.match.amount == price:
             return None
         return why
+
+    def shown_in_text(self, amount: Decimal) -> bool:
+        """Whether ``amount`` is written in the page's visible text (not only in its markup or
+        scripts); a page with no visible text of the kind (drawn by script) counts as showing it."""
+        body = self.page.doc.find("body")
+        nodes = self.page.nodes_with_digits(body if body is not None else self.page.doc)
+        forms = _written_forms(amount, spaces=(" ",))
+        texts = 0
+        for el, is_tail in nodes:
+            host = el.getparent() if is_tail else el
+            if host is None or host.tag in _HIDDEN_TEXT:
+                continue
+            texts += 1
+            text = (el.tail if is_tail else el.text).translate(_SPACES)
+            if len(text.split()) <= _LABEL_WORDS and any(f in text for f in forms):  # not a sentence of a review
+                return True
+        return texts == 0
 
     def shown_as_was(self, amount: Decimal) -> bool:
         """Whether the page shows ``amount`` only as its was / original price (a tag left at the old
@@ -324,17 +348,29 @@ class _Run:
         src = self.page.html
         if not src:
             return True
-        whole, _, frac = f"{amount:.2f}".partition(".")
-        grouped = f"{int(whole):,}"
-        forms = {f"{g}{sep}{frac}" for g, sep in ((whole, "."), (whole, ","), (grouped, "."),
-                                                  (grouped.replace(",", "."), ","), (grouped.replace(",", " "), ","),
-                                                  (grouped.replace(",", "\u00a0"), ","), (grouped.replace(",", "'"), "."))}
-        if frac == "00":
-            forms |= {whole, grouped, grouped.replace(",", ".")}
+        forms = _written_forms(amount)
         count = sum(src.count(f.encode() if isinstance(src, bytes) else f) for f in forms)
         in_meta = sum(1 for key, value in self.page.meta.items()
                       if "price" in key and value.strip() and any(f in value for f in forms))
         return count > in_meta
+
+
+_HIDDEN_TEXT = frozenset({"script", "style", "noscript", "template", "textarea"})
+_LABEL_WORDS = 8  # a price label's words at most; a longer text is prose (a review's "I paid $169")
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+
+
+def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -> set[str]:
+    """How a page may write ``amount``: 1299.99, 1,299.99, 1.299,99, 1 299,99, 1'299.99 (1299 and
+    its groupings alone when it is whole)."""
+    whole, _, frac = f"{amount:.2f}".partition(".")
+    grouped = f"{int(whole):,}"
+    groupings = {whole, grouped, grouped.replace(",", "."), grouped.replace(",", "'"), grouped.replace(",", "\u2019"),
+                 *(grouped.replace(",", s) for s in spaces)}
+    forms = {f"{g}{sep}{frac}" for g in groupings for sep in (".", ",") if not (sep in g and g != whole)}
+    if frac == "00":
+        forms |= groupings
+    return forms
 
 
 def _one_unit_tier(found: list[Candidate]) -> Candidate | None:

@@ -66,6 +66,7 @@ class Candidate:
     low: bool = False  # the low end of a range or an AggregateOffer
     aggregate: bool = False
     selected: bool = False  # the page marks this variant as the one shown
+    without_vat: bool = False  # the markup says this price excludes VAT (valueAddedTaxIncluded false)
     element: _Element | None = field(default=None, repr=False)
 
 

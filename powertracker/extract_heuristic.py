@@ -113,7 +113,9 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quo
                 r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs op aanvraag|prijs opvragen|pris på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio (a consultar|bajo petición|a petición|bajo consulta)"
-                r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定")
+                r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定"
+                r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
+                r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"

@@ -139,10 +139,13 @@ class _JsonLd:
         amount = structured_amount(raw_price)
         currency_token = _str(offer.get("priceCurrency"))
         was = None
+        without_vat = False
         for spec in _as_list(offer.get("priceSpecification")):
             if not isinstance(spec, dict):
                 continue
             spec_amount = structured_amount(spec.get("price"))
+            if spec.get("valueAddedTaxIncluded") in (False, "false", "False") and spec_amount == amount:
+                without_vat = True
             if _LIST_PRICE.search(str(spec.get("priceType", ""))):
                 was = spec_amount
             elif spec.get("referenceQuantity") is not None:
@@ -168,7 +171,7 @@ class _JsonLd:
             price=amount, currency=currency, raw=raw, availability=availability(offer.get("availability")),
             was=was, sku=_str(offer.get("sku")) or _str(product.get("sku")),
             gtin=_gtin(offer) or _gtin(product), url=_str(offer.get("url")) or _str(product.get("url")),
-            name=_str(product.get("name")), used=used, low=low, aggregate=aggregate,
+            name=_str(product.get("name")), used=used, low=low, aggregate=aggregate, without_vat=without_vat,
         ))
         for sub in _as_list(offer.get("offers")):  # an AggregateOffer's member offers, for sku matching
             if isinstance(sub, dict):

@@ -370,6 +370,23 @@ def test_a_sold_out_page_that_hides_its_price_has_none() -> None:
     e = extract(hidden, "u", default_currency="GBP")
     assert (e.price, e.availability) == (None, "out_of_stock")
     assert any("sold out" in reason for _, reason in e.rejected), e.rejected
-    for shows in ("£329.00", "£394.80 inc. VAT"):  # its price, or another one: the markup's price stands
+    for shows, price in (("£329.00", "329.00"), ("£394.80 inc. VAT", "394.80")):  # a price shown: not hidden
         shown = hidden.replace("<h1>Armchair</h1>", f'<h1>Armchair</h1><p class="price">{shows}</p>')
-        assert extract(shown, "u", default_currency="GBP").price == Decimal("329.00")
+        assert extract(shown, "u", default_currency="GBP").price == Decimal(price)
+
+
+def test_a_structured_price_the_page_does_not_show_gives_way_to_the_visible_one() -> None:
+    """Stale JSON-LD (an SEO app's), or the price without VAT in the markup: the page's own price
+    wins; a review's "I paid $169" is no showing; a page that shows nothing (drawn by script) keeps it."""
+    ld = ('<script type="application/ld+json">{{"@type": "Product", "name": "Pack", "offers": {{"@type": "Offer",'
+          ' "price": "169.00", "priceCurrency": "USD"{}}}}}</script>')
+    page = ('<html><head>{}</head><body><h1>Pack</h1><div class="product__price"><span class="money">$189.00</span>'
+            '</div><button name="add">Add to cart</button><div class="reviews"><p>Got it for $169 last fall before'
+            ' the price went up, still worth it.</p></div></body></html>')
+    e = extract(page.format(ld.format("")), "u", default_currency="USD")
+    assert (e.price, e.strategy) == (Decimal("189.00"), "heuristic"), e.rejected
+    net = ld.format(', "priceSpecification": {"price": "169.00", "valueAddedTaxIncluded": "false"}')
+    shown_net = page.format(net).replace("</span></div>", '</span> ($169.00 ex. VAT)</div>')
+    assert extract(shown_net, "u", default_currency="USD").price == Decimal("189.00")
+    assert extract(f"<html><head>{ld.format('')}</head><body><div id=app></div></body></html>", "u").price \
+        == Decimal("169.00")
