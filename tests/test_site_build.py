@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from sitedata import NOW, PRODUCTS, SERIES, make_settings, parse, seed, snapshot, text, write_catalog
+from sitedata import EVIL, NOW, PRODUCTS, SERIES, make_settings, parse, seed, snapshot, text, write_catalog
 
 from powertracker import store
 from powertracker.config import Settings
 from powertracker.db import connect
 from powertracker.errors import ConfigError
 from powertracker.site import TEMPLATES_DIR, SiteError, generate, output
-from powertracker.site.state import state_path
+from powertracker.site.state import State, state_path
 
 LISTING = {"index.html", "categories/power-stations.html", "deals.html", "api/index.json", "freshness.json",
            "feeds/drops.atom", "feeds/power-stations.atom"}
@@ -130,14 +131,111 @@ def test_catalog_edits_and_removals(site: Settings, tmp_path: Path) -> None:
     assert text(parse(site.site_dir / "products" / "delta-2.html").cssselect("h1")[0]) == "Delta 2 (2024)"
 
 
+def test_an_entry_edited_in_place_renders_its_product_again(site: Settings, tmp_path: Path) -> None:
+    """A catalog entry that changes (its category and its history alone) is rendered again; one moved
+    to another file unchanged is left alone."""
+    before = snapshot(site.site_dir)
+    products = json.loads(json.dumps(PRODUCTS))
+    products[1]["name"] = "Delta 2 (2024)"
+    moved = products.pop(2)
+    write_catalog(tmp_path, products)
+    (tmp_path / "products" / "more.json").write_text(json.dumps([moved]), encoding="utf-8")
+    summary = generate(site, now=NOW)
+    after = snapshot(site.site_dir)
+    assert summary.rendered == 1
+    changed = changed_paths(before, after)
+    assert {"products/delta-2.html", "api/products/delta-2.json", "categories/power-stations.html"} <= changed
+    assert not any(p.startswith(("products/", "api/products/")) and "delta-2" not in p for p in changed)
+    assert text(parse(site.site_dir / "products" / "delta-2.html").cssselect("h1")[0]) == "Delta 2 (2024)"
+    assert generate(site, now=NOW, full=True).changed == 0  # the incremental build missed nothing
+
+
+def test_duplicate_ids_keep_the_first_definition_and_are_reported(site: Settings, tmp_path: Path,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    catalog, extra = tmp_path / "products" / "catalog.json", tmp_path / "products" / "extra.json"
+    mini = {"id": "mini-1", "name": "Mini 1", "category": "Power stations",
+            "offers": [{"retailer": "shop-a", "url": "https://shop-a.example/p/mini-1"}]}
+    extra.write_text(json.dumps([dict(PRODUCTS[0], name="Impostor"), mini, dict(mini, name="Mini 1 again")]),
+                     encoding="utf-8")
+    expected = [f"catalog: {extra}: 'river-2' is already defined in {catalog}",  # in another file
+                f"catalog: {extra}: 'mini-1' is already defined in {extra}"]  # in the same file
+
+    def build() -> tuple[int, int, list[str]]:
+        caplog.clear()
+        with caplog.at_level(logging.ERROR, logger="powertracker.site"):
+            summary = generate(site, now=NOW)
+        return summary.products, summary.changed, [r.getMessage() for r in caplog.records
+                                                   if r.getMessage().startswith("catalog:")]
+
+    products, _, problems = build()
+    assert (products, problems) == (4, expected)
+    assert text(parse(site.site_dir / "products" / "river-2.html").cssselect("h1")[0]) == EVIL
+    assert text(parse(site.site_dir / "products" / "mini-1.html").cssselect("h1")[0]) == "Mini 1"
+    assert build() == (4, 0, expected)  # files not parsed again: their problems told again all the same
+    extra.write_text(json.dumps([mini]), encoding="utf-8")
+    products, _, problems = build()
+    assert (products, problems) == (4, [])
+    assert text(parse(site.site_dir / "products" / "river-2.html").cssselect("h1")[0]) == EVIL
+    extra.unlink()  # mini-1 leaves the catalog: its files go
+    assert build()[::2] == (3, [])
+    assert not any("mini-1" in p for p in snapshot(site.site_dir))
+
+
+def test_state_bookkeeping_is_read_back_in_chunks(tmp_path: Path) -> None:
+    """What a build notes per product stays in the state (temporary tables), read back by id a chunk
+    at a time: each chunk a query of its own, so the state may change between two."""
+    state = State(tmp_path / "state.sqlite")
+    try:
+        state.begin()
+        state.start_catalog()
+        state.put_entries([(pid, "a.json", "{}", "h", "c", pid, "shop-a") for pid in ("e", "a", "d", "b", "c")])
+        assert state.seen_in(["a", "x", "e"]) == {"a": "a.json", "e": "a.json"}
+        assert state.drop_unseen() == 0
+        assert state.dirty_all() == 5
+        assert list(state.dirty_ids(2)) == [["a", "b"], ["c", "d"], ["e"]]
+        for pid in ("a", "b", "c"):  # rendered
+            state.put_offers(pid, "fp", {"shop-a": [ord(pid), "1.00", "GBP", "in_stock", 0, None]})
+        state.dirty_unrendered()
+        state.start_touched()
+        state.add_touched(["d", "b", "a", "zz", "a"])
+        chunks = []
+        for chunk in state.touched_clean(1):  # d is dirty already; a chunk marked dirty does not matter
+            chunks.append(chunk)
+            state.add_dirty(chunk)
+        assert chunks == [["a"], ["b"], ["zz"]]
+        assert [i for c in state.dirty_ids(10) for i in c] == ["a", "b", "d", "e", "zz"]
+        # a new catalog pass: a unchanged (though in another file), b changed, the rest gone
+        state.start_catalog()
+        state.put_entries([("a", "b.json", "{}", "h", "c", "a", "shop-a"), ("b", "b.json", "[]", "h2", "c", "b", "")])
+        assert state.drop_unseen() == 3
+        assert state.conn.execute("SELECT id, file, entry_hash, fp FROM products ORDER BY id").fetchall() == [
+            ("a", "a.json", "h", "fp"), ("b", "b.json", "h2", None)]
+        assert state.conn.execute("SELECT product_id FROM offer_rows ORDER BY 1").fetchall() == [("a",), ("b",)]
+        state.put_files([(f"{o}/{n}", "d", 1, o) for o in ("a", "c", "d", "e") for n in (1, 2)])
+        owners = []
+        for chunk in state.orphan_owners(2):
+            owners.append(chunk)
+            for owner in chunk:
+                for rel in state.owned(owner):
+                    state.drop_file(rel)
+        assert owners == [["c", "d"], ["e"]]
+        state.add_pending(["x", "a", "m"])
+        assert list(state.pending(2)) == [["a", "m"], ["x"]]
+    finally:
+        state.close()
+
+
 def test_worker_processes_build_the_same_site(site: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A big build's way (catalog parsed, pages rendered and written by worker processes) makes the
     same site as a small build's, in process, and the spare to be along with it."""
     import powertracker.site as site_module
+    from powertracker.site import listing, state
 
     expected = snapshot(site.site_dir)
     for name, value in (("POOL_MIN", 1), ("POOL_FILES", 1), ("BATCH", 1)):
         monkeypatch.setattr(site_module, name, value)
+    monkeypatch.setattr(listing, "CARDS_CHUNK", 1)  # a category page's cards streamed one by one
+    monkeypatch.setattr(state, "CHUNK", 1)  # the ids seen in the catalog looked up one by one
     products = json.loads(json.dumps(PRODUCTS))
     (tmp_path / "products" / "catalog.json").unlink()
     for i, product in enumerate(products):  # one file each: parsed by the workers

@@ -11,7 +11,9 @@ On a big build the worker processes parse the catalog, read the history, render 
 product files (on a first build, linking each into the spare to be as they go); the main process
 keeps the build state and writes the listing pages. The rows seen again since the last build are
 found by comparing (id, last seen) pairs read from indexes, so an hourly build reads in full only
-the offers that changed.
+the offers that changed. Whatever the build notes per product (ids seen in the catalog, products to
+render) goes into the state's temporary tables, not into memory: the main process's memory does not
+grow with the catalog.
 """
 
 from __future__ import annotations
@@ -38,7 +40,17 @@ from ..config import PROJECT_ROOT, Settings
 from ..db import Database, connect, utcnow
 from ..errors import ConfigError, DatabaseError, PowerTrackerError
 from . import output
-from .source import TOUCH_MARGIN_S, Reader, catalog_files, catalog_rows, digest, fingerprint, shop_names
+from .source import (
+    TOUCH_MARGIN_S,
+    CatalogRow,
+    Reader,
+    catalog_files,
+    catalog_rows,
+    digest,
+    file_digest,
+    fingerprint,
+    shop_names,
+)
 from .state import State, dir_id, state_path
 
 if TYPE_CHECKING:
@@ -140,27 +152,22 @@ class _Build:
         stored = self.state.catalog_files()
         if {f.path: (f.mtime_ns, f.size) for f in files} == {p: (m, s) for p, (m, s, _) in stored.items()}:
             return False, [p for _, _, problems in stored.values() for p in problems]
-        hashes = self.state.entry_hashes()
-        seen: dict[str, str] = {}
         problems: list[str] = []
         self.state.drop_catalog_files(list(stored))
-        pool = self.pool(len(files) >= POOL_FILES)  # a big catalog changed: a full build, most likely
-        parsed = pool.imap(catalog_rows, [f.path for f in files], chunksize=2) if pool is not None \
-            else map(catalog_rows, [f.path for f in files])
-        for f, (entries, file_problems) in zip(files, parsed, strict=True):
+        self.state.start_catalog()  # the ids seen so far, and in which file: in the state, not in memory
+        for f, (entries, file_problems) in zip(files, self._parsed([f.path for f in files]), strict=True):
+            seen = self.state.seen_in([e[0] for e in entries])  # by earlier files; then by this one too
             rows = []
             for pid, text, h, category, sort_name, retailers in entries:
                 if pid in seen:
                     file_problems.append(f"{f.path}: {pid!r} is already defined in {seen[pid]}")
                     continue
                 seen[pid] = f.path
-                if hashes.get(pid) != h:
-                    rows.append((pid, f.path, text, h, category, sort_name, retailers))
-            self.state.put_entries(rows)
+                rows.append((pid, f.path, text, h, category, sort_name, retailers))
+            self.state.put_entries(rows)  # stores the new and changed entries only
             self.state.put_catalog_file(f.path, f.mtime_ns, f.size, file_problems)
             problems += file_problems
-        for pid in set(hashes) - set(seen):
-            self.state.drop_product(pid)
+        self.state.drop_unseen()  # the products gone from the catalog
         from ..metrics import remember_catalog
 
         # the metrics file counts the catalog's offers: spare it a parse of its own
@@ -168,25 +175,44 @@ class _Build:
                          self.state.catalog_offers())
         return True, problems
 
+    def _parsed(self, paths: list[str]) -> Iterator[tuple[list[CatalogRow], list[str]]]:
+        """``catalog_rows`` of each file, in order: in the worker processes for a big catalog (a changed
+        big catalog: a full build, most likely), a few files ahead of this process at most, so the
+        parsed files waiting here stay few however big the catalog and however fast the workers."""
+        pool = self.pool(len(paths) >= POOL_FILES)
+        if pool is None:
+            yield from map(catalog_rows, paths)
+            return
+        waiting: deque[Any] = deque()
+        for path in paths:
+            waiting.append(pool.apply_async(catalog_rows, (path,)))
+            if len(waiting) > 2 * self.workers:
+                yield waiting.popleft().get()
+        while waiting:
+            yield waiting.popleft().get()
+
     # -- what to render ----------------------------------------------------------------------
-    def dirty(self, valid: bool, old_marks: dict[str, Any] | None, paths: dict[str, str]) -> list[str]:
+    def dirty(self, valid: bool, old_marks: dict[str, Any] | None, paths: dict[str, str]) -> int:
+        """Mark the products to render in the state (``State.dirty_ids`` reads them back); how many."""
         if not valid or old_marks is None:
-            return self.state.ids()
-        dirty = set(self.state.unrendered())
-        touched = {row[0] for row in self.reader.added(old_marks["ph_max_id"])}
+            return self.state.dirty_all()
+        state = self.state
+        state.dirty_unrendered()
+        state.start_touched()  # the products whose offers moved since the last build
+        added = (row[0] for row in self.reader.added(old_marks["ph_max_id"]))
+        while chunk := list(islice(added, 5000)):
+            state.add_touched(chunk)
         seen = datetime.fromisoformat(old_marks["ph_max_seen"]) if old_marks["ph_max_seen"] else None
         moved: list[int] = []
         for rid in self._moved(old_marks["ph_max_id"], seen):
             moved.append(rid)
             if len(moved) == 500:
-                touched |= self.reader.product_ids_of(moved)
+                state.add_touched(self.reader.product_ids_of(moved))
                 moved = []
         if moved:
-            touched |= self.reader.product_ids_of(moved)
-        ids = sorted(touched - dirty)
+            state.add_touched(self.reader.product_ids_of(moved))
         intern = sys.intern  # a few distinct retailers, currencies and availabilities: keep one copy of each
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for chunk in state.touched_clean(500):
             current: dict[str, dict[str, list[Any]]] = {}
             for pid, retailer, rid, price, currency, avail, last, was in self.reader.latest_states(chunk):
                 current.setdefault(pid, {})[intern(retailer)] = [
@@ -195,10 +221,10 @@ class _Build:
                 offers = dict(sorted(current.get(pid, {}).items()))
                 new_fp = fingerprint(f"{entry_hash}:{paths.get(category)}", offers, self.stale_seconds)
                 if new_fp != fp:
-                    dirty.add(pid)
+                    state.add_dirty([pid])
                 elif offers_text != json.dumps(offers):
-                    self.state.put_offers(pid, new_fp, offers)
-        return sorted(dirty)
+                    state.put_offers(pid, new_fp, offers)
+        return state.count_dirty()
 
     def _moved(self, max_id: int, seen: datetime | None) -> Iterator[int]:
         """Ids of the rows seen again since the last build whose last-seen time the live build does
@@ -210,12 +236,12 @@ class _Build:
             yield from [rid for rid, last in chunk if (rid, last) not in shown]
 
     # -- rendering ------------------------------------------------------------------------------
-    def batches(self, ids: list[str]) -> Iterator[list[tuple[str, str, str, dict[str, str]]]]:
+    def batches(self, total: int) -> Iterator[list[tuple[str, str, str, dict[str, str]]]]:
+        """The products marked dirty (``total`` of them), by id, a batch at a time."""
         paths = self.pages.common["category_paths"]
         keep_digests = not (self.first or self.pages.compare_live)
-        size = max(4, min(BATCH, len(ids) // (4 * self.workers)))  # a few batches per worker at least
-        for i in range(0, len(ids), size):
-            chunk = ids[i:i + size]
+        size = max(4, min(BATCH, total // (4 * self.workers)))  # a few batches per worker at least
+        for chunk in self.state.dirty_ids(size):
             old = self.state.owned_digests(chunk) if keep_digests else {}
             yield [(pid, text, f"{entry_hash}:{paths.get(category)}", old.get(pid, {}))
                    for pid, text, entry_hash, category in self.state.entries(chunk)]
@@ -230,27 +256,26 @@ class _Build:
                                                             initargs=(self.job,)))
         return self._pool
 
-    def render(self, ids: list[str]) -> None:
-        """Render ``ids`` (in worker processes when there are many)."""
+    def render(self, total: int) -> None:
+        """Render the products marked dirty, ``total`` of them (in worker processes when there are many)."""
         from .render import close_worker, init_worker, render_batch
 
-        total = len(ids)
         if self.progress and total:
             self.progress.start(total)
         pool = self.pool(total >= POOL_MIN)
         if pool is not None:
             # batches are read from the state here, in this thread (its connection is not shared)
             waiting: deque[Any] = deque()
-            for batch in self.batches(ids):
+            for batch in self.batches(total):
                 waiting.append(pool.apply_async(render_batch, (batch, self.pages)))
                 while len(waiting) > 3 * self.workers or (waiting and waiting[0].ready()):
                     self._record(waiting.popleft().get())
             while waiting:
                 self._record(waiting.popleft().get())
-        elif ids:
+        elif total:
             init_worker(self.job)
             try:
-                for batch in self.batches(ids):
+                for batch in self.batches(total):
                     self._record(render_batch(batch, self.pages))
             finally:
                 close_worker()
@@ -304,10 +329,9 @@ class _Build:
         if old is not None or not self.pages.compare_live:
             return old == d
         try:
-            live = (self.live / rel).read_bytes()
+            return file_digest(self.live / rel) == d  # api/index.json: tens of MB on a big catalog
         except OSError:
             return False
-        return digest(live) == d
 
     def remove(self, rel: str) -> None:
         output.remove(self.work, rel)
@@ -359,7 +383,10 @@ class _Build:
         mirror = None
         if valid and spare.is_dir() and state.get("spare") == dir_id(spare) \
                 and not output.busy_marker(self.live).exists():
-            output.level_spare(self.live, spare, state.pending(), state.has_file)
+            pending = state.pending()  # a few thousand paths at a time (a full rebuild changes every path)
+            output.level_spare(self.live, spare, next(pending, []), state.has_file)  # marks the spare busy
+            for more in pending:
+                output.level_spare(self.live, spare, more, state.has_file)
             state.set_pending([])  # level now; from here on, the paths this build changes
             self.work, fresh = spare, False
         else:
@@ -374,10 +401,10 @@ class _Build:
         self.pages = Pages(common, compare_live, self.work, fresh, mirror)
         try:
             self.render(dirty)
-            del dirty
-            for owner in state.orphan_owners():
-                for rel in state.owned(owner):
-                    self.remove(rel)
+            for owners in state.orphan_owners():
+                for owner in owners:
+                    for rel in state.owned(owner):
+                        self.remove(rel)
             self.site_paths: set[str] = set()
             self.site_digests = {} if compare_live or fresh else state.file_digests("")
             env = make_environment(self.templates_dir, self.job.cache_dir)
@@ -397,6 +424,7 @@ class _Build:
             for rel in set(state.file_digests("")) - self.site_paths:
                 self.remove(rel)
         except BaseException:
+            self._stack.close()  # stop the workers first: batches in flight would write into the discarded folder
             if self.work != spare:
                 output._discard(self.work)
             if mirror is not None:

@@ -2,7 +2,9 @@
 
 Listing pages are assembled from each product's stored card (rendered with the product), so
 a change to one product re-renders its own files and re-assembles only these. Every file
-goes through ``write_file``: written only when its bytes differ from the live build's.
+goes through ``write_file``: written only when its bytes differ from the live build's. A category
+page lists every product of its category: its cards are streamed from the state into the file,
+never held whole in memory.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ INDEX_LIST_LIMIT = 300  # up to this many products the index lists them all; abo
 DEALS_LIMIT = 50
 FEED_LIMIT = 50
 HEALTH_DAYS = 7
+CARDS_AT = "\x00cards\x00"  # where a category page's cards go, in the page rendered without them
+CARDS_CHUNK = 200  # cards joined at a time
 LABEL_NAMES = {"lowest-ever": "Lowest ever", "lowest-30": "Lowest in 30 days", "below-average": "Below average",
                "claim": "Shop's claim not borne out"}
 
@@ -74,12 +78,32 @@ class Listing:
         html = self.env.get_template(template).render(self.common, root=root, **values)
         self.put(rel, html.encode("utf-8"))
 
+    def page_with_cards(self, template: str, rel: str, root: str, cards: Callable[[], Iterator[str]],
+                        **values: Any) -> None:
+        """``page`` whose ``cards`` value (the cards' HTML, one after another) is written as it is
+        read: the page is rendered around a marker, and the cards streamed in at the marker."""
+        html = self.env.get_template(template).render(self.common, root=root, cards=Markup(CARDS_AT), **values)
+        pieces = html.split(CARDS_AT)
 
-def _cards(rows: list[tuple[str, str, int | None, str]], prefix: str = "") -> Markup:
-    text = "\n".join(card for _, card, _, _ in rows)
-    if prefix:
-        text = text.replace(' href="products/', f' href="{prefix}products/')
-    return Markup(text)
+        def chunks() -> Iterator[bytes]:
+            for i, piece in enumerate(pieces):
+                if i:
+                    yield from (part.encode("utf-8") for part in cards())
+                yield piece.encode("utf-8")
+
+        self.put_stream(rel, chunks())
+
+
+def _cards(cards: Iterable[str], prefix: str = "") -> Iterator[str]:
+    """The cards joined by newlines, a few hundred at a time, their product links under ``prefix``."""
+    first = True
+    it = iter(cards)
+    while part := list(islice(it, CARDS_CHUNK)):
+        text = "\n".join(part)
+        if prefix:  # the links sit inside a card: never split across two of them
+            text = text.replace(' href="products/', f' href="{prefix}products/')
+        yield text if first else "\n" + text
+        first = False
 
 
 def write_listings(out: Listing, slugs: dict[str, str], shop_names: dict[str, str], newest: int | None) -> set[str]:
@@ -91,14 +115,15 @@ def write_listings(out: Listing, slugs: dict[str, str], shop_names: dict[str, st
     cats = []
     for name, count in categories:
         slug = slugs[name]
-        rows = out.state.listing(name)
-        fresh = max((newest for _, _, newest, _ in rows if newest is not None), default=None)
-        shops = sorted({r for _, _, _, in_stock in rows if in_stock for r in in_stock.split()})
+        fresh, in_stock = out.state.category_facts(name)
         rel = f"categories/{slug}.html"
-        out.page("category.html", rel, "../", name=name, slug=slug, count=count, cards=_cards(rows, "../"),
-                 shops=[(r, shop_names.get(r, r)) for r in shops], fresh=fresh)
+        out.page_with_cards("category.html", rel, "../", lambda name=name: _cards(out.state.cards(name), "../"),
+                            name=name, slug=slug, count=count, fresh=fresh,
+                            shops=[(r, shop_names.get(r, r)) for r in sorted(in_stock)])
         paths.add(rel)
-        cats.append({"name": name, "path": rel, "count": count, "cards": _cards(rows) if listed else ""})
+        # the index lists every card only while there are few (INDEX_LIST_LIMIT)
+        cats.append({"name": name, "path": rel, "count": count,
+                     "cards": Markup("".join(_cards(out.state.cards(name)))) if listed else ""})
     top = "" if listed else Markup("\n".join(card for _, card in out.state.top("drop_week", 24)))
     shops_count = len(out.state.shops_in_stock())
     out.page("index.html", "index.html", "", total=total, shops=shops_count, categories=cats, listed=listed,

@@ -44,6 +44,12 @@ def digest(data: bytes | str) -> str:
     return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()[:32]
 
 
+def file_digest(path: Path) -> str:
+    """``digest`` of a file's bytes, read a block at a time (a big file is never whole in memory)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()[:32]
+
+
 @dataclass(frozen=True)
 class CatalogFile:
     path: str

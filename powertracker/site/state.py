@@ -8,6 +8,10 @@ since with an index scan), and the pieces listing pages are assembled from (card
 JSON); every output file's digest and owner; and the paths where the spare folder still differs
 from the live one. One transaction per build, committed right after the swap: a failed build
 leaves the state describing the live site.
+
+A build's own bookkeeping of products (which ids the catalog pass has seen, which products
+to render) lives in temporary tables of the connection, never in Python structures, and is read
+back a chunk at a time: the main process's memory does not grow with the catalog.
 """
 
 from __future__ import annotations
@@ -46,6 +50,15 @@ CREATE INDEX IF NOT EXISTS offer_rows_by_product ON offer_rows (product_id);
 """
 
 
+# one build's bookkeeping, emptied before each use (temporary tables live in a temporary file: memory
+# holds no more of them than SQLite's page cache)
+TEMP_SCHEMA = """
+CREATE TEMP TABLE IF NOT EXISTS catalog_seen (id TEXT PRIMARY KEY, file TEXT NOT NULL) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+CHUNK = 500  # ids per query (below SQLite's oldest limit of 999 parameters)
+
 VERSION = 2  # of SCHEMA: a state file of another version is emptied (and the next build is a full one)
 
 
@@ -66,6 +79,8 @@ class State:
                 self.conn.execute(f'DROP TABLE "{table}"')
             self.conn.execute(f"PRAGMA user_version = {VERSION}")
         self.conn.executescript(SCHEMA)
+        self.conn.execute("PRAGMA temp_store = FILE")  # what SQLite does unless built otherwise
+        self.conn.executescript(TEMP_SCHEMA)
 
     def close(self) -> None:
         self.conn.close()
@@ -107,27 +122,44 @@ class State:
     def product_ids_by_file(self) -> Iterator[tuple[str, str]]:
         yield from self.conn.execute("SELECT id, file FROM products ORDER BY file, id")
 
-    def entry_hashes(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT id, entry_hash FROM products"))
+    def start_catalog(self) -> None:
+        """Begin a pass over the whole catalog: no id seen yet."""
+        self.conn.execute("DELETE FROM catalog_seen")
 
-    def put_entries(self, rows: Iterable[tuple[str, str, str, str, str, str, str]]) -> None:
-        """(id, file, entry JSON, entry hash, category, sort name, retailers space-separated) of new or
-        changed catalog entries."""
+    def seen_in(self, ids: list[str]) -> dict[str, str]:
+        """id -> the file that defined it, of those of ``ids`` this catalog pass has seen already."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            out.update(self.conn.execute(f"SELECT id, file FROM catalog_seen"  # noqa: S608
+                                         f" WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def put_entries(self, rows: list[tuple[str, str, str, str, str, str, str]]) -> None:
+        """(id, file, entry JSON, entry hash, category, sort name, retailers space-separated) of catalog
+        entries, each id new to this catalog pass: noted as seen, stored when new or changed (a changed
+        entry is rendered again: its fingerprint is cleared), left alone when unchanged."""
+        self.conn.executemany("INSERT INTO catalog_seen (id, file) VALUES (?, ?)", ((r[0], r[1]) for r in rows))
         self.conn.executemany(
             "INSERT INTO products (id, file, entry, entry_hash, category, sort_name, retailers)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET file = excluded.file,"
             " entry = excluded.entry, entry_hash = excluded.entry_hash, category = excluded.category,"
-            " sort_name = excluded.sort_name, retailers = excluded.retailers", rows)
+            " sort_name = excluded.sort_name, retailers = excluded.retailers, fp = NULL"
+            " WHERE products.entry_hash <> excluded.entry_hash", rows)
+
+    def drop_unseen(self) -> int:
+        """Drop the products this catalog pass has not seen (gone from the catalog); how many."""
+        gone = "SELECT id FROM products WHERE id NOT IN (SELECT id FROM catalog_seen)"
+        self.conn.execute(f"DELETE FROM drops WHERE product_id IN ({gone})")  # noqa: S608
+        self.conn.execute(f"DELETE FROM offer_rows WHERE product_id IN ({gone})")  # noqa: S608
+        n = self.conn.execute("DELETE FROM products WHERE id NOT IN (SELECT id FROM catalog_seen)").rowcount
+        self.conn.execute("DELETE FROM catalog_seen")
+        return int(n)
 
     def catalog_offers(self) -> Iterator[tuple[str, list[str]]]:
         """(product, its retailers) of every catalog product, by id."""
         for pid, retailers in self.conn.execute("SELECT id, retailers FROM products ORDER BY id"):
             yield pid, retailers.split()
-
-    def drop_product(self, pid: str) -> None:
-        self.conn.execute("DELETE FROM products WHERE id = ?", (pid,))
-        self.conn.execute("DELETE FROM drops WHERE product_id = ?", (pid,))
-        self.conn.execute("DELETE FROM offer_rows WHERE product_id = ?", (pid,))
 
     def entries(self, ids: list[str]) -> list[tuple[str, str, str, str]]:
         """(id, entry JSON, entry hash, category) of ``ids``, by id."""
@@ -144,11 +176,48 @@ class State:
     def has_products(self) -> bool:
         return self.conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is not None
 
-    def ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM products ORDER BY id")]
+    # what to render: the ids of the products found to need it ("dirty"), and of those whose offers
+    # moved since the last build ("touched"), kept in temporary tables and read back by id, in chunks
+    def dirty_all(self) -> int:
+        """Every product is to be rendered; how many."""
+        self.conn.execute("DELETE FROM dirty")
+        return int(self.conn.execute("INSERT INTO dirty SELECT id FROM products").rowcount)
 
-    def unrendered(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM products WHERE fp IS NULL ORDER BY id")]
+    def dirty_unrendered(self) -> None:
+        """The products never rendered (new, or whose catalog entry changed) are to be rendered."""
+        self.conn.execute("DELETE FROM dirty")
+        self.conn.execute("INSERT INTO dirty SELECT id FROM products WHERE fp IS NULL")
+
+    def add_dirty(self, ids: Iterable[str]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", ((i,) for i in ids))
+
+    def count_dirty(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM dirty").fetchone()[0])
+
+    def dirty_ids(self, size: int) -> Iterator[list[str]]:
+        """The ids to render, by id, ``size`` at a time (each chunk a query of its own: the state
+        may be written between two)."""
+        last = ""
+        while ids := [r[0] for r in self.conn.execute("SELECT id FROM dirty WHERE id > ? ORDER BY id LIMIT ?",
+                                                      (last, size))]:
+            yield ids
+            last = ids[-1]
+
+    def start_touched(self) -> None:
+        self.conn.execute("DELETE FROM touched")
+
+    def add_touched(self, ids: Iterable[str]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO touched VALUES (?)", ((i,) for i in ids))
+
+    def touched_clean(self, size: int) -> Iterator[list[str]]:
+        """The touched ids not (yet) to be rendered, by id, ``size`` at a time: a chunk marked dirty
+        meanwhile does not change the next."""
+        last = ""
+        while ids := [r[0] for r in self.conn.execute(
+                "SELECT id FROM touched WHERE id > ? AND id NOT IN (SELECT id FROM dirty) ORDER BY id LIMIT ?",
+                (last, size))]:
+            yield ids
+            last = ids[-1]
 
     def put_results(self, rows: list[tuple[Any, ...]], drops: list[tuple[Any, ...]],
                     offer_rows: list[tuple[int, str, int]], fresh: bool) -> None:
@@ -184,10 +253,17 @@ class State:
         return set(self.conn.execute("SELECT rid, last FROM offer_rows WHERE rid BETWEEN ? AND ? AND last >= ?",
                                      (low, high, since)))
 
-    def listing(self, category: str) -> list[tuple[str, str, int | None, str]]:
-        """(id, card HTML, newest, in-stock shops) of one category's products by name."""
-        return self.conn.execute("SELECT id, card, newest, shops FROM products WHERE category = ?"
-                                 " ORDER BY sort_name, id", (category,)).fetchall()
+    def cards(self, category: str) -> Iterator[str]:
+        """The card HTML of one category's products, by name, as it is read."""
+        yield from (r[0] for r in self.conn.execute("SELECT card FROM products WHERE category = ?"
+                                                    " ORDER BY sort_name, id", (category,)))
+
+    def category_facts(self, category: str) -> tuple[int | None, set[str]]:
+        """The newest observation time of one category's products, and the shops with any in stock."""
+        newest = self.conn.execute("SELECT MAX(newest) FROM products WHERE category = ?", (category,)).fetchone()[0]
+        shops = {r for (s,) in self.conn.execute("SELECT DISTINCT shops FROM products WHERE category = ?",
+                                                 (category,)) if s for r in s.split()}
+        return newest, shops
 
     def categories(self) -> list[tuple[str, int]]:
         return self.conn.execute("SELECT category, COUNT(*) FROM products GROUP BY category"
@@ -207,9 +283,6 @@ class State:
         yield from (row[0] for row in self.conn.execute("SELECT summary FROM products ORDER BY id"))
 
     # files
-    def files(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT path, digest FROM files"))
-
     def has_file(self, path: str) -> bool:
         return self.conn.execute("SELECT 1 FROM files WHERE path = ?", (path,)).fetchone() is not None
 
@@ -238,9 +311,15 @@ class State:
     def owned(self, owner: str) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT path FROM files WHERE owner = ?", (owner,))]
 
-    def orphan_owners(self) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT owner FROM files WHERE owner <> '' AND owner NOT IN (SELECT id FROM products)")]
+    def orphan_owners(self, size: int = CHUNK) -> Iterator[list[str]]:
+        """The products gone from the state that still own files, by id, ``size`` at a time (each
+        chunk a query of its own: their files may be dropped between two)."""
+        last = ""
+        while owners := [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT owner FROM files WHERE owner > ? AND owner NOT IN (SELECT id FROM products)"
+                " ORDER BY owner LIMIT ?", (last, size))]:
+            yield owners
+            last = owners[-1]
 
     def totals(self) -> dict[str, int]:
         """Pages, files and bytes of the site; products, and how many are priced."""
@@ -250,8 +329,13 @@ class State:
         return {"pages": int(pages), "files": int(files), "bytes": int(size), "products": int(products),
                 "priced": int(priced)}
 
-    def pending(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT path FROM pending")]
+    def pending(self, size: int = 5000) -> Iterator[list[str]]:
+        """The paths where the spare differs from live, ``size`` at a time."""
+        last = ""
+        while paths := [r[0] for r in self.conn.execute("SELECT path FROM pending WHERE path > ? ORDER BY path"
+                                                        " LIMIT ?", (last, size))]:
+            yield paths
+            last = paths[-1]
 
     def set_pending(self, paths: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM pending")
