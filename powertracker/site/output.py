@@ -25,7 +25,6 @@ import errno
 import hashlib
 import logging
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -146,19 +145,44 @@ class Writer:
         return d, size, True
 
 
-def link_tree(src: Path, dst: Path) -> int:
-    """Fill ``dst`` with hard links of every file under ``src``; returns how many."""
+def link_tree(src: Path | str, dst: Path | str) -> int:
+    """Fill ``dst`` with hard links of every file under ``src``; returns how many. Folders are read
+    as they are walked, never listed whole (``products/`` holds three files per product)."""
     n = 0
-    for root, dirs, files in os.walk(src):
-        rel = os.path.relpath(root, src)
-        target = dst if rel == "." else dst / rel
-        target.mkdir(exist_ok=True)
-        for d in dirs:
-            (target / d).mkdir(exist_ok=True)
-        for f in files:
-            os.link(os.path.join(root, f), target / f)
-            n += 1
+    with os.scandir(src) as entries:
+        for entry in entries:
+            target = os.path.join(dst, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                os.makedirs(target, exist_ok=True)
+                n += link_tree(entry.path, target)
+            else:
+                os.link(entry.path, target)
+                n += 1
     return n
+
+
+def _remove_tree(path: Path | str) -> None:
+    """``shutil.rmtree`` without listing a folder whole first; stops at the first error, ignored (the
+    callers remove leftovers: the next build tries again)."""
+    try:
+        _remove(path)
+    except OSError:
+        pass
+
+
+def _remove(path: Path | str) -> None:
+    while True:  # entries removed while a folder is read may hide others from that read: read again
+        with os.scandir(path) as entries:
+            found = False
+            for entry in entries:
+                found = True
+                if entry.is_dir(follow_symlinks=False):
+                    _remove(entry.path)
+                else:
+                    os.unlink(entry.path)
+        if not found:
+            break
+    os.rmdir(path)
 
 
 def remove_leftovers(live: Path, older_than: float = 3600.0) -> None:
@@ -167,14 +191,14 @@ def remove_leftovers(live: Path, older_than: float = 3600.0) -> None:
         if path.name.startswith(tuple(live.name + m for m in LEFTOVER_MARKERS)) and path.is_dir() \
                 and time.time() - path.stat().st_mtime > older_than:
             logger.warning("run=generate product=-: removing leftover build folder %s", path)
-            shutil.rmtree(path, ignore_errors=True)
+            _remove_tree(path)
 
 
 def _discard(path: Path) -> None:
     if path.exists():
         aside = Path(tempfile.mkdtemp(prefix=f"{path.name.lstrip('.')}.old-", dir=path.parent))
         os.rename(path, aside / "x")
-        shutil.rmtree(aside, ignore_errors=True)
+        _remove_tree(aside)
 
 
 def fresh_folder(live: Path) -> tuple[Path, bool]:
