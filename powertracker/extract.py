@@ -320,9 +320,11 @@ class _Run:
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or
         scripts); a page with no visible text of the kind (drawn by script) counts as showing it."""
+        forms = _written_forms(amount, spaces=(" ",))
+        if _in_tag_text(self.page.html, forms):
+            return True
         body = self.page.doc.find("body")
         nodes = self.page.nodes_with_digits(body if body is not None else self.page.doc)
-        forms = _written_forms(amount, spaces=(" ",))
         texts = 0
         for el, is_tail in nodes:
             host = el.getparent() if is_tail else el
@@ -360,17 +362,43 @@ _LABEL_WORDS = 8  # a price label's words at most; a longer text is prose (a rev
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
-def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -> set[str]:
-    """How a page may write ``amount``: 1299.99, 1,299.99, 1.299,99, 1 299,99, 1'299.99 (1299 and
-    its groupings alone when it is whole)."""
+def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -> list[str]:
+    """How a page may write ``amount``, the commonest first: 1,299.99, 1299.99, 1.299,99, 1 299,99,
+    1299,99, 1'299.99 (and 1299 with its groupings alone when it is whole)."""
     whole, _, frac = f"{amount:.2f}".partition(".")
     grouped = f"{int(whole):,}"
-    groupings = {whole, grouped, grouped.replace(",", "."), grouped.replace(",", "'"), grouped.replace(",", "\u2019"),
-                 *(grouped.replace(",", s) for s in spaces)}
-    forms = {f"{g}{sep}{frac}" for g in groupings for sep in (".", ",") if not (sep in g and g != whole)}
+    groupings = [grouped, whole, grouped.replace(",", "."), *(grouped.replace(",", s) for s in spaces),
+                 grouped.replace(",", "'"), grouped.replace(",", "\u2019")]
+    forms = [f"{g}{sep}{frac}" for g in groupings for sep in (".", ",") if not (sep in g and g != whole)]
     if frac == "00":
-        forms |= groupings
-    return forms
+        forms += groupings
+    return list(dict.fromkeys(forms))
+
+
+_TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
+
+
+def _in_tag_text(src: str | bytes | None, forms: set[str]) -> bool:
+    """A quick yes for ``shown_in_text``: one of ``forms`` in the source as a whole number within the
+    short text of a common text element (``<span class="price">£1,299.99</span>``); False only means
+    "look closer"."""
+    if not isinstance(src, bytes):
+        return False
+    for form in forms:
+        needle = form.encode()
+        i = src.find(needle)
+        while i != -1:
+            j = i + len(needle)
+            before, after = src[i - 1:i], src[j:j + 2]
+            whole = not before.isdigit() and not after[:1].isdigit() \
+                and not (after[:1] in (b".", b",") and after[1:2].isdigit()) and before not in (b".", b",")
+            start, tag, end = src.rfind(b">", 0, i), src.rfind(b"<", 0, i), src.find(b"<", j)
+            if whole and -1 < tag < start and end != -1 and end - start < 80:
+                name = src[tag + 1:start].split(None, 1)[0].lower() if start > tag + 1 else b""
+                if name in _TEXT_TAGS and len(src[start + 1:end].split()) <= _LABEL_WORDS:
+                    return True
+            i = src.find(needle, j)
+    return False
 
 
 def _one_unit_tier(found: list[Candidate]) -> Candidate | None:
