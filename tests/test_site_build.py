@@ -113,6 +113,22 @@ def test_incremental_builds_on_either_database(env: dict[str, str], tmp_path: Pa
     assert changed_paths(before, snapshot(settings.site_dir)) == {"products/delta-2.csv", "api/index.json"}
 
 
+def test_rows_seen_again_on_a_later_day_render_every_product_they_touch(
+        env: dict[str, str], tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows seen again are parked, then their products looked up in chunks (here a row at a
+    time), on either database: every product they touch is rendered again."""
+    import powertracker.site as site_module
+
+    monkeypatch.setattr(site_module, "MOVED_CHUNK", 1)
+    write_catalog(tmp_path)
+    seed(db_url)
+    settings = make_settings(env, tmp_path, db_url)
+    generate(settings, now=NOW)
+    last = {k: [v[-1]] for k, v in SERIES.items() if v[-1][0] == max(p[0] for s in SERIES.values() for p in s)}
+    seed(db_url, last, hours=25)  # seen again the next day: "last checked" moves on every page they touch
+    assert generate(settings, now=NOW).rendered == len({pid for pid, _ in last}) > 1
+
+
 def test_catalog_edits_and_removals(site: Settings, tmp_path: Path) -> None:
     before = snapshot(site.site_dir)
     products = json.loads(json.dumps(PRODUCTS))

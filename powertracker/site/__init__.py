@@ -65,6 +65,7 @@ TEMPLATES_DIR = PROJECT_ROOT / "templates"
 FORMAT = 4  # bump when the code changes what pages say: the next build re-renders everything
 BATCH = 40  # products per worker task (at most)
 POOL_MIN = 120  # fewer dirty products than this render in-process
+MOVED_CHUNK = 500  # history row ids per look-up of their products
 POOL_FILES = 8  # a changed catalog of this many files or more is parsed in the worker processes
 
 
@@ -203,14 +204,14 @@ class _Build:
         while chunk := list(islice(added, 5000)):
             state.add_touched(chunk)
         seen = datetime.fromisoformat(old_marks["ph_max_seen"]) if old_marks["ph_max_seen"] else None
-        moved: list[int] = []
-        for rid in self._moved(old_marks["ph_max_id"], seen):
-            moved.append(rid)
-            if len(moved) == 500:
-                state.add_touched(self.reader.product_ids_of(moved))
-                moved = []
-        if moved:
-            state.add_touched(self.reader.product_ids_of(moved))
+        # parked until the stream of seen rows is read to its end: on MariaDB that stream is an
+        # unbuffered result, which any other query on the connection would cut short
+        state.start_moved()
+        moved = self._moved(old_marks["ph_max_id"], seen)
+        while chunk := list(islice(moved, 5000)):
+            state.add_moved(chunk)
+        for rows in state.moved(MOVED_CHUNK):
+            state.add_touched(self.reader.product_ids_of(rows))
         intern = sys.intern  # a few distinct retailers, currencies and availabilities: keep one copy of each
         for chunk in state.touched_clean(500):
             current: dict[str, dict[str, list[Any]]] = {}

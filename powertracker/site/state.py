@@ -56,6 +56,7 @@ TEMP_SCHEMA = """
 CREATE TEMP TABLE IF NOT EXISTS catalog_seen (id TEXT PRIMARY KEY, file TEXT NOT NULL) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS moved (row_id INTEGER PRIMARY KEY);
 """
 CHUNK = 500  # ids per query (below SQLite's oldest limit of 999 parameters)
 
@@ -208,6 +209,21 @@ class State:
 
     def add_touched(self, ids: Iterable[str]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO touched VALUES (?)", ((i,) for i in ids))
+
+    def start_moved(self) -> None:
+        self.conn.execute("DELETE FROM moved")
+
+    def add_moved(self, row_ids: Iterable[int]) -> None:
+        """History rows (ids) seen again since the live build, parked here while their stream is read."""
+        self.conn.executemany("INSERT OR IGNORE INTO moved VALUES (?)", ((i,) for i in row_ids))
+
+    def moved(self, size: int) -> Iterator[list[int]]:
+        """The parked row ids, ``size`` at a time."""
+        last = 0
+        while ids := [r[0] for r in self.conn.execute(
+                "SELECT row_id FROM moved WHERE row_id > ? ORDER BY row_id LIMIT ?", (last, size))]:
+            yield ids
+            last = ids[-1]
 
     def touched_clean(self, size: int) -> Iterator[list[str]]:
         """The touched ids not (yet) to be rendered, by id, ``size`` at a time: a chunk marked dirty
