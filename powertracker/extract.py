@@ -54,6 +54,8 @@ __all__ = ["KNOWN_CURRENCIES", "availability", "currency_code", "extract", "pars
 logger = logging.getLogger(__name__)
 
 AMBIGUOUS_PENALTY = 0.15  # the variant was chosen by the page's selection or visible price
+STALE_RANGE = Decimal(2)  # a visible price stands in for stale markup only within this factor of it
+VAT_MAX = Decimal("1.27")  # the highest standard VAT rate: a price with VAT is at most this much dearer
 
 
 @dataclass(frozen=True)
@@ -301,9 +303,8 @@ class _Run:
             return None
         price = chosen.price
         if chosen.without_vat:
-            best = self.scan.best
-            return "the markup says the price excludes VAT" if best and best.match.amount > price else None
-        if name == "meta" and not self.shown(price):
+            why, band = "the markup says the price excludes VAT", (price, price * VAT_MAX)
+        elif name == "meta" and not self.shown(price):
             why = "a price the page does not show (a stale tag)"
         elif name != "meta" and not self.shown_in_text(price) and not any(  # split over elements: the scan joins them
                 s.match.amount == price and len(s.text.split()) <= _LABEL_WORDS for s in self.scan.seen):
@@ -312,10 +313,26 @@ class _Run:
             why = "a price the page shows only as its was price (markup left from before a sale)"
         else:
             return None
-        visible = self.scan.best
-        if visible is None or visible.match.amount == price:
-            return None
-        return why
+        if not chosen.without_vat:
+            band = (price / STALE_RANGE, price * STALE_RANGE)
+        return why if self._visible_instead(chosen, band) else None
+
+    def _visible_instead(self, chosen: Candidate, band: tuple[Decimal, Decimal]) -> bool:
+        """Whether the page's visible price can stand in for the structured one: in the same currency,
+        within ``band`` of it (stale or ex-VAT markup is near the real price, never 100 times off), and
+        not the structured price itself written in an odd split (``$`` ``1299`` ``99``)."""
+        best = self.scan.best
+        if best is None or best.match.amount == chosen.price:
+            return False
+        currency = best.currency or self.page.fallback_currency()
+        if chosen.currency is not None and currency != chosen.currency:
+            return False
+        low, high = band
+        if not low < best.match.amount <= high:
+            return False
+        digits = f"{chosen.price:.2f}".replace(".", "")
+        shown = re.sub(r"\D", "", best.match.raw)
+        return digits not in shown and (not digits.endswith("00") or digits[:-2] not in shown)
 
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or

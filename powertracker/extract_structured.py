@@ -144,13 +144,14 @@ class _JsonLd:
             if not isinstance(spec, dict):
                 continue
             spec_amount = structured_amount(spec.get("price"))
-            if spec.get("valueAddedTaxIncluded") in (False, "false", "False") and spec_amount == amount:
+            vat = _flag(spec.get("valueAddedTaxIncluded"))
+            if vat is False and spec_amount == amount:
                 without_vat = True
             if _LIST_PRICE.search(str(spec.get("priceType", ""))):
                 was = spec_amount
             elif spec.get("referenceQuantity") is not None:
                 page.reject(str(spec.get("price")), "unit price (priceSpecification.referenceQuantity)")
-            elif amount is None or (spec.get("valueAddedTaxIncluded") in (True, "true", "True")
+            elif amount is None or (vat is True
                                     and spec_amount is not None and spec_amount > amount):
                 amount, raw_price = spec_amount, spec.get("price")
                 currency_token = currency_token or _str(spec.get("priceCurrency"))
@@ -176,6 +177,14 @@ class _JsonLd:
         for sub in _as_list(offer.get("offers")):  # an AggregateOffer's member offers, for sku matching
             if isinstance(sub, dict):
                 self._offer(sub, product, group)
+
+
+def _flag(value: Any) -> bool | None:
+    """A schema.org Boolean as pages write it: true, "true", "True", "https://schema.org/True", 1 ..."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).rsplit("/", 1)[-1].strip().lower()
+    return True if text in ("true", "1") else False if text in ("false", "0") else None
 
 
 def json_ld(page: Page) -> tuple[list[Candidate], str | None]:

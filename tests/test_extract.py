@@ -390,3 +390,36 @@ def test_a_structured_price_the_page_does_not_show_gives_way_to_the_visible_one(
     assert extract(shown_net, "u", default_currency="USD").price == Decimal("189.00")
     assert extract(f"<html><head>{ld.format('')}</head><body><div id=app></div></body></html>", "u").price \
         == Decimal("169.00")
+
+
+@pytest.mark.parametrize("body", [
+    # the structured price shown in an odd split: "$" "1299" "99"
+    '<div class="price-format__main-price"><span>$</span><span class="big">1299</span><span>99</span></div>',
+    '<div class="price"><span>$</span><span class="f2">1,299</span><span>99</span></div>',
+    # drawn by script (only an attribute holds it) beside other figures the page shows
+    '<div class="product-price" data-price="1299.99"></div><p class="promo">Free $25 gift card</p>'
+    '<label><input type=checkbox> Care &amp; Repair 3 years $99.00</label>',
+    # an approximate price in another currency
+    '<div class="product-price" data-price="1299.99"></div><div class="price-converted">€1,549.00</div>',
+])
+def test_a_structured_price_stands_when_the_page_shows_nothing_that_can_replace_it(body: str) -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Range", "offers": {"@type": "Offer",'
+          ' "price": "1299.99", "priceCurrency": "USD"}}</script>')
+    html = f'<html><head>{ld}</head><body><h1>Range</h1>{body}<button name="add">Add to cart</button></body></html>'
+    e = extract(html, "u", default_currency="USD")
+    assert (e.price, e.strategy) == (Decimal("1299.99"), "json-ld"), e.rejected
+
+
+@pytest.mark.parametrize(("vat", "shows", "price"), [
+    ('"false"', "1.190,00 € inkl. MwSt.", "1190.00"),
+    ('"https://schema.org/False"', "1.190,00 € inkl. MwSt.", "1190.00"),
+    # the dearer figure beside it is a warranty, not the price with VAT: too far above it
+    ('false', '1.000,00 € zzgl. MwSt.</p><p class="care">Garantieverlängerung 1.449,00 €', "1000.00"),
+])
+def test_a_price_marked_without_vat_gives_way_to_the_price_with_vat_only(vat: str, shows: str, price: str) -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Herd", "offers": {"@type": "Offer",'
+          f' "price": "1000.00", "priceCurrency": "EUR", "priceSpecification": {{"price": "1000.00",'
+          f' "valueAddedTaxIncluded": {vat}}}}}}}</script>')
+    html = (f'<html><head>{ld}</head><body><h1>Herd</h1><p class="price">{shows}</p>'
+            '<button name="add">In den Warenkorb</button></body></html>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal(price)
