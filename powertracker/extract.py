@@ -55,7 +55,9 @@ logger = logging.getLogger(__name__)
 
 AMBIGUOUS_PENALTY = 0.15  # the variant was chosen by the page's selection or visible price
 STALE_RANGE = Decimal(2)  # a visible price stands in for stale markup only within this factor of it
-VAT_MAX = Decimal("1.27")  # the highest standard VAT rate: a price with VAT is at most this much dearer
+VAT_MAX = Decimal("1.27")
+CENT = Decimal("0.01")
+CONFIDENT_VISIBLE = 0.7  # the heuristic's confidence in a price marked as one (class "price" and the like)  # the highest standard VAT rate: a price with VAT is at most this much dearer
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,16 @@ class _Run:
             found = [c for c in found if c.currency == default]
         aggregates = [c for c in found if c.aggregate and c.low]
         if aggregates:
-            return aggregates[0], 0.0
+            low = aggregates[0]
+            if low.high and low.high > low.price and self._visible_instead(low, (low.price, low.high - CENT)):
+                best = self.scan.best
+                assert best is not None
+                if not best.low and self.scan.confidence >= CONFIDENT_VISIBLE:  # a single price, marked as one
+                    page.reject(low.raw, f"{name}: the lowest of several offers (another seller's, or another"
+                                         " variant's); the page's own price is read instead")
+                    return Candidate(price=best.match.amount, currency=low.currency, raw=best.match.raw,
+                                     availability=low.availability, element=best.element), AMBIGUOUS_PENALTY
+            return low, 0.0
         prices = {c.price for c in found}
         if len(prices) == 1:
             chosen = ([c for c in found if c.selected] or [c for c in found if c.availability == "in_stock"]
@@ -291,6 +302,8 @@ class _Run:
         nothing at all, keeps its structured price; so does one that shows another, e.g. with VAT)."""
         if name not in ("json-ld", "microdata", "rdfa", "meta") or chosen.availability != "out_of_stock":
             return False
+        if chosen.discontinued and not self.shown_in_text(chosen.price):  # an old price kept in the markup
+            return True
         if text_availability(self.layout)[0] != "out_of_stock":
             return False
         return self.scan.best is None and not any(s.match.amount == chosen.price for s in self.scan.seen)
@@ -356,7 +369,7 @@ class _Run:
     def shown_as_was(self, amount: Decimal) -> bool:
         """Whether the page shows ``amount`` only as its was / original price (a tag left at the old
         price when a sale began); the full scan runs only when a was price that high is on the page."""
-        if self._scan is None and not self._may_show_was(amount - Decimal("0.01")):
+        if self._scan is None and not self._may_show_was(amount - CENT):
             return False
         seen = [s for s in self.scan.seen if s.match.amount == amount]
         return bool(seen) and all(s.was for s in seen)

@@ -67,6 +67,8 @@ class Candidate:
     aggregate: bool = False
     selected: bool = False  # the page marks this variant as the one shown
     without_vat: bool = False  # the markup says this price excludes VAT (valueAddedTaxIncluded false)
+    discontinued: bool = False  # the markup says the product is no longer sold (schema.org Discontinued)
+    high: Decimal | None = None  # an AggregateOffer's highPrice
     element: _Element | None = field(default=None, repr=False)
 
 

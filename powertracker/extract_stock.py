@@ -17,7 +17,7 @@ from .extract_regions import Layout
 
 OUT_OF_STOCK = re.compile(
     r"\b(sold out|out of stock|currently unavailable|no longer available|temporarily unavailable"
-    r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig)"
+    r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig|erhältlich)"
     r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"

@@ -173,6 +173,8 @@ class _JsonLd:
             was=was, sku=_str(offer.get("sku")) or _str(product.get("sku")),
             gtin=_gtin(offer) or _gtin(product), url=_str(offer.get("url")) or _str(product.get("url")),
             name=_str(product.get("name")), used=used, low=low, aggregate=aggregate, without_vat=without_vat,
+            discontinued="discontinued" in str(offer.get("availability", "")).lower(),
+            high=structured_amount(offer.get("highPrice")) if aggregate else None,
         ))
         for sub in _as_list(offer.get("offers")):  # an AggregateOffer's member offers, for sku matching
             if isinstance(sub, dict):

@@ -423,3 +423,25 @@ def test_a_price_marked_without_vat_gives_way_to_the_price_with_vat_only(vat: st
     html = (f'<html><head>{ld}</head><body><h1>Herd</h1><p class="price">{shows}</p>'
             '<button name="add">In den Warenkorb</button></body></html>')
     assert extract(html, "u", default_currency="EUR").price == Decimal(price)
+
+
+def test_a_discontinued_product_keeps_no_price_from_its_markup() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Soundbar", "offers": {"@type": "Offer",'
+          ' "price": "449.00", "priceCurrency": "EUR", "availability": "https://schema.org/Discontinued"}}</script>')
+    html = (f'<html><head>{ld}</head><body><h1>Soundbar</h1><p class="alert">Dieser Artikel ist leider nicht mehr'
+            ' erhältlich.</p><div class="successor"><h2>Nachfolger</h2><p class="price">€ 399,00</p></div></body></html>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (None, "out_of_stock"), e.rejected
+
+
+@pytest.mark.parametrize(("shows", "price"), [
+    ('<span class="price">500,00 kr.</span>', "500.00"),  # the preselected denomination
+    ('<span class="price">Fra 250,00 kr.</span>', "250.00"),  # "from": the lowest
+    ('<span class="price">1.000,00 kr.</span>', "250.00"),  # the top of the range is never the offer's price
+])
+def test_an_aggregate_offer_gives_way_to_the_single_price_the_page_shows(shows: str, price: str) -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Gavekort", "offers": {"@type":'
+          ' "AggregateOffer", "lowPrice": "250.00", "highPrice": "1000.00", "priceCurrency": "DKK"}}</script>')
+    html = (f'<html><head>{ld}</head><body><h1>Gavekort</h1><div class="product-price">{shows}</div>'
+            '<button name="add">Læg i kurv</button></body></html>')
+    assert extract(html, "u", default_currency="DKK").price == Decimal(price)
