@@ -41,8 +41,8 @@ from .extract_base import (
     page_source,
     plain_text,
 )
-from .extract_heuristic import MULTIBUY_ATTR, Scan, heuristic, may_show_was, scan
-from .extract_platform import platform, script_currency
+from .extract_heuristic import MULTIBUY_ATTR, Scan, heuristic, may_show_was, no_price_statement, scan
+from .extract_platform import platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
 from .extract_stock import text_availability
 from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
@@ -272,6 +272,9 @@ class _Run:
             self.page.reject("", f"no offer on the page matches sku={wanted.sku} gtin={wanted.gtin}"
                                  f" variant={wanted.variant}; reading the page's own choice")
         for name, _ in self.strategies:
+            if name == "json-ld" and (variation := woocommerce_selected_variation(self.page)) is not None:
+                self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
+                return "platform", variation, 0.0
             if name == "platform" and (kind := article_page(self.page)):
                 self.page.reject("", f"the page is an article, not a product ({kind}): prices in it are not"
                                      " one product's")
@@ -283,6 +286,11 @@ class _Run:
             if chosen is None:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
+                return None
+            if name in ("json-ld", "microdata", "rdfa", "meta") and not self.shown_in_text(chosen.price) \
+                    and (said := no_price_statement(self.page, self.layout, self.layout.product_region())):
+                self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"
+                                             " markup's price is not one a shopper can pay")
                 return None
             if self._hidden_while_sold_out(name, chosen):
                 self.page.reject(chosen.raw, f"{name}: sold out, and the page shows no price (only its markup"
@@ -434,7 +442,8 @@ def _in_tag_text(src: str | bytes | None, forms: set[str]) -> bool:
 def _one_unit_tier(found: list[Candidate]) -> Candidate | None:
     """The single-unit price when the offers are the rows of one quantity-break table (Shopware's
     block prices, Magento's tier prices: each row an Offer): the first row, which must also be the
-    dearest; None when they are not such rows."""
+    dearest; None when they are not such rows. An AggregateOffer's low price beside them is left out."""
+    found = [c for c in found if not c.low]
     elements = [c.element for c in found]
     if len(found) < 2 or any(el is None for el in elements) or any(c.selected for c in found):
         return None

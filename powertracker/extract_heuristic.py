@@ -115,7 +115,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quo
                 r"|forespørgsel|anmodning)|precio (a consultar|bajo petición|a petición|bajo consulta)"
                 r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
-                r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier")
+                r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier"
+                r"|see (the )?price before order confirmation|(click|tap) for (the )?price")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
@@ -435,7 +436,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         return
     anchored = layout.title is not None or layout.buy is not None
     region = layout.product_region()
-    said = _no_price_statement(page, layout, region)
+    said = no_price_statement(page, layout, region)
     if said:
         out.note = f"the page says {said!r} where the price would be"
         return
@@ -481,7 +482,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
 
 
-def _no_price_statement(page: Page, layout: Layout, region: _Element | None) -> str | None:
+def no_price_statement(page: Page, layout: Layout, region: _Element | None) -> str | None:
     """A short "Price on request" / "Log in to see prices" in the product's price spot, if the page
     has one: then the amounts around it (a service, a strap, a related watch) are not its price."""
     root = region if region is not None else page.doc.find("body")

@@ -176,6 +176,43 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     return out
 
 
+_WOO_FORM = _x("//form[contains(concat(' ', normalize-space(@class), ' '), ' variations_form ')][@data-product_variations]")
+
+
+def woocommerce_selected_variation(page: Page) -> Candidate | None:
+    """The variation a WooCommerce variable product preselects (every attribute's ``<select>`` has a
+    selected option) and its price, from the form's variation data: what the page shows once its
+    script runs, where the HTML alone shows the range. None unless exactly one variation matches."""
+    if not page.mentions("variations_form"):
+        return None
+    forms = _WOO_FORM(page.doc)
+    if len(forms) != 1:
+        return None
+    form = forms[0]
+    chosen: dict[str, str] = {}
+    for select in form.iter("select"):
+        name = select.get("data-attribute_name") or select.get("name") or ""
+        picked = [o.get("value") for o in select.iter("option") if o.get("selected") is not None and o.get("value")]
+        if not name.startswith("attribute_") or len(picked) != 1:
+            return None
+        chosen[name] = str(picked[0])
+    try:
+        variations = json.loads(form.get("data-product_variations") or "")
+    except ValueError:
+        return None
+    if not chosen or not isinstance(variations, list):
+        return None
+    hits = [v for v in variations if isinstance(v, dict) and isinstance(v.get("attributes"), dict)
+            and all(v["attributes"].get(k) in (value, "") for k, value in chosen.items())]
+    amount = structured_amount(hits[0].get("display_price")) if len(hits) == 1 else None
+    if amount is None or amount <= 0:
+        return None
+    stock = "in_stock" if hits[0].get("is_in_stock") else "out_of_stock" if hits[0].get("is_in_stock") is False else None
+    was = structured_amount(hits[0].get("display_regular_price"))
+    return Candidate(price=amount, currency=page.fallback_currency(), raw=str(hits[0].get("display_price")),
+                     availability=stock, was=was if was and was > amount else None, selected=True, element=form)
+
+
 def magento(page: Page, layout: Layout) -> list[Candidate]:
     finals = [el for el in _MAGENTO_FINAL(page.doc) if not layout.excluded(el)]
     olds = [el for el in _MAGENTO_OLD(page.doc) if not layout.excluded(el)]

@@ -445,3 +445,29 @@ def test_an_aggregate_offer_gives_way_to_the_single_price_the_page_shows(shows: 
     html = (f'<html><head>{ld}</head><body><h1>Gavekort</h1><div class="product-price">{shows}</div>'
             '<button name="add">Læg i kurv</button></body></html>')
     assert extract(html, "u", default_currency="DKK").price == Decimal(price)
+
+
+def test_a_page_that_says_log_in_for_prices_has_none_whatever_its_markup_leaks() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Valve", "offers": {"@type": "Offer",'
+          ' "price": "86.40", "priceCurrency": "USD"}}</script>')
+    html = (f'<html><head>{ld}</head><body><h1>Valve 3/4"</h1><p class="price"><a href="/my-account/">Login to view'
+            ' prices</a></p><p>Case of 10</p><button name="add-to-cart">Add to cart</button></body></html>')
+    e = extract(html, "u", default_currency="USD")
+    assert e.price is None and any("Login to view prices" in reason for _, reason in e.rejected), e.rejected
+    shown = html.replace('<p class="price">', '<p class="price"><span>$86.40</span> ')  # shown after all: it stands
+    assert extract(shown, "u", default_currency="USD").price == Decimal("86.40")
+
+
+def test_woocommerce_reads_the_preselected_variation_not_the_range() -> None:
+    variations = ('[{"attributes": {"attribute_pa_size": "small"}, "display_price": 12, "display_regular_price": 12,'
+                  ' "is_in_stock": true}, {"attributes": {"attribute_pa_size": "medium"}, "display_price": 15,'
+                  ' "display_regular_price": 18, "is_in_stock": true}]').replace('"', "&quot;")
+    select = ('<select name="attribute_pa_size" data-attribute_name="attribute_pa_size"><option value="">Choose'
+              '</option><option value="small">Small</option><option value="medium"{}>Medium</option></select>')
+    html = ('<html><body><h1 class="product_title">Honey</h1><p class="price"><span class="woocommerce-Price-amount'
+            ' amount">£12.00</span> – <span class="woocommerce-Price-amount amount">£18.00</span></p>'
+            f'<form class="variations_form cart" data-product_variations="{variations}">SELECT'
+            '<button class="single_add_to_cart_button">Add to basket</button></form></body></html>')
+    e = extract(html.replace("SELECT", select.format(" selected")), "u", default_currency="GBP")
+    assert (e.price, e.was_price, e.strategy) == (Decimal("15"), Decimal("18"), "platform:woocommerce")
+    assert extract(html.replace("SELECT", select.format("")), "u", default_currency="GBP").price == Decimal("12.00")

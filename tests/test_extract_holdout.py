@@ -1,4 +1,4 @@
-"""The blind sets already measured (tests/fixtures/holdout/ to holdout9/): written by someone who
+"""The blind sets already measured (tests/fixtures/holdout/ to holdout10/): written by someone who
 had not read the extractor, measured once before any fix (bench/holdout_accuracy.py records the
 figures), then fixed against. They are no longer held out, so they are kept here as regression
 tests: every page right on price and currency, and null on every page that shows no price."""
@@ -15,16 +15,13 @@ import pytest
 from powertracker.extract import extract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")
-# read wrong still: the selected variant's price is only in script data, the page's text shows the range
-KNOWN_MISSES = {"holdout9/39_woocommerce_en-ZA_mattress_variable_default.html"}
-PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
-                      marks=[pytest.mark.xfail(strict=True)] if f"{folder}/{entry['file']}" in KNOWN_MISSES else [])
-         for folder in SETS
+SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+        "holdout10")
+PAGES = [(folder, entry) for folder in SETS
          for entry in json.loads((FIXTURES / folder / "manifest.json").read_text(encoding="utf-8"))]
 
 
-@pytest.mark.parametrize(("folder", "entry"), PAGES)
+@pytest.mark.parametrize(("folder", "entry"), PAGES, ids=[f"{f}/{e['file']}" for f, e in PAGES])
 def test_blind_set_page(folder: str, entry: dict[str, Any]) -> None:
     page = FIXTURES / folder / "pages" / entry["file"]
     got = extract(page.read_text(encoding="utf-8"), page.as_uri(), default_currency=entry["default_currency"])
