@@ -231,6 +231,12 @@ class _Run:
                                          " variant's); the page's own price is read instead")
                     return Candidate(price=best.match.amount, currency=low.currency, raw=best.match.raw,
                                      availability=low.availability, element=best.element), AMBIGUOUS_PENALTY
+            if low.high and low.high > low.price and name != "platform" and self.scan.best is None:
+                shown = {c.price for c in self.candidates("platform") if c.currency in (None, low.currency)}
+                if len(shown) == 1 and low.price < (amount := shown.pop()) < low.high:  # a buy box's split price
+                    page.reject(low.raw, f"{name}: the lowest of several offers; the buy box's price is read instead")
+                    return Candidate(price=amount, currency=low.currency, raw=str(amount),
+                                     availability=low.availability), AMBIGUOUS_PENALTY
             return low, 0.0
         prices = {c.price for c in found}
         if len(prices) == 1:
@@ -297,6 +303,13 @@ class _Run:
                                              " keeps one): nothing a shopper can pay now")
                 self.sold_out = True
                 return None
+            default = self.page.default_currency
+            if name != "heuristic" and default and chosen.currency not in (None, default):
+                best = self.scan.best  # markup in another currency (a feed's), the page in the shop's own
+                if best is not None and (best.currency or self.page.fallback_currency()) == default:
+                    self.page.reject(chosen.raw, f"{name}: a price in {chosen.currency}; the page shows its price"
+                                                 f" in {default}, the shop's currency")
+                    return "heuristic", heuristic(self.page, self.scan)[0], 0.0
             stale = self._stale(name, chosen)
             if stale:
                 self.page.reject(chosen.raw, f"{name}: {stale}; the visible price is read instead")

@@ -19,14 +19,15 @@ from functools import lru_cache
 
 # ISO 4217 codes a retailer is likely to quote; validation rejects anything else.
 KNOWN_CURRENCIES = frozenset(
-    "AUD BGN BRL CAD CHF CNY CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON SEK SGD "
-    "TRY USD ZAR".split()
+    "AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON "
+    "SEK SGD THB TRY TWD USD ZAR".split()
 )
 SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first is the usual meaning
     "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
     "us$": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
-    "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "fr.": ("CHF",), "sfr.": ("CHF",), "fr": ("CHF",),
-    "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "nt$": ("TWD",), "fr.": ("CHF",), "sfr.": ("CHF",),
+    "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",),
+    "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",),
@@ -40,7 +41,7 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
 _APOSTROPHES = re.compile(r"[’′ʼ`´]")
 _CODES = "|".join(sorted(KNOWN_CURRENCIES))
 # A currency token: a code, a symbol, or a word-like abbreviation.
-_CUR = (r"(?:US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|[£€$¥￥₹₩円元]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|"
+_CUR = (r"(?:US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[£€$¥￥₹₩₺₪฿円元]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"

@@ -471,3 +471,29 @@ def test_woocommerce_reads_the_preselected_variation_not_the_range() -> None:
     e = extract(html.replace("SELECT", select.format(" selected")), "u", default_currency="GBP")
     assert (e.price, e.was_price, e.strategy) == (Decimal("15"), Decimal("18"), "platform:woocommerce")
     assert extract(html.replace("SELECT", select.format("")), "u", default_currency="GBP").price == Decimal("12.00")
+
+
+@pytest.mark.parametrize(("text", "default", "price", "currency"), [
+    ("NT$2,390", "TWD", "2390", "TWD"), ("NT$ 1,280", "USD", "1280", "TWD"), ("₺1.299,90", "TRY", "1299.90", "TRY"),
+    ("₪ 349.90", "ILS", "349.90", "ILS"), ("$1.249.999", "ARS", "1249999", "ARS"),
+])
+def test_more_currencies(text: str, default: str, price: str, currency: str) -> None:
+    assert parse_price(text, default) == (Decimal(price), currency)
+
+
+def test_markup_in_another_currency_gives_way_to_the_shops_own() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Bougie", "offers": {"@type": "Offer",'
+          ' "price": "47.00", "priceCurrency": "USD"}}</script>')
+    html = (f'<html><head>{ld}</head><body><h1>Bougie</h1><p class="price">64,95 $</p>'
+            '<button name="add">Ajouter au panier</button></body></html>')
+    e = extract(html, "u", default_currency="CAD")
+    assert (e.price, e.currency) == (Decimal("64.95"), "CAD"), e.rejected
+
+
+def test_an_aggregate_offer_gives_way_to_a_marketplace_buy_box() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Tandenborstel", "offers": {"@type":'
+          ' "AggregateOffer", "lowPrice": "18.49", "highPrice": "27.50", "priceCurrency": "EUR"}}</script>')
+    html = (f'<html><head>{ld}</head><body><h1>Tandenborstel</h1><div class="buy-block"><span class="promo-price"'
+            ' data-test="price">21<sup class="promo-price__fraction">99</sup></span></div>'
+            '<a class="btn" data-button-type="buy">In winkelwagen</a></body></html>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("21.99")
