@@ -345,9 +345,11 @@ class _Run:
             why = "a price the page does not show (stale markup, or a price without VAT)"
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why = "a price the page shows only as its was price (markup left from before a sale)"
+        elif self.page.mentions(*_EXCL_MARKERS) and self._shown_only_without_vat(price):
+            why, band = "a price the page shows only without VAT", (price, price * VAT_MAX)
         else:
             return None
-        if not chosen.without_vat:
+        if not chosen.without_vat and not why.endswith("without VAT"):
             band = (price / STALE_RANGE, price * STALE_RANGE)
         return why if self._visible_instead(chosen, band) else None
 
@@ -367,6 +369,12 @@ class _Run:
         digits = f"{chosen.price:.2f}".replace(".", "")
         shown = re.sub(r"\D", "", best.match.raw)
         return digits not in shown and (not digits.endswith("00") or digits[:-2] not in shown)
+
+    def _shown_only_without_vat(self, amount: Decimal) -> bool:
+        """Whether every visible ``amount`` is marked as without VAT (Magento's "Excl. VAT" wrapper,
+        "zzgl. MwSt.") while the page shows another price."""
+        seen = [s for s in self.scan.seen if s.match.amount == amount]
+        return bool(seen) and all(s.excl for s in seen)
 
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or
@@ -426,6 +434,9 @@ def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -
     return list(dict.fromkeys(forms))
 
 
+# cheap signs that a page may mark a price as without VAT (the scan that reads them is not)
+_EXCL_MARKERS = ("xcl", "XCL", "Ex. VAT", "ex. VAT", "ex VAT", "Ex VAT", "zzgl", "exkl", "Exkl", "netto", "Netto",
+                 "hors tax", "HT<", "HT)", "\u7a0e\u629c", "sin IVA", "IVA esclusa", "bez DPH")
 _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
 
 

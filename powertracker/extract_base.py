@@ -114,13 +114,13 @@ class Page:
         self.rejected.append((" ".join(raw.split())[:80], reason))
 
     def mentions(self, *markers: str) -> bool:
-        """Whether the source holds one of the (ASCII) ``markers``; True when there is no source to
+        """Whether the source holds one of the ``markers``; True when there is no source to
         look in. A strategy whose markup needs a marker skips a page without any."""
         src = self.html
         if not src:
             return True
         if isinstance(src, bytes):
-            return any(m.encode("ascii") in src for m in markers)
+            return any(m.encode() in src for m in markers)  # the bytes are UTF-8 (page_source)
         return any(m in src for m in markers)
 
 

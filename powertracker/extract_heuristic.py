@@ -97,6 +97,11 @@ _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv)")
 
 
+# Magento's price-excluding-tax / price-including-tax wrappers and their like
+_EXCL_ATTR = _rx(r"excl(uding)?-?tax|price-?excl|ex-?vat|without-?tax|tax-?excl")
+_INCL_ATTR = _rx(r"incl(uding)?-?tax|price-?incl|inc-?vat|with-?tax|tax-?incl")
+
+
 def excl_vat(text: str) -> bool:
     """Whether ``text`` labels a price as without VAT / sales tax."""
     return _EXCL_CTX.search(text) is not None
@@ -286,8 +291,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:
         s.reason = "inside running text"
     if s.reason is None:
-        s.excl = bool(_EXCL_CTX.search(right[:24]) or _EXCL_CTX.search(whole))
-        s.incl = bool(_INCL_CTX.search(right[:24]) or _INCL_CTX.search(whole))
+        s.excl = bool(_EXCL_CTX.search(right[:24]) or _EXCL_CTX.search(whole) or _EXCL_ATTR.search(attrs))
+        s.incl = bool(_INCL_CTX.search(right[:24]) or _INCL_CTX.search(whole) or _INCL_ATTR.search(attrs))
         s.low = bool(_FROM_LEFT.search(left))
         if s.incl:
             s.excl = False

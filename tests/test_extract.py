@@ -497,3 +497,15 @@ def test_an_aggregate_offer_gives_way_to_a_marketplace_buy_box() -> None:
             ' data-test="price">21<sup class="promo-price__fraction">99</sup></span></div>'
             '<a class="btn" data-button-type="buy">In winkelwagen</a></body></html>')
     assert extract(html, "u", default_currency="EUR").price == Decimal("21.99")
+
+
+def test_magento_price_excluding_tax_wrapper_gives_way_to_the_including_one() -> None:
+    html = ('<html><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Drill</h1>'
+            '<span itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span class="price-container">'
+            '<span class="price-wrapper price-excluding-tax" data-label="Excl. VAT"><span class="price">€189.95</span>'
+            '</span><span class="price-suffix"> Ex. VAT</span><span class="price-wrapper price-including-tax"'
+            ' data-label="Incl. VAT"><span class="price">€233.64</span></span><span class="price-suffix"> Inc. VAT'
+            '</span><meta itemprop="price" content="189.95"><meta itemprop="priceCurrency" content="EUR"></span>'
+            '</span><button id="product-addtocart-button">Add to Cart</button></div></body></html>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.strategy) == (Decimal("233.64"), "heuristic"), e.rejected
