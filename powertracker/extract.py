@@ -345,7 +345,7 @@ class _Run:
             why = "a price the page does not show (stale markup, or a price without VAT)"
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why = "a price the page shows only as its was price (markup left from before a sale)"
-        elif self.page.mentions(*_EXCL_MARKERS) and self._shown_only_without_vat(price):
+        elif _excl_near(self.page.html, _written_forms(price, spaces=(" ",))) and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", (price, price * VAT_MAX)
         else:
             return None
@@ -434,9 +434,24 @@ def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -
     return list(dict.fromkeys(forms))
 
 
-# cheap signs that a page may mark a price as without VAT (the scan that reads them is not)
-_EXCL_MARKERS = ("xcl", "XCL", "Ex. VAT", "ex. VAT", "ex VAT", "Ex VAT", "zzgl", "exkl", "Exkl", "netto", "Netto",
-                 "hors tax", "HT<", "HT)", "\u7a0e\u629c", "sin IVA", "IVA esclusa", "bez DPH")
+# signs that a price nearby is marked as without VAT (lower case); the scan that reads them is dearer
+_EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"hors tax", b"ht<", b"ht)",
+                 "\u7a0e\u629c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax")
+
+
+def _excl_near(src: str | bytes | None, forms: list[str]) -> bool:
+    """Whether a without-VAT sign stands within a few hundred bytes of where the source first writes
+    the amount (one of ``forms``): a cheap gate before the scan that tells for sure."""
+    if not isinstance(src, bytes):
+        return True
+    for form in forms:
+        i = src.find(form.encode())
+        if i != -1:
+            near = src[max(0, i - 240):i + 160].lower()
+            return any(m in near for m in _EXCL_MARKERS)
+    return False
+
+
 _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
 
 
