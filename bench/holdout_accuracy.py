@@ -33,12 +33,16 @@ written after the holdout10 fixes) measured 37/40 (92.5 %), no price invented: J
 Canadian shop, NT$ (Taiwan dollars, then unknown), and an AggregateOffer's low over a marketplace's
 buy box drawn without a currency sign. tests/fixtures/holdout11/ (40 pages, 8 without a price,
 written at the same time as holdout12 and measured after its fixes) measured 39/40 (97.5 %), no
-price invented: microdata holding Magento's price without VAT. The six blind sets since holdout7
-read 236 of 260 pages right at first reading (90.8 %, against a target of 97 %) and invented a
-price on 5 of their 55 pages without one. All are regression tests now
-(tests/test_extract_holdout.py).
+price invented: microdata holding Magento's price without VAT. tests/fixtures/holdout13/ and holdout14/ (40 pages each,
+8 without a price in each, written after every fix above) measured 37/40 and 40/40 (77/80,
+96.3 %), no price invented on their 16 pages without one: holdout13's misses are a Shopware
+graduated-price table under a JSON-LD AggregateOffer (its low taken), a Swedish club price taken
+over the regular one, and a marketplace's used offer taken where its buy box shows "24" + "99"
+with no currency sign; they are not fixed yet, so holdout13 is still a measurement, not a
+regression test. The eight blind sets since holdout7 read 313 of 340 pages right at first reading
+(92.1 %, against a target of 97 %) and invented a price on 5 of their 71 pages without one.
 
-Example: .venv/bin/python bench/holdout_accuracy.py --set holdout12
+Example: .venv/bin/python bench/holdout_accuracy.py --set holdout13
 """
 
 import argparse
