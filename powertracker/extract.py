@@ -41,7 +41,7 @@ from .extract_base import (
     page_source,
     plain_text,
 )
-from .extract_heuristic import MULTIBUY_ATTR, Scan, heuristic, may_show_was, no_price_statement, scan
+from .extract_heuristic import MULTIBUY_ATTR, Scan, Seen, heuristic, may_show_was, no_price_statement, scan
 from .extract_platform import platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
 from .extract_stock import text_availability
@@ -231,6 +231,11 @@ class _Run:
                                          " variant's); the page's own price is read instead")
                     return Candidate(price=best.match.amount, currency=low.currency, raw=best.match.raw,
                                      availability=low.availability, element=best.element), AMBIGUOUS_PENALTY
+            if low.high and low.high > low.price and self.scan.best is None \
+                    and (row := self._one_unit_row(low.price, low.high)) is not None:
+                page.reject(low.raw, f"{name}: the lowest quantity-break price; the one-unit row is read instead")
+                return Candidate(price=row.match.amount, currency=low.currency, raw=row.match.raw,
+                                 availability=low.availability, element=row.element), AMBIGUOUS_PENALTY
             if low.high and low.high > low.price and name != "platform" and self.scan.best is None:
                 shown = {c.price for c in self.candidates("platform") if c.currency in (None, low.currency)}
                 if len(shown) == 1 and low.price < (amount := shown.pop()) < low.high:  # a buy box's split price
@@ -369,6 +374,20 @@ class _Run:
         digits = f"{chosen.price:.2f}".replace(".", "")
         shown = re.sub(r"\D", "", best.match.raw)
         return digits not in shown and (not digits.endswith("00") or digits[:-2] not in shown)
+
+    def _one_unit_row(self, low: Decimal, high: Decimal) -> Seen | None:
+        """The first row of the page's quantity-break table (the one-unit price, the dearest), when
+        its prices run from ``high`` down to ``low``; None when the page shows no such table."""
+        rows = [s for s in self.scan.seen if s.reason == "multibuy / quantity price"
+                and any(MULTIBUY_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+                        for a in s.element.iterancestors())]
+        if len(rows) < 2 or not all(low <= s.match.amount <= high for s in rows):
+            return None
+        order = self.layout.order
+        first = min(rows, key=lambda s: order.get(s.element, 0))
+        if first.match.amount != high or min(s.match.amount for s in rows) != low:
+            return None
+        return first
 
     def _shown_only_without_vat(self, amount: Decimal) -> bool:
         """Whether every visible ``amount`` is marked as without VAT (Magento's "Excl. VAT" wrapper,

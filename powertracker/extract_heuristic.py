@@ -88,7 +88,11 @@ _APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ung
                    r"|ungefär|約)\s*\(?\s*$")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古")
-_USED_ATTR = _rx(r"other-?sellers|more-?buying|used|olp|marketplace-offers|aod|refurb")
+_USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
+                 r"|refurb")
+_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
+                   r"|jäsen|członk|会員)\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax)"
                 r"|\bhors tax|\bht\b|netto|ohne mwst|plus vat|\+ ?vat|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
@@ -282,10 +286,12 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"
     elif _APPROX_LEFT.search(left):
         s.reason = "approximate conversion"
-    elif _USED_CTX.search(ctx) or _USED_ATTR.search(attrs):
+    elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
         s.reason = "used or another seller's offer"
     elif _POINTS_RIGHT.search(right):
         s.reason = "points"
+    elif _MEMBER_LEFT.search(left) or _MEMBER_ATTR.search(" ".join(levels[:2])):
+        s.reason = "member / club price (for shoppers who sign up or log in)"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:

@@ -509,3 +509,19 @@ def test_magento_price_excluding_tax_wrapper_gives_way_to_the_including_one() ->
             '</span><button id="product-addtocart-button">Add to Cart</button></div></body></html>')
     e = extract(html, "u", default_currency="EUR")
     assert (e.price, e.strategy) == (Decimal("233.64"), "heuristic"), e.rejected
+
+
+@pytest.mark.parametrize(("html", "price"), [
+    # a club price for members below the regular one (marked "regular", as it is the price)
+    ('<h1>Kaffebryggare</h1><div class="product-price"><span class="price price--regular">1 495:-</span></div>'
+     '<div class="club-price"><span>Klubbpris</span> <span class="club-price__value">1 295:-</span></div>'
+     '<button>Köp</button>', "1495"),
+    # other sellers' (second-hand) offers below a buy box drawn without a currency sign
+    ('<h1>De Stille Polder</h1><div class="buy-block"><span class="promo-price" data-test="price">24<sup'
+     ' class="promo-price__fraction">99</sup></span><a class="ui-btn" data-test="add-to-cart">In winkelwagen</a>'
+     '<div class="buy-block__alternative-sellers">Andere verkopers (3) vanaf <span class="price">€ 19,50</span>'
+     ' (tweedehands)</div></div>', "24.99"),
+])
+def test_member_and_other_sellers_prices_are_not_the_price(html: str, price: str) -> None:
+    e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="SEK" if "Köp" in html else "EUR")
+    assert e.price == Decimal(price), e.rejected

@@ -1,4 +1,4 @@
-"""The blind sets already measured (tests/fixtures/holdout/ to holdout12/, holdout14/): written by someone who
+"""The blind sets already measured (tests/fixtures/holdout/ to holdout14/): written by someone who
 had not read the extractor, measured once before any fix (bench/holdout_accuracy.py records the
 figures), then fixed against. They are no longer held out, so they are kept here as regression
 tests: every page right on price and currency, and null on every page that shows no price."""
@@ -16,7 +16,7 @@ from powertracker.extract import extract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10", "holdout11", "holdout12", "holdout14")
+        "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")
 PAGES = [(folder, entry) for folder in SETS
          for entry in json.loads((FIXTURES / folder / "manifest.json").read_text(encoding="utf-8"))]
 
