@@ -298,7 +298,7 @@ class _Run:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
                 return None
-            if name in ("json-ld", "microdata", "rdfa", "meta") and not self.shown_in_text(chosen.price) \
+            if name in ("json-ld", "microdata", "rdfa", "meta", "platform") and not self.shown_in_text(chosen.price) \
                     and (said := no_price_statement(self.page, self.layout, self.layout.product_region())):
                 self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"
                                              " markup's price is not one a shopper can pay")

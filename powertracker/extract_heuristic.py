@@ -86,6 +86,7 @@ MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(brea
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
 _APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
+_APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古")
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
@@ -125,7 +126,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quo
                 r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
                 r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier"
-                r"|see (the )?price before order confirmation|(click|tap) for (the )?price")
+                r"|see (the )?price before order confirmation|(click|tap) for (the )?price"
+                r"|this listing (was|has been|has) ended|listing has ended")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
@@ -284,7 +286,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "multibuy / quantity price"
     elif _LOWEST_30_LEFT.search(left):
         s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"
-    elif _APPROX_LEFT.search(left):
+    elif _APPROX_LEFT.search(left) or _APPROX_ATTR.search(attrs):
         s.reason = "approximate conversion"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
         s.reason = "used or another seller's offer"

@@ -525,3 +525,18 @@ def test_magento_price_excluding_tax_wrapper_gives_way_to_the_including_one() ->
 def test_member_and_other_sellers_prices_are_not_the_price(html: str, price: str) -> None:
     e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="SEK" if "Köp" in html else "EUR")
     assert e.price == Decimal(price), e.rejected
+
+
+def test_an_ended_listing_and_a_price_kept_only_in_platform_data_are_no_price() -> None:
+    ended = ('<html><body><h1>PlayStation 5</h1><div class="ux-message"><span>This listing was ended by the seller'
+             ' because the item is no longer available.</span></div><div class="x-price-primary"><span>Sold for</span>'
+             ' <s>£339.00</s></div><div class="x-price-approx"><span>Approximately</span> <span>US $428.12</span></div>'
+             '<button>Buy it now</button></body></html>')
+    assert extract(ended, "u", default_currency="GBP").price is None
+    shopify = ('<html><body><h1 class="product__title">Fuzz Pedal</h1><div class="price"><span class="map-message">'
+               'See price in cart</span></div><p>Ships in 2 days</p><form action="/cart/add"><input type="hidden"'
+               ' name="id" value="1"><button name="add">Add to cart</button></form><script type="application/json"'
+               ' data-product-json>{"product": {"variants": [{"id": 1, "price": 24900}]}}</script></body></html>')
+    assert extract(shopify, "https://shop.example/products/fuzz", default_currency="USD").price is None
+    said = shopify.replace("See price in cart", "Handmade in Leeds")  # without the statement, the data's price
+    assert extract(said, "https://shop.example/products/fuzz", default_currency="USD").price == Decimal("249")
