@@ -55,9 +55,10 @@ logger = logging.getLogger(__name__)
 
 AMBIGUOUS_PENALTY = 0.15  # the variant was chosen by the page's selection or visible price
 STALE_RANGE = Decimal(2)  # a visible price stands in for stale markup only within this factor of it
-VAT_MAX = Decimal("1.27")
+VAT_MAX = Decimal("1.27")  # the highest standard VAT rate: a price with VAT is at most this much dearer
 CENT = Decimal("0.01")
-CONFIDENT_VISIBLE = 0.7  # the heuristic's confidence in a price marked as one (class "price" and the like)  # the highest standard VAT rate: a price with VAT is at most this much dearer
+CONFIDENT_VISIBLE = 0.7  # the heuristic's confidence in a price marked as one (class "price" and the like)
+MARKUP = frozenset({"json-ld", "microdata", "rdfa", "meta"})  # the strategies that read a page's markup
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class _Run:
         self._scan: Scan | None = None
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.sold_out = False  # no price because the page hides it while sold out
+        self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
         self.plat_name: str | None = None
@@ -223,26 +225,8 @@ class _Run:
         aggregates = [c for c in found if c.aggregate and c.low]
         if aggregates:
             low = aggregates[0]
-            if low.high and low.high > low.price and self._visible_instead(low, (low.price, low.high - CENT)):
-                best = self.scan.best
-                assert best is not None
-                if not best.low and self.scan.confidence >= CONFIDENT_VISIBLE:  # a single price, marked as one
-                    page.reject(low.raw, f"{name}: the lowest of several offers (another seller's, or another"
-                                         " variant's); the page's own price is read instead")
-                    return Candidate(price=best.match.amount, currency=low.currency, raw=best.match.raw,
-                                     availability=low.availability, element=best.element), AMBIGUOUS_PENALTY
-            if low.high and low.high > low.price and self.scan.best is None \
-                    and (row := self._one_unit_row(low.price, low.high)) is not None:
-                page.reject(low.raw, f"{name}: the lowest quantity-break price; the one-unit row is read instead")
-                return Candidate(price=row.match.amount, currency=low.currency, raw=row.match.raw,
-                                 availability=low.availability, element=row.element), AMBIGUOUS_PENALTY
-            if low.high and low.high > low.price and name != "platform" and self.scan.best is None:
-                shown = {c.price for c in self.candidates("platform") if c.currency in (None, low.currency)}
-                if len(shown) == 1 and low.price < (amount := shown.pop()) < low.high:  # a buy box's split price
-                    page.reject(low.raw, f"{name}: the lowest of several offers; the buy box's price is read instead")
-                    return Candidate(price=amount, currency=low.currency, raw=str(amount),
-                                     availability=low.availability), AMBIGUOUS_PENALTY
-            return low, 0.0
+            instead = self._aggregate_instead(name, low) if low.high and low.high > low.price else None
+            return (instead, AMBIGUOUS_PENALTY) if instead is not None else (low, 0.0)
         prices = {c.price for c in found}
         if len(prices) == 1:
             chosen = ([c for c in found if c.selected] or [c for c in found if c.availability == "in_stock"]
@@ -271,6 +255,32 @@ class _Run:
                         " not say which variant is meant; give the offer's sku, gtin or variant url")
         return None, 0.0
 
+    def _aggregate_instead(self, name: str, low: Candidate) -> Candidate | None:
+        """The price to read instead of an AggregateOffer's low, when the page shows the one it offers
+        inside the range: its single marked price (a selected variant, a marketplace's buy box), the
+        first row of its quantity-break table, or its platform's one buy-box price."""
+        assert low.high is not None
+
+        def read(why: str, amount: Decimal, raw: str, element: _Element | None) -> Candidate:
+            self.page.reject(low.raw, f"{name}: the lowest {why} is read instead")
+            return Candidate(price=amount, currency=low.currency, raw=raw, availability=low.availability,
+                             element=element)
+
+        best = self.scan.best
+        if best is not None:
+            if self._visible_instead(low, (low.price, low.high - CENT)) and not best.low \
+                    and self.scan.confidence >= CONFIDENT_VISIBLE:  # a single price, marked as one
+                return read("of several offers (another seller's, or another variant's); the page's own price",
+                            best.match.amount, best.match.raw, best.element)
+            return None
+        if (row := self._one_unit_row(low.price, low.high)) is not None:
+            return read("quantity-break price; the one-unit row", row.match.amount, row.match.raw, row.element)
+        if name != "platform":
+            shown = {c.price for c in self.candidates("platform") if c.currency in (None, low.currency)}
+            if len(shown) == 1 and low.price < (amount := shown.pop()) < low.high:
+                return read("of several offers; the buy box's price", amount, str(amount), None)
+        return None
+
     def run(self) -> tuple[str, Candidate, float] | None:
         wanted = self.wanted
         if wanted:  # the offer names its variant: the matching offer is taken as the markup gives it
@@ -298,7 +308,7 @@ class _Run:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
                 return None
-            if name in ("json-ld", "microdata", "rdfa", "meta", "platform") and not self.shown_in_text(chosen.price) \
+            if (name in MARKUP or name == "platform") and not self.shown_in_text(chosen.price) \
                     and (said := no_price_statement(self.page, self.layout, self.layout.product_region())):
                 self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"
                                              " markup's price is not one a shopper can pay")
@@ -326,7 +336,7 @@ class _Run:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page
         itself says sold out and shows no price of its own (a page rendered by script, which shows
         nothing at all, keeps its structured price; so does one that shows another, e.g. with VAT)."""
-        if name not in ("json-ld", "microdata", "rdfa", "meta") or chosen.availability != "out_of_stock":
+        if name not in MARKUP or chosen.availability != "out_of_stock":
             return False
         if chosen.discontinued and not self.shown_in_text(chosen.price):  # an old price kept in the markup
             return True
@@ -338,24 +348,23 @@ class _Run:
         """Why the structured price is not the one to read, if the visible page says so: markup left
         at the old price (the page does not show it, or shows it only as the struck-through was
         price) or holding the price without VAT; None when it stands."""
-        if name not in ("json-ld", "microdata", "rdfa", "meta"):
+        if name not in MARKUP:
             return None
         price = chosen.price
+        near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
         if chosen.without_vat:
-            why, band = "the markup says the price excludes VAT", (price, price * VAT_MAX)
+            why, band = "the markup says the price excludes VAT", with_vat
         elif name == "meta" and not self.shown(price):
-            why = "a price the page does not show (a stale tag)"
+            why, band = "a price the page does not show (a stale tag)", near
         elif name != "meta" and not self.shown_in_text(price) and not any(  # split over elements: the scan joins them
                 s.match.amount == price and len(s.text.split()) <= _LABEL_WORDS for s in self.scan.seen):
-            why = "a price the page does not show (stale markup, or a price without VAT)"
+            why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
-            why = "a price the page shows only as its was price (markup left from before a sale)"
+            why, band = "a price the page shows only as its was price (markup left from before a sale)", near
         elif _excl_near(self.page.html, _written_forms(price, spaces=(" ",))) and self._shown_only_without_vat(price):
-            why, band = "a price the page shows only without VAT", (price, price * VAT_MAX)
+            why, band = "a price the page shows only without VAT", with_vat
         else:
             return None
-        if not chosen.without_vat and not why.endswith("without VAT"):
-            band = (price / STALE_RANGE, price * STALE_RANGE)
         return why if self._visible_instead(chosen, band) else None
 
     def _visible_instead(self, chosen: Candidate, band: tuple[Decimal, Decimal]) -> bool:
@@ -379,8 +388,7 @@ class _Run:
         """The first row of the page's quantity-break table (the one-unit price, the dearest), when
         its prices run from ``high`` down to ``low``; None when the page shows no such table."""
         rows = [s for s in self.scan.seen if s.reason == "multibuy / quantity price"
-                and any(MULTIBUY_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}")
-                        for a in s.element.iterancestors())]
+                and any(_price_table(a) for a in s.element.iterancestors())]
         if len(rows) < 2 or not all(low <= s.match.amount <= high for s in rows):
             return None
         order = self.layout.order
@@ -398,6 +406,11 @@ class _Run:
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or
         scripts); a page with no visible text of the kind (drawn by script) counts as showing it."""
+        if amount not in self._in_text:
+            self._in_text[amount] = self._find_in_text(amount)
+        return self._in_text[amount]
+
+    def _find_in_text(self, amount: Decimal) -> bool:
         forms = _written_forms(amount, spaces=(" ",))
         if _in_tag_text(self.page.html, forms):
             return True
@@ -474,7 +487,7 @@ def _excl_near(src: str | bytes | None, forms: list[str]) -> bool:
 _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
 
 
-def _in_tag_text(src: str | bytes | None, forms: set[str]) -> bool:
+def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:
     """A quick yes for ``shown_in_text``: one of ``forms`` in the source as a whole number within the
     short text of a common text element (``<span class="price">£1,299.99</span>``); False only means
     "look closer"."""
@@ -497,6 +510,11 @@ def _in_tag_text(src: str | bytes | None, forms: set[str]) -> bool:
     return False
 
 
+def _price_table(el: _Element) -> bool:
+    """Whether ``el``'s class or id names a quantity-break price table (block / tier / graduated prices)."""
+    return MULTIBUY_ATTR.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
+
+
 def _one_unit_tier(found: list[Candidate]) -> Candidate | None:
     """The single-unit price when the offers are the rows of one quantity-break table (Shopware's
     block prices, Magento's tier prices: each row an Offer): the first row, which must also be the
@@ -512,7 +530,7 @@ def _one_unit_tier(found: list[Candidate]) -> Candidate | None:
         for a in el.iterancestors():
             if (a.get("itemscope") is not None and a.get("itemprop") != "offers") or a.tag in ("body", "html"):
                 break  # the product's own scope (or the page): a class out there marks no table
-            if MULTIBUY_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+            if _price_table(a):
                 tables.add(a)
         shared = tables if shared is None else shared & tables
         if not shared:
