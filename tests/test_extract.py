@@ -307,6 +307,8 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     # a configurator that ends in a quote: "Preis auf Anfrage" opening a sentence
     ('<h1>Modulregal</h1><p class="cfg-price-note">Preis auf Anfrage nach Konfiguration – Sie erhalten Ihre'
      ' Offerte innert 48 Stunden.</p><p>Tablar CHF 24.90</p><button>Offerte anfordern</button>', None),
+    # a sign only the newer currencies use (the visible-price scan must know it as a currency)
+    ('<h1>Kahve</h1><div class="urun-fiyat"><span>₺1.299,90</span></div><button>Sepete ekle</button>', "1299.90"),
     # "Price on request" where the price would be: the service price below is not the watch's
     ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
      '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
