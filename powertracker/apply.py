@@ -132,21 +132,19 @@ def _observe(db: Database, r: OfferResult, obs: Observation, limits: Thresholds,
     """(outcome, error, state, confirmed) for a believable price."""
     offer = (obs.product_id, obs.retailer)
     held = _held(db, obs) if holds is None or offer in holds else None
+    if held is not None and holds is not None:
+        holds.discard(offer)  # confirmed or discarded below, whichever way the price went
     if held is not None and (held["price"], held["currency"]) == (money(obs.price), obs.currency):
         earlier = Observation(product_id=obs.product_id, retailer=obs.retailer, url=held["url"],
                               price=held["price"], currency=held["currency"], availability=held["availability"],
                               seen_at=held["seen_at"], strategy=held["strategy"], raw=held["raw"])
         record_observation(db, earlier, held["run_id"])
         _resolve(db, held["id"], "confirmed", obs.seen_at)
-        if holds is not None:
-            holds.discard(offer)
         return r.outcome, r.error, record_observation(db, obs, r.run_id), True
     head = history_head(db, obs, RECENT)  # serves the jump test and record_observation: one read
     median, reason = _jump(db, obs, limits, head)
     if held is not None:
         _resolve(db, held["id"], "discarded", obs.seen_at)
-        if holds is not None:
-            holds.discard(offer)
     if reason is not None:
         _hold(db, obs, r.run_id, median, reason)
         if holds is not None:

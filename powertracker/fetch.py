@@ -160,10 +160,11 @@ class Fetcher:
             "Accept-Encoding": "gzip, deflate",
         }
         read = settings.request_timeout if timeout is None else timeout
-        self._read_timeout = read
+        connect = min(read, 10.0)
+        self._pool_size = max(pool_size or settings.scrape_concurrency, 1)
         self.timeout: urllib3.Timeout | None = None  # urllib3's, made with its first pool
-        self._direct = Client(max(pool_size or settings.scrape_concurrency, 1), min(read, 10.0), read)
-        self._body_budget = min(read, 10.0) + 2 * read
+        self._direct = Client(self._pool_size, connect, read)
+        self._body_budget = connect + 2 * read
         self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
@@ -173,7 +174,6 @@ class Fetcher:
         self.proxies = ProxyConfig.from_settings(settings)
         self.stop = stop or threading.Event()
         self._sleep = sleep
-        self._pool_size = max(pool_size or settings.scrape_concurrency, 1)
         self._pools: dict[str | None, urllib3.PoolManager] = {}
         self._lock = threading.Lock()
         self._last: dict[str, float] = {}  # politeness key -> monotonic time of the last request start
@@ -201,8 +201,9 @@ class Fetcher:
         with self._lock:
             pool = self._pools.get(proxy)
             if pool is None:
-                read = self._read_timeout
-                self.timeout = _urllib3().Timeout(connect=min(read, 10.0), read=read)
+                if self.timeout is None:
+                    self.timeout = _urllib3().Timeout(connect=self._direct.connect_timeout,
+                                                      read=self._direct.read_timeout)
                 pool = self._pools[proxy] = pool_manager(proxy, num_pools=64, maxsize=self._pool_size,
                                                          block=False, retries=False)
             return pool

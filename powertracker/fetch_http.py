@@ -305,12 +305,9 @@ class Client:
             raise ConnectFailed(f"TLS with {host} failed: {exc}") from None
         return _Conn(sock, key)
 
-    def get(self, where: Target, headers: bytes, deadline: float | None = None) -> Response:
+    def get(self, where: Target, headers: bytes, deadline: float) -> Response:
         """Send the GET (``headers``: encoded header lines, each ending in CRLF) and read the answer's head.
-        ``deadline`` (monotonic; by default the connect timeout and twice the read timeout from now): when
-        the head and any chunk framing must have come."""
-        if deadline is None:
-            deadline = time.monotonic() + self.connect_timeout + 2 * self.read_timeout
+        ``deadline`` (monotonic): when the head and any chunk framing must have come."""
         conn = self._get((where.scheme, where.host, where.port))
         try:
             conn.sock.sendall(where.request + headers + b"\r\n")

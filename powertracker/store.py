@@ -65,14 +65,14 @@ def record_attempt(db: Database, *, run_id: int | None, product_id: str, retaile
     )
 
 
-HISTORY_HEAD = ("SELECT id, price, currency, availability, last_seen, last_run_id FROM price_history"
+_HISTORY_HEAD = ("SELECT id, price, currency, availability, last_seen, last_run_id FROM price_history"
                 " WHERE product_id = :p AND retailer = :r ORDER BY id DESC LIMIT ")
 
 
 def history_head(db: Database, obs: Observation, rows: int = 1) -> list[dict[str, Any]]:
     """The offer's newest ``rows`` price_history rows, newest first (locked on MariaDB)."""
     lock = " FOR UPDATE" if db.dialect == "mariadb" else ""
-    return db.query(HISTORY_HEAD + str(int(rows)) + lock, {"p": obs.product_id, "r": obs.retailer})
+    return db.query(_HISTORY_HEAD + str(int(rows)) + lock, {"p": obs.product_id, "r": obs.retailer})
 
 
 def record_observation(db: Database, obs: Observation, run_id: int | None,
