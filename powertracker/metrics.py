@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
@@ -116,26 +115,22 @@ def remember_catalog(settings: Settings, files: CatalogFiles, offers: Iterable[t
     not written, or when the products did not come in order of their ids (then ``catalog_offers``
     parses the catalog itself)."""
     path = _cache_path(settings)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(_cache_head(settings, files), separators=(",", ":")) + "\n")
-            last = None
-            for product, retailers in offers:
-                if last is not None and product <= last:
-                    raise ValueError(f"the products came out of order ({last!r}, then {product!r})")
-                last = product
-                fh.write(" ".join([product, *sorted(set(retailers))]) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())  # whole or absent after a power cut: a cut-short list would count wrong
-        os.replace(tmp, path)
+
+    def lines() -> Iterator[bytes]:
+        yield (json.dumps(_cache_head(settings, files), separators=(",", ":")) + "\n").encode()
+        last = None
+        for product, retailers in offers:
+            if last is not None and product <= last:
+                raise ValueError(f"the products came out of order ({last!r}, then {product!r})")
+            last = product
+            yield (" ".join([product, *sorted(set(retailers))]) + "\n").encode()
+
+    try:  # whole or absent after a power cut: a cut-short list would count wrong
+        write_atomically(path, lines())
         return True
     except (OSError, ValueError) as exc:
         logger.warning("catalog cache %s not written: %s", path, exc)
         return False
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class CatalogOffers:

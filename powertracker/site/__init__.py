@@ -47,7 +47,6 @@ from .source import (
     catalog_files,
     catalog_rows,
     digest,
-    file_digest,
     fingerprint,
     shop_names,
 )
@@ -200,9 +199,7 @@ class _Build:
         state = self.state
         state.dirty_unrendered()
         state.start_touched()  # the products whose offers moved since the last build
-        added = (row[0] for row in self.reader.added(old_marks["ph_max_id"]))
-        while chunk := list(islice(added, 5000)):
-            state.add_touched(chunk)
+        state.add_touched(row[0] for row in self.reader.added(old_marks["ph_max_id"]))  # into the state's own file
         seen = datetime.fromisoformat(old_marks["ph_max_seen"]) if old_marks["ph_max_seen"] else None
         # parked until the stream of seen rows is read to its end: on MariaDB that stream is an
         # unbuffered result, which any other query on the connection would cut short
@@ -218,13 +215,15 @@ class _Build:
             for pid, retailer, rid, price, currency, avail, last, was in self.reader.latest_states(chunk):
                 current.setdefault(pid, {})[intern(retailer)] = [
                     rid, str(price), intern(currency), avail and intern(avail), last, None if was is None else str(was)]
+            changed = []
             for pid, category, entry_hash, fp, offers_text in self.state.fingerprints(chunk):
                 offers = dict(sorted(current.get(pid, {}).items()))
                 new_fp = fingerprint(f"{entry_hash}:{paths.get(category)}", offers, self.stale_seconds)
                 if new_fp != fp:
-                    state.add_dirty([pid])
+                    changed.append(pid)
                 elif offers_text != json.dumps(offers):
                     state.put_offers(pid, new_fp, offers)
+            state.add_dirty(changed)
         return state.count_dirty()
 
     def _moved(self, max_id: int, seen: datetime | None) -> Iterator[int]:
@@ -307,7 +306,7 @@ class _Build:
             raise SiteError(f"two pages want the same output path {rel}")
         self.site_paths.add(rel)
         d = digest(data)
-        if not self._same(rel, d, data):
+        if not self._same(rel, d):
             self.writer.write(rel, data)
             self._changed([rel])
         self.state.put_file(rel, d, len(data), "")
@@ -317,22 +316,15 @@ class _Build:
         if rel in self.site_paths:
             raise SiteError(f"two pages want the same output path {rel}")
         self.site_paths.add(rel)
-        d, size, written = self.writer.write_stream(rel, chunks, lambda d: self._same(rel, d, None))
+        d, size, written = self.writer.write_stream(rel, chunks, lambda d: self._same(rel, d))
         if written:
             self._changed([rel])
         self.state.put_file(rel, d, size, "")
 
-    def _same(self, rel: str, d: str, data: bytes | None) -> bool:
+    def _same(self, rel: str, d: str) -> bool:
         """Whether the live build has these bytes at ``rel`` already."""
-        if self.first:
-            return False
-        old = self.site_digests.get(rel)
-        if old is not None or not self.pages.compare_live:
-            return old == d
-        try:
-            return file_digest(self.live / rel) == d  # api/index.json: tens of MB on a big catalog
-        except OSError:
-            return False
+        return not self.first and output.same_as_live(self.live, rel, d, self.site_digests.get(rel),
+                                                      self.pages.compare_live)
 
     def remove(self, rel: str) -> None:
         output.remove(self.work, rel)

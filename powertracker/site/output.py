@@ -35,6 +35,29 @@ from ..atomic import fsync_dir
 logger = logging.getLogger(__name__)
 
 LEFTOVER_MARKERS = (".tmp-", ".old-")
+DIGEST_CHARS = 32  # a file's digest: 128 bits of SHA-256, as hex (hardware-accelerated on most CPUs)
+
+
+def new_hash() -> hashlib._Hash:
+    return hashlib.sha256()
+
+
+def hex_digest(h: hashlib._Hash) -> str:
+    """A file's digest, from the hash its bytes went into (``new_hash``)."""
+    return h.hexdigest()[:DIGEST_CHARS]
+
+
+def same_as_live(live: Path, rel: str, d: str, known: str | None, compare_live: bool) -> bool:
+    """Whether the live build's file at ``rel`` has the digest ``d``: by its ``known`` digest (the
+    state's), else, when the state is lost (``compare_live``), by reading it a block at a time (a big
+    file is never whole in memory)."""
+    if known is not None or not compare_live:
+        return known == d
+    try:
+        with open(live / rel, "rb") as fh:
+            return hex_digest(hashlib.file_digest(fh, new_hash)) == d
+    except OSError:
+        return False
 _RENAME_EXCHANGE = 2
 
 
@@ -124,7 +147,7 @@ class Writer:
         head, name = os.path.split(path)
         target = path if self.fresh else os.path.join(head, f".{name}.{os.getpid()}.tmp")
         fd = self._create(target)
-        h = hashlib.sha256()
+        h = new_hash()
         size = 0
         try:
             with os.fdopen(fd, "wb", closefd=True) as fh:
@@ -135,7 +158,7 @@ class Writer:
         except BaseException:
             os.unlink(target)
             raise
-        d = h.hexdigest()[:32]
+        d = hex_digest(h)
         if target != path:
             if same(d):
                 os.unlink(target)

@@ -23,7 +23,7 @@ import jinja2
 from ..chart import cents_text, day_iso, day_text, swatch, utc_text
 from ..db import Database
 from .model import AVAIL, CUR, F_TEXT, L_TEXT, OBS, PRICE, ProductView, build_product, summary
-from .output import Writer
+from .output import Writer, same_as_live
 from .source import Reader, digest, entry_from_json, fingerprint, offer_state
 
 # what a rendered product sends back to the main process: id, products row, drop rows and offer rows
@@ -158,18 +158,6 @@ def close_worker() -> None:
         db.close()
 
 
-def _unchanged(job: Job, pages: Pages, rel: str, data: bytes, d: str, old: str | None) -> bool:
-    if old is not None:
-        return old == d
-    if not pages.compare_live:
-        return False
-    try:
-        with open(job.live / rel, "rb") as fh:
-            return fh.read(len(data) + 1) == data
-    except OSError:
-        return False
-
-
 def render_batch(batch: list[tuple[str, str, str, dict[str, str]]], pages: Pages) -> list[Rendered]:
     """Render a batch of (id, entry JSON, entry hash, live digests of its files) and write the files
     that changed; returns one result each."""
@@ -195,7 +183,7 @@ def render_batch(batch: list[tuple[str, str, str, dict[str, str]]], pages: Pages
                           (f"products/{pid}.csv", product_csv(view, history, names)),
                           (f"api/products/{pid}.json", product_json(view, s))):
             d = digest(data)
-            same = _unchanged(job, pages, rel, data, d, old.get(rel))
+            same = same_as_live(job.live, rel, d, old.get(rel), pages.compare_live)
             if not same:
                 write(rel, data)
             files.append((rel, d, len(data), not same))

@@ -6,7 +6,6 @@ a batch of products at a time, so memory stays flat however big the history is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -23,6 +22,7 @@ from ..catalog import load_product_file, load_retailers
 from ..db import Database, named_query
 from ..errors import DatabaseError
 from .model import AVAIL, CUR, ID, L_EP, PRICE, WAS, Entry, Row
+from .output import hex_digest, new_hash
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +40,10 @@ def entry_from_json(text: str) -> Entry:
 
 
 def digest(data: bytes | str) -> str:
-    """128 bits of SHA-256 (hardware-accelerated on most CPUs: the fastest of hashlib's digests there)."""
-    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()[:32]
-
-
-def file_digest(path: Path) -> str:
-    """``digest`` of a file's bytes, read a block at a time (a big file is never whole in memory)."""
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()[:32]
+    """The digest a file of these bytes gets (``output.hex_digest``)."""
+    h = new_hash()
+    h.update(data.encode() if isinstance(data, str) else data)
+    return hex_digest(h)
 
 
 @dataclass(frozen=True)

@@ -120,9 +120,6 @@ class State:
     def drop_catalog_files(self, paths: Iterable[str]) -> None:
         self.conn.executemany("DELETE FROM catalog_files WHERE path = ?", ((p,) for p in paths))
 
-    def product_ids_by_file(self) -> Iterator[tuple[str, str]]:
-        yield from self.conn.execute("SELECT id, file FROM products ORDER BY file, id")
-
     def start_catalog(self) -> None:
         """Begin a pass over the whole catalog: no id seen yet."""
         self.conn.execute("DELETE FROM catalog_seen")
@@ -198,11 +195,7 @@ class State:
     def dirty_ids(self, size: int) -> Iterator[list[str]]:
         """The ids to render, by id, ``size`` at a time (each chunk a query of its own: the state
         may be written between two)."""
-        last = ""
-        while ids := [r[0] for r in self.conn.execute("SELECT id FROM dirty WHERE id > ? ORDER BY id LIMIT ?",
-                                                      (last, size))]:
-            yield ids
-            last = ids[-1]
+        return self._by_key("SELECT id FROM dirty WHERE id > ? ORDER BY id LIMIT ?", size, "")
 
     def start_touched(self) -> None:
         self.conn.execute("DELETE FROM touched")
@@ -219,21 +212,13 @@ class State:
 
     def moved(self, size: int) -> Iterator[list[int]]:
         """The parked row ids, ``size`` at a time."""
-        last = 0
-        while ids := [r[0] for r in self.conn.execute(
-                "SELECT row_id FROM moved WHERE row_id > ? ORDER BY row_id LIMIT ?", (last, size))]:
-            yield ids
-            last = ids[-1]
+        return self._by_key("SELECT row_id FROM moved WHERE row_id > ? ORDER BY row_id LIMIT ?", size, 0)
 
     def touched_clean(self, size: int) -> Iterator[list[str]]:
         """The touched ids not (yet) to be rendered, by id, ``size`` at a time: a chunk marked dirty
         meanwhile does not change the next."""
-        last = ""
-        while ids := [r[0] for r in self.conn.execute(
-                "SELECT id FROM touched WHERE id > ? AND id NOT IN (SELECT id FROM dirty) ORDER BY id LIMIT ?",
-                (last, size))]:
-            yield ids
-            last = ids[-1]
+        return self._by_key("SELECT id FROM touched WHERE id > ? AND id NOT IN (SELECT id FROM dirty) ORDER BY id"
+                            " LIMIT ?", size, "")
 
     def put_results(self, rows: list[tuple[Any, ...]], drops: list[tuple[Any, ...]],
                     offer_rows: list[tuple[int, str, int]], fresh: bool) -> None:
@@ -330,12 +315,8 @@ class State:
     def orphan_owners(self, size: int = CHUNK) -> Iterator[list[str]]:
         """The products gone from the state that still own files, by id, ``size`` at a time (each
         chunk a query of its own: their files may be dropped between two)."""
-        last = ""
-        while owners := [r[0] for r in self.conn.execute(
-                "SELECT DISTINCT owner FROM files WHERE owner > ? AND owner NOT IN (SELECT id FROM products)"
-                " ORDER BY owner LIMIT ?", (last, size))]:
-            yield owners
-            last = owners[-1]
+        return self._by_key("SELECT DISTINCT owner FROM files WHERE owner > ? AND owner NOT IN (SELECT id FROM"
+                            " products) ORDER BY owner LIMIT ?", size, "")
 
     def totals(self) -> dict[str, int]:
         """Pages, files and bytes of the site; products, and how many are priced."""
@@ -347,11 +328,15 @@ class State:
 
     def pending(self, size: int = 5000) -> Iterator[list[str]]:
         """The paths where the spare differs from live, ``size`` at a time."""
-        last = ""
-        while paths := [r[0] for r in self.conn.execute("SELECT path FROM pending WHERE path > ? ORDER BY path"
-                                                        " LIMIT ?", (last, size))]:
-            yield paths
-            last = paths[-1]
+        return self._by_key("SELECT path FROM pending WHERE path > ? ORDER BY path LIMIT ?", size, "")
+
+    def _by_key(self, sql: str, size: int, start: Any) -> Iterator[list[Any]]:
+        """``sql``'s keys after ``start``, ``size`` at a time (``sql`` takes the last key and the size),
+        each chunk a query of its own: the state may be written between two."""
+        last = start
+        while keys := [r[0] for r in self.conn.execute(sql, (last, size))]:
+            yield keys
+            last = keys[-1]
 
     def set_pending(self, paths: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM pending")
@@ -359,9 +344,6 @@ class State:
 
     def add_pending(self, paths: Iterable[str]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO pending VALUES (?)", ((p,) for p in paths))
-
-    def count_pending(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM pending").fetchone()[0])
 
     def product_paths(self) -> Iterator[str]:
         """The page of every product, by id."""
