@@ -205,6 +205,11 @@ def load_product_file(path: Path) -> tuple[list[Product], list[str]]:
     return [product for _, product in entries], problems
 
 
+def product_files(products_dir: Path) -> list[Path]:
+    """The product files: ``products_dir/*.json`` by name (none when the folder is missing)."""
+    return sorted(products_dir.glob("*.json")) if products_dir.is_dir() else []
+
+
 def load_products(products_dir: Path) -> tuple[list[Product], list[str]]:
     """Every product in ``products_dir/*.json``, and one problem line per bad entry."""
     if not products_dir.is_dir():
@@ -212,7 +217,7 @@ def load_products(products_dir: Path) -> tuple[list[Product], list[str]]:
     products: list[Product] = []
     problems: list[str] = []
     ids: dict[str, str] = {}
-    for path in sorted(products_dir.glob("*.json")):
+    for path in product_files(products_dir):
         entries, file_problems = _parse_file(path)
         problems.extend(file_problems)
         for where, product in entries:

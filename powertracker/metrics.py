@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomically
+from .catalog import product_files
 from .config import Settings
 
 logger = logging.getLogger(__name__)
@@ -98,8 +99,7 @@ def _cache_path(settings: Settings) -> Path:
 
 def catalog_signature(settings: Settings) -> CatalogFiles | None:
     try:
-        return [(p.name, st.st_mtime_ns, st.st_size)
-                for p in sorted(settings.products_dir.glob("*.json")) for st in [p.stat()]]
+        return [(p.name, st.st_mtime_ns, st.st_size) for p in product_files(settings.products_dir) for st in [p.stat()]]
     except OSError:
         return None
 

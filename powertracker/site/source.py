@@ -18,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from ..catalog import load_product_file, load_retailers
+from ..catalog import load_product_file, load_retailers, product_files
 from ..db import Database, named_query
 from ..errors import DatabaseError
 from .model import AVAIL, CUR, ID, L_EP, PRICE, WAS, Entry, Row
@@ -54,13 +54,8 @@ class CatalogFile:
 
 
 def catalog_files(products_dir: Path) -> list[CatalogFile]:
-    if not products_dir.is_dir():
-        return []
-    out = []
-    for path in sorted(products_dir.glob("*.json")):
-        st = path.stat()
-        out.append(CatalogFile(str(path), st.st_mtime_ns, st.st_size))
-    return out
+    return [CatalogFile(str(path), st.st_mtime_ns, st.st_size)
+            for path in product_files(products_dir) for st in [path.stat()]]
 
 
 def parse_catalog_file(path: str) -> tuple[list[Entry], list[str]]:
