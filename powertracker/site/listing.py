@@ -192,16 +192,10 @@ def write_data(out: Listing, pages: list[str], products: Iterable[str], newest_s
     freshness.json. The big ones are made a few hundred entries at a time, never whole in memory."""
     def index() -> Iterator[bytes]:
         yield b"[\n"
-        part: list[str] = []
-        first = True
-        for s in out.state.summaries():
-            if s:
-                part.append(s)
-                if len(part) == 500:
-                    yield (("" if first else ",\n") + ",\n".join(part)).encode("utf-8")
-                    part, first = [], False
-        if part:
-            yield (("" if first else ",\n") + ",\n".join(part)).encode("utf-8")
+        summaries, sep = (s for s in out.state.summaries() if s), ""
+        while part := list(islice(summaries, 500)):
+            yield (sep + ",\n".join(part)).encode("utf-8")
+            sep = ",\n"
         yield b"\n]\n"
 
     out.put_stream("api/index.json", index())
@@ -209,13 +203,10 @@ def write_data(out: Listing, pages: list[str], products: Iterable[str], newest_s
 
     def sitemap() -> Iterator[bytes]:
         yield b'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        part: list[str] = []
-        for p in chain(pages, products):
-            part.append(f"<url><loc>{xml_escape(prefix + p)}</loc></url>\n")
-            if len(part) == 500:
-                yield "".join(part).encode("utf-8")
-                part = []
-        yield ("".join(part) + "</urlset>\n").encode("utf-8")
+        paths = chain(pages, products)
+        while part := list(islice(paths, 500)):
+            yield "".join(f"<url><loc>{xml_escape(prefix + p)}</loc></url>\n" for p in part).encode("utf-8")
+        yield b"</urlset>\n"
 
     out.put_stream("sitemap.xml", sitemap())
     robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {prefix}sitemap.xml\n" if prefix else "")
