@@ -318,6 +318,9 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "DemoShop/1.0"
     protocol_version = "HTTP/1.1"  # keep-alive, as real shops
+    # headers and body go out in two writes; with Nagle on, the body's last segment waits for the
+    # client's delayed ACK of the headers (about 40 ms a page on loopback). Real servers set it too.
+    disable_nagle_algorithm = True
 
     def _respond(self, head_only: bool) -> None:
         srv = self.server
