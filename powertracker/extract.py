@@ -41,7 +41,7 @@ from .extract_base import (
     page_source,
     plain_text,
 )
-from .extract_heuristic import MULTIBUY_ATTR, Scan, Seen, heuristic, may_show_was, no_price_statement, scan
+from .extract_heuristic import MULTIBUY, MULTIBUY_ATTR, Scan, Seen, heuristic, may_show_was, no_price_statement, scan
 from .extract_platform import platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
 from .extract_stock import text_availability
@@ -387,7 +387,7 @@ class _Run:
     def _one_unit_row(self, low: Decimal, high: Decimal) -> Seen | None:
         """The first row of the page's quantity-break table (the one-unit price, the dearest), when
         its prices run from ``high`` down to ``low``; None when the page shows no such table."""
-        rows = [s for s in self.scan.seen if s.reason == "multibuy / quantity price"
+        rows = [s for s in self.scan.seen if s.reason == MULTIBUY
                 and any(_price_table(a) for a in s.element.iterancestors())]
         if len(rows) < 2 or not all(low <= s.match.amount <= high for s in rows):
             return None
@@ -399,8 +399,9 @@ class _Run:
 
     def _shown_only_without_vat(self, amount: Decimal) -> bool:
         """Whether every visible ``amount`` is marked as without VAT (Magento's "Excl. VAT" wrapper,
-        "zzgl. MwSt.") while the page shows another price."""
-        seen = [s for s in self.scan.seen if s.match.amount == amount]
+        "zzgl. MwSt.") while the page shows another price. A quantity-break table's rows do not count:
+        their header, not the row, says which column is without VAT."""
+        seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != MULTIBUY]
         return bool(seen) and all(s.excl for s in seen)
 
     def shown_in_text(self, amount: Decimal) -> bool:

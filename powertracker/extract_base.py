@@ -226,7 +226,7 @@ def visible_text(el: _Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
     """Whether ``text`` holds an ASCII digit: ten ``in`` tests (each a memchr in C) beat one regex
     search, which steps through a long run of prose character by character."""
     return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
@@ -256,7 +256,7 @@ def _split(root: _Element, out: list[tuple[_Element, bool]], depth: int) -> None
     """``root``'s own text, then each child: a leaf read directly, a bigger subtree skipped when its
     text has no digit, split again when it is large (or the only child: a wrapper), else walked."""
     text = root.text
-    if text and _has_digit(text) and isinstance(root.tag, str):  # a comment's text is not a text node
+    if text and has_digit(text) and isinstance(root.tag, str):  # a comment's text is not a text node
         out.append((root, False))
     single = len(root) == 1
     for child in root:
@@ -273,10 +273,10 @@ def _split(root: _Element, out: list[tuple[_Element, bool]], depth: int) -> None
                             _walk(child, out)
             else:
                 text = child.text
-                if text and _has_digit(text):
+                if text and has_digit(text):
                     out.append((child, False))
         tail = child.tail
-        if tail and _has_digit(tail):
+        if tail and has_digit(tail):
             out.append((child, True))
 
 
@@ -285,7 +285,7 @@ def _walk(root: _Element, out: list[tuple[_Element, bool]]) -> None:
     document order."""
     hits: list[tuple[int, int, int, _Element, bool]] = []
     tails = False
-    for i, el in enumerate(root.iter()):  # the hot loop: _has_digit inlined, tests only on the rare hits
+    for i, el in enumerate(root.iter()):  # the hot loop: has_digit inlined, tests only on the rare hits
         text = el.text
         if text and ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
                      or "6" in text or "7" in text or "8" in text or "9" in text) and isinstance(el.tag, str):

@@ -21,9 +21,9 @@ from decimal import Decimal
 
 from lxml.etree import _Element
 
-from .extract_base import Candidate, Page, elements_holding, required_literals, text_content
+from .extract_base import Candidate, Page, elements_holding, has_digit, required_literals, text_content
 from .extract_regions import Layout
-from .prices import PriceMatch, find_prices, has_currency, normalize
+from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
 MAX_CONTAINER = 90  # characters: longer text is running prose, not a price label
@@ -70,7 +70,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d")
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
-                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|(?<![\d,.])[-−–]\s*)[\s:]*"
+                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
+                 r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti|(?<![\d,.])[-−–]\s*)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -118,7 +119,9 @@ def incl_vat(text: str) -> bool:
 
 
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
-_NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quote)|call for (a )?pric|contact us for"
+# the end of a clause: "no longer available." but not "no longer available in red"
+_CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|en|og|y|e)\b))"
+_NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs op aanvraag|prijs opvragen|pris på (förfrågan|begäran|forespørsel"
@@ -126,8 +129,27 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) (price|quo
                 r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
                 r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier"
-                r"|see (the )?price before order confirmation|(click|tap) for (the )?price"
-                r"|this listing (was|has been|has) ended|listing has ended")
+                r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
+                r"|this listing (was|has been|has) ended|listing has ended"
+                # a product that is no longer sold (a replacement's price may stand beside it)
+                r"|(this|the) (product|item|model|article) (is|has been) no longer (available|sold|for sale|stocked|made"
+                r"|produced|in production)" + _CLAUSE_END
+                + r"|(this|the) (product|item|model|article) (is|has been) discontinued" + _CLAUSE_END
+                + r"|(den här |denna )?(produkten|varan|artikeln) (säljs|finns) inte längre" + _CLAUSE_END
+                + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?nicht mehr (lieferbar|erhältlich"
+                r"|verfügbar)" + _CLAUSE_END
+                + r"|(dieser artikel|dieses produkt) wird nicht mehr (hergestellt|verkauft|angeboten)" + _CLAUSE_END
+                + r"|(ce produit|cet article) n['’]est plus (disponible|vendu|commercialisé|fabriqué)" + _CLAUSE_END
+                + r"|(dit product|dit artikel) is niet meer (leverbaar|verkrijgbaar|beschikbaar)" + _CLAUSE_END
+                + r"|(dit product|dit artikel) wordt niet meer (verkocht|geleverd|gemaakt)" + _CLAUSE_END
+                + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END
+                + r"|(produktet|varen) er udgået|(produktet|varen) er utgått" + _CLAUSE_END
+                + r"|(este producto|este artículo) ya no (está disponible|se vende|se fabrica)" + _CLAUSE_END
+                + r"|questo (prodotto|articolo) non è più (disponibile|in vendita)" + _CLAUSE_END
+                + r"|este (produto|item) não está mais disponível" + _CLAUSE_END
+                + r"|este (produto|item) foi descontinuado" + _CLAUSE_END
+                + r"|este (produto|item) saiu de linha" + _CLAUSE_END
+                + r"|販売終了|生産終了")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
@@ -213,7 +235,10 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
 
 
 def _neighbour_text(el: _Element, before: bool) -> str:
-    """Short text just before / after an element (its sibling's or parent's), for labels."""
+    """Short text just before / after an element (its sibling's or parent's). After it, from an
+    element that is the last thing in an inline parent, the parent's next label counts too (two
+    levels at most, and only a label without digits): the "HT" of
+    ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``."""
     sib = el.getprevious() if before else el.getnext()
     if before:
         parent = el.getparent()
@@ -223,12 +248,23 @@ def _neighbour_text(el: _Element, before: bool) -> str:
         if sib is not None and isinstance(sib.tag, str):
             return " ".join(text_content(sib).split())[-_WINDOW:]
         return ""
-    tail = (el.tail or "").strip()
-    if tail:
-        return " ".join(tail.split())[:_WINDOW]
-    if sib is not None and isinstance(sib.tag, str):
-        return " ".join(text_content(sib).split())[:_WINDOW]
+    node = el
+    for level in range(3):
+        tail = " ".join((node.tail or "").split())
+        if tail and (level == 0 or not has_digit(tail)):
+            return tail[:_WINDOW]
+        if sib is not None and isinstance(sib.tag, str):
+            text = " ".join(text_content(sib).split())
+            return text[:_WINDOW] if level == 0 or not has_digit(text) else ""
+        parent = node.getparent()
+        if tail or sib is not None or parent is None or parent.tag not in _INLINE:
+            return ""
+        node = parent
+        sib = node.getnext()
     return ""
+
+
+_INLINE = frozenset({"span", "bdi", "b", "strong", "em", "i", "ins", "small", "font", "data", "u", "mark"})
 
 
 def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
@@ -263,6 +299,7 @@ def _was_marked(levels: list[str]) -> str | None:
 
 
 _WAS_REASON = "struck-through or was / list price"
+MULTIBUY = "multibuy / quantity price"
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -283,7 +320,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
     elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or MULTIBUY_ATTR.search(attrs):
-        s.reason = "multibuy / quantity price"
+        s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"
     elif _APPROX_LEFT.search(left) or _APPROX_ATTR.search(attrs):
@@ -299,8 +336,10 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:
         s.reason = "inside running text"
     if s.reason is None:
-        s.excl = bool(_EXCL_CTX.search(right[:24]) or _EXCL_CTX.search(whole) or _EXCL_ATTR.search(attrs))
-        s.incl = bool(_INCL_CTX.search(right[:24]) or _INCL_CTX.search(whole) or _INCL_ATTR.search(attrs))
+        # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")
+        label = right[:24] if _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]) else left[-16:]
+        s.excl = bool(_EXCL_CTX.search(label) or _EXCL_CTX.search(whole) or _EXCL_ATTR.search(attrs))
+        s.incl = bool(_INCL_CTX.search(label) or _INCL_CTX.search(whole) or _INCL_ATTR.search(attrs))
         s.low = bool(_FROM_LEFT.search(left))
         if s.incl:
             s.excl = False
@@ -333,7 +372,10 @@ def scan(page: Page, layout: Layout) -> Scan:
                 left = before[-_WINDOW:]
             if not right.strip():
                 right = after[:_WINDOW]
-            s = Seen(m, el, text, page.currency(m.symbol))
+            currency = page.currency(m.symbol)
+            if currency is None and m.symbol.lower() in HINT_ONLY:
+                continue  # "R 1200 GS" on a shop that does not sell in rand
+            s = Seen(m, el, text, currency)
             if i > 0 and _RANGE_SEP.match(text[matches[i - 1].end:m.start]) and out.seen[-1].reason is None:
                 s.reason = "upper end of a price range"
                 out.seen[-1].low = True

@@ -21,7 +21,7 @@ _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
     r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
-    r"|site-nav|breadcrumb|recs\b|reco-|alternatives|accessories-list|more-from|other-products|bestseller"
+    r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated",
     re.I,

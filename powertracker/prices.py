@@ -26,23 +26,26 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
     "us$": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
     "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "nt$": ("TWD",), "fr.": ("CHF",), "sfr.": ("CHF",),
-    "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",),
+    "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",), "원": ("KRW",), "rs.": ("INR",), "rs": ("INR",),
+    "r": ("ZAR",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",),
 }
-_NO_USUAL_MEANING = {"kr", "kr.", ":-"}
+_NO_USUAL_MEANING = {"kr", "kr.", ":-", "r"}
+HINT_ONLY = frozenset({"r"})  # a symbol that is no currency at all unless the page's hints name its one
 _LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
-                 "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD"}
+                 "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "en-za": "ZAR",
+                 "af": "ZAR"}
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
 _APOSTROPHES = re.compile(r"[’′ʼ`´]")
 _CODES = "|".join(sorted(KNOWN_CURRENCIES))
 # A currency token: a code, a symbol, or a word-like abbreviation.
-_SIGNS = "£€$¥￥₹₩₺₪฿円元"  # one-character currency signs
-_CUR = (r"(?:US\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|"
+_SIGNS = "£€$¥￥₹₩₺₪฿円元원"  # one-character currency signs
+_CUR = (r"(?:US ?\$|(?<![A-Za-z])Rs\.?(?= ?\d)|(?<![A-Za-z])R(?= ?\d)|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|(?<![A-Za-z])(?i:lei)(?![A-Za-z])|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
@@ -54,7 +57,7 @@ _PRICE = re.compile(
     + _CUR + r")"
 )
 _BARE = re.compile(_NUM)
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|[kK]r\b|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|[kK]r\b|(?i:lei)\b|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 def has_currency(text: str) -> bool:
@@ -111,10 +114,11 @@ def currency_code(token: str | None, default_currency: str | None = None, page_c
     text = token.strip()
     if text.upper() in KNOWN_CURRENCIES:
         return text.upper()
-    candidates = SYMBOLS.get(text.lower())
+    symbol = text.lower().replace(" ", "")
+    candidates = SYMBOLS.get(symbol)
     if not candidates:
         return None
-    if len(candidates) == 1:
+    if len(candidates) == 1 and symbol not in HINT_ONLY:
         return candidates[0]
     for hint in (page_currency, default_currency, lang_currency(lang)):
         if hint in candidates:
@@ -170,10 +174,10 @@ def parse_price(text: str | None, default_currency: str | None = None,
     clean = normalize(text)
     if not clean:
         return None, None
-    found = find_prices(clean)
-    if found:
-        first = found[0]
-        return first.amount, currency_code(first.symbol, default_currency, page_currency)
+    for m in find_prices(clean):
+        currency = currency_code(m.symbol, default_currency, page_currency)
+        if currency is not None or m.symbol.lower() not in HINT_ONLY:
+            return m.amount, currency
     bare = _BARE.search(clean)
     if bare is not None and re.fullmatch(r"[^\d]{0,24}" + re.escape(bare.group(0)) + r"[^\d]{0,24}", clean):
         amount = parse_amount(bare.group(0))
