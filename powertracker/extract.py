@@ -41,8 +41,17 @@ from .extract_base import (
     page_source,
     plain_text,
 )
-from .extract_heuristic import MULTIBUY, MULTIBUY_ATTR, Scan, Seen, heuristic, may_show_was, no_price_statement, scan
-from .extract_platform import platform, script_currency, woocommerce_selected_variation
+from .extract_heuristic import (
+    MULTIBUY,
+    MULTIBUY_ATTR,
+    Scan,
+    Seen,
+    heuristic,
+    may_show_was,
+    no_price_statement,
+    scan,
+)
+from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
 from .extract_stock import text_availability
 from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
@@ -296,9 +305,9 @@ class _Run:
             if name == "json-ld" and (variation := woocommerce_selected_variation(self.page)) is not None:
                 self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
                 return "platform", variation, 0.0
-            if name == "platform" and (kind := article_page(self.page)):
-                self.page.reject("", f"the page is an article, not a product ({kind}): prices in it are not"
-                                     " one product's")
+            if name == "platform" and (kind := article_page(self.page) or listing_page(self.page)):
+                self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
+                                     " product's")
                 return None
             found = self.candidates(name)
             if not found:
@@ -399,9 +408,10 @@ class _Run:
 
     def _shown_only_without_vat(self, amount: Decimal) -> bool:
         """Whether every visible ``amount`` is marked as without VAT (Magento's "Excl. VAT" wrapper,
-        "zzgl. MwSt.") while the page shows another price. A quantity-break table's rows do not count:
-        their header, not the row, says which column is without VAT."""
-        seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != MULTIBUY]
+        "zzgl. MwSt.") while the page shows another price. A table's cells (a quantity-break table)
+        do not count: its header, not the cell, says which column is without VAT."""
+        seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != MULTIBUY
+                and not _in_table_cell(s.element)]
         return bool(seen) and all(s.excl for s in seen)
 
     def shown_in_text(self, amount: Decimal) -> bool:
@@ -420,7 +430,7 @@ class _Run:
         texts = 0
         for el, is_tail in nodes:
             host = el.getparent() if is_tail else el
-            if host is None or host.tag in _HIDDEN_TEXT:
+            if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
                 continue
             texts += 1
             text = (el.tail if is_tail else el.text).translate(_SPACES)
@@ -488,9 +498,18 @@ def _excl_near(src: str | bytes | None, forms: list[str]) -> bool:
 _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
 
 
+_HIDDEN_REACH = 2048  # bytes before a price's tag in which a hiding wrapper would usually open
+_HIDDEN_MARKS = (b"<template", b"display:none", b"display: none", b" hidden", b"visibility:hidden")
+
+
+def _may_be_hidden(before: bytes) -> bool:
+    return any(m in before for m in _HIDDEN_MARKS)
+
+
 def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:
     """A quick yes for ``shown_in_text``: one of ``forms`` in the source as a whole number within the
-    short text of a common text element (``<span class="price">£1,299.99</span>``); False only means
+    short text of a common text element (``<span class="price">£1,299.99</span>``), with nothing
+    that could hide it (a ``<template>``, ``display: none``) opening just before; False only means
     "look closer"."""
     if not isinstance(src, bytes):
         return False
@@ -505,10 +524,15 @@ def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:
             start, tag, end = src.rfind(b">", 0, i), src.rfind(b"<", 0, i), src.find(b"<", j)
             if whole and -1 < tag < start and end != -1 and end - start < 80:
                 name = src[tag + 1:start].split(None, 1)[0].lower() if start > tag + 1 else b""
-                if name in _TEXT_TAGS and len(src[start + 1:end].split()) <= _LABEL_WORDS:
+                if name in _TEXT_TAGS and len(src[start + 1:end].split()) <= _LABEL_WORDS \
+                        and not _may_be_hidden(src[max(0, tag - _HIDDEN_REACH):tag]):
                     return True
             i = src.find(needle, j)
     return False
+
+
+def _in_table_cell(el: _Element) -> bool:
+    return el.tag in ("td", "th") or any(a.tag in ("td", "th") for a in el.iterancestors())
 
 
 def _price_table(el: _Element) -> bool:

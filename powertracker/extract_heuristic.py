@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from .extract_base import Candidate, Page, elements_holding, has_digit, required_literals, text_content
 from .extract_regions import Layout
-from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize
+from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
 MAX_CONTAINER = 90  # characters: longer text is running prose, not a price label
@@ -67,7 +67,8 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
 _MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit|emi\b|ratenkauf")
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
-                    r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d")
+                    r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
+                    r"|spedizion|consegna|wysyłk|dostaw|doprav|doručen|szállítás|livrare|portes|entrega|frete")
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
@@ -182,6 +183,7 @@ class Scan:
     was: Decimal | None = None
     confidence: float = 0.0
     note: str | None = None  # why there is no winner
+    bare: Seen | None = None  # with no winner: an amount without a currency sign in the product's price spot
 
 
 _FRAGMENT = re.compile(r"[\d.,'\s]{1,12}|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
@@ -264,7 +266,6 @@ def _neighbour_text(el: _Element, before: bool) -> str:
     return ""
 
 
-_INLINE = frozenset({"span", "bdi", "b", "strong", "em", "i", "ins", "small", "font", "data", "u", "mark"})
 
 
 def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
@@ -398,7 +399,7 @@ def scan(page: Page, layout: Layout) -> Scan:
     return out
 
 
-_INLINE = frozenset({"strong", "b", "em", "i", "mark", "span", "a", "u", "small"})
+_INLINE = frozenset({"strong", "b", "em", "i", "mark", "span", "a", "u", "small", "bdi", "ins", "font", "data"})
 _PROSE = frozenset({"p", "li", "dd", "blockquote", "figcaption"})
 
 
@@ -488,6 +489,11 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         alive = [s for s in alive if s.reason is None]
     if not alive:
         out.note = "no visible price outside related blocks and distractors"
+        out.bare = _bare_price(page, layout)
+        if out.bare is not None and no_price_statement(page, layout, layout.product_region()):
+            out.bare = None
+        if out.bare is not None:
+            out.confidence = BARE_CONFIDENCE
         return
     anchored = layout.title is not None or layout.buy is not None
     region = layout.product_region()
@@ -535,6 +541,39 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 
 
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
+BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
+_PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
+                      " | //@id[contains(translate(., 'PRICE', 'price'), 'price')]/..")
+_BARE_AMOUNT = re.compile(r"\d{1,3}(?:[ .,']\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
+_NOT_THE_PRICE_ATTR = (_UNIT_ATTR, _MONTHLY_ATTR, _SHIPPING_ATTR, _SAVE_ATTR, MULTIBUY_ATTR, _APPROX_ATTR, _USED_ATTR,
+                       _MEMBER_ATTR)
+
+
+def _bare_price(page: Page, layout: Layout) -> Seen | None:
+    """The amount a price-marked element near the product title shows without any currency sign
+    (``<span class="price-int">129</span><sup>90</sup>``, a shop that prints none), when the page
+    shows no currency-marked price: read in the shop's currency, never struck through or marked
+    as a was, unit, finance, shipping or saving figure."""
+    title = layout.title
+    if title is None:
+        return None
+    found = []
+    for el in _PRICE_MARKED(page.doc):
+        dist = layout.distance(el)
+        if dist is None or dist > 25 or layout.excluded(el) or layout.in_cards(el):
+            continue
+        text = page.text_of(el)
+        if not _BARE_AMOUNT.fullmatch(text):
+            continue
+        levels, struck = _chain_attrs(el)
+        attrs = " ".join(levels)
+        if struck or _was_marked(levels) or any(rx.search(attrs) for rx in _NOT_THE_PRICE_ATTR) \
+                or next(el.iter("del", "s", "strike"), None) is not None:
+            continue
+        amount = parse_amount(text)
+        if amount is not None and amount > 0:
+            found.append((dist, Seen(PriceMatch(0, len(text), amount, "", text), el, text, None)))
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def no_price_statement(page: Page, layout: Layout, region: _Element | None) -> str | None:
@@ -563,6 +602,10 @@ def heuristic(page: Page, found: Scan) -> list[Candidate]:
     if best is None:
         if found.note:
             page.reject("", f"heuristic: {found.note}")
-        return []
+        bare = found.bare
+        if bare is None:
+            return []
+        return [Candidate(price=bare.match.amount, currency=page.fallback_currency(), raw=bare.text,
+                          element=bare.element)]
     return [Candidate(price=best.match.amount, currency=best.currency or page.fallback_currency(),
                       raw=best.match.raw, was=found.was, low=best.low, element=best.element)]

@@ -351,3 +351,26 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
         if found:
             return name, found
     return None, []
+
+
+# the body class / id by which each platform marks a category, collection or search page
+_LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
+                           "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
+                           "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
+                           "page-search", "category", "search"})
+
+
+def listing_page(page: Page) -> str | None:
+    """The platform's own word that the page lists products (a category, collection or search
+    page): its ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and
+    PrestaShop set it. A listing's prices are many products', none of them the offer's."""
+    body = page.doc.find("body")
+    if body is None:
+        return None
+    words = (body.get("class") or "").lower().split()
+    body_id = (body.get("id") or "").lower()
+    found = [w for w in words if w in _LISTING_BODY and w not in ("category", "search")]
+    if body_id in _LISTING_BODY:
+        found.append(f"id {body_id}")
+    return f"its <body> says {found[0]!r}" if found else None
+

@@ -37,6 +37,7 @@ _ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _
 # ``//@a/..`` walks attribute lists, about twice as fast in libxml2 as testing ``//*[@a]`` on every
 # element (same nodes, same document order)
 _MARKED = XPath("//@class/.. | //@id/.. | //@aria-label/..")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _EXCLUDED_TAG_NAMES = frozenset({"nav", "footer", "aside", "header", "select", "dialog"})
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _RELATED_LABEL = re.compile(r"related|recommend", re.I)
@@ -84,6 +85,7 @@ class Layout:
 
     def __init__(self, doc: _Element) -> None:
         self.doc = doc
+        self._hidden: dict[_Element, bool] = {}
         self._marked: tuple[list[_Element], list[_Element], list[_Element]] | None = None
         self._title: _Element | None | bool = False  # False: not looked for yet
         self._buy: _Element | None | bool = False
@@ -139,9 +141,29 @@ class Layout:
         return el in self._anchor_line
 
     def _is_root(self, el: _Element) -> bool:
-        """Whether ``el`` itself starts an excluded block (``_starts_block``) that holds neither the
-        product title nor the buy button."""
-        return _starts_block(el) and not self._holds_anchor(el)
+        """Whether ``el`` itself starts an excluded block (``_starts_block``, or one the browser does
+        not show) that holds neither the product title nor the buy button."""
+        return (_starts_block(el) or _hides(el)) and not self._holds_anchor(el)
+
+    def hidden(self, el: _Element) -> bool:
+        """Whether ``el`` sits in an element the browser does not show (memoised along the path)."""
+        memo = self._hidden
+        path = []
+        node: _Element | None = el
+        result = False
+        while node is not None:
+            known = memo.get(node)
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            if _hides(node):
+                result = True
+                break
+            node = node.getparent()
+        for seen in path:
+            memo[seen] = result
+        return result
 
     def _first_title(self, marked: list[_Element]) -> _Element | None:
         found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
@@ -267,6 +289,15 @@ def _is_card(el: _Element) -> bool:
             if alike >= 2:
                 return True
     return False
+
+
+def _hides(el: _Element) -> bool:
+    """Whether the browser shows nothing of ``el``: a ``<template>``, ``hidden``, or an inline
+    ``display: none`` / ``visibility: hidden`` (a sold-out page's price box, another variant's price)."""
+    if el.tag == "template" or el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def _starts_block(el: _Element) -> bool:

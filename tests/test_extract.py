@@ -179,7 +179,7 @@ def test_an_article_page_has_no_price_whatever_it_lists() -> None:
             '<tr><td>Dedica</td><td><strong>$249.95</strong></td></tr></table><button>Add to cart</button>')
     e = extract(html, "u", default_currency="USD")
     assert e.price is None
-    assert any("the page is an article" in reason for _, reason in e.rejected)
+    assert any("the page is no product page" in reason for _, reason in e.rejected)
 
 
 def test_unknown_sku_falls_back_to_the_page_and_says_so() -> None:
@@ -542,3 +542,88 @@ def test_an_ended_listing_and_a_price_kept_only_in_platform_data_are_no_price() 
     assert extract(shopify, "https://shop.example/products/fuzz", default_currency="USD").price is None
     said = shopify.replace("See price in cart", "Handmade in Leeds")  # without the statement, the data's price
     assert extract(said, "https://shop.example/products/fuzz", default_currency="USD").price == Decimal("249")
+
+
+def _doc(body: str, head: str = "", body_attrs: str = "") -> str:
+    return f"<html><head>{head}</head><body{body_attrs}><main>{body}</main></body></html>"
+
+
+def test_what_the_browser_does_not_show_is_no_price() -> None:
+    sold_out = _doc('<h1>PlayStation 5 Slim</h1><div class="status"><h2>Produto esgotado</h2>'
+                    '<button>Avise-me</button></div><div class="price-box" style="display:none">'
+                    '<span class="price">R$ 3.599,90</span></div>')
+    assert extract(sold_out, "u", default_currency="BRL").price is None
+    shown = sold_out.replace(' style="display:none"', "")
+    assert extract(shown, "u", default_currency="BRL").price == Decimal("3599.90")
+    # another colour's price in a <template> does not make the first variant's markup price "shown"
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Parka", "offers": {"@type": "Offer",'
+          ' "price": "749.95", "priceCurrency": "DKK"}}</script>')
+    variant = _doc('<h1>Parka</h1><div class="pdp-price"><span class="price">899,95 kr.</span></div>'
+                   '<template data-variant="black"><span class="price">749,95 kr.</span></template>'
+                   '<button>Læg i kurv</button>', head=ld)
+    assert extract(variant, "u", default_currency="DKK").price == Decimal("899.95")
+    assert extract(variant.replace("<template", "<div").replace("</template>", "</div>"), "u",
+                   default_currency="DKK").price == Decimal("749.95")
+
+
+def test_a_tax_label_beside_the_price_through_inline_wrappers() -> None:
+    woo = _doc('<h1>Four mixte</h1><p class="price"><span class="amount"><bdi>1\u202f020,00\u00a0€</bdi></span>'
+               ' <small>HT</small></p><p class="price-ttc">soit <span class="amount"><bdi>1\u202f224,00\u00a0€</bdi>'
+               '</span> TTC</p><button>Ajouter au panier</button>')
+    assert extract(woo, "u", default_currency="EUR").price == Decimal("1224.00")
+    yen = _doc('<h1>コピー用紙</h1><div><span class="label">販売価格（税別）</span><span class="main">￥2,980</span></div>'
+               '<div>（税込 <span class="sub">￥3,278</span>）</div><button>カートに入れる</button>')
+    assert extract(yen, "u", default_currency="JPY").price == Decimal("3278")
+
+
+def test_markup_without_gst_gives_way_though_a_tier_table_repeats_it() -> None:
+    html = _doc('<h1>Hammer Drill</h1><div itemscope itemtype="https://schema.org/Product"><div itemprop="offers"'
+                ' itemscope itemtype="https://schema.org/Offer"><meta itemprop="priceCurrency" content="SGD">'
+                '<p><span itemprop="price" content="1000.00">S$1,000.00</span> <small>excl. GST</small></p>'
+                '<p><span>S$1,090.00</span> <small>incl. 9% GST</small></p></div></div><table><tr><th>Qty</th>'
+                '<th>Excl. GST</th><th>Incl. GST</th></tr><tr><td>1 – 4</td><td>S$1,000.00</td><td>S$1,090.00</td></tr>'
+                '<tr><td>5+</td><td>S$950.00</td><td>S$1,035.50</td></tr></table><button>Add to cart</button>'
+                '<button>Request a quote</button>')
+    e = extract(html, "u", default_currency="SGD")
+    assert (e.price, e.strategy) == (Decimal("1090.00"), "heuristic"), e.rejected
+
+
+@pytest.mark.parametrize(("statement", "priced"), [
+    ("This product is no longer available.", False),
+    ("Den här produkten säljs inte längre och kommer inte tillbaka i lager.", False),
+    ("Dieser Artikel ist nicht mehr lieferbar", False),
+    ("This product is no longer available in red", True),  # a colour, not the product
+])
+def test_a_product_no_longer_sold_has_no_price_beside_its_replacement(statement: str, priced: bool) -> None:
+    html = _doc(f'<h1>Kettle Braai 2022</h1><div class="notice"><p>{statement}</p></div><a href="/p/new">'
+                '<span>Replacement model</span> <span class="price">£429.00</span></a>')
+    assert (extract(html, "u", default_currency="GBP").price is not None) is priced
+
+
+def test_listing_pages_have_no_price() -> None:
+    cards = "".join(f'<li class="card"><a href="/p/{i}">Robot {i}</a> <span class="price">€{i}99.00</span></li>'
+                    for i in range(1, 5))
+    item_list = ('<script type="application/ld+json">{"@type": "ItemList", "itemListElement": []}</script>')
+    assert extract(_doc(f"<h1>Robot vacuums</h1><ul>{cards}</ul>", head=item_list), "u",
+                   default_currency="EUR").price is None
+    banner = f'<p>Envío gratis desde 50 €</p><h1>Robots</h1><ul>{cards}</ul>'
+    assert extract(_doc(banner, body_attrs=' class="page-type-category"'), "u", default_currency="EUR").price is None
+
+
+def test_an_amount_without_a_currency_sign_in_the_price_spot() -> None:
+    html = _doc('<h1>Treskruer 4,0 × 40 mm</h1><div class="hk-price"><span class="hk-price-int">129</span>'
+                '<sup class="hk-price-dec">90</sup></div><div class="unit-price">0,65 kr/stk</div>'
+                '<button>Legg i handlevogn</button>')
+    e = extract(html, "u", default_currency="NOK")
+    assert (e.price, e.currency, e.confidence) == (Decimal("129.90"), "NOK", 0.4)
+    struck = html.replace('<div class="hk-price">', '<div class="hk-price"><s>').replace("</sup></div>", "</sup></s></div>")
+    assert extract(struck, "u", default_currency="NOK").price is None
+
+
+def test_r_is_rand_only_on_a_rand_shop() -> None:
+    html = _doc('<h1>Mirrorless camera</h1><div class="buybox"><span class="price">R 12 999</span>'
+                '<button>Add to cart</button></div>')
+    assert extract(html, "u", default_currency="ZAR").price == Decimal("12999")
+    bike = _doc('<h1>BMW R 1200 GS top box</h1><div class="buybox"><span class="price">£189.00</span>'
+                '<p>Fits the R 1250 GS too</p><button>Add to cart</button></div>')
+    assert extract(bike, "u", default_currency="GBP").price == Decimal("189.00")

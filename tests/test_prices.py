@@ -78,6 +78,10 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("PLN 49,00", None, "49.00", "PLN"), ("CZK 1 299", None, "1299", "CZK"), ("HUF 12 990", None, "12990", "HUF"),
     ("ZAR 1,299.00", None, "1299.00", "ZAR"), ("TRY 499,90", None, "499.90", "TRY"), ("RON 199,99", None, "199.99", "RON"),
     ("MXN 1,299.00", None, "1299.00", "MXN"), ("ILS 59.90", None, "59.90", "ILS"), ("BGN 39,90", None, "39.90", "BGN"),
+    # written with a space, a suffix or a word: US $, 원, Rs., lei; R is rand only on a rand shop
+    ("US $45.99", "MXN", "45.99", "USD"), ("89,000원", None, "89000", "KRW"), ("Rs. 1,19,990.00", None, "119990.00", "INR"),
+    ("Rs 499", None, "499", "INR"), ("39,00 lei", None, "39.00", "RON"), ("1.199,00 Lei", None, "1199.00", "RON"),
+    (f"R 12{NB}999", "ZAR", "12999", "ZAR"), ("R 1200 GS", "GBP", "1200", None), ("R2-D2", "USD", None, None),
     # no currency marked: the amount, the default currency only through page hints (not here)
     ("49.95", None, "49.95", None), ("1299.99", "GBP", "1299.99", None), ("12,95", None, "12.95", None),
     ("1,299", None, "1299", None), ("Price: 12,95", None, "12.95", None), ("1.299,99", None, "1299.99", None),
