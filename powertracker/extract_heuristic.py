@@ -21,7 +21,15 @@ from decimal import Decimal
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import Candidate, Page, elements_holding, has_digit, required_literals, text_content
+from .extract_base import (
+    Candidate,
+    Page,
+    elements_holding,
+    has_digit,
+    required_literals,
+    text_content,
+    unselected_option,
+)
 from .extract_regions import Layout
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
@@ -392,6 +400,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = "zero amount"
             if s.reason is None and _in_prose(page, el):
                 s.reason = "inside running text"
+            if s.reason is None and unselected_option(el):
+                s.reason = "an option the page has not selected"
             if s.reason is None and _in_title(layout, el):
                 s.reason = "inside the page's title (\"... under £500\")"
             out.seen.append(s)

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import Candidate, Page, availability, text_content, visible_text
+from .extract_base import Candidate, Page, availability, text_content, unselected_option, visible_text
 from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout
 from .prices import find_prices, normalize, parse_price, structured_amount
@@ -277,7 +277,7 @@ def prestashop(page: Page, layout: Layout) -> list[Candidate]:
 
 
 def _mp_skip(el: _Element, layout: Layout) -> bool:
-    if layout.excluded(el):
+    if layout.excluded(el) or unselected_option(el):
         return True
     for a in (el, *el.iterancestors()):
         if _MP_SKIP.search(f"{a.get('id') or ''} {a.get('class') or ''}"):
