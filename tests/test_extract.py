@@ -627,3 +627,13 @@ def test_r_is_rand_only_on_a_rand_shop() -> None:
     bike = _doc('<h1>BMW R 1200 GS top box</h1><div class="buybox"><span class="price">£189.00</span>'
                 '<p>Fits the R 1250 GS too</p><button>Add to cart</button></div>')
     assert extract(bike, "u", default_currency="GBP").price == Decimal("189.00")
+
+
+def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
+    options = ('<h1>Kelp Shampoo 500 ml</h1><div><label><input type="radio" name="buy" value="sns"> Refill'
+               ' pouch: <span class="price">£8.54</span></label></div><div><label><input type="radio" name="buy"'
+               ' value="once" checked> One-time purchase: <span class="price">£8.99</span></label></div>'
+               '<button>Add to basket</button>')
+    assert extract(_doc(options), "u", default_currency="GBP").price == Decimal("8.99")
+    chosen = options.replace(' value="sns">', ' value="sns" checked>').replace(' value="once" checked>', ' value="once">')
+    assert extract(_doc(chosen), "u", default_currency="GBP").price == Decimal("8.54")
