@@ -71,7 +71,9 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*(/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md
                      r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months)")
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
-                   r"|avbetal|månadsbetal|per month|a month|/mo\b|分割")
+                   r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
+                   r"|havonta|részlet|\blunar|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
+                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부")
 _MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit|emi\b|ratenkauf")
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
@@ -86,7 +88,8 @@ _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
-                     r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più)\s*$")
+                     r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
+                     r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*)\s*$")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
@@ -105,10 +108,10 @@ _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix mem
                    r"|jäsen|członk|会員)\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
-_EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax)"
-                r"|\bhors tax|\bht\b|netto|ohne mwst|plus vat|\+ ?vat|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
+_EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
+                r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0)")
-_INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
+_INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv)")
 
 

@@ -27,9 +27,9 @@ _RELATED_ATTR = re.compile(
     re.I,
 )
 _CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
-                        r"|tocart", re.I)
-_TITLE_ATTR = re.compile(r"(^|\s)(product[-_]?title|product[-_]?name|productView-title)(\s|$)", re.I)
-_BUTTON_ATTR = re.compile(r"\b(btn|button|cta)\b", re.I)
+                        r"|tocart|btn[-_]?(cart|buy)|(cart|buy)[-_]?btn", re.I)
+_TITLE_ATTR = re.compile(r"(^|\s)((product|goods|item)[-_]?(title|name)|productView-title)(\s|$)", re.I)
+_BUTTON_ATTR = re.compile(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
 _STOCK_ATTR = re.compile(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
                          r"|saldo|sold-?out|preorder|pre-order", re.I)
 _ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
@@ -59,7 +59,11 @@ _BUY_TEXT = re.compile(
     r"|ajouter au panier|acheter|in (mijn )?winkelwagen|toevoegen aan|in winkelmand|lägg i (varukorg|kundvagn)"
     r"|köp nu|^köp$|læg i (kurv|indkøbskurv)|køb nu|^køb$|legg i (handlekurv|handlevogn)|kjøp nå|^kjøp$"
     r"|カートに入れる|今すぐ購入|予約|pre-?order|vorbestellen|précommander|pré-commander|vooruitbestellen|reserveren"
-    r"|förhandsbeställ|forudbestil|forhåndsbestill|in den korb|warenkorb",
+    r"|förhandsbeställ|forudbestil|forhåndsbestill|in den korb|warenkorb"
+    r"|añadir al (carrito|cesta)|agregar al carrito|adicionar ao (carrinho|cesto)|comprar agora|aggiungi al carrello"
+    r"|acquista ora|dodaj do koszyka|kup teraz|do košíku|koupit|kosárba|adaugă în coș|adauga in cos|lisää ostoskoriin"
+    r"|osta nyt|sepete ekle|hemen al|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"
+    r"|הוסף לסל|הוספה לסל|ใส่ตะกร้า|ซื้อเลย",
     re.I,
 )
 
