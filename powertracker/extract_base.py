@@ -227,10 +227,13 @@ def visible_text(el: _Element) -> str:
 
 
 def unselected_option(el: _Element) -> bool:
-    """Whether ``el`` sits in the label of a radio option the page has not checked while it checks
-    another of the same group (a "Subscribe & Save" price beside the one-time purchase chosen)."""
+    """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox (an
+    add-on, a warranty), or a radio button left unchecked while another of its group is checked (a
+    "Subscribe & Save" price beside the one-time purchase chosen)."""
     for a in (el, *el.iterancestors()):
         if a.tag == "label":
+            if (box := a.find(".//input[@type='checkbox']")) is not None:
+                return box.get("checked") is None
             radio = a.find(".//input[@type='radio']")
             if radio is None or radio.get("checked") is not None or not radio.get("name"):
                 return False

@@ -50,7 +50,7 @@ _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previously|typical price"
-                r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|\bavant|au lieu de"
+                r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格)[\s:.]*$")

@@ -202,8 +202,10 @@ def woocommerce_selected_variation(page: Page) -> Candidate | None:
         return None
     if not chosen or not isinstance(variations, list):
         return None
-    hits = [v for v in variations if isinstance(v, dict) and isinstance(v.get("attributes"), dict)
-            and all(v["attributes"].get(k) in (value, "") for k, value in chosen.items())]
+    variations = [v for v in variations if isinstance(v, dict) and isinstance(v.get("attributes"), dict)]
+    # a select that no variation names (a grind, an engraving) is an option of the product, not a variation's
+    varying = {k: value for k, value in chosen.items() if any(k in v["attributes"] for v in variations)}
+    hits = [v for v in variations if varying and all(v["attributes"].get(k) in (value, "") for k, value in varying.items())]
     amount = structured_amount(hits[0].get("display_price")) if len(hits) == 1 else None
     if amount is None or amount <= 0:
         return None

@@ -473,6 +473,10 @@ def test_woocommerce_reads_the_preselected_variation_not_the_range() -> None:
     e = extract(html.replace("SELECT", select.format(" selected")), "u", default_currency="GBP")
     assert (e.price, e.was_price, e.strategy) == (Decimal("15"), Decimal("18"), "platform:woocommerce")
     assert extract(html.replace("SELECT", select.format("")), "u", default_currency="GBP").price == Decimal("12.00")
+    grind = ('<select name="attribute_grind"><option value="beans" selected="selected">Beans</option>'
+             '<option value="filter">Filter</option></select>')  # an option no variation names
+    e = extract(html.replace("SELECT", select.format(" selected") + grind), "u", default_currency="GBP")
+    assert e.price == Decimal("15"), e.rejected
 
 
 @pytest.mark.parametrize(("text", "default", "price", "currency"), [
@@ -637,3 +641,25 @@ def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
     assert extract(_doc(options), "u", default_currency="GBP").price == Decimal("8.99")
     chosen = options.replace(' value="sns">', ' value="sns" checked>').replace(' value="once" checked>', ' value="once">')
     assert extract(_doc(chosen), "u", default_currency="GBP").price == Decimal("8.54")
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # "+ GST" after the larger figure; the price with GST is the smaller line
+    ('<h1>Cable Ties</h1><div><span class="price_sale">Rs. 381.36</span> <span>+ GST</span></div>'
+     '<div class="price_incl">(Rs. 450.00 incl. 18% GST)</div><button>Add to cart</button>', "INR", "450.00"),
+    # WooCommerce's screen-reader sentence "Ursprünglicher Preis war" is the was price
+    ('<h1>Siebträger</h1><p class="price"><span class="screen-reader-text">Ursprünglicher Preis war: 1.299,00 €.'
+     '</span><span class="screen-reader-text">Aktueller Preis ist: 1.149,00 €.</span></p>'
+     '<button>In den Warenkorb</button>', "EUR", "1149.00"),
+    # a Chinese buy link and a goods_name title anchor the price beside them, not the instalment or add-on
+    ('<h2 class="goods_name">陶瓷手沖咖啡壺</h2><ul><li>原價 <del>$2,280</del></li><li>特價 <strong>$1,680</strong></li>'
+     '</ul><ul><li>分期付款：每期 $280</li></ul><div class="btn_area"><a href="#" class="btn_cart">加入購物車</a></div>'
+     '<div class="addon"><label><input type="checkbox"> 濾紙 <span class="addon_price">$99</span></label></div>'
+     '<footer><p>全館滿$1,500免運</p></footer>', "TWD", "1680"),
+    # "Splátky od 1 083 Kč měsíčně" is an instalment, under a "Do košíku" button
+    ('<h1>Pračka</h1><h2>12\u00a0990 Kč</h2><button id="button-cart">Do košíku</button>'
+     '<p>Splátky od 1\u00a0083 Kč měsíčně.</p>', "CZK", "12990"),
+])
+def test_labels_and_anchors_in_more_languages(body: str, currency: str, price: str) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == Decimal(price), e.rejected
