@@ -51,7 +51,13 @@ _RELATED_HEADING = re.compile(
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
     r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|nachfolger|ersatzprodukt"
-    r"|remplacé par|produit de remplacement|ersätts av|erstattet af|erstattes av)",
+    r"|remplacé par|produit de remplacement|ersätts av|erstattet af|erstattes av"
+    r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
+    r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
+    r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
+    r"|może cię zainteresować|podobne produkty|polecane|klienci kupili|hasonló termékek|ajánlott|produse similare"
+    r"|s-ar putea|asiakkaat ostivat|samankaltaiset|benzer ürünler|ilgili ürünler|関連商品|相關商品|相关商品|猜你喜歡"
+    r"|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ)",
     re.I,
 )
 _BUY_TEXT = re.compile(
@@ -317,7 +323,8 @@ def _related_block(el: _Element) -> bool:
     if not isinstance(tag, str):
         return False
     label = el.get("aria-label")
-    if _marks(f"{el.get('class') or ''} {el.get('id') or ''}", tag == "a")[0] or (
+    hook = el.get("data-hook") or el.get("data-testid")  # Wix's and React shops' names for their blocks
+    if _marks(f"{el.get('class') or ''} {el.get('id') or ''}", tag == "a")[0] or (hook and _RELATED_ATTR.search(hook)) or (
             label and _RELATED_LABEL.match(label)):
         return True
     if tag in ("body", "main", "html"):
