@@ -647,8 +647,10 @@ def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
     # "+ GST" after the larger figure; the price with GST is the smaller line
     ('<h1>Cable Ties</h1><div><span class="price_sale">Rs. 381.36</span> <span>+ GST</span></div>'
      '<div class="price_incl">(Rs. 450.00 incl. 18% GST)</div><button>Add to cart</button>', "INR", "450.00"),
-    # WooCommerce's screen-reader sentence "Ursprünglicher Preis war" is the was price
-    ('<h1>Siebträger</h1><p class="price"><span class="screen-reader-text">Ursprünglicher Preis war: 1.299,00 €.'
+    # WooCommerce's screen-reader sentence "Ursprünglicher Preis war" is the was price: stale JSON-LD gives way
+    ('<script type="application/ld+json">{"@type": "Product", "name": "Siebträger", "offers": {"@type": "Offer",'
+     ' "price": "1299.00", "priceCurrency": "EUR"}}</script><h1>Siebträger</h1><p class="price"><del>1.299,00 €</del>'
+     '</p><p class="price"><span class="screen-reader-text">Ursprünglicher Preis war: 1.299,00 €.'
      '</span><span class="screen-reader-text">Aktueller Preis ist: 1.149,00 €.</span></p>'
      '<button>In den Warenkorb</button>', "EUR", "1149.00"),
     # a Chinese buy link and a goods_name title anchor the price beside them, not the instalment or add-on
@@ -663,3 +665,24 @@ def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
 def test_labels_and_anchors_in_more_languages(body: str, currency: str, price: str) -> None:
     e = extract(_doc(body), "u", default_currency=currency)
     assert e.price == Decimal(price), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a related carousel under an Italian heading is no price of a sold-out page that hides its own
+    ('<h1>Anello in argento</h1><p>Esaurito</p><section><h2>Potrebbe interessarti anche</h2><div>'
+     '<a href="/p/1">Orecchini</a> <span>68,00 €</span></div></section>', "EUR", None),
+    # Wix names the block in data-hook, not in its class
+    ('<h1>Anello in argento</h1><p>Esaurito</p><section data-hook="related-products"><div>'
+     '<a href="/p/1">Orecchini</a> <span>68,00 €</span></div></section>', "EUR", None),
+    # WooCommerce's screen-reader sentence, translated, says which is the was price
+    ('<h1>Konvice</h1><p class="price"><span class="screen-reader-text">Původní cena byla: 1 499 Kč.</span>'
+     '<span class="screen-reader-text">Aktuální cena je: 1 199 Kč.</span></p><button>Do košíku</button>', "CZK", "1199"),
+    # "4 interest-free payments of $12.25 with Afterpay" beside a Wix sale price labelled after it
+    ('<h1>Mug Set</h1><div><span class="a">$65.00</span><span class="sr-only">Regular Price</span> <span>$49.00</span>'
+     '<span class="sr-only">Sale Price</span></div><div><p>or 4 interest-free payments of <strong>$12.25</strong> with'
+     ' Afterpay</p></div><button>Add to Cart</button>', "USD", "49.00"),
+])
+def test_related_blocks_was_sentences_and_instalments_said_around_the_amount(body: str, currency: str,
+                                                                           price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
