@@ -44,6 +44,7 @@ from .extract_base import (
 from .extract_heuristic import (
     MULTIBUY,
     MULTIBUY_ATTR,
+    USED,
     Scan,
     Seen,
     heuristic,
@@ -277,7 +278,10 @@ class _Run:
 
         best = self.scan.best
         if best is not None:
-            if self._visible_instead(low, (low.price, low.high - CENT)) and not best.low \
+            # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers'
+            others = any(s.reason == USED and low.price <= s.match.amount < low.high for s in self.scan.seen)
+            top = low.high if others else low.high - CENT
+            if self._visible_instead(low, (low.price, top)) and not best.low \
                     and self.scan.confidence >= CONFIDENT_VISIBLE:  # a single price, marked as one
                 return read("of several offers (another seller's, or another variant's); the page's own price",
                             best.match.amount, best.match.raw, best.element)

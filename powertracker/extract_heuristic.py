@@ -62,7 +62,8 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
 _WEAK_WAS_ATTR = _rx(r"regular")
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price)\b")  # Wix labels after the amount
-_UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*(\d+\s*)?"
+# a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
+_UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|100\s?g|100\s?ml|stk|stück|st\b|unit|each|piece|kilo"
                   r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
@@ -318,6 +319,7 @@ def _was_marked(levels: list[str]) -> str | None:
 
 _WAS_REASON = "struck-through or was / list price"
 MULTIBUY = "multibuy / quantity price"
+USED = "used or another seller's offer"
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -345,7 +347,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _APPROX_LEFT.search(left) or _APPROX_ATTR.search(attrs):
         s.reason = "approximate conversion"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
-        s.reason = "used or another seller's offer"
+        s.reason = USED
     elif _POINTS_RIGHT.search(right):
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_ATTR.search(" ".join(levels[:2])):
@@ -564,7 +566,7 @@ _NO_PRICE_WORDS = required_literals(_NO_PRICE)
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
                       " | //@id[contains(translate(., 'PRICE', 'price'), 'price')]/..")
-_BARE_AMOUNT = re.compile(r"\d{1,3}(?:[ .,']\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
+_BARE_AMOUNT = re.compile(r"(\d{1,3}(?:[ .,']\d{3})*|\d+)(?:[.,]\d{1,2}|[.,][-–—]{1,2})?")  # 1.299,99 / 4.999,-
 _NOT_THE_PRICE_ATTR = (_UNIT_ATTR, _MONTHLY_ATTR, _SHIPPING_ATTR, _SAVE_ATTR, MULTIBUY_ATTR, _APPROX_ATTR, _USED_ATTR,
                        _MEMBER_ATTR)
 

@@ -686,3 +686,24 @@ def test_related_blocks_was_sentences_and_instalments_said_around_the_amount(bod
                                                                            price: str | None) -> None:
     e = extract(_doc(body), "u", default_currency=currency)
     assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # "/ 300g" names the pack; "per 100g" is the unit price
+    ('<h1>Shower Gel 300g</h1><div class="product-price"><span class="amount">£12.00</span> / 300g</div>'
+     '<p class="unit-price">£4.00 per 100g</p><button>Add to bag</button>', "GBP", "12.00"),
+    # Danish ",-" with no currency sign, under a club price for members
+    ('<h1>Støvsuger</h1><div class="club-price"><span>Klubpris</span> <span class="amount">4.499,-</span></div>'
+     '<div class="price"><span class="amount">4.999,-</span></div><button>Læg i kurv</button>', "DKK", "4999"),
+])
+def test_pack_sizes_and_bare_dash_prices(body: str, currency: str, price: str) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == Decimal(price), e.rejected
+
+
+def test_an_aggregate_offers_top_is_the_buy_box_when_the_cheaper_offers_are_used() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "MacBook Air", "offers": {"@type":'
+          ' "AggregateOffer", "lowPrice": 1089, "highPrice": 1299, "priceCurrency": "CHF"}}</script>')
+    body = ('<h1>MacBook Air</h1><div><strong class="mainPrice">CHF 1’299.–</strong></div><button>In den Warenkorb'
+            '</button><section class="otherOffers"><ul><li>Gebraucht – wie neu CHF 1’089.–</li></ul></section>')
+    assert extract(_doc(body, head=ld), "u", default_currency="CHF").price == Decimal("1299")
