@@ -64,11 +64,12 @@ _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
-                  r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|100\s?g|100\s?ml|stk|stück|st\b|unit|each|piece|kilo"
+                  r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|100\s?g|100\s?ml|stk|stück|st\b|unit|piece|kilo"
+                  r"|cu\.? ?ft|sq\.? ?ft|sq\.? ?m|ft|yd|gal|fl\.? ?oz"
                   r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
                  r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価)[\s:.]*\(?\s*$")
-_UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per|base-?price|basisprice|grundpreis|comparison|jmfpris"
+_UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
                  r"|price--unit|per-unit|ppu")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
                      r"|alma|payjustnow|laybuy)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月)\b|per (month|maand|månad|måned)"
@@ -113,7 +114,11 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員)\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club")
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|card-?price|clubcard"
+                   r"|loyalty-?card|offer-tag--member")
+# the label after it: "£2.50 Clubcard Price", "$4.99 with card"
+_MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
+                    r"|with (your )?(club ?card|card|app|membership))")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
@@ -350,7 +355,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = USED
     elif _POINTS_RIGHT.search(right):
         s.reason = "points"
-    elif _MEMBER_LEFT.search(left) or _MEMBER_ATTR.search(" ".join(levels[:2])):
+    elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:2])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"
