@@ -79,14 +79,15 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
                    r"|havonta|részlet|\blunar|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
-                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부")
+                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно")
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x( de)?|cuotas de|parcelas de|\d+ rate da|raty po)\s*$")
 _MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit|emi\b|ratenkauf")
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
-                    r"|spedizion|consegna|wysyłk|dostaw|doprav|doručen|szállítás|livrare|portes|entrega|frete")
+                    r"|spedizion|consegna|wysyłk|dostaw|doprav|doručen|szállítás|livrare|portes|entrega|frete"
+                    r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
@@ -115,7 +116,7 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員)\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|card-?price|clubcard"
-                   r"|loyalty-?card|offer-tag--member")
+                   r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership))")
@@ -513,6 +514,12 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
             if s.excl and any(o.incl or (not o.excl and o.match.amount > s.match.amount
                                          and abs(order.get(o.element, 0) - pos) <= 12) for o in alive):
                 s.reason = "price without VAT (the page also shows it with VAT)"
+        alive = [s for s in alive if s.reason is None]
+    home = page.fallback_currency()
+    if home and any((s.currency or home) == home for s in alive) and any((s.currency or home) != home for s in alive):
+        for s in alive:  # "45,99 € (89,95 лв.)": the shop's own currency, the other a conversion
+            if (s.currency or home) != home:
+                s.reason = f"a price in {s.currency} beside the shop's own in {home} (a conversion)"
         alive = [s for s in alive if s.reason is None]
     if not alive:
         out.note = "no visible price outside related blocks and distractors"

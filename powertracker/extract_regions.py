@@ -22,7 +22,7 @@ _RELATED_ATTR = re.compile(
     r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
-    r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b"
+    r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated",
     re.I,
 )
@@ -57,7 +57,10 @@ _RELATED_HEADING = re.compile(
     r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
     r"|może cię zainteresować|podobne produkty|polecane|klienci kupili|hasonló termékek|ajánlott|produse similare"
     r"|s-ar putea|asiakkaat ostivat|samankaltaiset|benzer ürünler|ilgili ürünler|関連商品|相關商品|相关商品|猜你喜歡"
-    r"|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ)",
+    r"|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ"
+    r"|ostatnio oglądane|naposledy (prohlížené|zobrazené)|legutóbb megtekintett|vizualizate recent|vistos recentemente"
+    r"|visti di recente|vistos recientemente|senast visade|viimeksi katsotut|nylig sett|sidst sete|récemment consultés"
+    r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본)",
     re.I,
 )
 _BUY_TEXT = re.compile(
@@ -68,7 +71,7 @@ _BUY_TEXT = re.compile(
     r"|förhandsbeställ|forudbestil|forhåndsbestill|in den korb|warenkorb"
     r"|añadir al (carrito|cesta)|agregar al carrito|adicionar ao (carrinho|cesto)|comprar agora|aggiungi al carrello"
     r"|acquista ora|dodaj do koszyka|kup teraz|do košíku|koupit|kosárba|adaugă în coș|adauga in cos|lisää ostoskoriin"
-    r"|osta nyt|sepete ekle|hemen al|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"
+    r"|osta nyt|sepete ekle|hemen al|προσθήκη στο καλάθι|αγορά τώρα|добави в количката|купи сега|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"
     r"|הוסף לסל|הוספה לסל|ใส่ตะกร้า|ซื้อเลย",
     re.I,
 )
@@ -182,8 +185,9 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if any(a.tag in ("nav", "footer") or (a.tag == "header" and _site_header(a)) for a in el.iterancestors()):
-                continue
+            if any(a.tag in ("nav", "footer") or (a.tag == "header" and _site_header(a))
+                   or (el.tag != "h1" and _related_block(a)) for a in el.iterancestors()):
+                continue  # the site's header, or a recently-viewed product's own name
             if " ".join(text_content(el).split()):
                 return el
         return None

@@ -27,7 +27,7 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "us$": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
     "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "nt$": ("TWD",), "fr.": ("CHF",), "sfr.": ("CHF",),
     "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",), "원": ("KRW",), "rs.": ("INR",), "rs": ("INR",),
-    "r": ("ZAR",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
+    "r": ("ZAR",), "лв": ("BGN",), "лв.": ("BGN",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
@@ -45,7 +45,7 @@ _APOSTROPHES = re.compile(r"[’′ʼ`´]")
 _CODES = "|".join(sorted(KNOWN_CURRENCIES))
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿円元원"  # one-character currency signs
-_CUR = (r"(?:US ?\$|(?<![A-Za-z])Rs\.?(?= ?\d)|(?<![A-Za-z])R(?= ?\d)|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|(?<![A-Za-z])(?i:lei)(?![A-Za-z])|"
+_CUR = (r"(?:US ?\$|(?<![A-Za-z])Rs\.?(?= ?\d)|(?<![A-Za-z])R(?= ?\d)|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|(?<![A-Za-z])(?i:lei)(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
@@ -57,7 +57,7 @@ _PRICE = re.compile(
     + _CUR + r")"
 )
 _BARE = re.compile(_NUM)
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|[kK]r\b|(?i:lei)\b|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|[kK]r\b|(?i:lei)\b|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 def has_currency(text: str) -> bool:

@@ -707,3 +707,31 @@ def test_an_aggregate_offers_top_is_the_buy_box_when_the_cheaper_offers_are_used
     body = ('<h1>MacBook Air</h1><div><strong class="mainPrice">CHF 1’299.–</strong></div><button>In den Warenkorb'
             '</button><section class="otherOffers"><ul><li>Gebraucht – wie neu CHF 1’089.–</li></ul></section>')
     assert extract(_doc(body, head=ld), "u", default_currency="CHF").price == Decimal("1299")
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # euro first, the lev figure a conversion beside it (Bulgaria after the switch); and the other way round
+    ('<h1>Раница</h1><p class="price price--sale">45,99 € <span class="price-bgn">(89,95 лв.)</span></p>'
+     '<button>Добави в количката</button>', "EUR", "45.99"),
+    ('<h1>Раница</h1><p class="price price--sale">149<sup>99</sup> лв. <span class="muted">(76,69 €)</span></p>'
+     '<button>Добави в количката</button>', "BGN", "149.99"),
+    # IKEA-style family price for members above the price for everyone else
+    ('<h1>Καναπές</h1><div><span>Τιμή μελών CLUB</span><div class="price price--family"><span>549,00 €</span></div>'
+     '</div><div class="pip-regular"><span>Τιμή για μη μέλη</span> <div class="price"><span>599,00 €</span></div>'
+     '</div><p>Πληρώστε σε 12 άτοκες δόσεις των 49,92 €</p><button>Προσθήκη στο καλάθι</button>', "EUR", "599.00"),
+])
+def test_conversions_and_family_prices(body: str, currency: str, price: str) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == Decimal(price), e.rejected
+
+
+def test_recently_viewed_microdata_before_the_product_is_not_its_price() -> None:
+    recent = ''.join(f'<li itemscope itemtype="https://schema.org/Product"><a href="/p/{i}"><span itemprop="name">'
+                     f'iPad {i}</span></a><span itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+                     f'<span itemprop="price" content="{p}">{p} zł</span><meta itemprop="priceCurrency" content="PLN">'
+                     f'</span></li>' for i, p in ((1, "1649.00"), (2, "899.00")))
+    product = ('<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">iPad 9</h1><div itemprop='
+               '"offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="1199.00">1 199 zł'
+               '</span><meta itemprop="priceCurrency" content="PLN"></div><button>Dodaj do koszyka</button></div>')
+    html = _doc(f'<section class="recent-strip"><h2>Ostatnio oglądane</h2><ul>{recent}</ul></section>{product}')
+    assert extract(html, "u", default_currency="PLN").price == Decimal("1199.00")
