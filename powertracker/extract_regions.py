@@ -11,6 +11,7 @@ button is never excluded (some shops wrap the whole product in an ``<aside>``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from lxml.etree import XPath, _Element
@@ -160,23 +161,7 @@ class Layout:
 
     def hidden(self, el: _Element) -> bool:
         """Whether ``el`` sits in an element the browser does not show (memoised along the path)."""
-        memo = self._hidden
-        path = []
-        node: _Element | None = el
-        result = False
-        while node is not None:
-            known = memo.get(node)
-            if known is not None:
-                result = known
-                break
-            path.append(node)
-            if _hides(node):
-                result = True
-                break
-            node = node.getparent()
-        for seen in path:
-            memo[seen] = result
-        return result
+        return _in_block(el, self._hidden, _hides)
 
     def _first_title(self, marked: list[_Element]) -> _Element | None:
         found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
@@ -208,23 +193,7 @@ class Layout:
 
     def excluded(self, el: _Element) -> bool:
         """Whether ``el`` sits inside a related / navigation / footer block (memoised along the path)."""
-        memo = self._memo
-        path = []
-        node: _Element | None = el
-        result = False
-        while node is not None:
-            known = memo.get(node)
-            if known is not None:
-                result = known
-                break
-            path.append(node)
-            if self._is_root(node):
-                result = True
-                break
-            node = node.getparent()
-        for seen in path:
-            memo[seen] = result
-        return result
+        return _in_block(el, self._memo, self._is_root)
 
     def in_cards(self, el: _Element) -> bool:
         """Whether ``el`` sits in one of a row of product cards: an element holding a link whose
@@ -282,6 +251,27 @@ class Layout:
                 node = node.getparent()
             self._region = node
         return self._region  # type: ignore[return-value]
+
+
+def _in_block(el: _Element, memo: dict[_Element, bool], starts: Callable[[_Element], bool]) -> bool:
+    """Whether ``el`` or an ancestor ``starts`` a block; the answer is remembered for every element
+    walked, so a page's elements cost one walk up between them."""
+    path = []
+    node: _Element | None = el
+    result = False
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            result = known
+            break
+        path.append(node)
+        if starts(node):
+            result = True
+            break
+        node = node.getparent()
+    for seen in path:
+        memo[seen] = result
+    return result
 
 
 def _has_link(el: _Element) -> bool:
