@@ -309,7 +309,7 @@ class _Run:
             if name == "json-ld" and (variation := woocommerce_selected_variation(self.page)) is not None:
                 self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
                 return "platform", variation, 0.0
-            if name == "platform" and (kind := article_page(self.page) or listing_page(self.page)):
+            if name == "platform" and (kind := article_page(self.page) or listing_page(self.page, self.layout)):
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
@@ -503,7 +503,8 @@ _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"t
 
 
 _HIDDEN_REACH = 2048  # bytes before a price's tag in which a hiding wrapper would usually open
-_HIDDEN_MARKS = (b"<template", b"display:none", b"display: none", b" hidden", b"visibility:hidden")
+_HIDDEN_MARKS = (b"<template", b"display:none", b"display: none", b" hidden", b"visibility:hidden",
+                 b"visibility: hidden")
 
 
 def _may_be_hidden(before: bytes) -> bool:

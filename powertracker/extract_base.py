@@ -226,24 +226,6 @@ def visible_text(el: _Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def unselected_option(el: _Element) -> bool:
-    """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox (an
-    add-on, a warranty), or a radio button left unchecked while another of its group is checked (a
-    "Subscribe & Save" price beside the one-time purchase chosen)."""
-    for a in (el, *el.iterancestors()):
-        if a.tag == "label":
-            if (box := a.find(".//input[@type='checkbox']")) is not None:
-                return box.get("checked") is None
-            radio = a.find(".//input[@type='radio']")
-            if radio is None or radio.get("checked") is not None or not radio.get("name"):
-                return False
-            name = radio.get("name")
-            return any(r.get("name") == name for r in el.getroottree().getroot().iterfind(".//input[@checked]"))
-        if a.tag in ("body", "form", "html"):
-            return False
-    return False
-
-
 def has_digit(text: str) -> bool:
     """Whether ``text`` holds an ASCII digit: ten ``in`` tests (each a memchr in C) beat one regex
     search, which steps through a long run of prose character by character."""

@@ -28,7 +28,6 @@ from .extract_base import (
     has_digit,
     required_literals,
     text_content,
-    unselected_option,
 )
 from .extract_regions import Layout
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
@@ -78,15 +77,15 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
-                   r"|havonta|részlet|\blunar|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
+                   r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно")
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
-_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x( de)?|cuotas de|parcelas de|\d+ rate da|raty po)\s*$")
+_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|\d+ rate da|raty po)\s*$")
 _MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit|emi\b|ratenkauf")
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
-                    r"|spedizion|consegna|wysyłk|dostaw|doprav|doručen|szállítás|livrare|portes|entrega|frete"
+                    r"|spedizion|consegna|wysyłk|dostaw|doprav|doručen|szállítás|livrare|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
@@ -115,7 +114,7 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員)\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|card-?price|clubcard"
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
@@ -145,7 +144,7 @@ def incl_vat(text: str) -> bool:
 
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
 # the end of a clause: "no longer available." but not "no longer available in red"
-_CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|en|og|y|e)\b))"
+_CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
 _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
@@ -168,7 +167,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 + r"|(dit product|dit artikel) is niet meer (leverbaar|verkrijgbaar|beschikbaar)" + _CLAUSE_END
                 + r"|(dit product|dit artikel) wordt niet meer (verkocht|geleverd|gemaakt)" + _CLAUSE_END
                 + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END
-                + r"|(produktet|varen) er udgået|(produktet|varen) er utgått" + _CLAUSE_END
+                + r"|(produktet|varen) er udgået" + _CLAUSE_END + r"|(produktet|varen) er utgått" + _CLAUSE_END
                 + r"|(este producto|este artículo) ya no (está disponible|se vende|se fabrica)" + _CLAUSE_END
                 + r"|questo (prodotto|articolo) non è più (disponibile|in vendita)" + _CLAUSE_END
                 + r"|este (produto|item) não está mais disponível" + _CLAUSE_END
@@ -364,9 +363,11 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "inside running text"
     if s.reason is None:
         # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")
-        label = right[:24] if _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]) else left[-16:]
-        s.excl = bool(_EXCL_CTX.search(label) or _EXCL_CTX.search(whole) or _EXCL_ATTR.search(attrs))
-        s.incl = bool(_INCL_CTX.search(label) or _INCL_CTX.search(whole) or _INCL_ATTR.search(attrs))
+        label = right[:24] if _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]) else (
+            "" if has_digit(left[-16:]) else left[-16:])  # not the label of an amount before it
+        alone = len(find_prices(whole)) <= 1  # with two amounts in it, the element's words may be the other's
+        s.excl = bool(_EXCL_CTX.search(label) or (alone and _EXCL_CTX.search(whole)) or _EXCL_ATTR.search(attrs))
+        s.incl = bool(_INCL_CTX.search(label) or (alone and _INCL_CTX.search(whole)) or _INCL_ATTR.search(attrs))
         s.low = bool(_FROM_LEFT.search(left))
         if s.incl:
             s.excl = False
@@ -389,7 +390,8 @@ def scan(page: Page, layout: Layout) -> Scan:
     if not containers and len(roots) > 1:  # nothing priced near the title and buy button: read the whole page
         _collect_containers(page, roots[-1], excluded, containers)
     for el, text in containers.items():
-        matches = find_prices(text)
+        # "R 1200 GS" on a shop that does not sell in rand is no price at all
+        matches = [m for m in find_prices(text) if m.symbol.lower() not in HINT_ONLY or page.currency(m.symbol)]
         levels, struck = _chain_attrs(el)
         before, after = _neighbour_text(el, True), _neighbour_text(el, False)
         for i, m in enumerate(matches):
@@ -399,10 +401,7 @@ def scan(page: Page, layout: Layout) -> Scan:
                 left = before[-_WINDOW:]
             if not right.strip():
                 right = after[:_WINDOW]
-            currency = page.currency(m.symbol)
-            if currency is None and m.symbol.lower() in HINT_ONLY:
-                continue  # "R 1200 GS" on a shop that does not sell in rand
-            s = Seen(m, el, text, currency)
+            s = Seen(m, el, text, page.currency(m.symbol))
             if i > 0 and _RANGE_SEP.match(text[matches[i - 1].end:m.start]) and out.seen[-1].reason is None:
                 s.reason = "upper end of a price range"
                 out.seen[-1].low = True
@@ -418,7 +417,7 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = "zero amount"
             if s.reason is None and _in_prose(page, el):
                 s.reason = "inside running text"
-            if s.reason is None and unselected_option(el):
+            if s.reason is None and layout.unselected_option(el):
                 s.reason = "an option the page has not selected"
             if s.reason is None and _in_title(layout, el):
                 s.reason = "inside the page's title (\"... under £500\")"
@@ -516,9 +515,12 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
                 s.reason = "price without VAT (the page also shows it with VAT)"
         alive = [s for s in alive if s.reason is None]
     home = page.fallback_currency()
-    if home and any((s.currency or home) == home for s in alive) and any((s.currency or home) != home for s in alive):
-        for s in alive:  # "45,99 € (89,95 лв.)": the shop's own currency, the other a conversion
-            if (s.currency or home) != home:
+    if home and any((s.currency or home) != home for s in alive):
+        order = layout.order
+        own = [order.get(s.element, 0) for s in alive if (s.currency or home) == home]
+        for s in alive:  # "45,99 € (89,95 лв.)": beside the shop's own currency, another is a conversion
+            pos = order.get(s.element, 0)
+            if (s.currency or home) != home and any(abs(pos - p) <= 12 for p in own):
                 s.reason = f"a price in {s.currency} beside the shop's own in {home} (a conversion)"
         alive = [s for s in alive if s.reason is None]
     if not alive:
@@ -585,9 +587,9 @@ _NOT_THE_PRICE_ATTR = (_UNIT_ATTR, _MONTHLY_ATTR, _SHIPPING_ATTR, _SAVE_ATTR, MU
 
 def _bare_price(page: Page, layout: Layout) -> Seen | None:
     """The amount a price-marked element near the product title shows without any currency sign
-    (``<span class="price-int">129</span><sup>90</sup>``, a shop that prints none), when the page
-    shows no currency-marked price: read in the shop's currency, never struck through or marked
-    as a was, unit, finance, shipping or saving figure."""
+    (``<span class="price-int">129</span><sup>90</sup>``, ``4.999,-``: a shop that prints none), when
+    every currency-marked amount on the page was ruled out: read in the shop's currency, never struck
+    through, unchosen, in the title, or marked as a was, unit, finance, shipping or saving figure."""
     title = layout.title
     if title is None:
         return None
@@ -597,12 +599,13 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
         if dist is None or dist > 25 or layout.excluded(el) or layout.in_cards(el):
             continue
         text = page.text_of(el)
-        if not _BARE_AMOUNT.fullmatch(text):
-            continue
+        if not _BARE_AMOUNT.fullmatch(text) or not ("," in text or "." in text):
+            continue  # a price has its cents or its ",-"; a lone "3" is a count, "12990" two spans run together
         levels, struck = _chain_attrs(el)
         attrs = " ".join(levels)
         if struck or _was_marked(levels) or any(rx.search(attrs) for rx in _NOT_THE_PRICE_ATTR) \
-                or next(el.iter("del", "s", "strike"), None) is not None:
+                or next(el.iter("del", "s", "strike"), None) is not None or layout.unselected_option(el) \
+                or _in_title(layout, el):
             continue
         amount = parse_amount(text)
         if amount is not None and amount > 0:

@@ -19,9 +19,10 @@ from typing import Any
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import Candidate, Page, availability, text_content, unselected_option, visible_text
+from .extract_base import Candidate, Page, availability, text_content, visible_text
 from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout
+from .extract_structured import PRODUCT_TYPES
 from .prices import find_prices, normalize, parse_price, structured_amount
 
 
@@ -279,7 +280,7 @@ def prestashop(page: Page, layout: Layout) -> list[Candidate]:
 
 
 def _mp_skip(el: _Element, layout: Layout) -> bool:
-    if layout.excluded(el) or unselected_option(el):
+    if layout.excluded(el) or layout.unselected_option(el):
         return True
     for a in (el, *el.iterancestors()):
         if _MP_SKIP.search(f"{a.get('id') or ''} {a.get('class') or ''}"):
@@ -355,17 +356,22 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
     return None, []
 
 
-# the body class / id by which each platform marks a category, collection or search page
+# the body class / id by which each platform marks a category, collection or search page ("category"
+# and "search" count only as the body's id, PrestaShop's)
 _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
                            "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
                            "page-search", "category", "search"})
 
 
-def listing_page(page: Page) -> str | None:
-    """The platform's own word that the page lists products (a category, collection or search
-    page): its ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and
-    PrestaShop set it. A listing's prices are many products', none of them the offer's."""
+def listing_page(page: Page, layout: Layout) -> str | None:
+    """What says the page lists products (a category, collection or search page): the platform's
+    ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
+    set it, or a JSON-LD ItemList with no Product and no buy button on the page (a product page may
+    mark up its carousel as an ItemList). A listing's prices are many products', none the offer's."""
+    types = page.memo.get("json-ld types") or set()
+    if "ItemList" in types and not types & PRODUCT_TYPES and layout.buy is None:
+        return "JSON-LD ItemList and no buy button"
     body = page.doc.find("body")
     if body is None:
         return None

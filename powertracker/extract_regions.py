@@ -100,6 +100,7 @@ class Layout:
     def __init__(self, doc: _Element) -> None:
         self.doc = doc
         self._hidden: dict[_Element, bool] = {}
+        self._checked: set[str | None] | None = None  # the names of the page's checked inputs
         self._marked: tuple[list[_Element], list[_Element], list[_Element]] | None = None
         self._title: _Element | None | bool = False  # False: not looked for yet
         self._buy: _Element | None | bool = False
@@ -158,6 +159,24 @@ class Layout:
         """Whether ``el`` itself starts an excluded block (``_starts_block``, or one the browser does
         not show) that holds neither the product title nor the buy button."""
         return (_starts_block(el) or _hides(el)) and not self._holds_anchor(el)
+
+    def unselected_option(self, el: _Element) -> bool:
+        """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox
+        (an add-on, a warranty), or a radio button left unchecked while another of its group is
+        checked (a "Subscribe & Save" price beside the one-time purchase chosen)."""
+        for a in (el, *el.iterancestors()):
+            if a.tag == "label":
+                if (box := a.find(".//input[@type='checkbox']")) is not None:
+                    return box.get("checked") is None
+                radio = a.find(".//input[@type='radio']")
+                if radio is None or radio.get("checked") is not None or not radio.get("name"):
+                    return False
+                if self._checked is None:
+                    self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
+                return radio.get("name") in self._checked
+            if a.tag in ("body", "form", "html"):
+                return False
+        return False
 
     def hidden(self, el: _Element) -> bool:
         """Whether ``el`` sits in an element the browser does not show (memoised along the path)."""

@@ -198,7 +198,7 @@ def json_ld(page: Page) -> tuple[list[Candidate], str | None]:
 
 
 ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "Recipe", "HowTo", "Event", "Review",
-                           "TechArticle", "Report", "FAQPage", "CollectionPage", "SearchResultsPage", "ItemList"})
+                           "TechArticle", "Report", "FAQPage", "CollectionPage", "SearchResultsPage"})
 
 
 def article_page(page: Page) -> str | None:

@@ -735,3 +735,51 @@ def test_recently_viewed_microdata_before_the_product_is_not_its_price() -> None
                '</span><meta itemprop="priceCurrency" content="PLN"></div><button>Dodaj do koszyka</button></div>')
     html = _doc(f'<section class="recent-strip"><h2>Ostatnio oglądane</h2><ul>{recent}</ul></section>{product}')
     assert extract(html, "u", default_currency="PLN").price == Decimal("1199.00")
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # an "R" that is no rand on a euro shop, before a range sign: no crash, the euro price
+    ('<h1>BMW R 18</h1><div class="price">BMW R 18 Cruiser: 21.990 €</div><button>In den Warenkorb</button>', "EUR", "21990"),
+    ('<h1>Typ R</h1><div class="price">Typ R 18.990,00 €</div><button>In den Warenkorb</button>', "EUR", "18990.00"),
+    # "per lei" is "for her"; "en noir" is "in black"; "2 portes" are doors; "lunares" are polka dots
+    ('<h1>Regalo</h1><p class="price">Regalo per lei 29,90 €</p><button>Aggiungi al carrello</button>', "EUR", "29.90"),
+    ("<h1>Sac</h1><p>Ce produit n'est plus disponible en noir</p><p class=\"price\">129,00 €</p>"
+     '<button>Ajouter au panier</button>', "EUR", "129.00"),
+    ('<h1>Armoire</h1><p class="price">Armoire 2 portes 199,00 €</p><button>Ajouter au panier</button>', "EUR", "199.00"),
+    ('<h1>Vestido</h1><p class="price">Vestido lunares 29,99 €</p><button>Añadir al carrito</button>', "EUR", "29.99"),
+    # a theme's product-card-price is no members' card price
+    ('<h1>Mug</h1><div class="product-card-price"><span>£20.00</span></div><button>Add to basket</button>', "GBP",
+     "20.00"),
+    # a price in another currency far from the shop's own is not a conversion of it
+    ('<h1>Lamp</h1><div class="price">$20.00</div><button>Add to cart</button><p>x</p><p>x</p><p>x</p><p>x</p>'
+     '<p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><footer-note><span>Gift cards'
+     ' from £5</span></footer-note>', "GBP", "20.00"),
+    # "£83.33 ex VAT £100.00": the label before £100 belongs to the amount before it
+    ('<h1>Drill</h1><p class="price">£83.33 ex VAT £100.00</p><button>Add to basket</button>', "GBP", "100.00"),
+    # no currency sign: a count is no price, and two spans run together are not one amount
+    ('<h1>Lamp</h1><div class="price-alerts">3</div><div class="pricebox"><span class="price-int">129</span>'
+     '<span class="dec">90</span></div><button>Add to cart</button>', "EUR", None),
+])
+def test_reviewed_cases(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_an_item_list_beside_a_buy_button_is_a_product_page() -> None:
+    ld = '<script type="application/ld+json">{"@type": "ItemList", "itemListElement": []}</script>'
+    html = _doc('<h1>Lamp</h1><p class="price">£20.00</p><button>Add to basket</button>', head=ld)
+    assert extract(html, "u", default_currency="GBP").price == Decimal("20.00")
+
+
+def test_three_x_rows_of_a_tier_table_are_quantity_prices() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Wine", "offers": {"@type":'
+          ' "AggregateOffer", "lowPrice": "7.99", "highPrice": "9.99", "priceCurrency": "EUR"}}</script>')
+    body = ('<h1>Wine</h1><table class="tier-prices"><tr><td>1x</td><td>€9.99</td></tr><tr><td>3x</td><td>€8.99</td></tr>'
+            '<tr><td>6x</td><td>€7.99</td></tr></table><button>In den Warenkorb</button>')
+    assert extract(_doc(body, head=ld), "u", default_currency="EUR").price == Decimal("9.99")
+
+
+def test_an_r_that_is_no_rand_before_a_range_dash_does_not_break_the_scan() -> None:
+    html = _doc('<h1>BMW R 18</h1><div class="price">BMW R 18 – 21.990 €</div><button>In den Warenkorb</button>')
+    e = extract(html, "u", default_currency="EUR")  # raised IndexError when the skipped "R 18" was the range's low
+    assert e.price != Decimal("18")
