@@ -97,7 +97,8 @@ _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|pri
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
-                     r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*)\s*$")
+                     r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
+                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)\s*$")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
@@ -113,12 +114,13 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
-                   r"|jäsen|członk|会員)\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|(?<![a-z-])card-?price|clubcard"
+                   r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|price-club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
-                    r"|with (your )?(club ?card|card|app|membership))")
+                    r"|with (your )?(club ?card|card|app|membership)|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
+                    r"|com cartão|precio socio|preço clube)")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
@@ -149,7 +151,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs op aanvraag|prijs opvragen|pris på (förfrågan|begäran|forespørsel"
-                r"|forespørgsel|anmodning)|precio (a consultar|bajo petición|a petición|bajo consulta)"
+                r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
                 r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
                 r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier"
