@@ -322,7 +322,7 @@ class _Run:
                     continue
                 return None
             if (name in MARKUP or name == "platform") and not self.shown_in_text(chosen.price) \
-                    and (said := no_price_statement(self.page, self.layout, self.layout.product_region())):
+                    and (said := no_price_statement(self.page, self.layout)):
                 self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"
                                              " markup's price is not one a shopper can pay")
                 return None
@@ -463,7 +463,7 @@ class _Run:
         return count > in_meta
 
 
-_HIDDEN_TEXT = frozenset({"script", "style", "noscript", "template", "textarea"})
+_HIDDEN_TEXT = frozenset({"script", "style", "noscript", "textarea"})  # <template> and the like: Layout.hidden
 _LABEL_WORDS = 8  # a price label's words at most; a longer text is prose (a review's "I paid $169")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 

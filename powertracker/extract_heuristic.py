@@ -63,7 +63,7 @@ _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
-                  r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|100\s?g|100\s?ml|stk|stück|st\b|unit|piece|kilo"
+                  r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
                   r"|cu\.? ?ft|sq\.? ?ft|sq\.? ?m|ft|yd|gal|fl\.? ?oz"
                   r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
@@ -115,7 +115,7 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price--club|price-club|(?<![a-z-])card-?price|clubcard"
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
@@ -527,15 +527,13 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         alive = [s for s in alive if s.reason is None]
     if not alive:
         out.note = "no visible price outside related blocks and distractors"
-        out.bare = _bare_price(page, layout)
-        if out.bare is not None and no_price_statement(page, layout, layout.product_region()):
-            out.bare = None
-        if out.bare is not None:
-            out.confidence = BARE_CONFIDENCE
+        bare = _bare_price(page, layout)
+        if bare is not None and not no_price_statement(page, layout):
+            out.bare, out.confidence = bare, BARE_CONFIDENCE
         return
     anchored = layout.title is not None or layout.buy is not None
     region = layout.product_region()
-    said = no_price_statement(page, layout, region)
+    said = no_price_statement(page, layout)
     if said:
         out.note = f"the page says {said!r} where the price would be"
         return
@@ -615,9 +613,17 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def no_price_statement(page: Page, layout: Layout, region: _Element | None) -> str | None:
+def no_price_statement(page: Page, layout: Layout) -> str | None:
     """A short "Price on request" / "Log in to see prices" in the product's price spot, if the page
-    has one: then the amounts around it (a service, a strap, a related watch) are not its price."""
+    has one: then the amounts around it (a service, a strap, a related watch) are not its price.
+    Looked for once per page (the markup check and the scan both ask)."""
+    if "no price statement" not in page.memo:
+        page.memo["no price statement"] = _no_price_statement(page, layout)
+    return page.memo["no price statement"]  # type: ignore[no-any-return]
+
+
+def _no_price_statement(page: Page, layout: Layout) -> str | None:
+    region = layout.product_region()
     root = region if region is not None else page.doc.find("body")
     # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
     for el in elements_holding(root if root is not None else page.doc, _NO_PRICE_WORDS):
