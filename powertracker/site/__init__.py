@@ -204,9 +204,7 @@ class _Build:
         # parked until the stream of seen rows is read to its end: on MariaDB that stream is an
         # unbuffered result, which any other query on the connection would cut short
         state.start_moved()
-        moved = self._moved(old_marks["ph_max_id"], seen)
-        while chunk := list(islice(moved, 5000)):
-            state.add_moved(chunk)
+        state.add_moved(self._moved(old_marks["ph_max_id"], seen))  # executemany takes the stream as it comes
         for rows in state.moved(MOVED_CHUNK):
             state.add_touched(self.reader.product_ids_of(rows))
         intern = sys.intern  # a few distinct retailers, currencies and availabilities: keep one copy of each
@@ -389,9 +387,9 @@ class _Build:
                 mirror = output.fresh_mirror(self.live)
                 self.first = True
             state.set_pending([])
-        self.writer = output.Writer(self.work, fresh, mirror)
         compare_live = not valid and not fresh
         self.pages = Pages(common, compare_live, self.work, fresh, mirror)
+        self.writer = self.pages.writer()  # the one this process's in-process renders use too
         try:
             self.render(dirty)
             for owners in state.orphan_owners():
