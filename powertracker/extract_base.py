@@ -352,10 +352,18 @@ def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
 def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterator[_Element]:
     """What ``root.iter()`` yields, in the same order, less the subtrees whose text (serialized in C,
     one call) holds none of ``hints`` (``required_literals``): there no element's own text can
-    match. A caller testing each element's text finds exactly what a walk of ``iter()`` finds."""
+    match. A caller testing each element's text finds exactly what a walk of ``iter()`` finds.
+    Only the hints the whole of ``root``'s text holds are looked for below it (often none: then
+    nothing is walked), as a subtree's text is part of its root's."""
     if hints is None:
         yield from root.iter()
         return
+    data = tostring(root, method="text", encoding="utf-8", with_tail=False)
+    if not any(g in data for g in _CASE_GUARDS):
+        low = data.lower()
+        hints = tuple(h for h in hints if h in low)
+        if not hints:
+            return
     yield root
     stack = [(iter(root), len(root) == 1)]
     while stack:
