@@ -154,7 +154,18 @@ def _found(text: str) -> tuple[PriceMatch, ...]:
 
 def _find_prices(text: str) -> list[PriceMatch]:
     found = []
-    for m in _PRICE.finditer(text):
+    pos = 0
+    while (m := _PRICE.search(text, pos)) is not None:
+        pos = m.end()
+        follows = text[m.end():m.end() + 2]
+        if m.group("cur2") and follows[:1].isdigit():  # "1 $45.99": a quantity, then a price
+            sign = m.start("cur2")
+        elif m.group("cur3") and follows[:1] in (".", ",") and follows[1:].isdigit():  # "1 €45,99", not "12€95"
+            sign = m.start("cur3")
+        else:
+            sign = -1
+        if sign >= 0 and (glued := _PRICE.match(text, sign)) is not None and glued.group("cur1"):
+            m, pos = glued, glued.end()  # the sign opens the next amount
         if m.group("num3"):
             whole = parse_amount(m.group("num3").replace(".", "").replace(" ", ""))
             amount = None if whole is None else whole + Decimal(m.group("frac3")) / 100

@@ -130,6 +130,18 @@ def test_find_prices_in_text_reports_every_amount_in_order() -> None:
     assert find_prices("Dekr 12 items") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1 $45.99", [("45.99", "$")]),  # a quantity cell, then the price: the sign opens the amount after it
+    ("Qty 1 €45,99", [("45.99", "€")]),
+    ("1$45.99 and 2 €", [("45.99", "$"), ("2", "€")]),
+    ("1 $ 45.99", [("1", "$")]),  # spaced both ways: read as it stands
+    ("ab 12€95 Versand", [("12.95", "€")]),  # the sign as decimal mark stays a price
+    ("12,95 kr", [("12.95", "kr")]),
+])
+def test_a_sign_glued_to_the_next_amount_belongs_to_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(str(m.amount), m.symbol) for m in find_prices(normalize(text))] == expected
+
+
 @pytest.mark.parametrize(("num", "expected"), [
     ("1.299,99", "1299.99"), ("1,299.99", "1299.99"), ("1,299", "1299"), ("1.299", "1299"), ("1'299.50", "1299.50"),
     ("1 299", "1299"), ("29,-", "29"), ("12.5", "12.5"), ("0,5", "0.5"), ("12.3456", None), ("abc", None), ("", None),
