@@ -355,7 +355,8 @@ class _Run:
             return True
         if text_availability(self.layout)[0] != "out_of_stock":
             return False
-        return self.scan.best is None and not any(s.match.amount == chosen.price for s in self.scan.seen)
+        return (self.scan.best is None and not any(s.match.amount == chosen.price for s in self.scan.seen)
+                and not self.shown_in_text(chosen.price))  # "5 490,-" in the price box: shown, without a sign
 
     def _stale(self, name: str, chosen: Candidate) -> str | None:
         """Why the structured price is not the one to read, if the visible page says so: markup left

@@ -372,7 +372,8 @@ def test_a_sold_out_page_that_hides_its_price_has_none() -> None:
     e = extract(hidden, "u", default_currency="GBP")
     assert (e.price, e.availability) == (None, "out_of_stock")
     assert any("sold out" in reason for _, reason in e.rejected), e.rejected
-    for shows, price in (("£329.00", "329.00"), ("£394.80 inc. VAT", "394.80")):  # a price shown: not hidden
+    for shows, price in (("£329.00", "329.00"), ("£394.80 inc. VAT", "394.80"),
+                         ("329,-", "329.00")):  # a price shown, even without a sign: not hidden
         shown = hidden.replace("<h1>Armchair</h1>", f'<h1>Armchair</h1><p class="price">{shows}</p>')
         assert extract(shown, "u", default_currency="GBP").price == Decimal(price)
 
