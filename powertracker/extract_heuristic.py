@@ -303,7 +303,8 @@ def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
             break
         if node.tag in ("del", "s", "strike") or "line-through" in (node.get("style") or ""):
             struck = True
-        bits = [node.get("class") or "", node.get("id") or "", node.get("itemprop") or ""]
+        bits = [node.get("class") or "", node.get("id") or "", node.get("itemprop") or "",
+                node.get("data-hook") or "", node.get("data-testid") or ""]  # Wix's and React shops' names
         bits.extend(k for k in node.keys() if k.startswith("data-"))  # noqa: SIM118
         levels.append(" ".join(bits).lower())
         node = node.getparent()

@@ -24,7 +24,8 @@ _RELATED_ATTR = re.compile(
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
-    r"|product_list_widget|widget_products|widget_recently|widget_top_rated",
+    r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
+    r"|refinement|facet|\bfilters?\b",  # a listing's price filter: "0 € – 500 €"
     re.I,
 )
 _CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
@@ -162,9 +163,14 @@ class Layout:
 
     def unselected_option(self, el: _Element) -> bool:
         """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox
-        (an add-on, a warranty), or a radio button left unchecked while another of its group is
-        checked (a "Subscribe & Save" price beside the one-time purchase chosen)."""
+        (an add-on, a warranty), a radio button left unchecked while another of its group is
+        checked (a "Subscribe & Save" price beside the one-time purchase chosen), or an ARIA
+        listbox option not selected while another is."""
         for a in (el, *el.iterancestors()):
+            if a.get("role") == "option":  # a custom listbox: "Initialen (+€12,00)" beside the chosen "Geen"
+                box = a.getparent()
+                return a.get("aria-selected") != "true" and box is not None and any(
+                    o.get("role") == "option" and o.get("aria-selected") == "true" for o in box)
             if a.tag == "label":
                 if (box := a.find(".//input[@type='checkbox']")) is not None:
                     return box.get("checked") is None

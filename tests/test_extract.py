@@ -612,6 +612,8 @@ def test_listing_pages_have_no_price() -> None:
     assert extract(_doc(f"<h1>Robot vacuums</h1><ul>{cards}</ul>", head=item_list), "u",
                    default_currency="EUR").price is None
     banner = f'<p>Envío gratis desde 50 €</p><h1>Robots</h1><ul>{cards}</ul>'
+    facets = '<div class="refinement refinement-price"><button>0 € – 500 €</button><button>500 € – 1 000 €</button></div>'
+    assert extract(_doc(f"<h1>Sofas</h1>{facets}<ul>{cards}</ul>"), "u", default_currency="EUR").price is None
     assert extract(_doc(banner, body_attrs=' class="page-type-category"'), "u", default_currency="EUR").price is None
 
 
@@ -642,6 +644,21 @@ def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
     assert extract(_doc(options), "u", default_currency="GBP").price == Decimal("8.99")
     chosen = options.replace(' value="sns">', ' value="sns" checked>').replace(' value="once" checked>', ' value="once">')
     assert extract(_doc(chosen), "u", default_currency="GBP").price == Decimal("8.54")
+    # an ARIA listbox (Wix): the surcharge of an option not selected, beside the one that is
+    listbox = ('<h1>Ring</h1><div data-hook="product-price"><span>€59,00</span></div><div role="listbox">'
+               '<div role="option" aria-selected="true">None</div><div role="option">Initials (+€12,00)</div></div>'
+               '<button>Add to cart</button>')
+    assert extract(_doc(listbox), "u", default_currency="EUR").price == Decimal("59.00")
+
+
+def test_wix_names_its_price_in_data_hook() -> None:
+    """``data-hook="formatted-primary-price"`` marks the price as a class would: it beats the gift
+    wrap listed right by the buy button."""
+    html = ('<h1>Ring</h1>' + '<p>Handmade in Ghent</p>' * 4 + '<div data-hook="product-price"><span'
+            ' data-hook="formatted-primary-price">€59,00</span></div>' + '<p>Recycled silver</p>' * 4
+            + '<button>Add to cart</button>'
+            '<ul><li>Gift wrap €3,50</li></ul>')
+    assert extract(_doc(html), "u", default_currency="EUR").price == Decimal("59.00")
 
 
 @pytest.mark.parametrize(("body", "currency", "price"), [
