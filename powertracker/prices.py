@@ -31,7 +31,8 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
-    "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",),
+    "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",), "tl": ("TRY",), "₱": ("PHP",), "₴": ("UAH",),
+    "₽": ("RUB",), "₫": ("VND",), "rm": ("MYR",), "rp": ("IDR",), "rp.": ("IDR",),
 }
 _NO_USUAL_MEANING = {"kr", "kr.", ":-", "r"}
 HINT_ONLY = frozenset({"r"})  # a symbol that is no currency at all unless the page's hints name its one
@@ -44,7 +45,7 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
 _APOSTROPHES = re.compile(r"[’′ʼ`´]")
 _CODES = "|".join(sorted(KNOWN_CURRENCIES))
 # A currency token: a code, a symbol, or a word-like abbreviation.
-_SIGNS = "£€$¥￥₹₩₺₪฿円元"  # one-character currency signs
+_SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫円元"  # one-character currency signs
 _CUR = (r"(?:US ?\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
@@ -52,16 +53,17 @@ _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?
         r"(?:[.,]\d{1,2}(?!\d)|[.,](?:-|–|—){1,2})?(?![\d])")
 # French big-box style, the euro sign in the decimal point's place: 399€99
 _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<cur3>€)(?P<frac3>\d\d)(?!\d)"
-# tokens read on one side only: rand and rupees are written before the amount ("205/55 R16" is a tyre),
-# lei and won after it ("per lei 29,90 €" is "for her", "회원 5%" a member discount)
-_BEFORE_ONLY = r"(?<![A-Za-z])Rs\.?(?= ?\d)|(?<![A-Za-z])R(?= ?\d)"
-_AFTER_ONLY = r"(?<![A-Za-z])(?i:lei)(?![A-Za-z])|원"
+# tokens read on one side only: rand, rupees, ringgit and rupiah are written before the amount ("205/55
+# R16" is a tyre), lei, won and Turkish lira after it ("per lei 29,90 €" is "for her", "회원 5%" a member
+# discount)
+_BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
+_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL)(?![A-Za-z])|원"
 _PRICE = re.compile(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
 )
 _BARE = re.compile(_NUM)
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|[kK]r\b|(?i:lei)\b|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 def has_currency(text: str) -> bool:

@@ -85,6 +85,10 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     # no currency marked: the amount, the default currency only through page hints (not here)
     ("49.95", None, "49.95", None), ("1299.99", "GBP", "1299.99", None), ("12,95", None, "12.95", None),
     ("1,299", None, "1299", None), ("Price: 12,95", None, "12.95", None), ("1.299,99", None, "1299.99", None),
+    # Turkish lira written TL after the amount; ringgit and rupiah before it; the signs of peso, hryvnia, rouble, dong
+    ("749,90 TL", None, "749.90", "TRY"), ("1.299,99 TL", None, "1299.99", "TRY"), ("RM 1,299.00", None, "1299.00", "MYR"),
+    ("Rp 150.000", None, "150000", "IDR"), ("Rp. 150.000", None, "150000", "IDR"), ("₱1,299", None, "1299", "PHP"),
+    ("₴ 1 299", None, "1299", "UAH"), ("1 299 ₽", None, "1299", "RUB"), ("250.000₫", None, "250000", "VND"),
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
     ("", None, None, None), ("   ", None, None, None), ("Call 0800 123 456 for a quote today please", None, None, None),
