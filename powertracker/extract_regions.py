@@ -25,7 +25,8 @@ _RELATED_ATTR = re.compile(
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
-    r"|refinement|facet|\bfilters?\b",  # a listing's price filter: "0 € – 500 €"
+    r"|refinement|facet|\bfilters?\b"  # a listing's price filter: "0 € – 500 €"
+    r"|\breviews?\b",  # "Got it for $119 on Prime Day"
     re.I,
 )
 _CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"

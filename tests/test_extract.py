@@ -312,6 +312,12 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     # "Price on request" where the price would be: the service price below is not the watch's
     ('<h1>Chronograph</h1><div class="price"><span class="price-on-request">Price on request</span></div>'
      '<button>Add to cart</button><ul><li>Standard service from £650</li></ul>', None),
+    # a trade shop's "log in to see prices", in Danish; the promo threshold beside it is no price
+    ('<h1>Kontorstol</h1><p class="login-note">Log ind for at se priser</p><button>Log ind</button>'
+     '<section class="promo"><h2>Spar 15 % på din første ordre over 5.000 kr.</h2></section>', None),
+    # a price a reviewer paid is no price of the page's
+    ('<h1>Air fryer</h1><p class="availability">Currently unavailable.</p><section id="reviews"><div class="review">'
+     '<b>Great value</b><p>Got this for $119 on Prime Day, works great.</p></div></section>', None),
 ])
 def test_heuristic_reads_platform_price_markup(html: str, price: str | None) -> None:
     e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="GBP")
