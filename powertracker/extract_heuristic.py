@@ -54,7 +54,8 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
-                r"|(original|origine|původní|pierwotn|oorspronkelijk|ursprungl|oprindelig|opprinnelig|eredeti|inițial|alkuper)"
+                r"|(original|origine|initial|inicial|inizial|původní|pierwotn|oorspronkelijk|ursprungl|oprindelig|opprinnelig"
+                r"|eredeti|inițial|alkuper)"
                 r"\w*\s(\S+\s){0,3}(era|était|var|byla|była|was|a fost|volt|war|oli|blev))[\s:.]*$")
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it

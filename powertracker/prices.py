@@ -63,6 +63,7 @@ _PRICE = re.compile(
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
 )
 _BARE = re.compile(_NUM)
+_CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
 _ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
@@ -179,7 +180,12 @@ def _find_prices(text: str) -> list[PriceMatch]:
         amount = parse_amount(num)
         if amount is None:
             continue
-        found.append(PriceMatch(m.start(), m.end(), amount, symbol, m.group(0)))
+        end = m.end()
+        named = _CODE_AFTER.match(text, end) if m.group("cur1") else None
+        if named is not None and named.group(1) in SYMBOLS.get(symbol.lower(), ()):  # "$64.00 CAD"
+            symbol, end = named.group(1), named.end()
+            pos = max(pos, end)
+        found.append(PriceMatch(m.start(), end, amount, symbol, text[m.start():end]))
         if symbol.lower() in HINT_ONLY:  # "Typ R 18.990,00 €": the amount may carry its own sign after it
             after = _PRICE.match(text, m.start("num1"))
             if after is not None and after.group("cur2"):

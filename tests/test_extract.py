@@ -677,6 +677,12 @@ def test_wix_names_its_price_in_data_hook() -> None:
      '</p><p class="price"><span class="screen-reader-text">Ursprünglicher Preis war: 1.299,00 €.'
      '</span><span class="screen-reader-text">Aktueller Preis ist: 1.149,00 €.</span></p>'
      '<button>In den Warenkorb</button>', "EUR", "1149.00"),
+    # its French-Canadian sentence "Le prix initial était", the struck and the sale price hidden from screen readers
+    ('<script type="application/ld+json">{"@type": "Product", "name": "Kayak", "offers": {"@type": "Offer",'
+     ' "price": "1499.99", "priceCurrency": "CAD"}}</script><h1>Kayak</h1><p class="price"><del aria-hidden="true">'
+     '1\u00a0499,99 $</del> <span class="screen-reader-text">Le prix initial était : 1\u00a0499,99 $.</span>'
+     '<ins aria-hidden="true">1\u00a0299,99 $</ins><span class="screen-reader-text">Le prix actuel est : 1\u00a0299,99'
+     ' $.</span></p><button>Ajouter au panier</button>', "CAD", "1299.99"),
     # a Chinese buy link and a goods_name title anchor the price beside them, not the instalment or add-on
     ('<h2 class="goods_name">陶瓷手沖咖啡壺</h2><ul><li>原價 <del>$2,280</del></li><li>特價 <strong>$1,680</strong></li>'
      '</ul><ul><li>分期付款：每期 $280</li></ul><div class="btn_area"><a href="#" class="btn_cart">加入購物車</a></div>'

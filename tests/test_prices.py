@@ -89,6 +89,9 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("749,90 TL", None, "749.90", "TRY"), ("1.299,99 TL", None, "1299.99", "TRY"), ("RM 1,299.00", None, "1299.00", "MYR"),
     ("Rp 150.000", None, "150000", "IDR"), ("Rp. 150.000", None, "150000", "IDR"), ("₱1,299", None, "1299", "PHP"),
     ("₴ 1 299", None, "1299", "UAH"), ("1 299 ₽", None, "1299", "RUB"), ("250.000₫", None, "250000", "VND"),
+    # a code after the amount settles the sign before it (a US shop showing Canadian prices)
+    ("$64.00 CAD", "USD", "64.00", "CAD"), ("$1,299 AUD incl. GST", "USD", "1299", "AUD"), ("kr 199 SEK", "NOK", "199", "SEK"),
+    ("$5 EUR", "USD", "5", "USD"),  # no dollar: the code is something else's
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
     ("", None, None, None), ("   ", None, None, None), ("Call 0800 123 456 for a quote today please", None, None, None),
