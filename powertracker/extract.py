@@ -152,7 +152,7 @@ class _Run:
         self.wanted = wanted
         self._scan: Scan | None = None
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
-        self.sold_out = False  # no price because the page hides it while sold out
+        self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
@@ -232,8 +232,9 @@ class _Run:
                 if c.currency != default:
                     page.reject(c.raw, f"{name}: offer in {c.currency}, the retailer sells in {default}")
             found = [c for c in found if c.currency == default]
+        tier = _one_unit_tier(found)
         aggregates = [c for c in found if c.aggregate and c.low]
-        if aggregates:
+        if aggregates and tier is None:  # an AggregateOffer over the rows of a tier table: the rows decide
             low = aggregates[0]
             instead = self._aggregate_instead(name, low) if low.high and low.high > low.price else None
             return (instead, AMBIGUOUS_PENALTY) if instead is not None else (low, 0.0)
@@ -242,7 +243,6 @@ class _Run:
             chosen = ([c for c in found if c.selected] or [c for c in found if c.availability == "in_stock"]
                       or found)
             return chosen[0], 0.0
-        tier = _one_unit_tier(found)
         if tier is not None:
             for c in found:
                 if c is not tier:
@@ -276,6 +276,8 @@ class _Run:
             return Candidate(price=amount, currency=low.currency, raw=raw, availability=low.availability,
                              element=element)
 
+        if (row := self._one_unit_row(low.price, low.high)) is not None:  # the range is the table's, whatever the buy box
+            return read("quantity-break price; the one-unit row", row.match.amount, row.match.raw, row.element)
         best = self.scan.best
         if best is not None:
             # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers'
@@ -286,8 +288,6 @@ class _Run:
                 return read("of several offers (another seller's, or another variant's); the page's own price",
                             best.match.amount, best.match.raw, best.element)
             return None
-        if (row := self._one_unit_row(low.price, low.high)) is not None:
-            return read("quantity-break price; the one-unit row", row.match.amount, row.match.raw, row.element)
         if name != "platform":
             shown = {c.price for c in self.candidates("platform") if c.currency in (None, low.currency)}
             if len(shown) == 1 and low.price < (amount := shown.pop()) < low.high:
@@ -325,6 +325,7 @@ class _Run:
                     and (said := no_price_statement(self.page, self.layout)):
                 self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"
                                              " markup's price is not one a shopper can pay")
+                self.sold_out = chosen.availability == "out_of_stock"  # "no longer available": the markup's word stands
                 return None
             if self._hidden_while_sold_out(name, chosen):
                 self.page.reject(chosen.raw, f"{name}: sold out, and the page shows no price (only its markup"

@@ -86,7 +86,8 @@ _MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?mes
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
-                    r"|spedizion|consegna|wysyłk|dostaw|doprav|doručen|szállítás|livrare|portes (grátis|gratuitos|de envio)|entrega|frete"
+                    r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
+                    r"|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
@@ -102,8 +103,8 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)\s*$")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
-                      r"|najniższa|nejnižší|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
-                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|päivän)\D{0,40}$")
+                      r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
+                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän)\D{0,40}$")
 MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)"
                      r"|bulk-?(price|discount)")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
@@ -155,17 +156,24 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|(log ?ind|logg ?inn|logga in) (for at|for å|för att) se (vores |våre |våra )?pris"
                 r"|(log ?in|inloggen) (om|voor) (de |onze )?prijs|pris på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
-                r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定"
+                r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定|preço sob consulta|pre[țt] la cerere"
+                r"|cena (na zapytanie|do uzgodnienia|po zalogowaniu|na dotaz|na vyžádání|na vyžiadanie|na dopyt"
+                r"|po přihlášení|po prihlásení|po povpraševanju|na povpraševanje)|cijena (na upit|po dogovoru)"
+                r"|ár (érdeklődésre|megegyezés szerint)|zaloguj się,? aby zobaczyć cen|za prikaz cij?ene"
+                r"|az ár megtekintéséhez"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
-                r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier"
+                r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier|prezzo nel carrello"
+                r"|aggiungi al carrello per (vedere|visualizzare) il prezzo|precio en el carrito"
+                r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended"
                 # a product that is no longer sold (a replacement's price may stand beside it)
-                r"|(this|the) (product|item|model|article) (is|has been) no longer (available|sold|for sale|stocked|made"
+                r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
+                r"|sold|for sale|stocked|made"
                 r"|produced|in production)" + _CLAUSE_END
                 + r"|(this|the) (product|item|model|article) (is|has been) discontinued" + _CLAUSE_END
                 + r"|(den här |denna )?(produkten|varan|artikeln) (säljs|finns) inte längre" + _CLAUSE_END
-                + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?nicht mehr (lieferbar|erhältlich"
+                + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?(leider )?nicht mehr (lieferbar|erhältlich"
                 r"|verfügbar)" + _CLAUSE_END
                 + r"|(dieser artikel|dieses produkt) wird nicht mehr (hergestellt|verkauft|angeboten)" + _CLAUSE_END
                 + r"|(ce produit|cet article) n['’]est plus (disponible|vendu|commercialisé|fabriqué)" + _CLAUSE_END
@@ -407,6 +415,10 @@ def scan(page: Page, layout: Layout) -> Scan:
                 left = before[-_WINDOW:]
             if not right.strip():
                 right = after[:_WINDOW]
+                colon = right.find(":")  # "Cena s DPH:" opening the next element labels the amount after it
+                if colon != -1 and (_EXCL_CTX.search(right[max(0, colon - 12):colon])
+                                    or _INCL_CTX.search(right[max(0, colon - 12):colon])):
+                    right = right[:max(0, colon - 12)]
             s = Seen(m, el, text, page.currency(m.symbol))
             if i > 0 and _RANGE_SEP.match(text[matches[i - 1].end:m.start]) and out.seen[-1].reason is None:
                 s.reason = "upper end of a price range"

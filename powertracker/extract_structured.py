@@ -221,8 +221,8 @@ def _prop_xpath(attr: str, names: tuple[str, ...]) -> XPath:
 
 
 _MD = {name: _prop_xpath("itemprop", (name,)) for name in
-       ("price", "lowPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "gtin12", "gtin8", "url",
-        "name", "itemCondition")}
+       ("price", "lowPrice", "highPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "gtin12", "gtin8",
+        "url", "name", "itemCondition")}
 _MD_PRICE = XPath(".//*/@itemprop[contains(concat(' ', normalize-space(.), ' '), ' price ')"
                   " or contains(concat(' ', normalize-space(.), ' '), ' lowPrice ')]/..")
 
@@ -232,7 +232,7 @@ def _rdfa_names(name: str) -> tuple[str, ...]:
 
 
 _RDFA = {name: _prop_xpath("property", _rdfa_names(name)) for name in
-         ("price", "lowPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "url", "name",
+         ("price", "lowPrice", "highPrice", "priceCurrency", "availability", "sku", "gtin13", "gtin", "url", "name",
           "itemCondition")}
 _RDFA_PRICE = _prop_xpath("property", (*_rdfa_names("price"), *_rdfa_names("lowPrice")))
 
@@ -281,7 +281,7 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
             page.reject(raw, "microdata: itemprop=price outside any itemscope (no item it belongs to)")
             continue
         currency_token = None
-        avail = sku = gtin = url = None
+        avail = sku = gtin = url = high = None
         used = False
         if scope is not None:
             cur = _in_scope(scope, props["priceCurrency"](scope), scope_attr)
@@ -305,6 +305,8 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
                     gtin = attr_or_text(hit) if hit is not None else None
             url_el = _in_scope(scope, props["url"](scope), scope_attr)
             url = _linked(url_el)
+            top = _in_scope(scope, props["highPrice"](scope), scope_attr)
+            high = structured_amount(attr_or_text(top)) if top is not None else None
             if product is not None and title is None:
                 names = [n for n in props["name"](product) if _scope(n, scope_attr) is product]
                 if names:
@@ -316,7 +318,8 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
             or page.fallback_currency()
         low = "lowPrice" in (el.get("itemprop") or el.get("property") or "")
         candidates.append(Candidate(price=amount, currency=currency, raw=raw, availability=avail, sku=sku,
-                                    gtin=gtin, url=url, used=used, low=low, element=el))
+                                    gtin=gtin, url=url, used=used, low=low, element=el, aggregate=low,
+                                    high=high if low else None))
     return candidates, title
 
 

@@ -315,6 +315,22 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     # a trade shop's "log in to see prices", in Danish; the promo threshold beside it is no price
     ('<h1>Kontorstol</h1><p class="login-note">Log ind for at se priser</p><button>Log ind</button>'
      '<section class="promo"><h2>Spar 15 % på din første ordre over 5.000 kr.</h2></section>', None),
+    # each amount labelled before it: "Cena s DPH:" opens the gross price, it is not the net one's suffix
+    ('<h1>Gril</h1><div class="price-excl">Cena bez DPH: 72,36 €</div><label class="price"><span>Cena s DPH:</span>'
+     ' <span>89,00 €</span></label><button>Do košíka</button>', "89.00"),
+    # the EU's 30-day note in Slovak; a free-delivery threshold in Croatian
+    ('<h1>Batoh</h1><p class="price">34,90 €*</p><p class="lowest">Najnižšia cena za posledných 30 dní: 36,90 €</p>'
+     '<button>Do košíka</button>', "34.90"),
+    ('<p>Besplatna dostava iznad 70 €</p><h1>Romobil</h1><p>Rasprodano</p><button disabled>Obavijesti me</button>', None),
+    # no price, said in Polish, Slovenian and German; the amounts beside them are not the product's
+    ('<h1>Wiertarka</h1><p>Zaloguj się, aby zobaczyć cenę</p><p>Minimalne zamówienie 500,00 zł</p>'
+     '<button>Zaloguj</button>', None),
+    ('<h1>Savna</h1><p class="price">Cena po povpraševanju</p><button>Pošlji povpraševanje</button>'
+     '<p>Montaža: od 350,00 €</p>', None),
+    ('<h1>Televizor</h1><p>Za prikaz cene dodajte izdelek v košarico</p><button>V košarico</button>'
+     '<p>Dostava in montaža: 79,00 €</p>', None),
+    ('<h1>Rasenmäher (Auslaufmodell)</h1><p>Dieser Artikel ist leider nicht mehr lieferbar.</p>'
+     '<p>Ersatzteile: Messer 24,90 €</p>', None),
     # a price a reviewer paid is no price of the page's
     ('<h1>Air fryer</h1><p class="availability">Currently unavailable.</p><section id="reviews"><div class="review">'
      '<b>Great value</b><p>Got this for $119 on Prime Day, works great.</p></div></section>', None),
@@ -322,6 +338,17 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
 def test_heuristic_reads_platform_price_markup(html: str, price: str | None) -> None:
     e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="GBP")
     assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_a_microdata_aggregate_offer_over_a_tier_table_reads_its_one_unit_row() -> None:
+    html = ('<html><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Futter 5 kg</h1>'
+            '<div itemprop="offers" itemscope itemtype="https://schema.org/AggregateOffer"><meta itemprop="priceCurrency"'
+            ' content="EUR"><meta itemprop="lowPrice" content="17.9"><meta itemprop="highPrice" content="19.9">'
+            '<table class="product-block-prices-grid"><tr><th>Bis 2</th><td>19,90 €*</td></tr><tr><th>Ab 3</th>'
+            '<td>18,90 €*</td></tr><tr><th>Ab 6</th><td>17,90 €*</td></tr></table></div>'
+            '<p class="product-detail-price">19,90 €*</p><button>In den Warenkorb</button></div></body></html>')
+    e = extract(html, "u", default_currency="EUR")
+    assert e.price == Decimal("19.90"), e.rejected
 
 
 def test_every_json_ld_block_counts_however_many_came_before() -> None:
