@@ -402,9 +402,9 @@ class _Run:
     def _one_unit_row(self, low: Decimal, high: Decimal) -> Seen | None:
         """The first row of the page's quantity-break table (the one-unit price, the dearest), when
         its prices run from ``high`` down to ``low``; None when the page shows no such table."""
-        rows = [s for s in self.scan.seen if s.reason == MULTIBUY
-                and any(_price_table(a) for a in s.element.iterancestors())]
-        if len(rows) < 2 or not all(low <= s.match.amount <= high for s in rows):
+        rows = [s for s in self.scan.seen if s.reason == MULTIBUY and low <= s.match.amount <= high
+                and any(_price_table(a) for a in s.element.iterancestors())]  # not its per-kg column
+        if len(rows) < 2:
             return None
         order = self.layout.order
         first = min(rows, key=lambda s: order.get(s.element, 0))

@@ -344,8 +344,9 @@ def test_a_microdata_aggregate_offer_over_a_tier_table_reads_its_one_unit_row() 
     html = ('<html><body><div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Futter 5 kg</h1>'
             '<div itemprop="offers" itemscope itemtype="https://schema.org/AggregateOffer"><meta itemprop="priceCurrency"'
             ' content="EUR"><meta itemprop="lowPrice" content="17.9"><meta itemprop="highPrice" content="19.9">'
-            '<table class="product-block-prices-grid"><tr><th>Bis 2</th><td>19,90 €*</td></tr><tr><th>Ab 3</th>'
-            '<td>18,90 €*</td></tr><tr><th>Ab 6</th><td>17,90 €*</td></tr></table></div>'
+            '<table class="product-block-prices-grid"><tr><th>Bis 2</th><td>19,90 €*</td><td class="product-block-prices-cell">3,98 €* / 1 Kilogramm</td></tr>'
+            '<tr><th>Ab 3</th><td>18,90 €*</td><td class="product-block-prices-cell">3,78 €* / 1 Kilogramm</td></tr><tr><th>Ab 6</th><td>17,90 €*</td>'
+            '<td class="product-block-prices-cell">3,58 €* / 1 Kilogramm</td></tr></table></div>'  # a per-kg column beside the tiers
             '<p class="product-detail-price">19,90 €*</p><button>In den Warenkorb</button></div></body></html>')
     e = extract(html, "u", default_currency="EUR")
     assert e.price == Decimal("19.90"), e.rejected
