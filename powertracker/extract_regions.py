@@ -230,7 +230,7 @@ class Layout:
         path = []
         node: _Element | None = el
         result = False
-        for _ in range(7):
+        for _ in range(10):
             if node is None or node.tag in ("body", "main", "html"):
                 break
             known = memo.get(node)

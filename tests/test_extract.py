@@ -647,6 +647,13 @@ def test_listing_pages_have_no_price() -> None:
                    default_currency="EUR").price is None
     banner = f'<p>Envío gratis desde 50 €</p><h1>Robots</h1><ul>{cards}</ul>'
     facets = '<div class="refinement refinement-price"><button>0 € – 500 €</button><button>500 € – 1 000 €</button></div>'
+    box = ('<div class="listing-col"><div class="slider-item"><div class="card product-box"><div class="card-body">'
+           '<div class="product-info"><a href="/p/{0}">Chair {0}</a><div class="price-info"><div class="price-wrapper">'
+           '<span class="product-price">{0}98,25 €</span></div></div><button class="btn-buy">Add</button></div></div>'
+           '</div></div></div>')  # eight levels deep: Shopware's listing
+    grid = "".join(box.format(i) for i in range(1, 7))
+    assert extract(_doc(f'<h1>Office chairs</h1><div class="listing-row">{grid}</div>'), "u",
+                   default_currency="EUR").price is None
     assert extract(_doc(f"<h1>Sofas</h1>{facets}<ul>{cards}</ul>"), "u", default_currency="EUR").price is None
     assert extract(_doc(banner, body_attrs=' class="page-type-category"'), "u", default_currency="EUR").price is None
 
