@@ -21,7 +21,9 @@ OUT_OF_STOCK = re.compile(
     r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
-    r"|midlertidig utsolgt)\b|在庫切れ|売り切れ|品切れ|在庫なし",
+    r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
+    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi)\b"
+    r"|在庫切れ|売り切れ|品切れ|在庫なし|สินค้าหมด|품절",
     re.I,
 )
 PREORDER = re.compile(

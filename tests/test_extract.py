@@ -238,6 +238,13 @@ def test_currency_and_availability_names() -> None:
         "in_stock", "out_of_stock", "in_stock", "preorder", None, None]
 
 
+@pytest.mark.parametrize("words", ["Agotado", "Esaurito", "Esgotado", "Vyprodáno", "Rasprodano", "Tükendi",
+                                   "สินค้าหมด", "품절"])
+def test_sold_out_in_more_languages(words: str) -> None:
+    html = _doc(f'<h1>Lamp</h1><p class="price">€20.00</p><p class="stock">{words}</p>')
+    assert extract(html, "u", default_currency="EUR").availability == "out_of_stock"
+
+
 def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     # lxml elements without children are falsy; the offer's own <meta itemprop="sku"> must still count
     page = """<html><body><div itemscope itemtype="https://schema.org/Product">
@@ -331,6 +338,9 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
      '<p>Dostava in montaža: 79,00 €</p>', None),
     ('<h1>Rasenmäher (Auslaufmodell)</h1><p>Dieser Artikel ist leider nicht mehr lieferbar.</p>'
      '<p>Ersatzteile: Messer 24,90 €</p>', None),
+    # a Thai sold-out page that hides its price; its recommended accessories are other products
+    ('<h1>กล้องมิเรอร์เลส Z-50</h1><p>สินค้าหมด</p><button>แจ้งเตือนเมื่อมีสินค้า</button><section><h2>อุปกรณ์เสริมที่แนะนำ'
+     '</h2><ul><li>เมมโมรี่การ์ด ฿690</li><li>แบตเตอรี่ ฿1,290</li></ul></section>', None),
     # a price a reviewer paid is no price of the page's
     ('<h1>Air fryer</h1><p class="availability">Currently unavailable.</p><section id="reviews"><div class="review">'
      '<b>Great value</b><p>Got this for $119 on Prime Day, works great.</p></div></section>', None),
