@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from lxml.etree import HTMLParser, _Element, tostring
@@ -344,6 +345,17 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
     return tuple(sorted(h for h in hints if not any(o != h and o in h for o in hints)))  # 'pric' covers 'price '
 
 
+@lru_cache(maxsize=32)
+def _by_prefix(hints: tuple[bytes, ...]) -> tuple[tuple[bytes, tuple[bytes, ...]], ...]:
+    """``hints`` grouped under their first four bytes ("cena na dotaz", "cena po ..." under "cena"), a
+    hint alone as its own key: one search of a long text rules out a whole group."""
+    groups: dict[bytes, list[bytes]] = {}
+    for h in hints:
+        groups.setdefault(h[:4], []).append(h)
+    return tuple((members[0], (members[0],)) if len(members) == 1 else (key, tuple(members))
+                 for key, members in groups.items())
+
+
 def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
     low = data.lower()
     return any(h in low for h in hints) or any(g in data for g in _CASE_GUARDS)
@@ -361,7 +373,7 @@ def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterato
     data = tostring(root, method="text", encoding="utf-8", with_tail=False)
     if not any(g in data for g in _CASE_GUARDS):
         low = data.lower()
-        hints = tuple(h for h in hints if h in low)
+        hints = tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
         if not hints:
             return
     yield root

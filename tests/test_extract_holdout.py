@@ -21,7 +21,7 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
         "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32",
         "holdout33", "holdout34", "holdout35", "holdout36")
 # still read wrong (bench/holdout_accuracy.py says why): marked, so a fix shows up as an unexpected pass
-KNOWN_MISSES = {"holdout16/page-16.html", "holdout16/page-31.html", "holdout23/page-24.html",
+KNOWN_MISSES = {"holdout16/page-16.html", "holdout23/page-24.html",
                 "holdout29/page-31.html", "holdout30/page-15.html", "holdout30/page-29.html"}
 PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
                       marks=[pytest.mark.xfail(strict=True)] if f"{folder}/{entry['file']}" in KNOWN_MISSES else [])
