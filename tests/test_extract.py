@@ -858,3 +858,13 @@ def test_an_r_that_is_no_rand_before_a_range_dash_does_not_break_the_scan() -> N
     html = _doc('<h1>BMW R 18</h1><div class="price">BMW R 18 – 21.990 €</div><button>In den Warenkorb</button>')
     e = extract(html, "u", default_currency="EUR")  # raised IndexError when the skipped "R 18" was the range's low
     assert e.price != Decimal("18")
+
+
+def test_every_no_price_statement_keeps_a_long_literal() -> None:
+    """The statement search skips every subtree whose text holds none of these literals; one as short
+    as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
+    from powertracker.extract_heuristic import _NO_PRICE_WORDS
+
+    assert _NO_PRICE_WORDS is not None
+    assert [h for h in _NO_PRICE_WORDS if len(h) < 3] == []
+    assert len([h for h in _NO_PRICE_WORDS if len(h) < 5]) <= 3  # 'poa', 'pric' and the like, no more
