@@ -92,7 +92,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
-                 r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti|(?<![\d,.])[-−–]\s*)[\s:]*"
+                 r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti|jimat|hemat"
+                 r"|giảm( đến| tới)?|tiết kiệm|(?<![\d,.])[-−–]\s*)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -123,10 +124,12 @@ _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership)|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube)")
+# "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
+_ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
-                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0)")
+                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv)")
 
@@ -168,7 +171,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|aggiungi al carrello per (vedere|visualizzare) il prezzo|precio en el carrito"
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
-                r"|this listing (was|has been|has) ended|listing has ended"
+                r"|this listing (was|has been|has) ended|listing has ended|price will be announced"
+                r"|pricing will be announced|price to be announced|akan diumumkan"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
@@ -373,6 +377,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:2])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
+    elif _ADDON_LEFT.search(left) or whole.lstrip().startswith("+"):
+        s.reason = "an add-on's or option's surcharge"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:

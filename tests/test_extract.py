@@ -338,6 +338,14 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
      '<p>Dostava in montaža: 79,00 €</p>', None),
     ('<h1>Rasenmäher (Auslaufmodell)</h1><p>Dieser Artikel ist leider nicht mehr lieferbar.</p>'
      '<p>Ersatzteile: Messer 24,90 €</p>', None),
+    # "Before GST" is the price without it; an add-on's "+ UV filter (S$89)" is no price of the lens
+    ('<h1>Lens</h1><div><span>Before GST</span> <span>S$2,567.89</span></div><div><span>Price (incl. 9% GST)</span>'
+     ' <span>S$</span><span>2,799</span><span>.00</span></div><button>Add to Cart</button><p>+ 82mm UV filter'
+     ' (S$89)</p>', "2799.00"),
+    # "Giảm đến" (up to ... off) on a listing's banner is a saving
+    ('<h1>Máy lạnh</h1><p class="banner">Giảm đến 2.000.000₫</p>', None),
+    ('<h1>Mooncakes</h1><p>Price will be announced soon.</p><button>Notify me</button><p>Delivery RM20</p>'
+     '<div><p>Red bean mooncake</p><p>RM88.00</p></div>', None),
     # a Thai sold-out page that hides its price; its recommended accessories are other products
     ('<h1>กล้องมิเรอร์เลส Z-50</h1><p>สินค้าหมด</p><button>แจ้งเตือนเมื่อมีสินค้า</button><section><h2>อุปกรณ์เสริมที่แนะนำ'
      '</h2><ul><li>เมมโมรี่การ์ด ฿690</li><li>แบตเตอรี่ ฿1,290</li></ul></section>', None),
