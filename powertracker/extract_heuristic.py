@@ -375,7 +375,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = USED
     elif _POINTS_RIGHT.search(right):
         s.reason = "points"
-    elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:2])):
+    elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
     elif _ADDON_LEFT.search(left) or whole.lstrip().startswith("+"):
         s.reason = "an add-on's or option's surcharge"

@@ -342,6 +342,10 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     ('<h1>Lens</h1><div><span>Before GST</span> <span>S$2,567.89</span></div><div><span>Price (incl. 9% GST)</span>'
      ' <span>S$</span><span>2,799</span><span>.00</span></div><button>Add to Cart</button><p>+ 82mm UV filter'
      ' (S$89)</p>', "2799.00"),
+    # a members' price marked two levels up ("member-price" around its label and amount)
+    ('<h1>Canapé</h1><div class="product__price"><span class="price-item">1\u202f249,00\u00a0€</span></div>'
+     '<div class="member-price"><span class="loyalty">Prix membre carte Ondine+ : <strong>1\u202f149,00\u00a0€'
+     '</strong></span></div><button>Ajouter au panier</button>', "1249.00"),
     # "Giảm đến" (up to ... off) on a listing's banner is a saving
     ('<h1>Máy lạnh</h1><p class="banner">Giảm đến 2.000.000₫</p>', None),
     ('<h1>Mooncakes</h1><p>Price will be announced soon.</p><button>Notify me</button><p>Delivery RM20</p>'
