@@ -20,6 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -43,6 +44,29 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
         return bool(libc.mallopt(M_ARENA_MAX, arenas))
     except (OSError, AttributeError):
         return False
+
+
+_switch_lock = threading.Lock()
+_switch_users = 0  # dispatchers running now: the last one to finish restores the interval
+_switch_saved = 0.0
+
+
+@contextmanager
+def long_switch_interval() -> Iterator[None]:
+    """``SWITCH_INTERVAL`` (or the longer one set already) while any dispatcher runs, then the one before."""
+    global _switch_users, _switch_saved
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_saved = sys.getswitchinterval()
+            sys.setswitchinterval(max(_switch_saved, SWITCH_INTERVAL))
+        _switch_users += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_saved)
 
 
 J = TypeVar("J")
@@ -145,12 +169,8 @@ class Dispatcher(Generic[J, R]):
         second instead of one per page halve the database's share of a run."""
         if not self.total:
             return
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(max(previous, SWITCH_INTERVAL))
-        try:
+        with long_switch_interval():
             yield from self._collect(size, linger)
-        finally:
-            sys.setswitchinterval(previous)
 
     def _collect(self, size: int, linger: float) -> Iterator[list[R]]:
         threads = [threading.Thread(target=self._worker, name=f"scrape-{i}", daemon=True)

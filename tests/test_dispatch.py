@@ -1,0 +1,53 @@
+"""The dispatcher's batching and its GIL switch interval, with real worker threads."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import pytest
+
+from powertracker.dispatch import SWITCH_INTERVAL, Dispatcher
+
+
+def _long() -> bool:
+    return sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)  # stored in microseconds: not exact
+
+
+def test_quick_results_come_in_few_batches() -> None:
+    d = Dispatcher([("shop", i) for i in range(60)], {"shop": (4, 0.0)}, 4, lambda i: i, lambda i, e: -1)
+    batches = list(d.batches(size=128, linger=0.25))
+    assert sorted(r for b in batches for r in b) == list(range(60))
+    assert len(batches) < 10  # one commit a quarter-second, not one a result
+
+
+def test_a_batch_holds_at_most_size_results() -> None:
+    d = Dispatcher([("shop", i) for i in range(30)], {"shop": (2, 0.0)}, 2, lambda i: i, lambda i, e: -1)
+    assert max(len(b) for b in d.batches(size=7, linger=1.0)) <= 7
+
+
+def test_the_switch_interval_is_long_while_any_dispatcher_runs_and_restored_after() -> None:
+    before = sys.getswitchinterval()
+    assert before < SWITCH_INTERVAL
+    release = threading.Event()
+    seen: list[float] = []
+
+    def slow(i: int) -> int:
+        release.wait(5)
+        return i
+
+    first = Dispatcher([("a", 1)], {"a": (1, 0.0)}, 1, slow, lambda i, e: -1)
+    second = Dispatcher([("b", 2)], {"b": (1, 0.0)}, 1, lambda i: i, lambda i, e: -1)
+    it = first.batches()
+    runner = threading.Thread(target=lambda: seen.extend(r for b in it for r in b))
+    runner.start()
+    deadline = time.monotonic() + 5
+    while not _long() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(second.batches()) == [[2]]  # the second finishes first ...
+    assert _long()  # ... and leaves the first's interval alone
+    release.set()
+    runner.join(5)
+    assert seen == [1]
+    assert sys.getswitchinterval() == pytest.approx(before)
