@@ -34,8 +34,10 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",), "tl": ("TRY",), "₱": ("PHP",), "₴": ("UAH",),
     "₽": ("RUB",), "₫": ("VND",), "rm": ("MYR",), "rp": ("IDR",), "rp.": ("IDR",),
 }
-_NO_USUAL_MEANING = {"kr", "kr.", ":-", "r"}
-HINT_ONLY = frozenset({"r"})  # a symbol that is no currency at all unless the page's hints name its one
+# symbols that are no currency at all unless the page's hints name theirs: "R 1200 GS" is a motorbike,
+# "1 TL" a teaspoon, "RM 035" and "Rp 12" model numbers
+HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp."})
+_NO_USUAL_MEANING = {"kr", "kr.", ":-"} | HINT_ONLY
 _LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
                  "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "en-za": "ZAR",
@@ -63,6 +65,8 @@ _PRICE = re.compile(
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
 )
 _BARE = re.compile(_NUM)
+_COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
+_CENTS = re.compile(r"[.,]\d\d$")
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
 _ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
@@ -161,13 +165,17 @@ def _find_prices(text: str) -> list[PriceMatch]:
     while (m := _PRICE.search(text, pos)) is not None:
         pos = m.end()
         follows = text[m.end():m.end() + 2]
-        if m.group("cur2") and follows[:1].isdigit():  # "1 $45.99": a quantity, then a price
+        count = m.group("num2") or m.group("num3") or ""
+        if not _COUNT.fullmatch(count):  # "9,99 €500 g": a price, then a weight: the sign stays
+            sign = -1
+        elif m.group("cur2") and follows[:1].isdigit():  # "1 $45.99": a quantity, then a price
             sign = m.start("cur2")
         elif m.group("cur3") and follows[:1] in (".", ",") and follows[1:].isdigit():  # "1 €45,99", not "12€95"
             sign = m.start("cur3")
         else:
             sign = -1
-        if sign >= 0 and (glued := _PRICE.match(text, sign)) is not None and glued.group("cur1"):
+        if sign >= 0 and (glued := _PRICE.match(text, sign)) is not None and glued.group("cur1") \
+                and _CENTS.search(glued.group("num1")):
             m, pos = glued, glued.end()  # the sign opens the next amount
         if m.group("num3"):
             whole = parse_amount(m.group("num3").replace(".", "").replace(" ", ""))
@@ -186,7 +194,7 @@ def _find_prices(text: str) -> list[PriceMatch]:
             symbol, end = named.group(1), named.end()
             pos = max(pos, end)
         found.append(PriceMatch(m.start(), end, amount, symbol, text[m.start():end]))
-        if symbol.lower() in HINT_ONLY:  # "Typ R 18.990,00 €": the amount may carry its own sign after it
+        if symbol.lower() in HINT_ONLY and m.group("cur1"):  # "Typ R 18.990,00 €": its own sign may follow
             after = _PRICE.match(text, m.start("num1"))
             if after is not None and after.group("cur2"):
                 found.append(PriceMatch(after.start(), after.end(), parse_amount(after.group("num2")) or amount,

@@ -346,6 +346,12 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     ('<h1>Canapé</h1><div class="product__price"><span class="price-item">1\u202f249,00\u00a0€</span></div>'
      '<div class="member-price"><span class="loyalty">Prix membre carte Ondine+ : <strong>1\u202f149,00\u00a0€'
      '</strong></span></div><button>Ajouter au panier</button>', "1249.00"),
+    # a weight glued to the price after it is no new amount ("9,99 €500 g")
+    ('<h1>Kaffee</h1><div class="price">9,99 €<span class="unit">500 g</span></div><button>In den Warenkorb</button>',
+     "9.99"),
+    # TL, RM and Rp only on shops of their currency: a teaspoon and a model number elsewhere
+    ('<h1>Sirup</h1><p>Ausverkauft</p><p>Dosierung: 1 TL</p><p>Passend für: RM 035</p>', None),
+    ('<h1>Pump</h1><p class="price">£49.00</p><p>Model: RM 2000</p><button>Add to basket</button>', "49.00"),
     # "Giảm đến" (up to ... off) on a listing's banner is a saving
     ('<h1>Máy lạnh</h1><p class="banner">Giảm đến 2.000.000₫</p>', None),
     ('<h1>Mooncakes</h1><p>Price will be announced soon.</p><button>Notify me</button><p>Delivery RM20</p>'

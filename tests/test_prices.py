@@ -86,8 +86,10 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("49.95", None, "49.95", None), ("1299.99", "GBP", "1299.99", None), ("12,95", None, "12.95", None),
     ("1,299", None, "1299", None), ("Price: 12,95", None, "12.95", None), ("1.299,99", None, "1299.99", None),
     # Turkish lira written TL after the amount; ringgit and rupiah before it; the signs of peso, hryvnia, rouble, dong
-    ("749,90 TL", None, "749.90", "TRY"), ("1.299,99 TL", None, "1299.99", "TRY"), ("RM 1,299.00", None, "1299.00", "MYR"),
-    ("Rp 150.000", None, "150000", "IDR"), ("Rp. 150.000", None, "150000", "IDR"), ("₱1,299", None, "1299", "PHP"),
+    # (each only on a shop of its currency: "1 TL" is a teaspoon, "RM 035" a model number)
+    ("749,90 TL", "TRY", "749.90", "TRY"), ("1.299,99 TL", "TRY", "1299.99", "TRY"),
+    ("RM 1,299.00", "MYR", "1299.00", "MYR"), ("Rp 150.000", "IDR", "150000", "IDR"),
+    ("Rp. 150.000", "IDR", "150000", "IDR"), ("₱1,299", None, "1299", "PHP"),
     ("₴ 1 299", None, "1299", "UAH"), ("1 299 ₽", None, "1299", "RUB"), ("250.000₫", None, "250000", "VND"),
     # a code after the amount settles the sign before it (a US shop showing Canadian prices)
     ("$64.00 CAD", "USD", "64.00", "CAD"), ("$1,299 AUD incl. GST", "USD", "1299", "AUD"), ("kr 199 SEK", "NOK", "199", "SEK"),
