@@ -92,8 +92,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
 _SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
-                 r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti|jimat|hemat"
-                 r"|giảm( đến| tới)?|tiết kiệm|(?<![\d,.])[-−–]\s*)[\s:]*"
+                 r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|(?<![\d,.])[-−–]\s*)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -157,9 +157,10 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
-                r"|for at se pris|for at se vores pris|for å se pris|for å se våre pris|för att se pris"
-                r"|för att se våra pris|inloggen om de prijs|inloggen om prijzen|inloggen voor prijzen"
-                r"|log in om de prijs|log in om prijzen|log in voor prijzen|pris på (förfrågan|begäran|forespørsel"
+                r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
+                r"|logg inn for å se våre pris(er)?\b|logga in för att se pris(er|erna)?\b"
+                r"|logga in för att se våra pris(er)?\b|inloggen om (de )?prijzen te (zien|bekijken)"
+                r"|log in om (de )?prijzen te (zien|bekijken)|pris på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
                 r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定|preço sob consulta|pret la cerere"
                 r"|preț la cerere|cena na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
@@ -377,7 +378,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
-    elif _ADDON_LEFT.search(left) or whole.lstrip().startswith("+"):
+    elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
         s.reason = "an add-on's or option's surcharge"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"

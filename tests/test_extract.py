@@ -261,6 +261,22 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
         assert (e.price, e.currency, e.strategy) == (Decimal(price), "GBP", "microdata"), (sku, e)
 
 
+@pytest.mark.parametrize(("html", "currency", "price"), [
+    # "to see the delivery price" is no "log in to see prices"
+    ('<h1>Sykkel</h1><p class="price">kr 8 999,-</p><p>Skriv inn postnummer for å se pris på frakt</p>'
+     '<button>Legg i handlekurv</button>', "NOK", "8999"),
+    # the discounted price's own label in Vietnamese and Indonesian is no saving
+    ('<h1>Điện thoại</h1><p>Giá giảm: 8.990.000₫</p><button>Mua ngay</button>', "VND", "8990000"),
+    ('<h1>Blender</h1><p>Harga hemat: Rp 449.000</p><button>Beli</button>', "IDR", "449000"),
+    # a quantity stepper's "+" is no add-on
+    ('<h1>Lamp</h1><div class="qty"><button>-</button><input value="1"><button>+</button></div>'
+     '<span class="price">$59.99</span><button>Add to cart</button>', "USD", "59.99"),
+])
+def test_labels_that_look_like_distractors(html: str, currency: str, price: str) -> None:
+    e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency=currency)
+    assert e.price == Decimal(price), e.rejected
+
+
 @pytest.mark.parametrize(("html", "price"), [
     # Dawn's current price sits in .price__regular, labelled "Regular price", when no sale is on
     ('<h1>Kettle</h1><div class="price__regular"><span class="visually-hidden">Regular price</span>'
