@@ -25,8 +25,11 @@ _RELATED_ATTR = re.compile(
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
-    r"|refinement|facet|\bfilters?\b"  # a listing's price filter: "0 € – 500 €"
-    r"|\breviews?\b",  # "Got it for $119 on Prime Day"
+    # whole class / id names only ("product__price-review", Tailwind's "filter" hold prices):
+    # a listing's price filter ("0 € – 500 €"), a reviews block ("Got it for $119 on Prime Day")
+    r"|(?<![\w-])(refinements?(-bar|-price)?|facets?(-(container|wrapper|list|panel))?|filters"
+    r"|filter-(panel|range|group|list|sidebar|multi-select)|(price|search|product)-filters?"
+    r"|reviews?|(product|customer|product-detail)-reviews?|reviews-(section|list|container|wrapper))(?![\w-])",
     re.I,
 )
 _CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"

@@ -268,6 +268,11 @@ def test_microdata_variant_chosen_by_a_sku_held_in_a_childless_meta() -> None:
     # the discounted price's own label in Vietnamese and Indonesian is no saving
     ('<h1>Điện thoại</h1><p>Giá giảm: 8.990.000₫</p><button>Mua ngay</button>', "VND", "8990000"),
     ('<h1>Blender</h1><p>Harga hemat: Rp 449.000</p><button>Beli</button>', "IDR", "449000"),
+    # a price wrapper whose class merely holds "review", "facets" or Tailwind's "filter" is still the price's
+    ('<h1>Lamp</h1><div class="product__price-review"><span class="price">$49.99</span></div>'
+     '<button>Add to cart</button>', "USD", "49.99"),
+    ('<h1>Lamp</h1><div class="filter drop-shadow-md"><span class="price">$49.99</span></div>'
+     '<button>Add to cart</button>', "USD", "49.99"),
     # a quantity stepper's "+" is no add-on
     ('<h1>Lamp</h1><div class="qty"><button>-</button><input value="1"><button>+</button></div>'
      '<span class="price">$59.99</span><button>Add to cart</button>', "USD", "59.99"),
