@@ -357,7 +357,21 @@ class _Run:
         if text_availability(self.layout)[0] != "out_of_stock":
             return False
         return (self.scan.best is None and not any(s.match.amount == chosen.price for s in self.scan.seen)
-                and not self.shown_in_text(chosen.price))  # "5 490,-" in the price box: shown, without a sign
+                and not self._written_as_price(chosen.price))  # "5 490,-" in the price box: shown, without a sign
+
+    def _written_as_price(self, amount: Decimal) -> bool:
+        """Whether visible short text writes ``amount`` as a price without a sign ("5 490,-", "49,00"),
+        not as digits of a measure or a number ("149 cm", "Art.-Nr. 104900")."""
+        forms = _written_forms(amount, spaces=(" ",))
+        body = self.page.doc.find("body")
+        for el, is_tail in self.page.nodes_with_digits(body if body is not None else self.page.doc):
+            host = el.getparent() if is_tail else el
+            if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
+                continue
+            text = (el.tail if is_tail else el.text).translate(_SPACES)
+            if len(text.split()) <= _LABEL_WORDS and any(_as_price(text, f) for f in forms):
+                return True
+        return False
 
     def _stale(self, name: str, chosen: Candidate) -> str | None:
         """Why the structured price is not the one to read, if the visible page says so: markup left
@@ -511,6 +525,23 @@ _HIDDEN_MARKS = (b"<template", b"display:none", b"display: none", b" hidden", b"
 
 def _may_be_hidden(before: bytes) -> bool:
     return any(m in before for m in _HIDDEN_MARKS)
+
+
+_CENTS_END = re.compile(r"[.,]\d\d$")
+
+
+def _as_price(text: str, form: str) -> bool:
+    """``form`` in ``text`` as a whole number that reads as a price: with cents, or with ",-" after it."""
+    i = text.find(form)
+    while i != -1:
+        j = i + len(form)
+        before, after = text[i - 1:i] if i else "", text[j:j + 2]
+        whole = not before.isdigit() and before not in (".", ",") and not after[:1].isdigit() \
+            and not (after[:1] in (".", ",") and after[1:2].isdigit())
+        if whole and (_CENTS_END.search(form) or after in (",-", ".-", ",–", ".–")):
+            return True
+        i = text.find(form, j)
+    return False
 
 
 def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:

@@ -459,6 +459,9 @@ def test_a_sold_out_page_that_hides_its_price_has_none() -> None:
                          ("329,-", "329.00")):  # a price shown, even without a sign: not hidden
         shown = hidden.replace("<h1>Armchair</h1>", f'<h1>Armchair</h1><p class="price">{shows}</p>')
         assert extract(shown, "u", default_currency="GBP").price == Decimal(price)
+    for digits in ("Height: 1329 mm", "Item no. 32900", "Width: 329 cm"):  # digits of a measure are no price
+        measured = hidden.replace("<h1>Armchair</h1>", f"<h1>Armchair</h1><p>{digits}</p>")
+        assert extract(measured, "u", default_currency="GBP").price is None, digits
 
 
 def test_a_structured_price_the_page_does_not_show_gives_way_to_the_visible_one() -> None:
