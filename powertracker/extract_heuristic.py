@@ -389,8 +389,12 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         label = right[:24] if _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]) else (
             "" if has_digit(left[-16:]) else left[-16:])  # not the label of an amount before it
         alone = len(find_prices(whole)) <= 1  # with two amounts in it, the element's words may be the other's
-        s.excl = bool(_EXCL_CTX.search(label) or (alone and _EXCL_CTX.search(whole)) or _EXCL_ATTR.search(attrs))
-        s.incl = bool(_INCL_CTX.search(label) or (alone and _INCL_CTX.search(whole)) or _INCL_ATTR.search(attrs))
+        # the label beside the amount outranks the rest of its element ("Precio con IVA. Precio sin IVA: 1.033,05 €")
+        by_label_excl, by_label_incl = _EXCL_CTX.search(label), _INCL_CTX.search(label)
+        s.excl = bool(by_label_excl or (not by_label_incl and alone and _EXCL_CTX.search(whole))
+                      or _EXCL_ATTR.search(attrs))
+        s.incl = bool(by_label_incl or (not by_label_excl and alone and _INCL_CTX.search(whole))
+                      or _INCL_ATTR.search(attrs))
         s.low = bool(_FROM_LEFT.search(left))
         if s.incl:
             s.excl = False
