@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -57,7 +57,7 @@ from .extract_regions import Layout
 from .extract_stock import text_availability
 from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
 from .models import Extraction
-from .prices import KNOWN_CURRENCIES, currency_code, parse_price
+from .prices import CENTS_END, KNOWN_CURRENCIES, currency_code, parse_price
 
 __all__ = ["KNOWN_CURRENCIES", "availability", "currency_code", "extract", "parse_price"]
 
@@ -363,15 +363,18 @@ class _Run:
         """Whether visible short text writes ``amount`` as a price without a sign ("5 490,-", "49,00"),
         not as digits of a measure or a number ("149 cm", "Art.-Nr. 104900")."""
         forms = _written_forms(amount, spaces=(" ",))
+        return any(any(_as_price(text, f) for f in forms) for text in self._visible_digit_texts() if text is not None)
+
+    def _visible_digit_texts(self) -> Iterator[str | None]:
+        """Each visible text node with a digit: its text (spaces made plain) when short enough to be a
+        label, None when it is longer (a sentence of a review, a paragraph)."""
         body = self.page.doc.find("body")
         for el, is_tail in self.page.nodes_with_digits(body if body is not None else self.page.doc):
             host = el.getparent() if is_tail else el
             if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
                 continue
             text = (el.tail if is_tail else el.text).translate(_SPACES)
-            if len(text.split()) <= _LABEL_WORDS and any(_as_price(text, f) for f in forms):
-                return True
-        return False
+            yield text if len(text.split()) <= _LABEL_WORDS else None
 
     def _stale(self, name: str, chosen: Candidate) -> str | None:
         """Why the structured price is not the one to read, if the visible page says so: markup left
@@ -445,16 +448,10 @@ class _Run:
         forms = _written_forms(amount, spaces=(" ",))
         if _in_tag_text(self.page.html, forms):
             return True
-        body = self.page.doc.find("body")
-        nodes = self.page.nodes_with_digits(body if body is not None else self.page.doc)
         texts = 0
-        for el, is_tail in nodes:
-            host = el.getparent() if is_tail else el
-            if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
-                continue
+        for text in self._visible_digit_texts():
             texts += 1
-            text = (el.tail if is_tail else el.text).translate(_SPACES)
-            if len(text.split()) <= _LABEL_WORDS and any(f in text for f in forms):  # not a sentence of a review
+            if text is not None and any(f in text for f in forms):
                 return True
         return texts == 0
 
@@ -527,7 +524,11 @@ def _may_be_hidden(before: bytes) -> bool:
     return any(m in before for m in _HIDDEN_MARKS)
 
 
-_CENTS_END = re.compile(r"[.,]\d\d$")
+def _whole(before: str | bytes, after: str | bytes) -> bool:
+    """Whether an amount with ``before`` (the character before it) and ``after`` (the two after it)
+    stands as a whole number, not inside a longer one ("1299" in "11299" or in "1299,5")."""
+    return not before.isdigit() and before not in (".", ",", b".", b",") and not after[:1].isdigit() \
+        and not (after[:1] in (".", ",", b".", b",") and after[1:2].isdigit())
 
 
 def _as_price(text: str, form: str) -> bool:
@@ -535,10 +536,9 @@ def _as_price(text: str, form: str) -> bool:
     i = text.find(form)
     while i != -1:
         j = i + len(form)
-        before, after = text[i - 1:i] if i else "", text[j:j + 2]
-        whole = not before.isdigit() and before not in (".", ",") and not after[:1].isdigit() \
-            and not (after[:1] in (".", ",") and after[1:2].isdigit())
-        if whole and (_CENTS_END.search(form) or after in (",-", ".-", ",–", ".–")):
+        after = text[j:j + 2]
+        priced = CENTS_END.search(form) or after in (",-", ".-", ",–", ".–")
+        if priced and _whole(text[i - 1:i] if i else "", after):
             return True
         i = text.find(form, j)
     return False
@@ -556,9 +556,7 @@ def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:
         i = src.find(needle)
         while i != -1:
             j = i + len(needle)
-            before, after = src[i - 1:i], src[j:j + 2]
-            whole = not before.isdigit() and not after[:1].isdigit() \
-                and not (after[:1] in (b".", b",") and after[1:2].isdigit()) and before not in (b".", b",")
+            whole = _whole(src[i - 1:i], src[j:j + 2])
             start, tag, end = src.rfind(b">", 0, i), src.rfind(b"<", 0, i), src.find(b"<", j)
             if whole and -1 < tag < start and end != -1 and end - start < 80:
                 name = src[tag + 1:start].split(None, 1)[0].lower() if start > tag + 1 else b""

@@ -305,8 +305,6 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
                     gtin = attr_or_text(hit) if hit is not None else None
             url_el = _in_scope(scope, props["url"](scope), scope_attr)
             url = _linked(url_el)
-            top = _in_scope(scope, props["highPrice"](scope), scope_attr)
-            high = structured_amount(attr_or_text(top)) if top is not None else None
             if product is not None and title is None:
                 names = [n for n in props["name"](product) if _scope(n, scope_attr) is product]
                 if names:
@@ -317,9 +315,12 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
         currency = (page.currency(currency_token) if currency_token else None) or symbol_currency \
             or page.fallback_currency()
         low = "lowPrice" in (el.get("itemprop") or el.get("property") or "")
+        if low and scope is not None:  # an AggregateOffer's range
+            top = _in_scope(scope, props["highPrice"](scope), scope_attr)
+            high = structured_amount(attr_or_text(top)) if top is not None else None
         candidates.append(Candidate(price=amount, currency=currency, raw=raw, availability=avail, sku=sku,
                                     gtin=gtin, url=url, used=used, low=low, element=el, aggregate=low,
-                                    high=high if low else None))
+                                    high=high))
     return candidates, title
 
 

@@ -66,7 +66,7 @@ _PRICE = re.compile(
 )
 _BARE = re.compile(_NUM)
 _COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
-_CENTS = re.compile(r"[.,]\d\d$")
+CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
 _ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
@@ -175,7 +175,7 @@ def _find_prices(text: str) -> list[PriceMatch]:
         else:
             sign = -1
         if sign >= 0 and (glued := _PRICE.match(text, sign)) is not None and glued.group("cur1") \
-                and _CENTS.search(glued.group("num1")):
+                and CENTS_END.search(glued.group("num1")):
             m, pos = glued, glued.end()  # the sign opens the next amount
         if m.group("num3"):
             whole = parse_amount(m.group("num3").replace(".", "").replace(" ", ""))
