@@ -427,11 +427,7 @@ def scan(page: Page, layout: Layout) -> Scan:
             if not left.strip():
                 left = before[-_WINDOW:]
             if not right.strip():
-                right = after[:_WINDOW]
-                colon = right.find(":")  # "Cena s DPH:" opening the next element labels the amount after it
-                if colon != -1 and (_EXCL_CTX.search(right[max(0, colon - 12):colon])
-                                    or _INCL_CTX.search(right[max(0, colon - 12):colon])):
-                    right = right[:max(0, colon - 12)]
+                right = _before_next_label(after[:_WINDOW])
             s = Seen(m, el, text, page.currency(m.symbol))
             if i > 0 and _RANGE_SEP.match(text[matches[i - 1].end:m.start]) and out.seen[-1].reason is None:
                 s.reason = "upper end of a price range"
@@ -455,6 +451,22 @@ def scan(page: Page, layout: Layout) -> Scan:
             out.seen.append(s)
     _choose(out, page, layout)
     return out
+
+
+_OPENS_AMOUNT = re.compile(r"[\s:()\[\]]{0,3}\D{0,3}\d")  # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"
+
+
+def _before_next_label(text: str) -> str:
+    """The neighbour's text after an amount, up to the first VAT label in it that opens an amount of
+    its own: "Cena s DPH: 89,00 €" labels the 89,00, not the amount before it; "inkl. MwSt." alone
+    (or before other words) stays the label of the amount before it."""
+    cut = len(text)
+    for ctx in (_EXCL_CTX, _INCL_CTX):
+        for m in ctx.finditer(text):
+            if _OPENS_AMOUNT.match(text, m.end()):
+                cut = min(cut, m.start())
+                break
+    return text[:cut]
 
 
 _INLINE = frozenset({"strong", "b", "em", "i", "mark", "span", "a", "u", "small", "bdi", "ins", "font", "data"})
