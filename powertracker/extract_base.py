@@ -361,6 +361,15 @@ def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
     return any(h in low for h in hints) or any(g in data for g in _CASE_GUARDS)
 
 
+def hints_in(data: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The ``hints`` (``required_literals``) that UTF-8 text ``data`` holds, whatever its case: all of
+    them when it holds a letter ``bytes.lower()`` cannot fold (``_CASE_GUARDS``)."""
+    if any(g in data for g in _CASE_GUARDS):
+        return hints
+    low = data.lower()
+    return tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
+
+
 def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterator[_Element]:
     """What ``root.iter()`` yields, in the same order, less the subtrees whose text (serialized in C,
     one call) holds none of ``hints`` (``required_literals``): there no element's own text can
@@ -370,12 +379,9 @@ def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterato
     if hints is None:
         yield from root.iter()
         return
-    data = tostring(root, method="text", encoding="utf-8", with_tail=False)
-    if not any(g in data for g in _CASE_GUARDS):
-        low = data.lower()
-        hints = tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
-        if not hints:
-            return
+    hints = hints_in(tostring(root, method="text", encoding="utf-8", with_tail=False), hints)
+    if not hints:
+        return
     yield root
     stack = [(iter(root), len(root) == 1)]
     while stack:

@@ -26,6 +26,7 @@ from .extract_base import (
     Page,
     elements_holding,
     has_digit,
+    hints_in,
     required_literals,
     text_content,
 )
@@ -618,6 +619,8 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 
 
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
+# the text nodes a statement can be read from: at most 200 characters once stripped (the test below)
+_SHORT_TEXTS = XPath(".//text()[string-length(normalize-space()) <= 200]", smart_strings=False)
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
                       " | //@id[contains(translate(., 'PRICE', 'price'), 'price')]/..")
@@ -666,8 +669,17 @@ def no_price_statement(page: Page, layout: Layout) -> str | None:
 def _no_price_statement(page: Page, layout: Layout) -> str | None:
     region = layout.product_region()
     root = region if region is not None else page.doc.find("body")
+    if root is None:
+        root = page.doc
+    hints = _NO_PRICE_WORDS
+    if region is None and hints is not None:
+        # the whole body: its descriptions and reviews are most of its text, and no statement, so the
+        # words are first looked for in the texts short enough to be one (a few KB of a 100 KB page)
+        hints = hints_in("\n".join(_SHORT_TEXTS(root)).encode("utf-8", "replace"), hints)
+        if not hints:
+            return None
     # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
-    for el in elements_holding(root if root is not None else page.doc, _NO_PRICE_WORDS):
+    for el in elements_holding(root, hints):
         text = el.text.strip() if isinstance(el.tag, str) and el.text else None
         said = _NO_PRICE.search(text[:200]) if text and len(text) <= 200 else None
         # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...")

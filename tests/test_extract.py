@@ -906,6 +906,18 @@ def test_an_r_that_is_no_rand_before_a_range_dash_does_not_break_the_scan() -> N
     assert e.price != Decimal("18")
 
 
+@pytest.mark.parametrize(("indent", "found"), [(" " * 120, True), ("", True), ("x " * 100, False)])
+def test_a_statement_on_a_page_without_a_buy_button_is_read_among_long_texts(indent: str, found: bool) -> None:
+    """No buy button, so the whole body is searched, first through its texts of at most 200 characters
+    once stripped: an indented statement still counts, one in a long text never did."""
+    filler = "<p>" + "Sturdy steel frame, folds flat, fits a car boot. " * 40 + "</p>"
+    html = _doc(f'<h1>Trailer T-300</h1>{filler}<div class="price-box">\n{indent}Price on request{indent}\n</div>'
+                f'{filler}<div class="related"><a href="/p/2">Trailer T-200</a> <span>£899.00</span></div>'
+                '<div class="acc"><span>Cover</span> <span class="price">£49.00</span></div>')
+    e = extract(html, "u", default_currency="GBP")
+    assert (e.price is None) is found, e.rejected
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
