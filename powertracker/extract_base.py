@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -317,9 +317,11 @@ _CASE_GUARDS = tuple(c.encode("utf-8") for c in ("\u0130", "\u0131", "\u017f", "
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
-    """For each top-level alternative of ``pattern``, its longest run of plain characters (ASCII or
-    caseless), lower-cased and UTF-8 encoded: every match holds one of them. None when some
-    alternative has no such run (or the pattern cannot be read): then nothing can be ruled out."""
+    """For each top-level alternative of ``pattern``, a run of literal characters every match holds,
+    UTF-8 encoded: its longest run of ASCII or caseless characters, lower-cased, when that is at least
+    five bytes; else its longest run of any characters, case-folded ("ár kérésre", "очаквайте"),
+    which ``hints_in`` looks for in case-folded text. None when some alternative has no run (or the
+    pattern cannot be read): then nothing can be ruled out."""
     try:
         from re import _parser  # the stdlib's own regex parser (private, hence the fallback)
 
@@ -331,18 +333,35 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
     alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is branch else [parsed]
     hints = set()
     for items in alternatives:
-        best = run = ""
-        for op, arg in items:
-            ch = chr(arg) if op is literal else ""
-            if ch and (ch.isascii() or ch.lower() == ch.upper()):
-                run += ch
-                continue
-            best, run = max(best, run, key=len), ""
-        best = max(best, run, key=len)
-        if not best:
+        plain = _longest_run(items, literal, lambda ch: ch.isascii() or ch.lower() == ch.upper())
+        if len(plain.encode("utf-8")) >= 5:
+            hints.add(plain.lower().encode("utf-8"))
+            continue
+        wide = _longest_run(items, literal, lambda ch: True)
+        if len(wide) > len(plain):
+            hints.add(wide.casefold().encode("utf-8"))
+        elif plain:
+            hints.add(plain.lower().encode("utf-8"))
+        else:
             return None
-        hints.add(best.lower().encode("utf-8"))
     return tuple(sorted(h for h in hints if not any(o != h and o in h for o in hints)))  # 'pric' covers 'price '
+
+
+def _longest_run(items: list[tuple[Any, Any]], literal: Any, keep: Callable[[str], bool]) -> str:
+    best = run = ""
+    for op, arg in items:
+        ch = chr(arg) if op is literal else ""
+        if ch and keep(ch):
+            run += ch
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len)
+
+
+@lru_cache(maxsize=32)
+def _wide(hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The ``hints`` with a cased letter beyond ASCII: ``bytes.lower()`` cannot fold those."""
+    return tuple(h for h in hints if any(not c.isascii() and c.lower() != c.upper() for c in h.decode("utf-8")))
 
 
 @lru_cache(maxsize=32)
@@ -358,16 +377,28 @@ def _by_prefix(hints: tuple[bytes, ...]) -> tuple[tuple[bytes, tuple[bytes, ...]
 
 def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
     low = data.lower()
-    return any(h in low for h in hints) or any(g in data for g in _CASE_GUARDS)
+    return any(h in low for h in hints) or any(g in data for g in _CASE_GUARDS) or (
+        bool(_wide(hints)) and not data.isascii() and _folded_hold(data, _wide(hints)) != ())
+
+
+def _folded_hold(data: bytes, wide: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    folded = data.decode("utf-8", "replace").casefold().encode("utf-8")
+    return tuple(h for h in wide if h in folded)
 
 
 def hints_in(data: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     """The ``hints`` (``required_literals``) that UTF-8 text ``data`` holds, whatever its case: all of
-    them when it holds a letter ``bytes.lower()`` cannot fold (``_CASE_GUARDS``)."""
+    them when it holds a letter whose case neither ``bytes.lower()`` nor ``str.casefold()`` folds as
+    the regex does (``_CASE_GUARDS``). A hint with a cased letter beyond ASCII that the lower-cased
+    bytes lack is looked for in the case-folded text ("ÁR KÉRÉSRE")."""
     if any(g in data for g in _CASE_GUARDS):
         return hints
     low = data.lower()
-    return tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
+    found = tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
+    wide = tuple(h for h in _wide(hints) if h not in found)
+    if wide and not data.isascii() and (more := _folded_hold(data, wide)):
+        found = tuple(h for h in hints if h in found or h in more)
+    return found
 
 
 def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterator[_Element]:

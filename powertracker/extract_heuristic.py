@@ -174,7 +174,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended|price will be announced"
-                r"|pricing will be announced|price to be announced|akan diumumkan"
+                r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
+                r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
@@ -619,6 +620,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 
 
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
+_SENTENCE_END = re.compile(r"[.!?]\s+$")
 _TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
@@ -682,8 +684,10 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
     for el in elements_holding(root, hints):
         text = el.text.strip() if isinstance(el.tag, str) and el.text else None
         said = _NO_PRICE.search(text[:200]) if text and len(text) <= 200 else None
-        # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...")
-        if said is None or (len(text) > 60 and said.start() > 0) or layout.excluded(el):
+        # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
+        # on sale. The price will be announced at launch.")
+        if said is None or (len(text) > 60 and said.start() > 0 and not _SENTENCE_END.search(text, 0, said.start())) \
+                or layout.excluded(el):
             continue
         marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
         dist = layout.distance(el)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -916,6 +917,30 @@ def test_a_statement_on_a_page_without_a_buy_button_is_read_among_long_texts(ind
                 '<div class="acc"><span>Cover</span> <span class="price">£49.00</span></div>')
     e = extract(html, "u", default_currency="GBP")
     assert (e.price is None) is found, e.rejected
+
+
+@pytest.mark.parametrize(("statement", "said"), [
+    ("Ár kérésre", True),
+    ("ÁR KÉRÉSRE", True),  # upper case: found in the case-folded text, not the lower-cased bytes
+    ("Продуктът все още не е пуснат в продажба. Цената ще бъде обявена при старта на продажбите.", True),
+    ("Harga dan tarikh jualan akan diumumkan tidak lama lagi.", True),
+    ("Ein Angebot für Sondermaße erstellen wir gern, der Preis auf Anfrage gilt dann nur für Sie.", False),
+])
+def test_statements_with_letters_beyond_ascii_and_at_a_sentence_start(statement: str, said: bool) -> None:
+    html = _doc(f'<h1>Nordica 200</h1><p class="note">{statement}</p><button>Ajánlatot kérek</button>'
+                '<div class="related"><a href="/p/2">Sauna stones</a> <span>8 990 Ft</span></div>'
+                '<div class="acc"><span class="price">12 990 Ft</span></div>')
+    assert (extract(html, "u", default_currency="HUF").price is None) is said
+
+
+def test_hints_beyond_ascii_are_matched_case_folded() -> None:
+    from powertracker.extract_base import hints_in, required_literals
+
+    hints = required_literals(re.compile(r"price on request|ár kérésre|очаквайте", re.I))
+    assert hints is not None and "ár kérésre".encode() in hints and "очаквайте".encode() in hints
+    assert hints_in("Az ÁR KÉRÉSRE érvényes".encode(), hints) == ("ár kérésre".encode(),)
+    assert hints_in("ОЧАКВАЙТЕ скоро".encode(), hints) == ("очаквайте".encode(),)
+    assert hints_in("Ár: 8 990 Ft".encode(), hints) == ()
 
 
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
