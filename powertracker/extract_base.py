@@ -361,7 +361,23 @@ def _longest_run(items: list[tuple[Any, Any]], literal: Any, keep: Callable[[str
 @lru_cache(maxsize=32)
 def _wide(hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     """The ``hints`` with a cased letter beyond ASCII: ``bytes.lower()`` cannot fold those."""
-    return tuple(h for h in hints if any(not c.isascii() and c.lower() != c.upper() for c in h.decode("utf-8")))
+    return tuple(h for h in hints if _cased_beyond_ascii(h.decode("utf-8")))
+
+
+@lru_cache(maxsize=32)
+def _wide_leads(hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The first UTF-8 bytes of those letters in either case (0xC3 for á / Á, 0xD0 and 0xD1 for
+    Cyrillic): text without any cannot hold a wide hint, and is not case-folded to find out."""
+    letters = {c for h in _wide(hints) for c in _cased_beyond_ascii(h.decode("utf-8"))}
+    return tuple({v.encode("utf-8")[:1] for c in letters for v in (c, c.upper(), c.lower(), c.title())})
+
+
+def _cased_beyond_ascii(text: str) -> list[str]:
+    return [c for c in text if not c.isascii() and c.lower() != c.upper()]
+
+
+def _may_fold_to(data: bytes, hints: tuple[bytes, ...]) -> bool:
+    return not data.isascii() and any(b in data for b in _wide_leads(hints))
 
 
 @lru_cache(maxsize=32)
@@ -378,7 +394,7 @@ def _by_prefix(hints: tuple[bytes, ...]) -> tuple[tuple[bytes, tuple[bytes, ...]
 def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
     low = data.lower()
     return any(h in low for h in hints) or any(g in data for g in _CASE_GUARDS) or (
-        bool(_wide(hints)) and not data.isascii() and _folded_hold(data, _wide(hints)) != ())
+        bool(_wide(hints)) and _may_fold_to(data, hints) and _folded_hold(data, _wide(hints)) != ())
 
 
 def _folded_hold(data: bytes, wide: tuple[bytes, ...]) -> tuple[bytes, ...]:
@@ -396,7 +412,7 @@ def hints_in(data: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     low = data.lower()
     found = tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
     wide = tuple(h for h in _wide(hints) if h not in found)
-    if wide and not data.isascii() and (more := _folded_hold(data, wide)):
+    if wide and _may_fold_to(data, hints) and (more := _folded_hold(data, wide)):
         found = tuple(h for h in hints if h in found or h in more)
     return found
 
