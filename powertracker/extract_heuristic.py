@@ -240,7 +240,7 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
     el: _Element = node
     text = text_of(el)
     for _ in range(3):
-        if find_prices(text):
+        if find_prices(text) and not (_EURO_CENTS.fullmatch(text) and _after_digit(el)):
             return el, text
         if not _FRAGMENT.fullmatch(text):
             return None
@@ -252,6 +252,17 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
             return None
         el, text = parent, parent_text
     return (el, text) if find_prices(text) else None
+
+
+_EURO_CENTS = re.compile(r"\s*€\d\d\s*")  # "22<sup>€50</sup>": the cents of 22,50 €, the euro sign as its point
+
+
+def _after_digit(el: _Element) -> bool:
+    """Whether the text right before ``el`` (its previous sibling's tail, else its parent's text) ends in a digit."""
+    prev = el.getprevious()
+    parent = el.getparent()
+    before = (prev.tail if prev is not None else parent.text if parent is not None else None) or ""
+    return before.rstrip()[-1:].isdigit()
 
 
 def _collect_containers(page: Page, root: _Element, excluded: Callable[[_Element], bool],

@@ -943,6 +943,16 @@ def test_hints_beyond_ascii_are_matched_case_folded() -> None:
     assert hints_in("Ár: 8 990 Ft".encode(), hints) == ()
 
 
+def test_the_euro_sign_as_the_decimal_point_in_a_superscript() -> None:
+    html = _doc('<h1>Le Roman</h1><ul><li>Poche <span>8,90 €</span></li></ul>'
+                '<div class="f-priceBox-price">22<sup>€50</sup></div><button>Ajouter au panier</button>'
+                '<div class="tile"><span class="price">€50</span></div>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("22.50")
+    alone = _doc('<h1>Carte cadeau</h1><div class="price"><span>Montant</span> <sup>€50</sup></div>'
+                 '<button>Ajouter au panier</button>')
+    assert extract(alone, "u", default_currency="EUR").price == Decimal("50")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
