@@ -500,15 +500,20 @@ _EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"h
 
 
 def _excl_near(src: str | bytes | None, forms: list[str]) -> bool:
-    """Whether a without-VAT sign stands within a few hundred bytes of where the source first writes
-    the amount (one of ``forms``): a cheap gate before the scan that tells for sure."""
+    """Whether a without-VAT sign stands within a few hundred bytes of where the source writes the
+    amount in any of ``forms`` (the first eight places of each: the markup's own, in the head, comes
+    first): a cheap gate before the scan that tells for sure."""
     if not isinstance(src, bytes):
         return True
     for form in forms:
-        i = src.find(form.encode())
-        if i != -1:
-            near = src[max(0, i - 240):i + 160].lower()
-            return any(m in near for m in _EXCL_MARKERS)
+        needle = form.encode()
+        i = src.find(needle)
+        for _ in range(8):
+            if i == -1:
+                break
+            if any(m in src[max(0, i - 240):i + 160].lower() for m in _EXCL_MARKERS):
+                return True
+            i = src.find(needle, i + len(needle))
     return False
 
 

@@ -98,7 +98,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
-_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk)|from \d+ (pcs|units)"
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
@@ -107,9 +107,10 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän)\D{0,40}$")
-MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)"
+MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
-_MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \(|for \d+\b)")
+_MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \((?!\s*(inc|incl|ex|exc|excl)\b)"
+                      r"|for \d+\b)")  # not "£14.81 Each (inc. VAT)"
 _APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
@@ -466,17 +467,22 @@ def scan(page: Page, layout: Layout) -> Scan:
     return out
 
 
-_OPENS_AMOUNT = re.compile(r"[\s:()\[\]]{0,3}\D{0,3}\d")  # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"
+# "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"; not "inkl. 19 % MwSt." (a rate, then nothing)
+_OPENS_AMOUNT = re.compile(r"[\s:()\[\]]{0,3}\D{0,3}\d(?![\d.,]*\s?%)")
+_RATE = re.compile(r"[\s:()\[\]]{0,3}\d{1,2}(?:[.,]\d{1,2})?\s?%\D{0,12}?(?=\D{0,3}\d)")  # "9% GST) " before an amount
 
 
 def _before_next_label(text: str) -> str:
-    """The neighbour's text after an amount, up to the first VAT label in it that opens an amount of
-    its own: "Cena s DPH: 89,00 €" labels the 89,00, not the amount before it; "inkl. MwSt." alone
-    (or before other words) stays the label of the amount before it."""
-    cut = len(text)
+    """The neighbour's text after an amount, up to its own first amount or the first VAT label in it
+    that opens an amount: "Cena s DPH: 89,00 €" labels the 89,00, and "£14.81 Each (inc. VAT)" is
+    the next amount's with its label, not the amount before it; "inkl. MwSt." alone (or before other
+    words) stays the label of the amount before it."""
+    found = find_prices(text)
+    cut = found[0].start if found else len(text)
     for ctx in (_EXCL_CTX, _INCL_CTX):
         for m in ctx.finditer(text):
-            if _OPENS_AMOUNT.match(text, m.end()):
+            rate = _RATE.match(text, m.end())
+            if _OPENS_AMOUNT.match(text, rate.end() if rate else m.end()):
                 cut = min(cut, m.start())
                 break
     return text[:cut]

@@ -953,6 +953,23 @@ def test_the_euro_sign_as_the_decimal_point_in_a_superscript() -> None:
     assert extract(alone, "u", default_currency="EUR").price == Decimal("50")
 
 
+def test_a_trade_page_showing_the_price_without_vat_first() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Header", "offers": {"@type": "Offer",'
+          ' "price": "12.34", "priceCurrency": "GBP"}}</script>')
+    rs = _doc('<h1>PCB Header 40 way</h1><div class="price-panel"><p class="unit">Price Each (ex. VAT)</p>'
+              '<p class="ex">£12.34</p><p class="inc">£14.81 <span>Each (inc. VAT)</span></p></div>'
+              '<table class="price-breaks_table"><tr><td>1 - 9</td><td>£12.34</td><td>£14.81</td></tr>'
+              '<tr><td>50 +</td><td>£10.49</td><td>£12.59</td></tr></table><button>Add to basket</button>'
+              '<p>Total (ex. VAT) <strong>£12.34</strong></p>', head=ld)
+    assert extract(rs, "u", default_currency="GBP").price == Decimal("14.81")
+    wurth = _doc('<h1>Holzbauschraube 5x60</h1><div class="price"><span>18,40 €</span> <span>zzgl. MwSt.</span></div>'
+                 '<div class="price"><span>21,90 €</span> <span>inkl. 19 % MwSt.</span></div>'
+                 '<table class="scaled-prices"><tr><th>ab 1 VE</th><td>18,40 €</td></tr><tr><th>ab 3 VE</th>'
+                 '<td>16,90 €</td></tr></table><button>In den Warenkorb</button>',
+                 head=ld.replace("12.34", "18.40").replace("GBP", "EUR"))
+    assert extract(wurth, "u", default_currency="EUR").price == Decimal("21.90")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
