@@ -44,6 +44,7 @@ from .extract_base import (
 from .extract_heuristic import (
     MULTIBUY,
     MULTIBUY_ATTR,
+    UNCHOSEN,
     USED,
     Scan,
     Seen,
@@ -395,6 +396,8 @@ class _Run:
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
         elif _excl_near(self.page.html, _written_forms(price, spaces=(" ",))) and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", with_vat
+        elif self._shown_only_as_multibuy(price):
+            why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
         else:
             return None
         return why if self._visible_instead(chosen, band) else None
@@ -436,6 +439,13 @@ class _Run:
         seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != MULTIBUY
                 and not _in_table_cell(s.element)]
         return bool(seen) and all(s.excl for s in seen)
+
+    def _shown_only_as_multibuy(self, amount: Decimal) -> bool:
+        """Whether ``amount`` is shown outside tables only as a multibuy price (or an unchosen pack's
+        per-bottle figure), at least once as the former: markup holding the mix-six price. A quantity
+        table's first row is the one-unit price (``_one_unit_row``), so cells do not count."""
+        seen = [s for s in self.scan.seen if s.match.amount == amount and not _in_table_cell(s.element)]
+        return any(s.reason == MULTIBUY for s in seen) and all(s.reason in (MULTIBUY, UNCHOSEN) for s in seen)
 
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or

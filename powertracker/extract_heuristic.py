@@ -359,6 +359,7 @@ def _was_marked(levels: list[str]) -> str | None:
 
 _WAS_REASON = "struck-through or was / list price"
 MULTIBUY = "multibuy / quantity price"
+UNCHOSEN = "an option the page has not selected"
 USED = "used or another seller's offer"
 
 
@@ -459,7 +460,7 @@ def scan(page: Page, layout: Layout) -> Scan:
             if s.reason is None and _in_prose(page, el):
                 s.reason = "inside running text"
             if s.reason is None and layout.unselected_option(el):
-                s.reason = "an option the page has not selected"
+                s.reason = UNCHOSEN
             if s.reason is None and _in_title(layout, el):
                 s.reason = "inside the page's title (\"... under £500\")"
             out.seen.append(s)

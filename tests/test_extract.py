@@ -970,6 +970,18 @@ def test_a_trade_page_showing_the_price_without_vat_first() -> None:
     assert extract(wurth, "u", default_currency="EUR").price == Decimal("21.90")
 
 
+def test_markup_holding_the_multibuy_price_gives_way_to_the_single_price() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Sauvignon Blanc", "offers":'
+          ' {"@type": "Offer", "price": "9.99", "priceCurrency": "GBP"}}</script>')
+    body = ('<h1>Sauvignon Blanc 2023</h1><p>Single bottle price <span class="value">£12.99</span></p>'
+            '<p>Mix Six price <span class="value--promo">£9.99</span> when you buy 6 or more bottles</p>'
+            '<button>Add to basket</button>')
+    assert extract(_doc(body, head=ld), "u", default_currency="GBP").price == Decimal("12.99")
+    tiers = ('<h1>Sauvignon Blanc 2023</h1><p>Price <span class="value">£9.99</span></p><table class="tier-prices">'
+             '<tr><td>1+</td><td>£9.99</td></tr><tr><td>6+</td><td>£8.49</td></tr></table><button>Add to basket</button>')
+    assert extract(_doc(tiers, head=ld), "u", default_currency="GBP").price == Decimal("9.99")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
