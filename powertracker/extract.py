@@ -52,6 +52,7 @@ from .extract_heuristic import (
     may_show_was,
     no_price_statement,
     scan,
+    shown_bare,
 )
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
@@ -390,7 +391,8 @@ class _Run:
         elif name == "meta" and not self.shown(price):
             why, band = "a price the page does not show (a stale tag)", near
         elif name != "meta" and not self.shown_in_text(price) and not any(  # split over elements: the scan joins them
-                s.match.amount == price and len(s.text.split()) <= _LABEL_WORDS for s in self.scan.seen):
+                s.match.amount == price and len(s.text.split()) <= _LABEL_WORDS for s in self.scan.seen) \
+                and not shown_bare(self.page, price):
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near

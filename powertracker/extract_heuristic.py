@@ -98,7 +98,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
-_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
@@ -646,6 +646,16 @@ _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price'
 _BARE_AMOUNT = re.compile(r"(\d{1,3}(?:[ .,']\d{3})*|\d+)(?:[.,]\d{1,2}|[.,][-–—]{1,2})?")  # 1.299,99 / 4.999,-
 _NOT_THE_PRICE_ATTR = (_UNIT_ATTR, _MONTHLY_ATTR, _SHIPPING_ATTR, _SAVE_ATTR, MULTIBUY_ATTR, _APPROX_ATTR, _USED_ATTR,
                        _MEMBER_ATTR)
+
+
+def shown_bare(page: Page, amount: Decimal) -> bool:
+    """Whether a price-marked element's whole text is ``amount`` without any currency sign, as a shop
+    that prints none writes it (``<span>17</span>,<sup>99</sup>`` beside "+ € 3,90 statiegeld")."""
+    for el in _PRICE_MARKED(page.doc):
+        text = page.text_of(el)
+        if _BARE_AMOUNT.fullmatch(text) and ("," in text or "." in text) and parse_amount(text) == amount:
+            return True
+    return False
 
 
 def _bare_price(page: Page, layout: Layout) -> Seen | None:

@@ -982,6 +982,18 @@ def test_markup_holding_the_multibuy_price_gives_way_to_the_single_price() -> No
     assert extract(_doc(tiers, head=ld), "u", default_currency="GBP").price == Decimal("9.99")
 
 
+def test_markup_stands_by_a_price_split_without_a_sign_and_a_multibuy_with_words_between() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Pilsener krat", "offers":'
+          ' {"@type": "Offer", "price": 17.99, "priceCurrency": "EUR"}}</script>')
+    body = ('<h1>Pilsener krat 24 x 30 cl</h1><div class="promo">2 kratten voor € 32</div><div class="price">'
+            '<span>17</span><span>,</span><sup>99</sup></div><span>+ € 3,90 statiegeld</span>'
+            '<button>In winkelmand</button>')
+    e = extract(_doc(body, head=ld), "u", default_currency="EUR")
+    assert (e.price, e.strategy) == (Decimal("17.99"), "json-ld"), e.rejected
+    signed = body.replace("<span>17</span><span>,</span><sup>99</sup>", "€ 17,99")
+    assert extract(_doc(signed), "u", default_currency="EUR").price == Decimal("17.99")  # not the crate pair's € 32
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
