@@ -325,6 +325,9 @@ def _neighbour_text(el: _Element, before: bool) -> str:
 
 
 
+_MAGENTO_PRICE_TYPES = frozenset({"oldPrice", "finalPrice"})
+
+
 def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
     """Attribute words of ``el`` and a few ancestors, nearest first; whether any is struck through."""
     levels = []
@@ -337,6 +340,8 @@ def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
             struck = True
         bits = [node.get("class") or "", node.get("id") or "", node.get("itemprop") or "",
                 node.get("data-hook") or "", node.get("data-testid") or ""]  # Wix's and React shops' names
+        if node.get("data-price-type") in _MAGENTO_PRICE_TYPES:  # not its basePrice (without tax), no unit price
+            bits.append(node.get("data-price-type") or "")
         bits.extend(k for k in node.keys() if k.startswith("data-"))  # noqa: SIM118
         levels.append(" ".join(bits).lower())
         node = node.getparent()

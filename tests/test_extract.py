@@ -994,6 +994,19 @@ def test_markup_stands_by_a_price_split_without_a_sign_and_a_multibuy_with_words
     assert extract(_doc(signed), "u", default_currency="EUR").price == Decimal("17.99")  # not the crate pair's € 32
 
 
+def test_magento_old_price_under_a_final_price_container_is_the_was_price() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Brunello 2019", "offers":'
+          ' {"@type": "Offer", "price": "42.00", "priceCurrency": "EUR"}}</script>')
+    box = ('<span class="old-price"><span class="price-container price-final_price"><span class="price-label">Prezzo'
+           ' pieno</span> <span data-price-amount="42" data-price-type="oldPrice" class="price-wrapper"><span'
+           ' class="price">42,00 €</span></span></span></span><span class="special-price"><span class="price-container'
+           ' price-final_price"><span data-price-amount="34.9" data-price-type="finalPrice" class="price-wrapper">'
+           '<span class="price">34,90 €</span></span></span></span>')
+    html = _doc(f'<h1>Brunello di Montalcino 2019</h1><div class="price-box">{box}</div><button>Aggiungi al carrello'
+                '</button>', head=ld)
+    assert extract(html, "u", default_currency="EUR").price == Decimal("34.90")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
