@@ -177,6 +177,10 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|this listing (was|has been|has) ended|listing has ended|price will be announced"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
+                # a rental: its day and week rates are no price to buy it at
+                r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
+                r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
+                r"|solo (en )?alquiler"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"

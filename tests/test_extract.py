@@ -1007,6 +1007,13 @@ def test_magento_old_price_under_a_final_price_container_is_the_was_price() -> N
     assert extract(html, "u", default_currency="EUR").price == Decimal("34.90")
 
 
+@pytest.mark.parametrize("badge", ["Available to hire only", "Artikelnummer 50211 · Alleen verhuur"])
+def test_a_rental_page_has_no_price_to_buy_at(badge: str) -> None:
+    html = _doc(f'<h1>Heavy Duty Breaker 110V</h1><p class="badge">{badge}</p><table><tr><th>1 Day</th>'
+                '<td>£45.00</td></tr><tr><th>1 Week</th><td>£90.00</td></tr></table><button>Add to hire basket</button>')
+    assert extract(html, "u", default_currency="GBP").price is None
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
