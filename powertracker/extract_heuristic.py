@@ -177,6 +177,9 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|this listing (was|has been|has) ended|listing has ended|price will be announced"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
+                r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
+                r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
+                r"|prices for trade customers only|trade prices? only|login for price"
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"

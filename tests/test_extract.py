@@ -1014,6 +1014,15 @@ def test_a_rental_page_has_no_price_to_buy_at(badge: str) -> None:
     assert extract(html, "u", default_currency="GBP").price is None
 
 
+@pytest.mark.parametrize("said", ["Prezzi riservati ai clienti business", "Accedi per il prezzo",
+                                  "Preise nur für Geschäftskunden", "Login for price"])
+def test_trade_only_pages_have_no_price_beside_a_stale_meta_tag(said: str) -> None:
+    head = '<meta property="product:price:amount" content="64.50"><meta property="product:price:currency" content="EUR">'
+    html = _doc(f'<h1>Avvitatore a impulsi 18V</h1><p class="b2b-notice">{said}</p><a href="/login">Accedi</a>'
+                '<p>Spese di spedizione 9,90 € per ordini inferiori a 150 €</p>', head=head)
+    assert extract(html, "u", default_currency="EUR").price is None
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
