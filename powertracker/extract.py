@@ -508,7 +508,7 @@ def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -
 
 # signs that a price nearby is marked as without VAT (lower case); the scan that reads them is dearer
 _EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"hors tax", b"ht<", b"ht)",
-                 "\u7a0e\u629c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax")
+                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax")
 
 
 def _excl_near(src: str | bytes | None, forms: list[str]) -> bool:
@@ -585,7 +585,8 @@ def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:
 
 
 def _in_table_cell(el: _Element) -> bool:
-    return el.tag in ("td", "th") or any(a.tag in ("td", "th") for a in el.iterancestors())
+    """Whether ``el`` is a table's cell or row, or inside one."""
+    return el.tag in ("td", "th", "tr") or any(a.tag in ("td", "th", "tr") for a in el.iterancestors())
 
 
 def _price_table(el: _Element) -> bool:

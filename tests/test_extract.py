@@ -1023,6 +1023,18 @@ def test_trade_only_pages_have_no_price_beside_a_stale_meta_tag(said: str) -> No
     assert extract(html, "u", default_currency="EUR").price is None
 
 
+def test_japanese_markup_without_tax_and_a_line_through_class() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "潤滑剤", "offers": {"@type": "Offer",'
+          ' "price": "1800", "priceCurrency": "JPY"}}</script>')
+    body = ('<h1>スプレー式潤滑剤 420ml 10本入</h1><div class="Price"><span>¥1,800</span><span>（税別）</span></div>'
+            '<div class="Price--Sub"><span>¥1,980</span><span>（税込）</span></div><table><tr><td>12345678</td>'
+            '<td class="u-price">¥1,800<br><span>(¥1,980税込)</span></td></tr></table><button>カートに入れる</button>')
+    assert extract(_doc(body, head=ld), "u", default_currency="JPY").price == Decimal("1980")
+    sale = ('<h1>ダッフルコート</h1><div class="proper"><span class="u-line-through">¥8,990</span><span>税込</span></div>'
+            '<div class="sale"><span>¥5,393</span> 税込 40%OFF</div><button>カートに入れる</button>')
+    assert extract(_doc(sale, head=ld.replace("1800", "8990")), "u", default_currency="JPY").price == Decimal("5393")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
