@@ -42,7 +42,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
+_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|retail|non-sale|price--non-sale|price-standard|saved-from")
 _WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
@@ -461,11 +461,7 @@ def scan(page: Page, layout: Layout) -> Scan:
                 out.seen[-1].low = True
                 out.seen.append(s)
                 continue
-            sub_levels, sub_struck = [], False
-            if len(matches) > 1 and len(text) <= MAX_CONTAINER:
-                sub = _match_element(el, m)
-                if sub is not el:
-                    sub_levels, sub_struck = _chain_attrs(sub, 2)
+            sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
             if s.reason is None and not (m.amount > 0):
                 s.reason = "zero amount"
@@ -546,14 +542,29 @@ def may_show_was(page: Page, above: Decimal) -> bool:
             if not left.strip():
                 before = _neighbour_text(el, True) if before is None else before
                 left = before[-_WINDOW:]
-            sub_levels, sub_struck = [], False
-            if len(matches) > 1 and len(text) <= MAX_CONTAINER:
-                sub = _match_element(el, m)
-                if sub is not el:
-                    sub_levels, sub_struck = _chain_attrs(sub, 2)
+            sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             if struck or sub_struck or _WAS_LEFT.search(left) or _was_marked(sub_levels + levels):
                 return True
     return False
+
+
+_DIGITS = re.compile(r"\d(?:[\d.,'\s]*\d)?")
+
+
+def _sub_marks(el: _Element, m: PriceMatch, text: str, count: int) -> tuple[list[str], bool]:
+    """The marks of the element inside ``el`` that holds match ``m``: the whole match when ``el``
+    holds several amounts, else the digits of a price split over elements (``<span>¥</span><span
+    class="lineThrough">399.00</span>``), whose own class may strike it through."""
+    if len(text) > MAX_CONTAINER or not len(el):
+        return [], False
+    if count > 1:
+        sub = _match_element(el, m)
+    else:
+        found = _DIGITS.search(m.raw)
+        digits = found.group() if found else m.raw
+        sub = next((c for c in el.iterdescendants() if isinstance(c.tag, str) and not len(c)
+                    and (c.text or "").strip() == digits), el)
+    return _chain_attrs(sub, 2) if sub is not el else ([], False)
 
 
 def _match_element(el: _Element, m: PriceMatch) -> _Element:

@@ -1035,6 +1035,15 @@ def test_japanese_markup_without_tax_and_a_line_through_class() -> None:
     assert extract(_doc(sale, head=ld.replace("1800", "8990")), "u", default_currency="JPY").price == Decimal("5393")
 
 
+@pytest.mark.parametrize(("sign", "after"), [("¥", ""), ("", " €")])
+def test_a_split_price_whose_digits_are_struck_through(sign: str, after: str) -> None:
+    html = _doc(f'<h1>九阳豆浆机 DJ12-D2</h1><div class="Price--row--2wPBZ"><span>价格</span><span>{sign}</span>'
+                f'<span class="Price--lineThrough--1j6yY">399.00</span><span>{after}</span></div><div class="extra">'
+                f'<span>促销价</span><span>{sign}</span><span class="Price--orange">329.00</span><span>{after}</span></div>'
+                '<button>立即购买</button>')
+    assert extract(html, "u", default_currency="CNY" if sign else "EUR").price == Decimal("329.00")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
