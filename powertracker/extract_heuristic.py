@@ -75,14 +75,15 @@ _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|bas
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
                      r"|alma|payjustnow|laybuy)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月)\b|per (month|maand|månad|måned)"
                      r"|a month|p/?m\b|monthly|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
-                     r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months)")
+                     r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months"
+                     r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно")
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
-_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|\d+ rate da|raty po)\s*$")
+_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|\d+ rate da|raty po|每期|每月)\s*$")
 _MONTHLY_ATTR = _rx(r"financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit|emi\b|ratenkauf")
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
@@ -119,7 +120,13 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
-                   r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$")
+                   r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
+                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?)[\s:：]*$")
+# a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
+_COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用)(で|後)"
+                   r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
+                   r"|con (el )?(código|cupón))[\s:：]*$")
+_COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
@@ -128,6 +135,9 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
                     r"|com cartão|precio socio|preço clube)")
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
+# a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
+_SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
+                    r"|garanzia estesa|保修|保固|碎屏|保障|보증 연장)")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
@@ -300,6 +310,9 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
             yield found
 
 
+_LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
+
+
 def _neighbour_text(el: _Element, before: bool) -> str:
     """Short text just before / after an element (its sibling's or parent's). After it, from an
     element that is the last thing in an inline parent, the parent's next label counts too (two
@@ -307,12 +320,16 @@ def _neighbour_text(el: _Element, before: bool) -> str:
     ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``."""
     sib = el.getprevious() if before else el.getnext()
     if before:
-        parent = el.getparent()
-        lead = (sib.tail if sib is not None else (parent.text if parent is not None else None)) or ""
-        if lead.strip():
-            return " ".join(lead.split())
-        if sib is not None and isinstance(sib.tag, str):
-            return " ".join(text_content(sib).split())[-_WINDOW:]
+        for level in range(3):  # the first thing in its parent: the parent's label ("<dt>PLUS价</dt><dd><span>￥2949")
+            parent = el.getparent()
+            lead = " ".join(((sib.tail if sib is not None else (parent.text if parent is not None else None)) or "").split())
+            if not lead and sib is not None and isinstance(sib.tag, str):
+                lead = " ".join(text_content(sib).split())[-_WINDOW:]
+            if lead:  # from further up, only a label: another amount's text is not this one's
+                return lead if level == 0 or (not has_digit(lead) and any(c.isalpha() for c in lead)) else ""
+            if parent is None or parent.tag not in _LABELLED:
+                return ""
+            el, sib = parent, parent.getprevious()
         return ""
     node = el
     for level in range(3):
@@ -405,8 +422,12 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
+    elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):
+        s.reason = "a price after a coupon or code"
     elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
         s.reason = "an add-on's or option's surcharge"
+    elif len(whole) <= 60 and _SERVICE_LEFT.search(whole[:s.match.start]):
+        s.reason = "a service or warranty plan sold beside it"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:

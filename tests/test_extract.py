@@ -1044,6 +1044,23 @@ def test_a_split_price_whose_digits_are_struck_through(sign: str, after: str) ->
     assert extract(html, "u", default_currency="CNY" if sign else "EUR").price == Decimal("329.00")
 
 
+def test_a_marketplace_price_beside_member_coupon_instalment_and_service_figures() -> None:
+    html = _doc('<h1>Xiaomi 15 12GB+256GB</h1><div class="summary"><div class="dt">京东价</div><div class="dd">'
+                '<span class="p-price"><span>￥</span><span class="price">2999.00</span></span></div></div>'
+                '<div class="summary"><div class="dt">PLUS价</div><div class="dd"><span class="p-price-x"><span>￥</span>'
+                '<span class="price">2949.00</span></span></div></div><div class="top"><span>领券后到手价</span>'
+                ' <span class="final">¥2799</span></div><div class="svc"><a>延长保修 2年 ￥169</a></div>'
+                '<div class="bt"><strong>￥249.92×12期</strong></div><button>加入购物车</button>')
+    e = extract(html, "u", default_currency="CNY")
+    assert e.price == Decimal("2999.00"), e.rejected
+    reasons = dict(e.rejected)
+    assert reasons["￥2949.00"].startswith("member") and reasons["¥2799"].startswith("a price after a coupon")
+    assert reasons["￥169"].startswith("a service") and reasons["￥249.92"].startswith("monthly")
+    code = _doc('<h1>Desk lamp</h1><p><span class="price">$49.99</span></p><p><span class="p">$39.99</span> with code'
+                ' SAVE10</p><button>Add to cart</button>')
+    assert extract(code, "u", default_currency="USD").price == Decimal("49.99")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
