@@ -396,9 +396,10 @@ class _Run:
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
-        elif _excl_near(self.page.html, _written_forms(price, spaces=(" ",))) and self._shown_only_without_vat(price):
+        elif _marked_near(around := _near(self.page.html, _written_forms(price, spaces=(" ",))), _EXCL_MARKERS) \
+                and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", with_vat
-        elif self._shown_only_as_multibuy(price):
+        elif _marked_near(around, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
         else:
             return None
@@ -511,22 +512,31 @@ _EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"h
                  "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax")
 
 
-def _excl_near(src: str | bytes | None, forms: list[str]) -> bool:
-    """Whether a without-VAT sign stands within a few hundred bytes of where the source writes the
-    amount in any of ``forms`` (the first eight places of each: the markup's own, in the head, comes
-    first): a cheap gate before the scan that tells for sure."""
+# words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
+_MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-buy", b" for ", b" voor ", b" pour ",
+                     b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")
+
+
+def _near(src: str | bytes | None, forms: list[str]) -> list[bytes] | None:
+    """The source around where it writes the amount in any of ``forms`` (a few hundred bytes each, lower
+    case; the first eight places of each form: the markup's own, in the head, comes first), for a
+    cheap look for marker words before the scan that tells for sure; None without bytes to look in."""
     if not isinstance(src, bytes):
-        return True
+        return None
+    found = []
     for form in forms:
         needle = form.encode()
         i = src.find(needle)
         for _ in range(8):
             if i == -1:
                 break
-            if any(m in src[max(0, i - 240):i + 160].lower() for m in _EXCL_MARKERS):
-                return True
+            found.append(src[max(0, i - 240):i + 160].lower())
             i = src.find(needle, i + len(needle))
-    return False
+    return found
+
+
+def _marked_near(near: list[bytes] | None, markers: tuple[bytes, ...]) -> bool:
+    return near is None or any(m in text for text in near for m in markers)
 
 
 _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
@@ -637,6 +647,24 @@ def _page_title(doc: _Element, meta: dict[str, str], layout: Layout) -> str | No
     return None
 
 
+# Arabic-Indic and Persian digits, and the Arabic decimal and thousands signs: "٢٬٩٩٩٫٠٠ د.إ" is 2,999.00
+_EASTERN = {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i in range(10)}, 0x66B: ".", 0x66C: ","}
+_EASTERN_RX = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]")
+_EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
+
+
+def western_digits(html: str | bytes) -> str | bytes:
+    """The page with Eastern Arabic digits written as ASCII ones (only such pages are copied)."""
+    if isinstance(html, str):
+        return html.translate(_EASTERN) if _EASTERN_RX.search(html) else html
+    if b"\xd9" not in html and b"\xdb" not in html:  # the lead bytes of them all
+        return html
+    for eastern, ascii_ in _EASTERN_BYTES:
+        if eastern in html:
+            html = html.replace(eastern, ascii_)
+    return html
+
+
 def extract(html: str | bytes, url: str, selector: str | None = None, default_currency: str | None = None, *,
             sku: str | None = None, gtin: str | None = None, offer_url: str | None = None,
             encoding: str | None = None) -> Extraction:
@@ -648,6 +676,7 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     """
     if isinstance(html, bytes):
         html = page_source(html, encoding)
+    html = western_digits(html)
     doc = _parse(html)
     if doc is None:
         return Extraction(None, None, None, None, None, rejected=(("", "empty page"),))

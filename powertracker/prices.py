@@ -20,8 +20,10 @@ from functools import lru_cache
 # ISO 4217 codes a retailer is likely to quote; validation rejects anything else.
 KNOWN_CURRENCIES = frozenset(
     "AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON "
-    "SEK SGD THB TRY TWD USD ZAR".split()
+    "SEK SGD THB TRY TWD USD ZAR BAM BHD EGP IDR KWD MAD MYR OMR PEN PHP QAR RSD RUB SAR UAH UYU VND".split()
 )
+# codes that are words too ("pen", "rub", "bam"): read in text only from their signs ("S/", "KM")
+_WORD_CODES = frozenset({"BAM", "PEN", "RUB", "MAD", "PHP"})
 SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first is the usual meaning
     "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
     "us$": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
@@ -33,10 +35,14 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",), "tl": ("TRY",), "₱": ("PHP",), "₴": ("UAH",),
     "₽": ("RUB",), "₫": ("VND",), "rm": ("MYR",), "rp": ("IDR",), "rp.": ("IDR",),
+    "s/": ("PEN",), "s/.": ("PEN",), "km": ("BAM",), "din.": ("RSD",), "дин.": ("RSD",), "грн": ("UAH",),
+    "грн.": ("UAH",), "د.إ": ("AED",), "درهم": ("AED",), "ر.س": ("SAR",), "ريال": ("SAR", "QAR", "OMR"),
+    "ر.ق": ("QAR",), "ر.ع": ("OMR",), "ر.ع.": ("OMR",), "ج.م": ("EGP",), "جنيه": ("EGP",), "د.ك": ("KWD",),
+    "د.ب": ("BHD",),
 }
 # symbols that are no currency at all unless the page's hints name theirs: "R 1200 GS" is a motorbike,
 # "1 TL" a teaspoon, "RM 035" and "Rp 12" model numbers
-HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp."})
+HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp.", "km"})
 _NO_USUAL_MEANING = {"kr", "kr.", ":-"} | HINT_ONLY
 _LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
@@ -45,10 +51,12 @@ LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK"
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
 _APOSTROPHES = re.compile(r"[’′ʼ`´]")
-_CODES = "|".join(sorted(KNOWN_CURRENCIES))
+_CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
+# the Arabic signs, written after the amount in the source's order: "٢٬٩٩٩٫٠٠ د.إ", "2,149.00 ريال"
+_ARABIC = r"د\.إ|درهم|ر\.س|ريال|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫円元"  # one-character currency signs
-_CUR = (r"(?:US ?\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
+_CUR = (r"(?:US ?\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
@@ -59,7 +67,7 @@ _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<
 # R16" is a tyre), lei, won and Turkish lira after it ("per lei 29,90 €" is "for her", "회원 5%" a member
 # discount)
 _BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
-_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL)(?![A-Za-z])|원"
+_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)(?![A-Za-z])|원"
 _PRICE = re.compile(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
@@ -68,7 +76,7 @@ _BARE = re.compile(_NUM)
 _COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
 CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|" + _ARABIC + r"|S/|\bKM\b|din\.|дин\.|грн|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 def has_currency(text: str) -> bool:

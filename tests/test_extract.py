@@ -1061,6 +1061,13 @@ def test_a_marketplace_price_beside_member_coupon_instalment_and_service_figures
     assert extract(code, "u", default_currency="USD").price == Decimal("49.99")
 
 
+def test_eastern_arabic_digits_and_the_gulf_signs() -> None:
+    html = _doc('<h1>سامسونج جالكسي تاب S9 FE</h1><div class="old"><del>٢٬٩٩٩٫٠٠ د.إ</del></div>'
+                '<div class="price"><span>١٬٧٤٩٫٠٠ د.إ</span></div><button>أضف إلى السلة</button>', head='')
+    e = extract(html, "u", default_currency="AED")
+    assert (e.price, e.currency) == (Decimal("1749.00"), "AED"), e.rejected
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
