@@ -190,6 +190,14 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
+                r"|precio exclusivo para (distribuidores|mayoristas|clientes|profesionales)"
+                r"|inicia sesión para ver (los |el )?precios?|faça login para ver (o |os )?preços?"
+                r"|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
+                r"|سيتم الإعلان عن السعر|السعر عند الطلب"
+                # no longer sold, in words a replacement's price may stand beside
+                r"|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"
+                r" više nije u ponudi|produsul nu mai este comercializat|ürün artık satılmamaktadır"
+                r"|товар знято з продажу|produkt wycofany ze sprzedaży"
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
@@ -392,6 +400,15 @@ UNCHOSEN = "an option the page has not selected"
 USED = "used or another seller's offer"
 
 
+def _unit_marked(levels: list[str], attrs: str) -> bool:
+    """Whether the class / id names mark a unit price; not an element whose own names call it the sale
+    price as well ("productPrice ecPriceSale js_scl_unitPrice": a price per item, as a shop means it)."""
+    if not _UNIT_ATTR.search(attrs):
+        return False
+    own = levels[0] if levels else ""
+    return not (_UNIT_ATTR.search(own) and _NOW_ATTR.search(_UNIT_ATTR.sub(" ", own)))
+
+
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
     """Why ``s`` is not the price, if it is not. ``left`` / ``right`` are the words right beside the
     amount (a neighbouring element's when its own element has none); ``whole`` is its own element's
@@ -401,7 +418,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     if struck or _WAS_LEFT.search(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
-    elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or _UNIT_ATTR.search(attrs):
+    elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or _unit_marked(levels, attrs):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114

@@ -361,7 +361,7 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
 _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
                            "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
-                           "page-search", "category", "search"})
+                           "page-search", "category", "search", "catalog-product-compare-index"})
 
 
 def listing_page(page: Page, layout: Layout) -> str | None:

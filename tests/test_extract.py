@@ -1068,6 +1068,26 @@ def test_eastern_arabic_digits_and_the_gulf_signs() -> None:
     assert (e.price, e.currency) == (Decimal("1749.00"), "AED"), e.rejected
 
 
+@pytest.mark.parametrize(("said", "currency"), [
+    ("本商品已絕版", "TWD"), ("会員登録・ログインで表示", "JPY"), ("Precio exclusivo para distribuidores.", "MXN"),
+    ("سيتم الإعلان عن السعر وموعد الإطلاق قريباً.", "SAR"), ("Производ више није у понуди.", "RSD"),
+])
+def test_statements_in_asian_arabic_and_cyrillic_scripts(said: str, currency: str) -> None:
+    html = _doc(f'<h1>Item 123</h1><div class="price-box"><p>{said}</p></div><button>Notify me</button>'
+                '<div class="successor"><a href="/p/2">Item 124</a> <span class="price">$350</span></div>'
+                '<ul class="cards"><li><a href="/p/3">A</a> <span>$120</span></li></ul>')
+    assert extract(html, "u", default_currency=currency).price is None
+
+
+def test_a_sale_price_element_named_unit_price_is_no_unit_price() -> None:
+    html = _doc('<h1>Camera X</h1><dl><dt>販売価格</dt><dd><strong id="js_unitPrice" class="productPrice ecPriceSale">'
+                '￥54,800</strong><span>（税込）</span></dd></dl><p>税抜￥49,819</p><button>ショッピングカートに入れる</button>')
+    assert extract(html, "u", default_currency="JPY").price == Decimal("54800")
+    per_kg = _doc('<h1>Coffee 1 kg</h1><p class="price">£12.00</p><p class="unit-price"><span>£12.00</span></p>'
+                  '<button>Add to basket</button>')
+    assert extract(per_kg, "u", default_currency="GBP").price == Decimal("12.00")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
