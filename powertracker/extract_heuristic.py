@@ -737,14 +737,15 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
             continue  # a price has its cents or its ",-"; a lone "3" is a count, "12990" two spans run together
         levels, struck = _chain_attrs(el)
         attrs = " ".join(levels)
-        if struck or _was_marked(levels) or any(rx.search(attrs) for rx in _NOT_THE_PRICE_ATTR) \
+        mark = _was_marked(levels)  # a "regular" price stands when nothing else does (beside a members' price)
+        if struck or mark == "strong" or any(rx.search(attrs) for rx in _NOT_THE_PRICE_ATTR) \
                 or next(el.iter("del", "s", "strike"), None) is not None or layout.unselected_option(el) \
                 or _in_title(layout, el):
             continue
         amount = parse_amount(text)
         if amount is not None and amount > 0:
-            found.append((dist, Seen(PriceMatch(0, len(text), amount, "", text), el, text, None)))
-    return min(found, key=lambda f: f[0])[1] if found else None
+            found.append((mark is not None, dist, Seen(PriceMatch(0, len(text), amount, "", text), el, text, None)))
+    return min(found, key=lambda f: f[:2])[2] if found else None
 
 
 def no_price_statement(page: Page, layout: Layout) -> str | None:

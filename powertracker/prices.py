@@ -32,6 +32,8 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "r": ("ZAR",), "лв": ("BGN",), "лв.": ("BGN",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
+    # "4.999,-": a whole price in the shop's own money, as Nordic, German, Swiss and Czech shops write it
+    ",-": ("DKK", "NOK", "SEK", "EUR", "CHF", "CZK", "HUF", "PLN", "ISK"), ",–": ("DKK", "NOK", "SEK", "EUR", "CHF", "CZK", "HUF", "PLN", "ISK"),
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",), "tl": ("TRY",), "₱": ("PHP",), "₴": ("UAH",),
     "₽": ("RUB",), "₫": ("VND",), "rm": ("MYR",), "rp": ("IDR",), "rp.": ("IDR",),
@@ -43,7 +45,7 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
 # symbols that are no currency at all unless the page's hints name theirs: "R 1200 GS" is a motorbike,
 # "1 TL" a teaspoon, "RM 035" and "Rp 12" model numbers
 HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp.", "km"})
-_NO_USUAL_MEANING = {"kr", "kr.", ":-"} | HINT_ONLY
+_NO_USUAL_MEANING = {"kr", "kr.", ":-", ",-", ",–"} | HINT_ONLY
 _LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
                  "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "en-za": "ZAR",
@@ -67,7 +69,7 @@ _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<
 # R16" is a tyre), lei, won and Turkish lira after it ("per lei 29,90 €" is "for her", "회원 5%" a member
 # discount)
 _BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
-_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)(?![A-Za-z])|원"
+_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)(?![A-Za-z])|원|(?<=\d),[-–](?![\d–-])"
 _PRICE = re.compile(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
@@ -76,7 +78,7 @@ _BARE = re.compile(_NUM)
 _COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
 CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|" + _ARABIC + r"|S/|\bKM\b|din\.|дин\.|грн|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|" + _ARABIC + r"|S/|\bKM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 def has_currency(text: str) -> bool:

@@ -1088,6 +1088,18 @@ def test_a_sale_price_element_named_unit_price_is_no_unit_price() -> None:
     assert extract(per_kg, "u", default_currency="GBP").price == Decimal("12.00")
 
 
+def test_whole_prices_written_with_a_comma_dash_and_a_regular_price_beside_a_members_one() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Robot", "offers": {"@type": "Offer",'
+          ' "price": 4999.0, "priceCurrency": "DKK"}}</script>')
+    power = _doc('<h1>Robotstøvsuger R9</h1><div class="tag"><span class="tag__price">3.999,-</span>'
+                 '<span class="tag__before">Førpris 4.999,-</span></div><button>Læg i kurv</button>', head=ld)
+    assert extract(power, "u", default_currency="DKK").price == Decimal("3999")
+    oda = _doc('<h1>Juice 2 l</h1><div class="price price--member"><span>Medlemspris</span><span class="price__value">22'
+               '<sup>90</sup></span></div><div class="price price--regular"><span>Ordinær pris</span>'
+               '<span class="price__value">29<sup>90</sup></span></div><button>Legg i handlekurv</button>')
+    assert extract(oda, "u", default_currency="NOK").price == Decimal("29.90")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""

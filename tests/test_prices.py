@@ -98,6 +98,7 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("S/ 1,299.00", "PEN", "1299.00", "PEN"), ("S/. 89.90", None, "89.90", "PEN"), ("1.249,00 KM", "BAM", "1249.00", "BAM"),
     ("Domet 100 KM", "EUR", "100", None), ("1.299 din.", None, "1299", "RSD"), ("17 999 грн", None, "17999", "UAH"),
     ("2,149.00 ريال", "SAR", "2149.00", "SAR"), ("1,749.00 د.إ", None, "1749.00", "AED"), ("26,499 ج.م", None, "26499", "EGP"),
+    ("4.999,-", "DKK", "4999", "DKK"), ("1 299,–", "NOK", "1299", "NOK"), ("29,-", None, "29", None),
     ("Pen 12 pack", "GBP", "12", None),  # a bare number: "pen" is a word here, not the sol's code
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
