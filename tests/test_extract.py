@@ -1100,6 +1100,15 @@ def test_whole_prices_written_with_a_comma_dash_and_a_regular_price_beside_a_mem
     assert extract(oda, "u", default_currency="NOK").price == Decimal("29.90")
 
 
+def test_the_price_tag_settles_which_listed_offer_when_the_page_says_nothing_else() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Seerumi", "offers": ['
+          '{"@type": "Offer", "price": 39.9, "priceCurrency": "EUR", "sku": "C-30"},'
+          '{"@type": "Offer", "price": 54.9, "priceCurrency": "EUR", "sku": "C-50"}]}</script>'
+          '<meta property="product:price:amount" content="39,90"><meta property="product:price:currency" content="EUR">')
+    html = _doc('<h1>C-vitamiiniseerumi</h1><p>Koko: 30 ml / 50 ml</p><button>Lisää ostoskoriin</button>', head=ld)
+    assert extract(html, "u", default_currency="EUR").price == Decimal("39.9")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
