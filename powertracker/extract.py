@@ -406,6 +406,8 @@ class _Run:
             why, band = "a price the page shows only without VAT", with_vat
         elif _marked_near(around, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
+        elif self.page.mentions('="false"') and self._shown_only_unchosen(price):
+            why, band = "a price the page shows only on a variant it has not chosen", near
         else:
             return None
         return why if self._visible_instead(chosen, band) else None
@@ -454,6 +456,12 @@ class _Run:
         table's first row is the one-unit price (``_one_unit_row``), so cells do not count."""
         seen = [s for s in self.scan.seen if s.match.amount == amount and not _in_table_cell(s.element)]
         return any(s.reason == MULTIBUY for s in seen) and all(s.reason in (MULTIBUY, UNCHOSEN) for s in seen)
+
+    def _shown_only_unchosen(self, amount: Decimal) -> bool:
+        """Whether ``amount`` is shown only on options the page has not chosen (markup describing
+        another variant than the selected tile's)."""
+        seen = [s for s in self.scan.seen if s.match.amount == amount]
+        return bool(seen) and all(s.reason == UNCHOSEN for s in seen)
 
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or

@@ -94,6 +94,9 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
             bool(_TITLE_ATTR.search(words)))
 
 
+_ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
+
+
 class Layout:
     """The product's anchors and the excluded blocks of one page, each found only when first asked.
 
@@ -175,6 +178,10 @@ class Layout:
                 box = a.getparent()
                 return a.get("aria-selected") != "true" and box is not None and any(
                     o.get("role") == "option" and o.get("aria-selected") == "true" for o in box)
+            for aria in _ARIA_CHOICE:  # variant tiles: aria-current="false" beside the one that is "true"
+                if a.get(aria) == "false":
+                    box = a.getparent()
+                    return box is not None and any(o.get(aria) in ("true", "page") for o in box)
             if a.tag == "label":
                 if (box := a.find(".//input[@type='checkbox']")) is not None:
                     return box.get("checked") is None

@@ -1109,6 +1109,17 @@ def test_the_price_tag_settles_which_listed_offer_when_the_page_says_nothing_els
     assert extract(html, "u", default_currency="EUR").price == Decimal("39.9")
 
 
+def test_markup_of_a_variant_tile_the_page_has_not_chosen() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Trimmer", "sku": "019421", "offers":'
+          ' {"@type": "Offer", "price": 549, "priceCurrency": "SEK"}}</script>')
+    tiles = ''.join(f'<a href="/p/{i}" class="tile" aria-current="{cur}"><span>{name}</span><span>{price}:-</span></a>'
+                    for i, (name, price, cur) in enumerate([("Utan batteri", "549", "false"),
+                                                            ("Med batteri", "899", "true")]))
+    html = _doc(f'<h1>Grästrimmer 18V med batteri</h1><p>Art.nr: 019422</p><div class="price">899:- inkl. moms</div>'
+                f'<div class="tiles">{tiles}</div><button>Köp</button>', head=ld)
+    assert extract(html, "u", default_currency="SEK").price == Decimal("899")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
