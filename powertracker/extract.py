@@ -387,10 +387,15 @@ class _Run:
         """Why the structured price is not the one to read, if the visible page says so: markup left
         at the old price (the page does not show it, or shows it only as the struck-through was
         price) or holding the price without VAT; None when it stands."""
-        if name not in MARKUP:
+        if name not in MARKUP and name != "platform":
             return None
         price = chosen.price
         near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
+        if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
+            shown_net = _marked_near(_near(self.page.html, _written_forms(price, spaces=(" ",))), _EXCL_MARKERS) \
+                and self._shown_only_without_vat(price)
+            return "a price the page shows only without VAT" if shown_net and self._visible_instead(chosen, with_vat) \
+                else None
         if chosen.without_vat:
             why, band = "the markup says the price excludes VAT", with_vat
         elif name == "meta" and not self.shown(price):
@@ -522,7 +527,7 @@ def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -
 
 # signs that a price nearby is marked as without VAT (lower case); the scan that reads them is dearer
 _EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"hors tax", b"ht<", b"ht)",
-                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax")
+                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax", b"sin impuestos", b"+ iva")
 
 
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells

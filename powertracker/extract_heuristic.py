@@ -29,6 +29,7 @@ from .extract_base import (
     hints_in,
     required_literals,
     text_content,
+    visible_text,
 )
 from .extract_regions import Layout
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
@@ -91,7 +92,9 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
-_SHIPPING_ATTR = _rx(r"shipping|delivery|postage|versand|livraison|verzend|frakt|fragt")
+_SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
+# a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation"
+_FEE_CTX = _rx(r"\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
@@ -112,7 +115,7 @@ MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(brea
                      r"|bulk-?(price|discount)")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \((?!\s*(inc|incl|ex|exc|excl)\b)"
                       r"|for \d+\b)")  # not "£14.81 Each (inc. VAT)"
-_APPROX_LEFT = _rx(r"(approx\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
+_APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
@@ -121,7 +124,7 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
-                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?)[\s:：]*$")
+                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+\w+)?)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
@@ -141,7 +144,7 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|g
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
-                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst)")
+                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv)")
 
@@ -409,6 +412,19 @@ def _unit_marked(levels: list[str], attrs: str) -> bool:
     return not (_UNIT_ATTR.search(own) and _NOW_ATTR.search(_UNIT_ATTR.sub(" ", own)))
 
 
+_BLOCKS = frozenset({"div", "p", "ul", "ol", "table", "section", "dl", "form"})
+
+
+def _inline_text(el: _Element, whole: str) -> str:
+    """``el``'s text less its block children's ("U$S 329" over "<div>Aprox. $ 13.160 pesos ...</div>")."""
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _BLOCKS:
+            text = normalize(visible_text(child))
+            if text:
+                whole = whole.replace(text, " ", 1)
+    return whole
+
+
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
     """Why ``s`` is not the price, if it is not. ``left`` / ``right`` are the words right beside the
     amount (a neighbouring element's when its own element has none); ``whole`` is its own element's
@@ -425,6 +441,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs):
         s.reason = "shipping cost or threshold"
+    elif _FEE_CTX.search(ctx):
+        s.reason = "a fee the price includes (recycling, eco-participation)"
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
     elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or MULTIBUY_ATTR.search(attrs):
@@ -447,7 +465,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "a service or warranty plan sold beside it"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"
-    elif len(whole) > MAX_CONTAINER or len(_WORD.findall(whole)) > 8:
+    elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8
+                                        and len(_WORD.findall(_inline_text(s.element, whole))) > 8):
         s.reason = "inside running text"
     if s.reason is None:
         # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")

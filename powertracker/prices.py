@@ -26,7 +26,7 @@ KNOWN_CURRENCIES = frozenset(
 _WORD_CODES = frozenset({"BAM", "PEN", "RUB", "MAD", "PHP"})
 SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first is the usual meaning
     "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
-    "us$": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
+    "us$": ("USD",), "u$s": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
     "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "nt$": ("TWD",), "fr.": ("CHF",), "sfr.": ("CHF",),
     "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",), "원": ("KRW",), "rs.": ("INR",), "rs": ("INR",),
     "r": ("ZAR",), "лв": ("BGN",), "лв.": ("BGN",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
@@ -58,7 +58,7 @@ _CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
 _ARABIC = r"د\.إ|درهم|ر\.س|ريال|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫円元"  # one-character currency signs
-_CUR = (r"(?:US ?\$|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
+_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"

@@ -1120,6 +1120,29 @@ def test_markup_of_a_variant_tile_the_page_has_not_chosen() -> None:
     assert extract(html, "u", default_currency="SEK").price == Decimal("899")
 
 
+def test_latin_american_and_spanish_price_boxes() -> None:
+    uy = _doc('<h1>Consola PixelBoy Pro</h1><div class="precio"><span>U$S</span> <span>329</span><div class="conv">Aprox.'
+              ' $ 13.160 pesos uruguayos (cotización del día, solo referencial)</div></div><button>Agregar al carrito</button>')
+    assert (extract(uy, "u", default_currency="UYU").price, extract(uy, "u", default_currency="UYU").currency) == (
+        Decimal("329"), "USD")
+    cl = _doc('<h1>Notebook Slim 3</h1><div class="p"><span>Tarjeta Andes</span> <span>$ 119.990</span></div>'
+              '<div class="p"><span>Precio Internet</span> <span>$ 129.990</span></div><button>Agregar</button>')
+    assert extract(cl, "u", default_currency="CLP").price == Decimal("129990")
+    es = _doc('<h1>Lavavajillas SMS4</h1><div class="box"><div>Antes <s>649,00 €</s></div><span class="p"><span>549</span>'
+              '<span>,00</span><span>€</span></span><p>IVA incluido. Incluye 3,00 € de tasa RAEE.</p></div>'
+              '<button>Añadir al carrito</button>')
+    assert extract(es, "u", default_currency="EUR").price == Decimal("549.00")
+    mx = _doc('<div class="product type-product instock taxable shipping-taxable purchasable"><div class="summary">'
+              '<h1>Rotomartillo 850 W</h1><p class="price"><span class="woocommerce-Price-amount amount"><bdi>$1,120.69</bdi>'
+              '</span> <small class="woocommerce-price-suffix">+ IVA</small></p><p class="iva">Precio con IVA incluido (16%):'
+              ' <strong class="iva__value">$1,300.00</strong> MXN</p><button>Añadir al carrito</button></div></div>')
+    assert extract(mx, "u", default_currency="MXN").price == Decimal("1300.00")
+    ar = _doc('<h1>Aire Split 5500 W</h1><div class="p">$ 899.999</div><p>Precio sin impuestos nacionales: $ 743.800,83</p>'
+              '<button>Comprar</button>', head='<script type="application/ld+json">{"@type": "Product", "name": "Aire",'
+              ' "offers": {"@type": "Offer", "price": 743800.83, "priceCurrency": "ARS"}}</script>')
+    assert extract(ar, "u", default_currency="ARS").price == Decimal("899999")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""

@@ -22,7 +22,7 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
         "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39",
         "holdout40", "holdout46")
 # still read wrong (bench/holdout_accuracy.py says why): marked, so a fix shows up as an unexpected pass
-KNOWN_MISSES = {"holdout16/page-16.html", "holdout23/page-24.html", "holdout29/page-31.html",
+KNOWN_MISSES = {"holdout16/page-16.html", "holdout23/page-24.html",
                 "holdout30/page-29.html", "holdout38/page-10.html", "holdout38/page-22.html", "holdout38/page-38.html",
                 "holdout39/page-37.html", "holdout40/page-02.html"}
 PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
