@@ -665,18 +665,22 @@ def _page_title(doc: _Element, meta: dict[str, str], layout: Layout) -> str | No
     return None
 
 
-# Arabic-Indic and Persian digits, and the Arabic decimal and thousands signs: "٢٬٩٩٩٫٠٠ د.إ" is 2,999.00
-_EASTERN = {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i in range(10)}, 0x66B: ".", 0x66C: ","}
-_EASTERN_RX = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]")
+# Arabic-Indic and Persian digits, the Arabic decimal and thousands signs ("٢٬٩٩٩٫٠٠ د.إ" is 2,999.00), and
+# full-width digits and separators ("２，４２０円")
+_EASTERN = {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i in range(10)}, 0x66B: ".", 0x66C: ",",
+            **{0xFF10 + i: str(i) for i in range(10)}, 0xFF0C: ",", 0xFF0E: "."}
+_EASTERN_RX = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19]")
 _EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
 
 
 def western_digits(html: str | bytes) -> str | bytes:
-    """The page with Eastern Arabic digits written as ASCII ones (only such pages are copied)."""
+    """The page with Eastern Arabic and full-width digits written as ASCII ones (only such pages are copied)."""
     if isinstance(html, str):
         return html.translate(_EASTERN) if _EASTERN_RX.search(html) else html
-    if b"\xd9" not in html and b"\xdb" not in html:  # the lead bytes of them all
+    if b"\xd9" not in html and b"\xdb" not in html and b"\xef\xbc" not in html:  # their lead bytes
         return html
+    if not any(chr(0xFF10 + i).encode() in html for i in range(10)) and b"\xd9" not in html and b"\xdb" not in html:
+        return html  # full-width brackets, no full-width digits: nothing to do (their commas stay)
     for eastern, ascii_ in _EASTERN_BYTES:
         if eastern in html:
             html = html.replace(eastern, ascii_)

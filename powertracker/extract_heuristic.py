@@ -54,7 +54,8 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
-                r"|定価|参考価格|希望小売価格"
+                r"|定価|参考価格|希望小売価格|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
+                r"|harga asal|harga coret|정가"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
                 r"|(original|origine|initial|inicial|inizial|původní|pierwotn|oorspronkelijk|ursprungl|oprindelig|opprinnelig"
                 r"|eredeti|inițial|alkuper)"
@@ -62,7 +63,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular")
-_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price)[\s:.]*$")
+_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
@@ -92,13 +93,16 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
+# a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
+_THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
+_THRESHOLD_RIGHT = _rx(r"^\s*(以上|起)")
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation"
 _FEE_CTX = _rx(r"\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|(?<![\d,.])[-−–]\s*)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.])[-−–]\s*|折|省|減|减)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -441,6 +445,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs):
         s.reason = "shipping cost or threshold"
+    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right):
+        s.reason = "a spend threshold (a promotion's or free shipping's)"
     elif _FEE_CTX.search(ctx):
         s.reason = "a fee the price includes (recycling, eco-participation)"
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
@@ -600,7 +606,8 @@ def may_show_was(page: Page, above: Decimal) -> bool:
                 before = _neighbour_text(el, True) if before is None else before
                 left = before[-_WINDOW:]
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
-            if struck or sub_struck or _WAS_LEFT.search(left) or _was_marked(sub_levels + levels):
+            if struck or sub_struck or _WAS_LEFT.search(left) or _WEAK_WAS_LEFT.search(left) \
+                    or _was_marked(sub_levels + levels):
                 return True
     return False
 

@@ -1143,6 +1143,21 @@ def test_latin_american_and_spanish_price_boxes() -> None:
     assert extract(ar, "u", default_currency="ARS").price == Decimal("899999")
 
 
+def test_asian_price_words_signs_and_full_width_digits() -> None:
+    tw = _doc('<h1>歌林 無線吸塵器</h1><div class="o-prodPrice__originalPrice"><span>建議售價</span><span>$1,590</span></div>'
+              '<div class="o-prodPrice__price"><span>網路價</span><span class="o-prodPrice__price--value">1,290</span></div>'
+              '<div class="promo">全館滿$2,000 折$100</div><button>加入購物車</button>')
+    assert extract(tw, "u", default_currency="TWD").price == Decimal("1290")
+    th = _doc('<h1>ตู้เย็น 2 ประตู</h1><div class="sale"><span>12,990</span> <span>บาท</span></div><div>ราคาปกติ'
+              ' <span>15,990 บาท</span> <span>ประหยัด 3,000 บาท</span></div><button>หยิบใส่ตะกร้า</button>',
+              head='<script type="application/ld+json">{"@type": "Product", "name": "x", "offers": {"@type": "Offer",'
+                   ' "price": "15990.00", "priceCurrency": "THB"}}</script>')
+    assert extract(th, "u", default_currency="THB").price == Decimal("12990")
+    jp = _doc('<h1>名入れタオル</h1><p>定価 <s>３，０８０円</s></p><p class="price">販売価格 ２，４２０円（税込）</p>'
+              '<p>送料 全国一律 ５２０円</p><button>カートに入れる</button>')
+    assert extract(jp, "u", default_currency="JPY").price == Decimal("2420")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
