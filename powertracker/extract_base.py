@@ -32,7 +32,7 @@ AVAILABILITY_MAP = {
 }
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
-_FRACTION_CLASS = re.compile(r"fraction|decimal|cents|pennies|minor|__after", re.I)
+_FRACTION_CLASS = re.compile(r"fraction|decimal|cents|pennies|minor|__after|align-super|superscript|(?<![a-z])sup(?![a-z])", re.I)
 CONFIDENCE = {"selector": 0.9, "json-ld": 0.95, "microdata": 0.9, "rdfa": 0.9, "meta": 0.85, "platform": 0.85,
               "heuristic": 0.6}
 

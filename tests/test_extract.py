@@ -1158,6 +1158,17 @@ def test_asian_price_words_signs_and_full_width_digits() -> None:
     assert extract(jp, "u", default_currency="JPY").price == Decimal("2420")
 
 
+def test_utility_class_storefronts() -> None:
+    medusa = _doc('<h1>Wool Beanie</h1><div class="flex text-ui-fg-base"><span class="text-xl-semi"><span'
+                  ' data-testid="product-price">44,25 €</span></span><p><span>Ursprünglich: </span><span'
+                  ' class="line-through">59,00 €</span></p></div><p>Versand 4,90 €</p><button>In den Warenkorb</button>')
+    assert extract(medusa, "u", default_currency="EUR").price == Decimal("44.25")
+    tailwind = _doc('<h1>Winter Parka</h1><div class="text-red-700"><span class="align-super">$</span><span'
+                    ' class="text-4xl">249</span><span class="text-base align-super">99</span></div><div>Reg. <span'
+                    ' class="line-through">$299.99</span></div><button>Add to cart</button>')
+    assert extract(tailwind, "u", default_currency="CAD").price == Decimal("249.99")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
