@@ -527,7 +527,7 @@ def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -
 
 # signs that a price nearby is marked as without VAT (lower case); the scan that reads them is dearer
 _EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"hors tax", b"ht<", b"ht)",
-                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax", b"sin impuestos", b"+ iva")
+                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax", b"sin impuestos", b"+ iva", b"kdv hari\xc3\xa7", b"+ kdv", b"f\xc4\x83r\xc4\x83 tva")
 
 
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
@@ -677,10 +677,9 @@ def western_digits(html: str | bytes) -> str | bytes:
     """The page with Eastern Arabic and full-width digits written as ASCII ones (only such pages are copied)."""
     if isinstance(html, str):
         return html.translate(_EASTERN) if _EASTERN_RX.search(html) else html
-    if b"\xd9" not in html and b"\xdb" not in html and b"\xef\xbc" not in html:  # their lead bytes
-        return html
-    if not any(chr(0xFF10 + i).encode() in html for i in range(10)) and b"\xd9" not in html and b"\xdb" not in html:
-        return html  # full-width brackets, no full-width digits: nothing to do (their commas stay)
+    arabic = b"\xd9" in html or b"\xdb" in html  # their lead bytes (one memchr each: a longer needle costs 50x more)
+    if not arabic and (b"\xef" not in html or not any(chr(0xFF10 + i).encode() in html for i in range(10))):
+        return html  # no full-width digits (full-width brackets alone change nothing)
     for eastern, ascii_ in _EASTERN_BYTES:
         if eastern in html:
             html = html.replace(eastern, ascii_)

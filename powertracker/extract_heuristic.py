@@ -123,12 +123,14 @@ _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|en
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
-                r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古")
+                r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古"
+                r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte")
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
-                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+\w+)?)[\s:：]*$")
+                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+\w+)?|üyelere özel|üye fiyatı"
+                   r"|preț genius|pret genius)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
@@ -148,9 +150,11 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|g
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
-                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos)")
+                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|\+ ?kdv"
+                r"|fără tva|без пдв|без ндс)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
-                r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv)")
+                r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv"
+                r"|kdv dahil|tva inclus|з пдв|с ндс)")
 
 
 # Magento's price-excluding-tax / price-including-tax wrappers and their like
@@ -616,14 +620,13 @@ _DIGITS = re.compile(r"\d(?:[\d.,'\s]*\d)?")
 
 
 def _sub_marks(el: _Element, m: PriceMatch, text: str, count: int) -> tuple[list[str], bool]:
-    """The marks of the element inside ``el`` that holds match ``m``: the whole match when ``el``
-    holds several amounts, else the digits of a price split over elements (``<span>¥</span><span
-    class="lineThrough">399.00</span>``), whose own class may strike it through."""
+    """The marks of the element inside ``el`` that holds match ``m``: the smallest holding the whole
+    match (``<del>2.799,00 TL</del>`` beside a "%16" badge), else the one holding its digits, of a
+    price split over elements (``<span>¥</span><span class="lineThrough">399.00</span>``)."""
     if len(text) > MAX_CONTAINER or not len(el):
         return [], False
-    if count > 1:
-        sub = _match_element(el, m)
-    else:
+    sub = _match_element(el, m)
+    if sub is el and count == 1:
         found = _DIGITS.search(m.raw)
         digits = found.group() if found else m.raw
         sub = next((c for c in el.iterdescendants() if isinstance(c.tag, str) and not len(c)

@@ -1169,6 +1169,24 @@ def test_utility_class_storefronts() -> None:
     assert extract(tailwind, "u", default_currency="CAD").price == Decimal("249.99")
 
 
+def test_turkish_and_romanian_price_boxes() -> None:
+    hb = _doc('<h1>Galaxy Buds FE</h1><div class="wrap"><div class="extra"><del class="price-old">2.799,00 TL</del>'
+              '<span class="badge">%16</span></div><div class="price"><span>2.349</span><span>,</span><span>90</span> '
+              '<span>TL</span></div><div class="premium"><span>Premium üyelere özel: <b>2.249,90 TL</b></span></div></div>'
+              '<button>Sepete ekle</button>')
+    assert extract(hb, "u", default_currency="TRY").price == Decimal("2349.90")
+    md = ('<div itemscope itemtype="https://schema.org/Product"><meta itemprop="name" content="Matkap"><div itemprop="offers"'
+          ' itemscope itemtype="https://schema.org/Offer"><meta itemprop="priceCurrency" content="TRY"><meta itemprop="price"'
+          ' content="4165.83"></div></div>')
+    ts = _doc(f'{md}<h1>Bosch GSR 18V-55</h1><div><span>KDV Hariç:</span> <span>₺4.165,83</span></div><div><span>KDV'
+              ' Dahil:</span> <span>₺4.999,00</span></div><button>Sepete Ekle</button>')
+    assert extract(ts, "u", default_currency="TRY").price == Decimal("4999.00")
+    emag = _doc('<h1>Laptop Acer Aspire 7</h1><p class="product-new-price">2.749<sup>99</sup> <span>Lei</span></p>'
+                '<p class="genius">Preț Genius: <b>2.699,99 Lei</b></p><div class="resealed"><a>Vezi 3 oferte resigilate'
+                ' începând de la <b>2.349,99 Lei</b></a></div><button>Adaugă în coș</button>')
+    assert extract(emag, "u", default_currency="RON").price == Decimal("2749.99")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
