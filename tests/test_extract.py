@@ -1181,9 +1181,10 @@ def test_turkish_and_romanian_price_boxes() -> None:
     ts = _doc(f'{md}<h1>Bosch GSR 18V-55</h1><div><span>KDV Hariç:</span> <span>₺4.165,83</span></div><div><span>KDV'
               ' Dahil:</span> <span>₺4.999,00</span></div><button>Sepete Ekle</button>')
     assert extract(ts, "u", default_currency="TRY").price == Decimal("4999.00")
-    emag = _doc('<h1>Laptop Acer Aspire 7</h1><p class="product-new-price">2.749<sup>99</sup> <span>Lei</span></p>'
-                '<p class="genius">Preț Genius: <b>2.699,99 Lei</b></p><div class="resealed"><a>Vezi 3 oferte resigilate'
-                ' începând de la <b>2.349,99 Lei</b></a></div><button>Adaugă în coș</button>')
+    emag = _doc('<h1>Laptop Acer Aspire 7</h1><div class="pricing-block has-installments"><p class="product-new-price">'
+                '2.749<sup>99</sup> <span>Lei</span></p><p class="genius">Preț Genius: <b>2.699,99 Lei</b></p></div>'
+                '<div class="resealed"><a>Vezi 3 oferte resigilate începând de la <b>2.349,99 Lei</b></a></div>'
+                '<button>Adaugă în coș</button>')
     assert extract(emag, "u", default_currency="RON").price == Decimal("2749.99")
 
 
