@@ -61,7 +61,7 @@ _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫円元"  # one-character currenc
 _CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
-_NUM = (r"(?<![\d.,])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
+_NUM = (r"(?<![\d.,%])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
         r"(?:[.,]\d{1,2}(?!\d)|[.,](?:-|–|—){1,2})?(?![\d])")
 # French big-box style, the euro sign in the decimal point's place: 399€99
 _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<cur3>€)(?P<frac3>\d\d)(?!\d)"

@@ -99,6 +99,7 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("Domet 100 KM", "EUR", "100", None), ("1.299 din.", None, "1299", "RSD"), ("17 999 грн", None, "17999", "UAH"),
     ("2,149.00 ريال", "SAR", "2149.00", "SAR"), ("1,749.00 د.إ", None, "1749.00", "AED"), ("26,499 ج.م", None, "26499", "EGP"),
     ("4.999,-", "DKK", "4999", "DKK"), ("1 299,–", "NOK", "1299", "NOK"), ("29,-", None, "29", None),
+    ("%25999,90 ₺", "TRY", None, None),  # a "%25" badge glued to the was price: no amount starts after the %
     ("Pen 12 pack", "GBP", "12", None),  # a bare number: "pen" is a word here, not the sol's code
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
