@@ -69,7 +69,7 @@ _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<
 # R16" is a tyre), lei, won and Turkish lira after it ("per lei 29,90 €" is "for her", "회원 5%" a member
 # discount)
 _BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
-_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?|VNĐ|vnđ|đ)(?![A-Za-z])|원|บาท|(?<=\d),[-–](?![\d–-])"
+_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)(?![A-Za-z])|(?:VNĐ|vnđ|đ)(?!\w)|원|บาท|(?<=\d),[-–](?![\d–-])"
 _PRICE = re.compile(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
@@ -78,7 +78,7 @@ _BARE = re.compile(_NUM)
 _COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
 CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\dđ|\d đ|" + _ARABIC + r"|S/|\bKM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|\bKM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 def has_currency(text: str) -> bool:

@@ -100,6 +100,7 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("2,149.00 ريال", "SAR", "2149.00", "SAR"), ("1,749.00 د.إ", None, "1749.00", "AED"), ("26,499 ج.م", None, "26499", "EGP"),
     ("4.999,-", "DKK", "4999", "DKK"), ("1 299,–", "NOK", "1299", "NOK"), ("29,-", None, "29", None),
     ("%25999,90 ₺", "TRY", None, None),  # a "%25" badge glued to the was price: no amount starts after the %
+    ("24.990.000đ", None, "24990000", "VND"),
     ("Pen 12 pack", "GBP", "12", None),  # a bare number: "pen" is a word here, not the sol's code
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
@@ -172,3 +173,8 @@ def test_parse_amount(num: str, expected: str | None) -> None:
 ])
 def test_structured_amount(value: object, expected: str | None) -> None:
     assert structured_amount(value) == (None if expected is None else Decimal(expected))
+
+
+def test_dong_sign_only_as_a_word_of_its_own() -> None:
+    assert find_prices("86 đánh giá · 312 bình luận") == []  # 86 reviews
+    assert [m.amount for m in find_prices("Giá 1.290.000 đ")] == [Decimal("1290000")]
