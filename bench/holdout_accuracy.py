@@ -112,7 +112,23 @@ measured at 793cd81) read 36/40 and invented a price on 1 of its 8 pages without
 Free Quote" page); fixed since: "Precio con IVA. Precio sin IVA: ..." (the label beside the amount
 outranks the rest of its element); still marked: a stale JSON-LD beside a RedCard price, a book's
 other formats listed first, the quote page. Over the 24 sets (960 pages): 887 right at first reading
-(92.4 %), 22 prices invented on 192 pages without one.
+(92.4 %), 22 prices invented on 192 pages without one. tests/fixtures/holdout41/ to holdout46/ (six
+writers, regions and kinds the extractor had seen little of: Nordic shops; Latin America and Iberia;
+East and South Asia in their own scripts; Turkey, the Gulf, Egypt and Eastern Europe; headless
+storefronts with utility classes; specialist and B2B shops) read 36/40, 33/40, 28/40, 30/40, 37/40
+and 31/40 (195/240, 81.3 %; measured at 9aa58a9, 9aa58a9, da5d8bb, 9aa58a9, 9aa58a9 and ee76c40)
+and invented a price on 7 of their 49 pages without one (hire-only and trade-only pages, a compare
+page, Japanese and Spanish "log in for the trade price", an out-of-print book, a Serbian "no longer
+offered"). The rest: currencies it did not know (S/, KM, din., ريال, د.إ, บาท, đ, U$S, ",-"),
+Eastern Arabic and full-width digits, prices without VAT shown first (税別, KDV hariç, "+ IVA", "sin
+impuestos nacionales", an RS-style "£12.34 / £14.81 Each (inc. VAT)"), coupon, PLUS and Premium
+members' prices, Chinese instalments ("×12期"), a mix-six price in JSON-LD, a Magento oldPrice under
+a final-price class, Tailwind's align-super cents and "text-xl-semi" read as an EMI figure, and
+WooCommerce's shipping-taxable product class read as a shipping mark. All fixed since but three
+(marked): a Shopee range struck only by an obfuscated class, a Vietnamese variant priced only in
+an option's label, a Ukrainian old price shown small without a strike. Over the 30 sets measured
+this way (1,200 pages): 1,082 right at first reading (90.2 %), 29 prices invented on 241 pages
+without one.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
 """
