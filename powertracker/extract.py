@@ -156,6 +156,7 @@ class _Run:
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
+        self._places: dict[Decimal, list[tuple[bytes, int]]] = {}  # where the source writes each amount
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
         self.plat_name: str | None = None
@@ -392,7 +393,7 @@ class _Run:
         price = chosen.price
         near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
         if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
-            shown_net = _marked_near(_near(self.page.html, _written_forms(price, spaces=(" ",))), _EXCL_MARKERS) \
+            shown_net = _marked_near(_near(self.page.html, self.places(price)), _EXCL_MARKERS) \
                 and self._shown_only_without_vat(price)
             return "a price the page shows only without VAT" if shown_net and self._visible_instead(chosen, with_vat) \
                 else None
@@ -406,7 +407,7 @@ class _Run:
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
-        elif _marked_near(around := _near(self.page.html, _written_forms(price, spaces=(" ",))), _EXCL_MARKERS) \
+        elif _marked_near(around := _near(self.page.html, self.places(price)), _EXCL_MARKERS) \
                 and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", with_vat
         elif _marked_near(around, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
@@ -475,9 +476,18 @@ class _Run:
             self._in_text[amount] = self._find_in_text(amount)
         return self._in_text[amount]
 
+    def places(self, amount: Decimal) -> list[tuple[bytes, int]] | None:
+        """Where the source writes ``amount`` (``_places``), found once per amount; None for a str page."""
+        src = self.page.html
+        if not isinstance(src, bytes):
+            return None
+        if amount not in self._places:
+            self._places[amount] = _places(src, _written_forms(amount, spaces=(" ",)))
+        return self._places[amount]
+
     def _find_in_text(self, amount: Decimal) -> bool:
         forms = _written_forms(amount, spaces=(" ",))
-        if _in_tag_text(self.page.html, forms):
+        if _in_tag_text(self.page.html, self.places(amount)):
             return True
         texts = 0
         for text in self._visible_digit_texts():
@@ -535,22 +545,27 @@ _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-
                      b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")
 
 
-def _near(src: str | bytes | None, forms: list[str]) -> list[bytes] | None:
-    """The source around where it writes the amount in any of ``forms`` (a few hundred bytes each, lower
-    case; the first eight places of each form: the markup's own, in the head, comes first), for a
-    cheap look for marker words before the scan that tells for sure; None without bytes to look in."""
-    if not isinstance(src, bytes):
-        return None
+def _places(src: bytes, forms: list[str]) -> list[tuple[bytes, int]]:
+    """Where the source writes the amount in each of ``forms``: (form, offset), the first sixteen of
+    each in source order (the markup's own, in the head, come first). Each form costs one pass."""
     found = []
     for form in forms:
         needle = form.encode()
         i = src.find(needle)
-        for _ in range(8):
+        for _ in range(16):
             if i == -1:
                 break
-            found.append(src[max(0, i - 240):i + 160].lower())
+            found.append((needle, i))
             i = src.find(needle, i + len(needle))
     return found
+
+
+def _near(src: str | bytes | None, places: list[tuple[bytes, int]] | None) -> list[bytes] | None:
+    """The source around the amount's ``places`` (a few hundred bytes each, lower case), for a cheap
+    look for marker words before the scan that tells for sure; None without bytes to look in."""
+    if not isinstance(src, bytes) or places is None:
+        return None
+    return [src[max(0, i - 240):i + 160].lower() for _, i in places]
 
 
 def _marked_near(near: list[bytes] | None, markers: tuple[bytes, ...]) -> bool:
@@ -589,26 +604,22 @@ def _as_price(text: str, form: str) -> bool:
     return False
 
 
-def _in_tag_text(src: str | bytes | None, forms: list[str]) -> bool:
-    """A quick yes for ``shown_in_text``: one of ``forms`` in the source as a whole number within the
-    short text of a common text element (``<span class="price">£1,299.99</span>``), with nothing
-    that could hide it (a ``<template>``, ``display: none``) opening just before; False only means
-    "look closer"."""
-    if not isinstance(src, bytes):
+def _in_tag_text(src: str | bytes | None, places: list[tuple[bytes, int]] | None) -> bool:
+    """A quick yes for ``shown_in_text``: the amount at one of its ``places`` in the source as a whole
+    number within the short text of a common text element (``<span class="price">£1,299.99</span>``),
+    with nothing that could hide it (a ``<template>``, ``display: none``) opening just before; False
+    only means "look closer"."""
+    if not isinstance(src, bytes) or places is None:
         return False
-    for form in forms:
-        needle = form.encode()
-        i = src.find(needle)
-        while i != -1:
-            j = i + len(needle)
-            whole = _whole(src[i - 1:i], src[j:j + 2])
-            start, tag, end = src.rfind(b">", 0, i), src.rfind(b"<", 0, i), src.find(b"<", j)
-            if whole and -1 < tag < start and end != -1 and end - start < 80:
-                name = src[tag + 1:start].split(None, 1)[0].lower() if start > tag + 1 else b""
-                if name in _TEXT_TAGS and len(src[start + 1:end].split()) <= _LABEL_WORDS \
-                        and not _may_be_hidden(src[max(0, tag - _HIDDEN_REACH):tag]):
-                    return True
-            i = src.find(needle, j)
+    for needle, i in places:
+        j = i + len(needle)
+        whole = _whole(src[i - 1:i], src[j:j + 2])
+        start, tag, end = src.rfind(b">", 0, i), src.rfind(b"<", 0, i), src.find(b"<", j)
+        if whole and -1 < tag < start and end != -1 and end - start < 80:
+            name = src[tag + 1:start].split(None, 1)[0].lower() if start > tag + 1 else b""
+            if name in _TEXT_TAGS and len(src[start + 1:end].split()) <= _LABEL_WORDS \
+                    and not _may_be_hidden(src[max(0, tag - _HIDDEN_REACH):tag]):
+                return True
     return False
 
 
