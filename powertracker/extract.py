@@ -679,7 +679,12 @@ def _page_title(doc: _Element, meta: dict[str, str], layout: Layout) -> str | No
 # Arabic-Indic and Persian digits, the Arabic decimal and thousands signs ("٢٬٩٩٩٫٠٠ د.إ" is 2,999.00), and
 # full-width digits and separators ("２，４２０円")
 _EASTERN = {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i in range(10)}, 0x66B: ".", 0x66C: ",",
-            **{0xFF10 + i: str(i) for i in range(10)}, 0xFF0C: ",", 0xFF0E: "."}
+            **{0xFF10 + i: str(i) for i in range(10)}}
+# a full-width comma is a thousands separator only before three digits ("２，４２０円"), not "¥299，5色可选"
+_WIDE_COMMA = "(?<=\\d)\uff0c(?=\\d{3}(?!\\d))"
+_WIDE_POINT = "(?<=\\d)\uff0e(?=\\d{1,2}(?!\\d))"
+_WIDE_SEPARATORS = ((re.compile(_WIDE_COMMA), ","), (re.compile(_WIDE_POINT), "."))
+_WIDE_SEPARATORS_BYTES = ((re.compile(_WIDE_COMMA.encode()), b","), (re.compile(_WIDE_POINT.encode()), b"."))
 _EASTERN_RX = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19]")
 _EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
 
@@ -687,13 +692,20 @@ _EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
 def western_digits(html: str | bytes) -> str | bytes:
     """The page with Eastern Arabic and full-width digits written as ASCII ones (only such pages are copied)."""
     if isinstance(html, str):
-        return html.translate(_EASTERN) if _EASTERN_RX.search(html) else html
+        if not _EASTERN_RX.search(html):
+            return html
+        html = html.translate(_EASTERN)
+        for rx, sign in _WIDE_SEPARATORS:
+            html = rx.sub(sign, html)
+        return html
     arabic = b"\xd9" in html or b"\xdb" in html  # their lead bytes (one memchr each: a longer needle costs 50x more)
     if not arabic and (b"\xef" not in html or not any(chr(0xFF10 + i).encode() in html for i in range(10))):
         return html  # no full-width digits (full-width brackets alone change nothing)
     for eastern, ascii_ in _EASTERN_BYTES:
         if eastern in html:
             html = html.replace(eastern, ascii_)
+    for rx_bytes, sign_bytes in _WIDE_SEPARATORS_BYTES:
+        html = rx_bytes.sub(sign_bytes, html)
     return html
 
 

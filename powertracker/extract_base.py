@@ -185,7 +185,8 @@ def attr_or_text(el: _Element) -> str:
     return visible_text(el)
 
 
-def _is_fraction(el: _Element) -> bool:
+def is_fraction(el: _Element) -> bool:
+    """Whether ``el`` holds the cents of a split price: a ``<sup>``, or a class that says so."""
     return el.tag == "sup" or bool(_FRACTION_CLASS.search(el.get("class") or ""))
 
 
@@ -204,7 +205,7 @@ def _collect(el: _Element, parts: list[str]) -> None:
             _collect(child, parts)
             parts.append(" ")
         elif isinstance(tag, str) and tag not in _SKIP_TAGS:
-            if _is_fraction(child) and parts and parts[-1].rstrip()[-1:].isdigit():
+            if is_fraction(child) and parts and parts[-1].rstrip()[-1:].isdigit():
                 digits = text_content(child).strip().lstrip(".,")
                 if len(digits) == 2 and digits.isdigit():
                     before = parts[-1].rstrip()

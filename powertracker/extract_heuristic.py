@@ -27,6 +27,7 @@ from .extract_base import (
     elements_holding,
     has_digit,
     hints_in,
+    is_fraction,
     required_literals,
     text_content,
     visible_text,
@@ -96,14 +97,16 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
-_THRESHOLD_RIGHT = _rx(r"^\s*(以上|起)")
+_THRESHOLD_RIGHT = _rx(r"^\s*以上")
+_FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
-# a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation"
+# a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
+_FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.])[-−–]\s*|折|省|減|减)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.])[-−–]\s*|(?<!\d)折|立减|立減|省)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -118,6 +121,9 @@ _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|m
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän)\D{0,40}$")
 MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
+# "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
+_PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|doos|karton|kiste|coffret)\s+(of|mit|de|van"
+               r"|da|med|con|z)\s+\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)\s*$")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \((?!\s*(inc|incl|ex|exc|excl)\b)"
                       r"|for \d+\b)")  # not "£14.81 Each (inc. VAT)"
 _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
@@ -130,7 +136,7 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
                  r"|refurb")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
-                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+\w+)?|üyelere özel|üye fiyatı"
+                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用)(で|後)"
@@ -147,7 +153,8 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
 _ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
 _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
-                    r"|garanzia estesa|保修|保固|碎屏|保障|보증 연장)")
+                    r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?))?"
+                    r"[\s:：]*$")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
@@ -202,7 +209,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
-                r"|precio exclusivo para (distribuidores|mayoristas|clientes|profesionales)"
+                r"|precio exclusivo para (distribuidores|mayoristas|profesionales)"
                 r"|inicia sesión para ver (los |el )?precios?|faça login para ver (o |os )?preços?"
                 r"|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
                 r"|سيتم الإعلان عن السعر|السعر عند الطلب"
@@ -296,11 +303,14 @@ _EURO_CENTS = re.compile(r"\s*€\d\d\s*")  # "22<sup>€50</sup>": the cents of
 
 
 def _after_digit(el: _Element) -> bool:
-    """Whether the text right before ``el`` (its previous sibling's tail, else its parent's text) ends in a digit."""
+    """Whether ``el`` is a superscript glued to digits right before it (its previous sibling's tail,
+    else its parent's text): "22<sup>€50</sup>", not "Set of 2 <span>€95</span>"."""
+    if el.tag != "sup" and not is_fraction(el):
+        return False
     prev = el.getprevious()
     parent = el.getparent()
     before = (prev.tail if prev is not None else parent.text if parent is not None else None) or ""
-    return before.rstrip()[-1:].isdigit()
+    return before[-1:].isdigit()
 
 
 def _collect_containers(page: Page, root: _Element, excluded: Callable[[_Element], bool],
@@ -330,6 +340,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
             yield found
 
 
+_LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
 _LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
 
 
@@ -345,8 +356,9 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             lead = " ".join(((sib.tail if sib is not None else (parent.text if parent is not None else None)) or "").split())
             if not lead and sib is not None and isinstance(sib.tag, str):
                 lead = " ".join(text_content(sib).split())[-_WINDOW:]
-            if lead:  # from further up, only a label: another amount's text is not this one's
-                return lead if level == 0 or (not has_digit(lead) and any(c.isalpha() for c in lead)) else ""
+            if lead:  # from further up, only a label element's: not a heading, a block or another amount
+                label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 24
+                return lead if level == 0 or (label and not has_digit(lead) and any(c.isalpha() for c in lead)) else ""
             if parent is None or parent.tag not in _LABELLED:
                 return ""
             el, sib = parent, parent.getprevious()
@@ -418,7 +430,10 @@ def _unit_marked(levels: list[str], attrs: str) -> bool:
     if not _UNIT_ATTR.search(attrs):
         return False
     own = levels[0] if levels else ""
-    return not (_UNIT_ATTR.search(own) and _NOW_ATTR.search(_UNIT_ATTR.sub(" ", own)))
+    return not (_UNIT_ATTR.search(own) and _SALE_WORD.search(_UNIT_ATTR.sub(" ", own)))
+
+
+_SALE_WORD = _rx(r"sale|special|promo|reduced|discount")  # a sale mark, not a block name ("product-price")
 
 
 _BLOCKS = frozenset({"div", "p", "ul", "ol", "table", "section", "dl", "form"})
@@ -432,6 +447,14 @@ def _inline_text(el: _Element, whole: str) -> str:
             if text:
                 whole = whole.replace(text, " ", 1)
     return whole
+
+
+def _is_fee(left: str, right: str) -> bool:
+    """Whether the amount is a fee the price includes: its word right before it ("Éco-participation :
+    2,00 €"), or right after it when an "of which" opens it ("dont 10,00 € d'éco-participation")."""
+    before = re.split(r"\d", left)[-1]
+    after = re.split(r"\d", right, maxsplit=1)[0]
+    return bool(_FEE_CTX.search(before) or (_FEE_INCLUDES.search(before) and _FEE_CTX.search(after)))
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -452,11 +475,12 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "shipping cost or threshold"
     elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right):
         s.reason = "a spend threshold (a promotion's or free shipping's)"
-    elif _FEE_CTX.search(ctx):
+    elif _is_fee(left, right):
         s.reason = "a fee the price includes (recycling, eco-participation)"
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
-    elif _MULTIBUY_LEFT.search(left) or _MULTIBUY_RIGHT.search(right) or MULTIBUY_ATTR.search(attrs):
+    elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _MULTIBUY_RIGHT.search(right) \
+            or MULTIBUY_ATTR.search(attrs):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"
@@ -472,7 +496,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "a price after a coupon or code"
     elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
         s.reason = "an add-on's or option's surcharge"
-    elif len(whole) <= 60 and _SERVICE_LEFT.search(whole[:s.match.start]):
+    elif len(whole) <= 60 and _SERVICE_LEFT.search(whole[:s.match.start]):  # its own label, not a badge beside
         s.reason = "a service or warranty plan sold beside it"
     elif _TOTAL_LEFT.search(left):
         s.reason = "basket total"
@@ -490,7 +514,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
                       or _EXCL_ATTR.search(attrs))
         s.incl = bool(by_label_incl or (not by_label_excl and alone and _INCL_CTX.search(whole))
                       or _INCL_ATTR.search(attrs))
-        s.low = bool(_FROM_LEFT.search(left))
+        s.low = bool(_FROM_LEFT.search(left) or _FROM_RIGHT.search(right))
         if s.incl:
             s.excl = False
         if mark == "weak" or _WEAK_WAS_LEFT.search(left) or _WEAK_WAS_RIGHT.search(right):
@@ -730,6 +754,16 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
 _SENTENCE_END = re.compile(r"[.!?]\s+$")
+
+
+def _opens_sentence(text: str, said: re.Match[str]) -> bool:
+    """Whether the statement opens a sentence of ``text`` and the sentence says no more than a few
+    words after it ("... Цената ще бъде обявена при старта на продажбите."), no condition with a
+    number ("Price on application for widths over 3 m." is a price for some, not this one's)."""
+    if not _SENTENCE_END.search(text, 0, said.start()):
+        return False
+    rest = re.split(r"[.!?]", text[said.end():], maxsplit=1)[0]
+    return not has_digit(rest) and len(rest.split()) <= 4
 _TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
@@ -806,7 +840,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
         said = _NO_PRICE.search(text[:200]) if text and len(text) <= 200 else None
         # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
         # on sale. The price will be announced at launch.")
-        if said is None or (len(text) > 60 and said.start() > 0 and not _SENTENCE_END.search(text, 0, said.start())) \
+        if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                 or layout.excluded(el):
             continue
         marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))

@@ -38,14 +38,16 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",), "tl": ("TRY",), "₱": ("PHP",), "₴": ("UAH",),
     "₽": ("RUB",), "₫": ("VND",), "rm": ("MYR",), "rp": ("IDR",), "rp.": ("IDR",),
     "s/": ("PEN",), "s/.": ("PEN",), "km": ("BAM",), "din.": ("RSD",), "дин.": ("RSD",), "грн": ("UAH",),
-    "грн.": ("UAH",), "د.إ": ("AED",), "درهم": ("AED",), "ر.س": ("SAR",), "ريال": ("SAR", "QAR", "OMR"),
+    "грн.": ("UAH",), "د.إ": ("AED",), "درهم": ("AED", "MAD"), "ر.س": ("SAR",), "ريال": ("SAR", "QAR", "OMR"),
+    "ريالقطري": ("QAR",), "ريالعماني": ("OMR",), "ريالسعودي": ("SAR",), "درهمإماراتي": ("AED",),
+    "درهممغربي": ("MAD",),
     "ر.ق": ("QAR",), "ر.ع": ("OMR",), "ر.ع.": ("OMR",), "ج.م": ("EGP",), "جنيه": ("EGP",), "د.ك": ("KWD",),
     "د.ب": ("BHD",), "บาท": ("THB",), "vnđ": ("VND",), "vnd": ("VND",), "đ": ("VND",),
 }
 # symbols that are no currency at all unless the page's hints name theirs: "R 1200 GS" is a motorbike,
 # "1 TL" a teaspoon, "RM 035" and "Rp 12" model numbers
-HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp.", "km"})
-_NO_USUAL_MEANING = {"kr", "kr.", ":-", ",-", ",–"} | HINT_ONLY
+HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp.", "km", "s/", "s/."})  # "S/36" is a size
+_NO_USUAL_MEANING = {"kr", "kr.", ":-", ",-", ",–", "ريال", "درهم"} | HINT_ONLY
 _LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
                  "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "en-za": "ZAR",
@@ -55,13 +57,13 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
 _APOSTROPHES = re.compile(r"[’′ʼ`´]")
 _CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
 # the Arabic signs, written after the amount in the source's order: "٢٬٩٩٩٫٠٠ د.إ", "2,149.00 ريال"
-_ARABIC = r"د\.إ|درهم|ر\.س|ريال|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
+_ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: قطري| عماني| سعودي)?|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫円元"  # one-character currency signs
 _CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
-_NUM = (r"(?<![\d.,%])(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
+_NUM = (r"(?<![\d.,])(?<![^\d]%)(?<!^%)(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
         r"(?:[.,]\d{1,2}(?!\d)|[.,](?:-|–|—){1,2})?(?![\d])")
 # French big-box style, the euro sign in the decimal point's place: 399€99
 _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<cur3>€)(?P<frac3>\d\d)(?!\d)"

@@ -95,7 +95,7 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("$64.00 CAD", "USD", "64.00", "CAD"), ("$1,299 AUD incl. GST", "USD", "1299", "AUD"), ("kr 199 SEK", "NOK", "199", "SEK"),
     ("$5 EUR", "USD", "5", "USD"),  # no dollar: the code is something else's
     # Peru, Bosnia, Serbia, Ukraine, the Gulf and Egypt
-    ("S/ 1,299.00", "PEN", "1299.00", "PEN"), ("S/. 89.90", None, "89.90", "PEN"), ("1.249,00 KM", "BAM", "1249.00", "BAM"),
+    ("S/ 1,299.00", "PEN", "1299.00", "PEN"), ("S/. 89.90", "PEN", "89.90", "PEN"), ("Talla S/36", "EUR", "36", None), ("1.249,00 KM", "BAM", "1249.00", "BAM"),
     ("Domet 100 KM", "EUR", "100", None), ("1.299 din.", None, "1299", "RSD"), ("17 999 грн", None, "17999", "UAH"),
     ("2,149.00 ريال", "SAR", "2149.00", "SAR"), ("1,749.00 د.إ", None, "1749.00", "AED"), ("26,499 ج.م", None, "26499", "EGP"),
     ("4.999,-", "DKK", "4999", "DKK"), ("1 299,–", "NOK", "1299", "NOK"), ("29,-", None, "29", None),
