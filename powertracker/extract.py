@@ -536,8 +536,12 @@ def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -
 
 
 # signs that a price nearby is marked as without VAT (lower case); the scan that reads them is dearer
-_EXCL_MARKERS = (b"excl", b"ex. vat", b"ex vat", b"zzgl", b"exkl", b"netto", b"hors tax", b"ht<", b"ht)",
-                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva", b"iva esclusa", b"bez dph", b"without tax", b"sin impuestos", b"+ iva", b"kdv hari\xc3\xa7", b"+ kdv", b"f\xc4\x83r\xc4\x83 tva")
+_EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex tax", b"ex. tax", b"ex gst", b"ex. gst",
+                 b"ex btw", b"ex moms", b"excluding", b"without vat", b"without tax", b"+ vat", b"plus vat", b"+ gst",
+                 b"before gst", b"pre-gst", b"zzgl", b"exkl", b"ekskl", b"netto", b"hors tax", b"ht<", b"ht)",
+                 "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva",
+                 b"iva esclusa", b"bez dph", b"sin impuestos", b"+ iva", b"kdv hari\xc3\xa7", b"+ kdv",
+                 b"f\xc4\x83r\xc4\x83 tva", b"veroton", b"alv 0")
 
 
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
@@ -720,6 +724,11 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     """
     if isinstance(html, bytes):
         html = page_source(html, encoding)
+    elif html.strip() and not html.startswith("\ufeff") and "<?xml" not in html[:512]:
+        try:  # the bytes path, as for a fetched page: the quick source checks work on bytes
+            html = html.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: keep the text
+            pass
     html = western_digits(html)
     doc = _parse(html)
     if doc is None:
