@@ -551,17 +551,24 @@ _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-
 
 def _places(src: bytes, forms: list[str]) -> list[tuple[bytes, int]]:
     """Where the source writes the amount in each of ``forms``: (form, offset), the first sixteen of
-    each in source order (the markup's own, in the head, come first). Each form costs one pass."""
-    found = []
-    for form in forms:
-        needle = form.encode()
-        i = src.find(needle)
-        for _ in range(16):
-            if i == -1:
-                break
-            found.append((needle, i))
-            i = src.find(needle, i + len(needle))
-    return found
+    each in source order (the markup's own, in the head, come first). Forms with cents share their
+    last six bytes ("1,299.99", "1.299,99" and "1 299,99" all end in "299.99" or "299,99"): each such
+    tail is looked for once (a pass costs as much as the page is long) and the forms checked at its hits."""
+    needles = [f.encode() for f in forms]
+    by_tail: dict[bytes, list[bytes]] = {}
+    for needle in needles:
+        by_tail.setdefault(needle[-6:] if len(needle) >= 6 and not needle[-3:].isdigit() else needle, []).append(needle)
+    found: dict[bytes, list[int]] = {n: [] for n in needles}
+    for tail, members in by_tail.items():
+        i = src.find(tail)
+        while i != -1 and any(len(found[n]) < 16 for n in members):
+            end = i + len(tail)
+            for needle in members:
+                start = end - len(needle)
+                if start >= 0 and len(found[needle]) < 16 and src.startswith(needle, start):
+                    found[needle].append(start)
+            i = src.find(tail, end)
+    return [(needle, i) for needle in needles for i in found[needle]]
 
 
 def _near(src: str | bytes | None, places: list[tuple[bytes, int]] | None) -> list[bytes] | None:
