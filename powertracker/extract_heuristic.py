@@ -207,6 +207,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
+                r"|prij(s|zen) zichtbaar na inloggen|le prix sera annoncé|prix communiqué prochainement"
+                r"|preis wird (noch )?bekannt gegeben|el precio se anunciará|il prezzo sarà comunicato"
                 r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
                 r"|precio exclusivo para (distribuidores|mayoristas|profesionales)"
@@ -757,13 +759,16 @@ _SENTENCE_END = re.compile(r"[.!?]\s+$")
 
 
 def _opens_sentence(text: str, said: re.Match[str]) -> bool:
-    """Whether the statement opens a sentence of ``text`` and the sentence says no more than a few
-    words after it ("... Цената ще бъде обявена при старта на продажбите."), no condition with a
-    number ("Price on application for widths over 3 m." is a price for some, not this one's)."""
+    """Whether the statement opens a sentence of ``text`` ("... Цената ще бъде обявена при старта на
+    продажбите.") and no condition follows it ("Price on application for widths over 3 m." is a
+    price for some sizes, not this one's)."""
     if not _SENTENCE_END.search(text, 0, said.start()):
         return False
     rest = re.split(r"[.!?]", text[said.end():], maxsplit=1)[0]
-    return not has_digit(rest) and len(rest.split()) <= 4
+    return not _QUALIFIED.match(rest)
+
+
+_QUALIFIED = _rx(r"\s*(for|für|pour|voor|per|para|ab|from|over|above|über|bei|if|when|wenn)\b")
 _TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
@@ -836,7 +841,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             return None
     # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
     for el in elements_holding(root, hints):
-        text = el.text.strip() if isinstance(el.tag, str) and el.text else None
+        # its own words: its text and its children's tails ("<strong>Launch 12 May.</strong> Price to be announced")
+        text = "".join([el.text or "", *(c.tail or "" for c in el)]).strip() if isinstance(el.tag, str) else None
         said = _NO_PRICE.search(text[:200]) if text and len(text) <= 200 else None
         # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
         # on sale. The price will be announced at launch.")

@@ -357,11 +357,16 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
 
 
 # the body class / id by which each platform marks a category, collection or search page ("category"
-# and "search" count only as the body's id, PrestaShop's)
+# and "search" (and "cart") count only as the body's id, PrestaShop's)
 _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
                            "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
-                           "page-search", "category", "search", "catalog-product-compare-index"})
+                           "page-search", "category", "search", "catalog-product-compare-index",
+                           "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
+                           "cart"})
+# a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others'
+_CART_FORM = XPath("//form[@action='/cart' or @id='cart' or contains(@class, 'cart-form')]"
+                   "[.//*[contains(@class, 'cart-item') or contains(@class, 'cart__item')]]")
 
 
 def listing_page(page: Page, layout: Layout) -> str | None:
@@ -375,9 +380,11 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     body = page.doc.find("body")
     if body is None:
         return None
+    if page.mentions("cart-item", "cart__item") and _CART_FORM(page.doc):
+        return "a basket's line items"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()
-    found = [w for w in words if w in _LISTING_BODY and w not in ("category", "search")]
+    found = [w for w in words if w in _LISTING_BODY and w not in ("category", "search", "cart")]
     if body_id in _LISTING_BODY:
         found.append(f"id {body_id}")
     return f"its <body> says {found[0]!r}" if found else None

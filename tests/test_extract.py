@@ -1238,6 +1238,22 @@ def test_pages_the_review_found(html: str, currency: str | None, expected: str, 
         assert e.currency == code
 
 
+def test_a_shopify_cart_page_and_statements_after_a_lead_in() -> None:
+    cart = _doc('<h1>Your cart</h1><form action="/cart" id="cart"><table><tr class="cart-item"><td><a href="/p/1">Earl'
+                ' Grey</a></td><td><span class="price">£12.50</span></td><td>£25.00</td></tr></table></form>'
+                '<p>Subtotal £63.00</p><button>Check out</button>')
+    assert extract(cart, "u", default_currency="GBP").price is None
+    product_json = '<script type="application/json" data-product-json>{"price": 29500, "variants": []}</script>'
+    soon = _doc('<h1>Sac Colette</h1><div class="coming-soon"><p><strong>Lancement le 12 septembre.</strong> Le prix'
+                ' sera annoncé aux inscrits de la liste d\'attente 48 h avant l\'ouverture des ventes.</p></div>'
+                f'{product_json}<button>M\'inscrire</button>')
+    assert extract(soon, "u", default_currency="EUR").price is None
+    b2b = _doc('<h1>Werkbank</h1><div class="b2b"><span>Prijzen zichtbaar na inloggen</span></div><p>Gratis bezorging vanaf'
+               ' € 250</p><button>Inloggen</button>',
+               head='<meta property="og:price:amount" content="48,50"><meta property="og:price:currency" content="EUR">')
+    assert extract(b2b, "u", default_currency="EUR").price is None
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
