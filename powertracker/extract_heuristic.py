@@ -76,7 +76,7 @@ _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
                  r"|price--unit|per-unit|ppu")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
-                     r"|alma|payjustnow|laybuy)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月)\b|per (month|maand|månad|måned)"
+                     r"|alma|payjustnow|laybuy|aplazame|sequra|oney|cofidis|heylight)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月)\b|per (month|maand|månad|måned)"
                      r"|a month|p/?m\b|monthly|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
                      r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months"
                      r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
@@ -84,9 +84,9 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
-                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно")
+                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame")
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
-_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|\d+ rate da|raty po|每期|每月)\s*$")
+_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|raty po|每期|每月)\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf)")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"

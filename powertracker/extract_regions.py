@@ -340,6 +340,9 @@ def _hides(el: _Element) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
+_HAS = re.compile(r"(?<!\S)(has|with)-\S+")
+
+
 def _starts_block(el: _Element) -> bool:
     """Whether ``el`` starts a block whose prices are not the product's: a nav / footer / aside /
     header / select / dialog, or a related-products block (``_related_block``)."""
@@ -350,15 +353,14 @@ def _related_block(el: _Element) -> bool:
     """An element marked related (class, id, aria-label), or the block around a heading such as
     "You may also like"."""
     tag = el.tag
-    if not isinstance(tag, str):
+    if not isinstance(tag, str) or tag in ("body", "main", "html"):  # "has-sidebar" on the body: the page itself
         return False
     label = el.get("aria-label")
     hook = el.get("data-hook") or el.get("data-testid")  # Wix's and React shops' names for their blocks
-    if _marks(f"{el.get('class') or ''} {el.get('id') or ''}", tag == "a")[0] or (hook and _RELATED_ATTR.search(hook)) or (
+    names = _HAS.sub(" ", el.get("class") or "")  # "has-breadcrumbs", "with-sidebar": what it holds, not what it is
+    if _marks(f"{names} {el.get('id') or ''}", tag == "a")[0] or (hook and _RELATED_ATTR.search(hook)) or (
             label and _RELATED_LABEL.match(label)):
         return True
-    if tag in ("body", "main", "html"):
-        return False
     for child in el:
         ctag = child.tag
         if not isinstance(ctag, str):

@@ -1254,6 +1254,18 @@ def test_a_shopify_cart_page_and_statements_after_a_lead_in() -> None:
     assert extract(b2b, "u", default_currency="EUR").price is None
 
 
+def test_wrapper_classes_that_say_what_they_hold_exclude_nothing() -> None:
+    body = ('<div class="entry has-media has-product-nav product"><div class="summary"><h1>Lámpara LED CurePro</h1>'
+            '<p class="price"><span>120,00 €</span> <small>+ IVA</small></p><p class="con-iva"><span>145,20 €</span> <small>'
+            'IVA incluido (21%)</small></p><button>Añadir al carrito</button></div></div>')
+    html = _doc(body, body_attrs=' class="single-product has-sidebar has-breadcrumbs"')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("145.20")
+    spain = _doc('<h1>Paleta Ibérica</h1><div class="price"><span>89</span><sup>,90</sup> €</div><div class="widget">'
+                 '<span>Págalo en 3 plazos de <strong>29,97 €</strong> con Aplazame</span></div>'
+                 '<form action="/cart/add" class="addToCartForm"><button>Añadir</button></form>')
+    assert extract(spain, "u", default_currency="EUR").price == Decimal("89.90")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
