@@ -1255,9 +1255,10 @@ def test_a_shopify_cart_page_and_statements_after_a_lead_in() -> None:
 
 
 def test_wrapper_classes_that_say_what_they_hold_exclude_nothing() -> None:
-    body = ('<div class="entry has-media has-product-nav product"><div class="summary"><h1>Lámpara LED CurePro</h1>'
-            '<p class="price"><span>120,00 €</span> <small>+ IVA</small></p><p class="con-iva"><span>145,20 €</span> <small>'
-            'IVA incluido (21%)</small></p><button>Añadir al carrito</button></div></div>')
+    body = ('<div class="entry has-media has-product-nav product"><div class="summary"><h2 class="product_title">'
+            'Lámpara LED CurePro</h2><p class="price"><span class="woocommerce-Price-amount amount">120,00 €</span> <small>'
+            '+ IVA</small></p><p class="con-iva"><span class="woocommerce-Price-amount amount">145,20 €</span> <small>IVA'
+            ' incluido (21%)</small></p><button class="single_add_to_cart_button">Añadir al carrito</button></div></div>')
     html = _doc(body, body_attrs=' class="single-product has-sidebar has-breadcrumbs"')
     assert extract(html, "u", default_currency="EUR").price == Decimal("145.20")
     spain = _doc('<h1>Paleta Ibérica</h1><div class="price"><span>89</span><sup>,90</sup> €</div><div class="widget">'
