@@ -55,7 +55,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
-                r"|定価|参考価格|希望小売価格|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
+                r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
                 r"|harga asal|harga coret|정가"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
                 r"|(original|origine|initial|inicial|inizial|původní|pierwotn|oorspronkelijk|ursprungl|oprindelig|opprinnelig"
@@ -65,7 +65,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular")
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal)[\s:.]*$")
-_WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price)\b")  # Wix labels after the amount
+_WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
@@ -102,7 +102,7 @@ _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
-_FEE_CTX = _rx(r"\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
+_FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
@@ -119,7 +119,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för|for)|buy \
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän)\D{0,40}$")
-MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume-?(price|discount)|price-?breaks?|scaled-?prices?"
+MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
 _PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|doos|karton|kiste|coffret)\s+(of|mit|de|van"
@@ -131,17 +131,23 @@ _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|en
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古"
-                r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte")
+                r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
+                r"|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
-                 r"|refurb")
+                 r"|refurb|offer-?list")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
                    r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
-_COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用)(で|後)"
+_COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
                    r"|con (el )?(código|cupón))[\s:：]*$")
+# an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
+_BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
+                r"|enchère actuelle|offerta attuale|puja actual|\benter( us)?|geben sie mindestens)\s*:?\s*$")
+_BID_RIGHT = _rx(r"^\s*(\(?\d+ (bids?|gebote?|enchères?|offerte)\)?|or more\b|ein\b)")
+_BID_ATTR = _rx(r"(?<![a-z])bid(?![a-z])|x-bid-|bid-?price|current-?bid")
 _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
@@ -208,6 +214,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera annoncé|prix communiqué prochainement"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)"
                 r"|preis wird (noch )?bekannt gegeben|el precio se anunciará|il prezzo sarà comunicato"
                 r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
@@ -342,6 +349,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
             yield found
 
 
+_COUNT = re.compile(r"\(\d+\)")
 _LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
 _LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
 
@@ -359,8 +367,9 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             if not lead and sib is not None and isinstance(sib.tag, str):
                 lead = " ".join(text_content(sib).split())[-_WINDOW:]
             if lead:  # from further up, only a label element's: not a heading, a block or another amount
-                label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 24
-                return lead if level == 0 or (label and not has_digit(lead) and any(c.isalpha() for c in lead)) else ""
+                label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 32
+                words = _COUNT.sub("", lead)  # "D'occasion (2) à partir de": a count in brackets is no amount
+                return lead if level == 0 or (label and not has_digit(words) and any(c.isalpha() for c in lead)) else ""
             if parent is None or parent.tag not in _LABELLED:
                 return ""
             el, sib = parent, parent.getprevious()
@@ -494,6 +503,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
+    elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])):
+        s.reason = "a bid in an auction (not a price to buy it at)"
     elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):
         s.reason = "a price after a coupon or code"
     elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
@@ -682,7 +693,31 @@ def _revive_weak(out: Scan, layout: Layout) -> None:
             s.reason, s.was, s.weak = None, False, False
 
 
+def _saved_from(out: Scan) -> None:
+    """A price that the saving shown right after it brings down to the price shown right after that
+    ("$649.99", "- $100.00 Instant Savings", "Price $549.99") is the price before the saving."""
+    seen = out.seen
+    for k, x in enumerate(seen):
+        if x.reason != "saving amount":
+            continue
+        before = next((s for s in reversed(seen[max(0, k - 2):k]) if s.reason is None), None)
+        after = next((s for s in seen[k + 1:k + 3] if s.reason is None), None)
+        if before is not None and after is not None and before.match.amount - x.match.amount == after.match.amount \
+                and _one_box(before.element, after.element):
+            before.reason, before.was = _WAS_REASON, True
+
+
+def _one_box(x: _Element, y: _Element) -> bool:
+    """Whether ``x`` and ``y`` sit in one small box: an ancestor within four levels of both, short of text."""
+    ups = {a for a, _ in zip(x.iterancestors(), range(4), strict=False)}
+    for a, _ in zip(y.iterancestors(), range(4), strict=False):
+        if a in ups:
+            return len(text_content(a)) <= 200
+    return False
+
+
 def _choose(out: Scan, page: Page, layout: Layout) -> None:
+    _saved_from(out)
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
     alive = [s for s in out.seen if s.reason is None]

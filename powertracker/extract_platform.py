@@ -363,7 +363,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
-                           "cart"})
+                           "cart-page", "cart", "products-list-page"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others'
 _CART_FORM = XPath("//form[@action='/cart' or @id='cart' or contains(@class, 'cart-form')]"
                    "[.//*[contains(@class, 'cart-item') or contains(@class, 'cart__item')]]")

@@ -1267,6 +1267,30 @@ def test_wrapper_classes_that_say_what_they_hold_exclude_nothing() -> None:
     assert extract(spain, "u", default_currency="EUR").price == Decimal("89.90")
 
 
+def test_marketplace_bids_other_offers_fees_and_instant_savings() -> None:
+    auction = _doc('<h1>Vintage Camera</h1><div class="x-bid-price"><span>Current bid:</span> <span>US $46.00</span>'
+                   ' <span>(11 bids)</span></div><label><span>Enter US $47.00 or more</span></label><button>Place bid</button>'
+                   '<p>Shipping: US $8.45</p>')
+    assert extract(auction, "u", default_currency="USD").price is None
+    buy_now = _doc('<h1>Gitarre</h1><div><span>Aktuelles Gebot:</span> <span>EUR 345,00</span></div><div><span>'
+                   'Sofort-Kaufen:</span> <span>EUR 489,00</span></div><button>Sofort-Kaufen</button>')
+    assert extract(buy_now, "u", default_currency="EUR").price == Decimal("489.00")
+    used = _doc('<h1>Casque audio</h1><p>Actuellement indisponible.</p><div id="used"><a href="/o"><span>D\'occasion (2)'
+                ' à partir de </span><span class="a-price"><span class="a-offscreen">61,20 €</span></span></a></div>'
+                '<button>Ajouter à la liste</button>')
+    assert extract(used, "u", default_currency="EUR").price is None
+    costco = _doc('<h1>Laptop 15</h1><div class="box"><div><span>$649.99</span></div><div><span>- $100.00</span> <span>'
+                  'Instant Savings</span></div><div><span>Price</span> <span>$549.99</span></div></div><p>EHF $7.00</p>'
+                  '<button>Add to Cart</button>')
+    assert extract(costco, "u", default_currency="CAD").price == Decimal("549.99")
+    sap = _doc('<h1>Drill</h1><p class="price">€249.00</p><table><tr><td class="volume__price-quantity">5-9</td>'
+               '<td class="volume__price-amount">€236.55</td></tr></table><button>Add to cart</button>')
+    assert extract(sap, "u", default_currency="EUR").price == Decimal("249.00")
+    amazon = _doc('<h1>Espresso Machine</h1><div class="price"><span>To see our price, add this item to your basket.</span>'
+                  '</div><div class="rrp">RRP: <s>£449.95</s></div><button>Add to Basket</button>')
+    assert extract(amazon, "u", default_currency="GBP").price is None
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
