@@ -541,7 +541,8 @@ _EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex t
                  b"before gst", b"pre-gst", b"zzgl", b"exkl", b"ekskl", b"netto", b"hors tax", b"ht<", b"ht)",
                  "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva",
                  b"iva esclusa", b"bez dph", b"sin impuestos", b"+ iva", b"kdv hari\xc3\xa7", b"+ kdv",
-                 b"f\xc4\x83r\xc4\x83 tva", b"veroton", b"alv 0")
+                 b"f\xc4\x83r\xc4\x83 tva", b"veroton", b"alv 0", b"brez ddv", b"bez pdv", b"ilman alv", b"utan moms",
+                 b"uden moms", b"eks. mva", b"ekskl. mva", b"exkl. moms")
 
 
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells

@@ -1291,6 +1291,27 @@ def test_marketplace_bids_other_offers_fees_and_instant_savings() -> None:
     assert extract(amazon, "u", default_currency="GBP").price is None
 
 
+def test_baltic_nordic_and_slovenian_words() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Survepesur", "offers": {"@type": "Offer",'
+          ' "price": "349.00", "priceCurrency": "EUR"}}</script>')
+    ee = _doc('<h1>Survepesur K5</h1><p class="price"><del><span>349,00 €</span></del> <span class="sr">Algne hind oli:'
+              ' 349,00 €.</span><ins><span>299,00 €</span></ins></p><p class="low">Madalaim hind viimase 30 päeva jooksul:'
+              ' 329,00 €</p><p>Inbank 12,45 €/kuus</p><button>Lisa ostukorvi</button>', head=ld)
+    assert extract(ee, "u", default_currency="EUR").price == Decimal("299.00")
+    md = ('<div itemscope itemtype="https://schema.org/Product"><meta itemprop="name" content="x"><div itemprop="offers"'
+          ' itemscope itemtype="https://schema.org/Offer"><meta itemprop="priceCurrency" content="EUR"><span'
+          ' itemprop="price" content="122.94">149,99 €</span></div></div>')
+    si = _doc(f'<h1>Kolo</h1>{md}<div>Cena brez DDV: 122,94 €</div><button>V košarico</button>')
+    assert extract(si, "u", default_currency="EUR").price == Decimal("149.99")
+    fi = _doc('<h1>Talvisodan kirjeet</h1><p class="status"><strong>Ei saatavilla.</strong> Tuote on poistunut valikoimasta,'
+              ' eikä kustantaja enää toimita sitä.</p><div class="editions"><a href="/p/2">Pokkari</a> <span class="price">'
+              '12,95 €</span></div><button>Ilmoita minulle</button>')
+    assert extract(fi, "u", default_currency="EUR").price is None
+    ie = _doc('<h1>The Bog Book (Hardback)</h1><p class="qb-price qb-price--tbc">Price TBC</p><button>Reserve</button>'
+              '<div class="card"><a href="/p/2">Field Guide</a><p class="price">€12.99</p></div>')
+    assert extract(ie, "u", default_currency="EUR").price is None
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
