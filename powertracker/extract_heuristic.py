@@ -364,6 +364,10 @@ def _neighbour_text(el: _Element, before: bool) -> str:
     ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``."""
     sib = el.getprevious() if before else el.getnext()
     if before:
+        own = " ".join(text_content(el).split())
+        while sib is not None and isinstance(sib.tag, str) and not (sib.tail or "").strip() \
+                and " ".join(text_content(sib).split()) == own:  # Amazon's a-offscreen copy before the shown one
+            el, sib = sib, sib.getprevious()
         for level in range(3):  # the first thing in its parent: the parent's label ("<dt>PLUS价</dt><dd><span>￥2949")
             parent = el.getparent()
             lead = " ".join(((sib.tail if sib is not None else (parent.text if parent is not None else None)) or "").split())

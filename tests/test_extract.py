@@ -1276,8 +1276,8 @@ def test_marketplace_bids_other_offers_fees_and_instant_savings() -> None:
                    'Sofort-Kaufen:</span> <span>EUR 489,00</span></div><button>Sofort-Kaufen</button>')
     assert extract(buy_now, "u", default_currency="EUR").price == Decimal("489.00")
     used = _doc('<h1>Casque audio</h1><p>Actuellement indisponible.</p><div id="used"><a href="/o"><span>D\'occasion (2)'
-                ' à partir de </span><span class="a-price"><span class="a-offscreen">61,20 €</span></span></a></div>'
-                '<button>Ajouter à la liste</button>')
+                ' à partir de </span><span class="a-price"><span class="a-offscreen">61,20 €</span><span aria-hidden="true">'
+                '61,20 €</span></span></a></div><button>Ajouter à la liste</button>')
     assert extract(used, "u", default_currency="EUR").price is None
     costco = _doc('<h1>Laptop 15</h1><div class="box"><div><span>$649.99</span></div><div><span>- $100.00</span> <span>'
                   'Instant Savings</span></div><div><span>Price</span> <span>$549.99</span></div></div><p>EHF $7.00</p>'
