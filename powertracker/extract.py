@@ -407,7 +407,7 @@ class _Run:
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
-        elif _marked_near(around := _near(self.page.html, self.places(price)), _EXCL_MARKERS) \
+        elif _marked_near(around := _near(self.page.html, self.places(price)), _EXCL_MARKERS + _INCL_MARKERS) \
                 and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", with_vat
         elif _marked_near(around, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
@@ -454,7 +454,8 @@ class _Run:
         do not count: its header, not the cell, says which column is without VAT."""
         seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != MULTIBUY
                 and not _in_table_cell(s.element)]
-        return bool(seen) and all(s.excl for s in seen)
+        # a copy in a long mixed text ("Ihr Preis: ... (CHF 1'249.00 exkl. MwSt.), Lieferung ab ...") is set aside
+        return any(s.excl for s in seen) and all(s.excl for s in seen if s.excl or s.reason is None)
 
     def _shown_only_as_multibuy(self, amount: Decimal) -> bool:
         """Whether ``amount`` is shown outside tables only as a multibuy price (or an unchosen pack's
@@ -545,6 +546,8 @@ _EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex t
                  b"uden moms", b"eks. mva", b"ekskl. mva", b"exkl. moms")
 
 
+_INCL_MARKERS = (b"incl", b"inkl", b"inc. vat", b"inc vat", b"ttc", b"mwst", b"btw", b"iva incl", b"iva inclu", b"moms",
+                 b"gst", b"vat")
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
 _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-buy", b" for ", b" voor ", b" pour ",
                      b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")

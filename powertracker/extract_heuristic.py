@@ -723,11 +723,34 @@ def _one_box(x: _Element, y: _Element) -> bool:
     return False
 
 
+# common standard and reduced VAT / GST rates, in per cent
+VAT_RATES = tuple(Decimal(r) for r in ("20", "19", "21", "22", "23", "24", "25", "25.5", "27", "10", "7", "8.1", "5", "9",
+                                        "12", "13", "14", "15", "16", "17", "18", "6", "8", "2.6", "3.8"))
+_CENT = Decimal("0.01")
+
+
+def _net_of_gross(alive: list[Seen], layout: Layout) -> None:
+    """A price that a nearby price marked as with VAT is, plus a common VAT rate to the cent, is that
+    price without VAT, whatever its own label says ("149,00 € *" beside "177,31 € inkl. 19% MwSt.")."""
+    gross = [s for s in alive if s.incl]
+    if not gross:
+        return
+    order = layout.order
+    for s in alive:
+        if s.incl or s.excl:
+            continue
+        pos = order.get(s.element, 0)
+        if any(g.match.amount > s.match.amount and abs(order.get(g.element, 0) - pos) <= 12
+               and any(abs(s.match.amount * (1 + r / 100) - g.match.amount) <= _CENT for r in VAT_RATES) for g in gross):
+            s.excl = True
+
+
 def _choose(out: Scan, page: Page, layout: Layout) -> None:
     _saved_from(out)
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
     alive = [s for s in out.seen if s.reason is None]
+    _net_of_gross(alive, layout)
     if any(s.excl for s in alive):
         order = layout.order
         for s in alive:  # an ex-VAT price beside a higher one the page does not call ex-VAT: that is inc-VAT

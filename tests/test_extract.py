@@ -1312,6 +1312,17 @@ def test_baltic_nordic_and_slovenian_words() -> None:
     assert extract(ie, "u", default_currency="EUR").price is None
 
 
+def test_markup_net_of_a_gross_price_shown_with_its_vat_rate() -> None:
+    md = ('<div itemscope itemtype="https://schema.org/Product"><meta itemprop="name" content="x"><div itemprop="offers"'
+          ' itemscope itemtype="https://schema.org/Offer"><meta itemprop="priceCurrency" content="EUR"><meta'
+          ' itemprop="price" content="149.00"></div></div>')
+    jtl = _doc(f'{md}<h1>Akkuschrauber 18V</h1><div class="price h1"><span>149,00 €</span> <span>*</span></div>'
+               '<div class="gross"><strong>177,31 €</strong> inkl. 19% MwSt.</div><button>In den Warenkorb</button>')
+    assert extract(jtl, "u", default_currency="EUR").price == Decimal("177.31")
+    upsell = jtl.replace("177,31 €", "189,00 €")  # not 149 + a VAT rate: a dearer thing, the markup stands
+    assert extract(upsell, "u", default_currency="EUR").price == Decimal("149.00")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
