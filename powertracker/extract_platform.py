@@ -217,7 +217,9 @@ def woocommerce_selected_variation(page: Page) -> Candidate | None:
 
 
 def magento(page: Page, layout: Layout) -> list[Candidate]:
-    finals = [el for el in _MAGENTO_FINAL(page.doc) if not layout.excluded(el)]
+    # a grouped product's table lists its members' prices, none the page's ("Vanaf € 12,95" above it is)
+    finals = [el for el in _MAGENTO_FINAL(page.doc) if not layout.excluded(el)
+              and not any(a.get("id") == "super-product-table" for a in el.iterancestors("table"))]
     olds = [el for el in _MAGENTO_OLD(page.doc) if not layout.excluded(el)]
     if finals:
         el = finals[0]

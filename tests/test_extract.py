@@ -1323,6 +1323,17 @@ def test_markup_net_of_a_gross_price_shown_with_its_vat_rate() -> None:
     assert extract(upsell, "u", default_currency="EUR").price == Decimal("149.00")
 
 
+def test_a_magento_grouped_product_reads_its_from_price() -> None:
+    row = ('<tr><td>{0}</td><td><div class="price-box price-final_price"><span class="price-container price-final_price">'
+           '<span data-price-amount="{1}" data-price-type="finalPrice" class="price-wrapper"><span class="price">€ {2}'
+           '</span></span></span></div></td></tr>')
+    table = "".join(row.format(*r) for r in (("Taartvorm 24 cm", "18.5", "18,50"), ("Taartvorm 20 cm", "12.95", "12,95")))
+    html = _doc('<h1>Patisse Silver-Top set</h1><div><span class="price-label">Vanaf</span> <span class="price-wrapper"'
+                ' data-price-amount="12.95"><span class="price">€ 12,95</span></span> <span>incl. btw</span></div>'
+                f'<table class="grouped" id="super-product-table">{table}</table><button>In winkelwagen</button>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("12.95")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
