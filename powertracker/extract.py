@@ -314,7 +314,8 @@ class _Run:
             self.page.reject("", f"no offer on the page matches sku={wanted.sku} gtin={wanted.gtin}"
                                  f" variant={wanted.variant}; reading the page's own choice")
         for name, _ in self.strategies:
-            if name == "json-ld" and (variation := woocommerce_selected_variation(self.page)) is not None:
+            if name == "json-ld" and _may_be_variable(self.candidates(name)) \
+                    and (variation := woocommerce_selected_variation(self.page)) is not None:
                 self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
                 return "platform", variation, 0.0
             if name == "platform" and (kind := article_page(self.page) or listing_page(self.page, self.layout)):
@@ -636,6 +637,12 @@ def _in_tag_text(src: str | bytes | None, places: list[tuple[bytes, int]] | None
                     and not _may_be_hidden(src[max(0, tag - _HIDDEN_REACH):tag]):
                 return True
     return False
+
+
+def _may_be_variable(found: list[Candidate]) -> bool:
+    """Whether JSON-LD offers could be a variable product's (WooCommerce writes its range as an
+    AggregateOffer or one offer per variation): not one plain single price."""
+    return not found or len({c.price for c in found}) > 1 or any(c.aggregate or c.low for c in found)
 
 
 def _in_table_cell(el: _Element) -> bool:
