@@ -97,6 +97,18 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
 
 
+def _amount_buttons(button: _Element) -> int:
+    """How many plain buttons beside ``button`` (itself included) are labelled with an amount alone."""
+    box = button.getparent()
+    if box is None:
+        return 0
+    return sum(1 for b in box if b.tag == "button" and b.get("type") == "button"
+               and _AMOUNT_ONLY.fullmatch(" ".join(text_content(b).split())))
+
+
+_AMOUNT_ONLY = re.compile(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")
+
+
 class Layout:
     """The product's anchors and the excluded blocks of one page, each found only when first asked.
 
@@ -182,6 +194,9 @@ class Layout:
                 if a.get(aria) == "false":
                     box = a.getparent()
                     return box is not None and any(o.get(aria) in ("true", "page") for o in box)
+            if a.tag == "button" and a.get("type") == "button" and _amount_buttons(a) >= 3 \
+                    and a.get("aria-pressed") != "true":  # "€ 10,00" "€ 25,00" "€ 50,00": amounts to pick from
+                return True
             if a.tag == "label":
                 if (box := a.find(".//input[@type='checkbox']")) is not None:
                     return box.get("checked") is None

@@ -1334,6 +1334,16 @@ def test_a_magento_grouped_product_reads_its_from_price() -> None:
     assert extract(html, "u", default_currency="EUR").price == Decimal("12.95")
 
 
+def test_amounts_offered_as_buttons_to_pick_are_no_price() -> None:
+    quick = "".join(f'<button type="button" class="quick">€ {a},00</button> ' for a in (10, 25, 50))
+    html = _doc(f'<h1>Adopteer een zeehond</h1><form class="cart"><p><span>Snel kiezen:</span> {quick}</p>'
+                '<label>Kies je eigen bedrag</label><input name="nyp" value=""><button type="submit">Doneer</button></form>')
+    assert extract(html, "u", default_currency="EUR").price is None
+    sizes = _doc('<h1>Gift card</h1><p class="price">€ 25,00</p><button type="button">S</button><button type="button">M'
+                 '</button><button type="submit">In winkelwagen</button>')
+    assert extract(sizes, "u", default_currency="EUR").price == Decimal("25.00")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""

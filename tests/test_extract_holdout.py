@@ -26,7 +26,7 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
 KNOWN_MISSES = {"holdout16/page-16.html", "holdout23/page-24.html",
                 "holdout30/page-29.html", "holdout38/page-10.html", "holdout38/page-22.html", "holdout38/page-38.html",
                 "holdout39/page-37.html", "holdout40/page-02.html", "holdout43/page-31.html", "holdout43/page-36.html",
-                "holdout44/page-28.html", "holdout47/page-05.html", "holdout47/page-21.html", "holdout48/page-17.html",
+                "holdout44/page-28.html", "holdout47/page-05.html", "holdout47/page-21.html",
                 "holdout48/page-26.html", "holdout52/page-28.html"}
 PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
                       marks=[pytest.mark.xfail(strict=True)] if f"{folder}/{entry['file']}" in KNOWN_MISSES else [])
