@@ -45,7 +45,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
-                r"|streich|retail|non-sale|price--non-sale|price-standard|saved-from")
+                r"|streich|non-sale|price--non-sale|price-standard|saved-from")
 _WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
@@ -63,7 +63,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
                 r"\w*\s(\S+\s){0,3}(era|était|var|byla|była|was|a fost|volt|war|oli|blev|buvo|bija))[\s:.]*$")
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it
-_WEAK_WAS_ATTR = _rx(r"regular")
+_WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
@@ -153,7 +153,7 @@ _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
-                    r"|with (your )?(club ?card|card|app|membership)|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
+                    r"|with (your )?(club ?card|card|app|membership|nectar)|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube)")
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
@@ -297,7 +297,7 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
     el: _Element = node
     text = text_of(el)
     for _ in range(3):
-        if find_prices(text) and not (_EURO_CENTS.fullmatch(text) and _after_digit(el)):
+        if find_prices(text) and not (_EURO_CENTS.fullmatch(text) and _after_digit(el)) and not _cents_follow(el, text):
             return el, text
         if not _FRAGMENT.fullmatch(text):
             return None
@@ -312,6 +312,17 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
 
 
 _EURO_CENTS = re.compile(r"\s*€\d\d\s*")  # "22<sup>€50</sup>": the cents of 22,50 €, the euro sign as its point
+
+
+def _cents_follow(el: _Element, text: str) -> bool:
+    """Whether the cents of ``el``'s whole amount stand in the next element ("<span>$4</span><span
+    class="price-cents">.50</span>"): then the parent holds the price."""
+    nxt = el.getnext()
+    return bool(text[-1:].isdigit() and nxt is not None and not (el.tail or "").strip() and is_fraction(nxt)
+                and _CENTS.fullmatch((nxt.text or "").strip()))
+
+
+_CENTS = re.compile(r"[.,]?\d\d")
 
 
 def _after_digit(el: _Element) -> bool:
@@ -353,6 +364,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
 
 
 _COUNT = re.compile(r"\(\d+\)")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})  # a title is no label of the price under it
 _LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
 _LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
 
@@ -371,7 +383,7 @@ def _neighbour_text(el: _Element, before: bool) -> str:
         for level in range(3):  # the first thing in its parent: the parent's label ("<dt>PLUS价</dt><dd><span>￥2949")
             parent = el.getparent()
             lead = " ".join(((sib.tail if sib is not None else (parent.text if parent is not None else None)) or "").split())
-            if not lead and sib is not None and isinstance(sib.tag, str):
+            if not lead and sib is not None and isinstance(sib.tag, str) and sib.tag not in _HEADINGS:
                 lead = " ".join(text_content(sib).split())[-_WINDOW:]
             if lead:  # from further up, only a label element's: not a heading, a block or another amount
                 label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 32
@@ -442,6 +454,12 @@ UNCHOSEN = "an option the page has not selected"
 USED = "used or another seller's offer"
 
 
+# a unit price says its unit somewhere beside it; a class alone ("base-price__regular") may mean the product's price
+_UNIT_WORDS = _rx(r"(?<![a-z])(kg|g|gr|l|lt|ltr|ml|cl|m|m2|m²|m³|stk|st|stück|pc|pcs|piece|unit|kilo\w*|liter|litre|litro"
+                  r"|lb|oz|metro|mètre|meter|stuk|kpl|szt|ks|db|buc|adet|ea|unidad|unité|pz|pezzo|100|1000|each|je|pro"
+                  r"|per|par|à|por|al|le|la)(?![a-z])|/|=")
+
+
 def _unit_marked(levels: list[str], attrs: str) -> bool:
     """Whether the class / id names mark a unit price; not an element whose own names call it the sale
     price as well ("productPrice ecPriceSale js_scl_unitPrice": a price per item, as a shop means it)."""
@@ -484,7 +502,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     if struck or _WAS_LEFT.search(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
-    elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or _unit_marked(levels, attrs):
+    elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or (
+            _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114

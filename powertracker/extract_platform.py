@@ -371,6 +371,18 @@ _CART_FORM = XPath("//form[@action='/cart' or @id='cart' or contains(@class, 'ca
                    "[.//*[contains(@class, 'cart-item') or contains(@class, 'cart__item')]]")
 
 
+# a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
+_CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
+                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen|varukorg|kurv|handlekurv|koszyk|košík"
+                         r"|kosár|sepet|ostoskori)\b", re.I)
+
+
+def _cart_heading(doc: _Element) -> bool:
+    """Whether the page's first h1 names a basket ("Dein Warenkorb (3 Artikel)", "Your cart")."""
+    h1 = doc.find(".//h1")
+    return h1 is not None and len(text_content(h1)) <= 60 and _CART_WORDS.match(text_content(h1)) is not None
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -382,7 +394,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     body = page.doc.find("body")
     if body is None:
         return None
-    if page.mentions("cart-item", "cart__item") and _CART_FORM(page.doc):
+    if page.mentions("cart-item", "cart__item", "line-item") and (_CART_FORM(page.doc) or _cart_heading(page.doc)):
         return "a basket's line items"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()

@@ -1344,6 +1344,27 @@ def test_amounts_offered_as_buttons_to_pick_are_no_price() -> None:
     assert extract(sizes, "u", default_currency="EUR").price == Decimal("25.00")
 
 
+def test_grocery_and_chain_store_price_boxes() -> None:
+    nectar = _doc('<h1>Coffee 227g</h1><div class="cost"><span class="nectar-price">£3.50</span><span>with Nectar</span></div>'
+                  '<div><span class="pd__cost__retail-price">£4.75</span><span class="per-unit">£1.90 / 100g</span></div>'
+                  '<button>Add</button>')
+    assert extract(nectar, "u", default_currency="GBP").price == Decimal("4.75")
+    case = _doc('<h1>Wine, case of 6</h1><div class="base-price"><span class="base-price__regular"><span>£41.94</span></span>'
+                '<span class="base-price__comparison-price">£6.99 per bottle · £9.32 per litre</span></div>'
+                '<button>Add to trolley</button>')
+    assert extract(case, "u", default_currency="GBP").price == Decimal("41.94")
+    cents = _doc('<h1>Yoghurt 1kg</h1><div class="price price--large"><span class="price-dollars">$4</span><span'
+                 ' class="price-cents">.50</span></div><div class="was">Was $6.00</div><button>Add to cart</button>')
+    assert extract(cents, "u", default_currency="AUD").price == Decimal("4.50")
+    cart = _doc('<h1>Dein Warenkorb (3 Artikel)</h1><ul><li class="sc-cart-item"><a href="/p/1">TV</a> <b>899,00 €</b></li>'
+                '<li class="sc-cart-item"><a href="/p/2">Soundbar</a> <b>199,99 €</b></li></ul><p>Gesamtsumme 1.098,99 €</p>'
+                '<button>Zur Kasse</button>')
+    assert extract(cart, "u", default_currency="EUR").price is None
+    basket = _doc('<h1>Seagrass Storage Basket</h1><p class="price">£24.99</p><div class="mini-cart"><div class="cart-item">'
+                  '</div></div><button>Add to basket</button>')
+    assert extract(basket, "u", default_currency="GBP").price == Decimal("24.99")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
