@@ -44,7 +44,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
+_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|non-sale|price--non-sale|price-standard|saved-from")
 _WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
@@ -64,7 +64,8 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
-_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal)[\s:.]*$")
+_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
+                     r"|normalpreis|prix normal|prezzo normale)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
@@ -106,7 +107,7 @@ _FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.])[-−–]\s*|(?<!\d)折|立减|立減|省)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![^\W\d_] )(?<![\d,.])[-−–]\s*|(?<!\d)折|立减|立減|省)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -214,7 +215,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
-                r"|prij(s|zen) zichtbaar na inloggen|le prix sera annoncé|prix communiqué prochainement"
+                r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
+                r"|inloggen voor (de )?prij(s|zen)"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price tbc|price to be confirmed"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
                 r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment"
@@ -920,24 +922,42 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
         # the whole body: its descriptions and reviews are most of its text, and no statement, so the
         # words are first looked for in the texts short enough to be one (a few KB of a 100 KB page)
         short = [t for t in _TEXTS(root) if len(t) <= 200 or len(t.strip()) <= 200]
-        hints = hints_in("\n".join(short).encode("utf-8", "replace"), hints)
+        hints = hints_in("".join(short).encode("utf-8", "replace"), hints)  # run together: a statement may span nodes
         if not hints:
             return None
     # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
     for el in elements_holding(root, hints):
-        # its own words: its text and its children's tails ("<strong>Launch 12 May.</strong> Price to be announced")
-        text = "".join([el.text or "", *(c.tail or "" for c in el)]).strip() if isinstance(el.tag, str) else None
-        said = _NO_PRICE.search(text[:200]) if text and len(text) <= 200 else None
-        # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
-        # on sale. The price will be announced at launch.")
-        if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
-                or layout.excluded(el):
-            continue
-        marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
-        dist = layout.distance(el)
-        if marked or (dist is not None and dist <= 25):
-            return " ".join(text.split())
+        for text in _statement_texts(el):
+            said = _NO_PRICE.search(text[:200]) if len(text) <= 200 else None
+            # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
+            # on sale. The price will be announced at launch.")
+            if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
+                    or layout.excluded(el):
+                continue
+            marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
+            dist = layout.distance(el)
+            if marked or (dist is not None and dist <= 25):
+                return " ".join(text.split())
     return None
+
+
+_STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br"})
+_LEAD = re.compile(r"^[\W_]+")  # an icon's private-use glyph, a bullet
+
+
+def _statement_texts(el: _Element) -> Iterator[str]:
+    """Where a statement may be read in ``el``: its own words (its text and its children's tails, "<strong>Launch
+    12 May.</strong> Price to be announced"), then, when its children are all inline, its whole text ("<i>icon</i>
+    <a>Logga in</a> för att se priser")."""
+    if not isinstance(el.tag, str):
+        return
+    own = "".join([el.text or "", *(c.tail or "" for c in el)]).strip()
+    if own:
+        yield own
+    if len(el) and all(isinstance(c.tag, str) and c.tag in _STATEMENT_INLINE for c in el):
+        whole = _LEAD.sub("", " ".join(text_content(el).split()))
+        if whole and whole != own and len(whole) <= 200:
+            yield whole
 
 
 def heuristic(page: Page, found: Scan) -> list[Candidate]:

@@ -365,7 +365,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
-                           "cart-page", "cart", "products-list-page"})
+                           "cart-page", "cart", "products-list-page", "indexbody"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others'
 _CART_FORM = XPath("//form[@action='/cart' or @id='cart' or contains(@class, 'cart-form')]"
                    "[.//*[contains(@class, 'cart-item') or contains(@class, 'cart__item')]]")
@@ -374,11 +374,12 @@ _CART_FORM = XPath("//form[@action='/cart' or @id='cart' or contains(@class, 'ca
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen|varukorg|kurv|handlekurv|koszyk|košík"
-                         r"|kosár|sepet|ostoskori)\b", re.I)
+                         r"|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 def _cart_heading(doc: _Element) -> bool:
-    """Whether the page's first h1 names a basket ("Dein Warenkorb (3 Artikel)", "Your cart")."""
+    """Whether the page's first h1 is a basket's and nothing more ("Dein Warenkorb (3 Artikel)", "Your cart"; not
+    "Seagrass Storage Basket" or "Basket Weaving Kit")."""
     h1 = doc.find(".//h1")
     return h1 is not None and len(text_content(h1)) <= 60 and _CART_WORDS.match(text_content(h1)) is not None
 
@@ -394,7 +395,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     body = page.doc.find("body")
     if body is None:
         return None
-    if page.mentions("cart-item", "cart__item", "line-item") and (_CART_FORM(page.doc) or _cart_heading(page.doc)):
+    if _cart_heading(page.doc) or (page.mentions("cart-item", "cart__item") and _CART_FORM(page.doc)):
         return "a basket's line items"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()

@@ -1365,6 +1365,29 @@ def test_grocery_and_chain_store_price_boxes() -> None:
     assert extract(basket, "u", default_currency="GBP").price == Decimal("24.99")
 
 
+def test_legacy_shop_pages() -> None:
+    zen = _doc('<h1>Fountain Pen</h1><h2><span class="normalprice">$28.00 </span>&nbsp;<span class="productSpecialPrice">'
+               '$23.80</span></h2><button>Add to Cart</button>',
+               head='<meta property="product:price:amount" content="28.00"><meta property="product:price:currency" content="USD">')
+    assert extract(zen, "u", default_currency="USD").price == Decimal("23.80")
+    sv = _doc('<h1>Borrmaskin</h1><div class="login-to-see-price"><i class="icon">\ue897</i> <a href="/login">Logga in</a>'
+              ' för att se priser och beställa.</div><div class="acc"><a href="/p/2">Bits</a> <span class="price">189,00 kr'
+              '</span></div><button>Lägg i varukorgen</button>')
+    assert extract(sv, "u", default_currency="SEK").price is None
+    nl = _doc('<h1>GN-bak 1/1</h1><a href="/login" class="btn"><i class="fa"></i> Inloggen voor prijs</a><div class="offer">'
+              'Aanbieding van de week <span class="price">€ 49,95</span></div><button>Bestellen</button>')
+    assert extract(nl, "u", default_currency="EUR").price is None
+    fr = _doc('<h1>Calendrier 2025</h1><p>Le prix sera communiqué le jour de la mise en vente.</p><div class="card">'
+              '<a href="/p/2">Coffret</a> <span class="price">24,90 €</span></div><button>Me prévenir</button>')
+    assert extract(fr, "u", default_currency="EUR").price is None
+    cart = _doc('<h1>Warenkorb</h1><table><tr><td>Tee</td><td>7,90 EUR</td><td>15,80 EUR</td></tr></table>'
+                '<p>Summe 59,30 EUR</p><button>Zur Kasse</button>')
+    assert extract(cart, "u", default_currency="EUR").price is None
+    payhip = _doc('<h1>Patroon Sokken</h1><p>Een patroon voor sokken.</p><a class="payhip-buy-button">Koop het patroon'
+                  ' – € 8</a>')
+    assert extract(payhip, "u", default_currency="EUR").price == Decimal("8")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
