@@ -234,8 +234,8 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if any(a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) for a in el.iterancestors()):
-                continue  # a related product's own button
+            if any(a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) or _hides(a) for a in el.iterancestors()):
+                continue  # a related product's own button, a closed quick-view's
             text = " ".join((text_content(el) or el.get("value") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
                     f"{el.get('id') or ''} {el.get('class') or ''} {el.get('name') or ''}"):
@@ -347,9 +347,13 @@ def _is_card(el: _Element) -> bool:
 
 
 def _hides(el: _Element) -> bool:
-    """Whether the browser shows nothing of ``el``: a ``<template>``, ``hidden``, or an inline
-    ``display: none`` / ``visibility: hidden`` (a sold-out page's price box, another variant's price)."""
+    """Whether the browser shows nothing of ``el``: a ``<template>``, ``hidden``, an inline
+    ``display: none`` / ``visibility: hidden`` (a sold-out page's price box, another variant's price),
+    or a closed modal dialog (Bootstrap's ``class="modal" aria-hidden="true"``: a quick view's)."""
     if el.tag == "template" or el.get("hidden") is not None:
+        return True
+    if el.get("aria-hidden") == "true" and (el.get("role") in ("dialog", "alertdialog")
+                                            or "modal" in (el.get("class") or "").split()):
         return True
     style = el.get("style")
     return bool(style) and _HIDDEN_STYLE.search(style) is not None

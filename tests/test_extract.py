@@ -1388,6 +1388,16 @@ def test_legacy_shop_pages() -> None:
     assert extract(payhip, "u", default_currency="EUR").price == Decimal("8")
 
 
+def test_a_closed_quick_view_modal_is_not_the_product() -> None:
+    modal = ('<div id="qv" class="modal fade" role="dialog" aria-hidden="true"><h4>Quick View</h4><h2>Dutch Oven</h2>'
+             '<p class="price"><span class="price-new">$119.00</span> <span class="price-old">$149.00</span></p>'
+             '<button type="button" class="btn btn-primary">Add to Cart</button></div>')
+    html = _doc(f'{modal}<h1>12 inch Cast Iron Skillet</h1><ul><li>Brand: Ironbound</li><li>Model: SK-12</li></ul>'
+                '<h2>$74.95</h2><p>Approx. €69.10 / £59.20</p><div class="form-group"><button type="button" class="btn'
+                ' btn-primary">Add to Cart</button></div>')
+    assert extract(html, "u", default_currency="USD").price == Decimal("74.95")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
