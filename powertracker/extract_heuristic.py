@@ -96,6 +96,10 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
+# the tax itself: "Btw-bedrag (9%): € 1,65", "MwSt.-Betrag: 3,19 €", "VAT amount: £2.47"
+_TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|pdv)[\s-]?(-?bedrag|-?betrag|amount|anteil"
+                       r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
+_TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*以上")
@@ -512,6 +516,9 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs):
         s.reason = "shipping cost or threshold"
+    elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
+            or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
+        s.reason = "the tax in the price, not the price"
     elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right):
         s.reason = "a spend threshold (a promotion's or free shipping's)"
     elif _is_fee(left, right):

@@ -1398,6 +1398,17 @@ def test_a_closed_quick_view_modal_is_not_the_product() -> None:
     assert extract(html, "u", default_currency="USD").price == Decimal("74.95")
 
 
+def test_a_virtuemart_price_block_with_its_tax_amount() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Rolgordijn", "offers": {"@type": "Offer",'
+          ' "price": "24.95", "priceCurrency": "EUR"}}</script>')
+    rows = "".join(f'<div class="vm-price-value"><span class="vm-price-desc">{label}: </span><span>€ {amount}</span></div>'
+                   for label, amount in (("Normale prijs", "24,95"), ("Verkoopprijs", "19,95"), ("Korting", "-€ 5,00"),
+                                         ("Btw-bedrag (9%)", "1,65")))
+    html = _doc(f'<h1>Rolgordijn verduisterend</h1><div class="product-price">{rows}</div><button>In winkelwagen</button>',
+                head=ld)
+    assert extract(html, "u", default_currency="EUR").price == Decimal("19.95")
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
