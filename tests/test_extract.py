@@ -1409,6 +1409,19 @@ def test_a_virtuemart_price_block_with_its_tax_amount() -> None:
     assert extract(html, "u", default_currency="EUR").price == Decimal("19.95")
 
 
+def test_the_price_after_a_promotion_and_a_swedish_launch_note() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Sella E8", "offers": {"@type": "Offer",'
+          ' "price": "2690.00", "priceCurrency": "EUR"}}</script>')
+    it = _doc('<h1>E-bike Sella E8</h1><div class="price"><span class="price--strike">€2.690,00</span> <span class="price--sale">'
+              '€2.490,00</span></div><button>Aggiungi al carrello</button><p>Prezzo in promozione fino al 31 maggio, poi torna'
+              ' a €2.690,00.</p>', head=ld)
+    assert extract(it, "u", default_currency="EUR").price == Decimal("2490.00")
+    sv = _doc('<h1>Elcykel C8</h1><div class="soon"><p class="stock"><strong>Kommer snart</strong> – lansering planerad till'
+              ' april 2025. Pris och leveransdatum meddelas vid lanseringen.</p></div><p>Leveransmontering: 495 kr.</p>'
+              '<button>Bevaka</button>')
+    assert extract(sv, "u", default_currency="SEK").price is None
+
+
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
     """The statement search skips every subtree whose text holds none of these literals; one as short
     as 'r ' (what 'ár (érdeklődésre|...)' gave) is in every page and makes a sale page's scan 7x dearer."""
