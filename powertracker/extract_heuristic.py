@@ -150,12 +150,12 @@ _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix mem
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
                    r"|con (el )?(código|cupón))[\s:：]*$")
+_COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
                 r"|enchère actuelle|offerta attuale|puja actual|\benter( us)?|geben sie mindestens)\s*:?\s*$")
 _BID_RIGHT = _rx(r"^\s*(\(?\d+ (bids?|gebote?|enchères?|offerte)\)?|or more\b|ein\b)")
 _BID_ATTR = _rx(r"(?<![a-z])bid(?![a-z])|x-bid-|bid-?price|current-?bid")
-_COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
