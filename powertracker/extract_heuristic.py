@@ -113,7 +113,7 @@ _FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![^\W\d_] )(?<![\d,.])[-−–]\s*|(?<!\d)折|立减|立減|省)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.])[-−–]\s+|(?<!\d)折|立减|立減|省)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -153,9 +153,11 @@ _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with 
 _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
-                r"|enchère actuelle|offerta attuale|puja actual|\benter( us)?|geben sie mindestens)\s*:?\s*$")
-_BID_RIGHT = _rx(r"^\s*(\(?\d+ (bids?|gebote?|enchères?|offerte)\)?|or more\b|ein\b)")
-_BID_ATTR = _rx(r"(?<![a-z])bid(?![a-z])|x-bid-|bid-?price|current-?bid")
+                r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens)\s*:?\s*$")
+_BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
+_BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
+_OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
+_BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
@@ -305,7 +307,8 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
     el: _Element = node
     text = text_of(el)
     for _ in range(3):
-        if find_prices(text) and not (_EURO_CENTS.fullmatch(text) and _after_digit(el)) and not _cents_follow(el, text):
+        if find_prices(text) and not (_EURO_CENTS.fullmatch(text) and _after_digit(el)) and not (
+                _cents_follow(el, text) and len(find_prices(text_of(el.getparent()))) == 1):  # the parent: this price alone
             return el, text
         if not _FRAGMENT.fullmatch(text):
             return None
@@ -372,7 +375,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
 
 
 _COUNT = re.compile(r"\(\d+\)")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})  # a title is no label of the price under it
+_HEADINGS = frozenset({"h1"})  # the product's title is no label of the price under it ("<h4>Was</h4>" is)
 _LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
 _LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
 
@@ -540,7 +543,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
-    elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])):
+    elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
+            or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
         s.reason = "a bid in an auction (not a price to buy it at)"
     elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):
         s.reason = "a price after a coupon or code"
@@ -771,8 +775,17 @@ def _net_of_gross(alive: list[Seen], layout: Layout) -> None:
             continue
         pos = order.get(s.element, 0)
         if any(g.match.amount > s.match.amount and abs(order.get(g.element, 0) - pos) <= 12
-               and any(abs(s.match.amount * (1 + r / 100) - g.match.amount) <= _CENT for r in VAT_RATES) for g in gross):
+               and any(abs(s.match.amount * (1 + r / 100) - g.match.amount) <= _CENT and _rate_shown(g, r) for r in VAT_RATES)
+               for g in gross):
             s.excl = True
+
+
+def _rate_shown(gross: Seen, rate: Decimal) -> bool:
+    """Whether the gross price's own words print the VAT rate that makes it ("inkl. 19% MwSt."): without it a
+    kit at 120 beside a drill at 100 is no gross and net."""
+    words = f"{gross.text} {_neighbour_text(gross.element, False)}"
+    number = f"{rate.normalize():f}".replace(".", "[.,]")
+    return re.search(rf"(?<![\d.,]){number}([.,]0+)?\s?%", words) is not None
 
 
 def _choose(out: Scan, page: Page, layout: Layout) -> None:
@@ -863,7 +876,9 @@ def _opens_sentence(text: str, said: re.Match[str]) -> bool:
     return not _QUALIFIED.match(rest)
 
 
-_QUALIFIED = _rx(r"\s*(for|für|pour|voor|per|para|ab|from|over|above|über|bei|if|when|wenn)\b")
+_QUALIFIED = _rx(r"\s*(for|für|pour|voor|per|para|ab|from|over|above|über|bei|if|when|wenn)\b"
+                 r"|.{0,40}\b(other|different|custom|larger|smaller|special|andere[nrs]?|autres|otros|otras|altri|altre"
+                 r"|andra|andre)\b")  # "Price on request in other finishes"
 _TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."

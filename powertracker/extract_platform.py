@@ -21,7 +21,7 @@ from lxml.etree import XPath, _Element
 
 from .extract_base import Candidate, Page, availability, text_content, visible_text
 from .extract_heuristic import excl_vat, incl_vat
-from .extract_regions import Layout
+from .extract_regions import Layout, hides
 from .extract_structured import PRODUCT_TYPES
 from .prices import find_prices, normalize, parse_price, structured_amount
 
@@ -366,9 +366,18 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody"})
-# a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others'
-_CART_FORM = XPath("//form[@action='/cart' or @id='cart' or contains(@class, 'cart-form')]"
-                   "[.//*[contains(@class, 'cart-item') or contains(@class, 'cart__item')]]")
+# a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
+# whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
+_ITEM = ("contains(concat(' ', normalize-space(@class), ' '), ' cart-item ') or"
+         " contains(concat(' ', normalize-space(@class), ' '), ' cart__item ')")
+_CART_FORM = XPath(f"//form[@action='/cart' or @id='cart' or contains(@class, 'cart-form')][.//*[{_ITEM}]"
+                   "[translate(., '0123456789', '') != .]]")
+# a basket's second sign beside its heading: a quantity field per line, or its line items
+_QUANTITIES = XPath("count(//input[@type='number' or contains(@name, 'qty') or contains(@name, 'quantity')"
+                    " or contains(@name, 'menge')] | //select[contains(@name, 'qty') or contains(@name, 'quantity')"
+                    " or contains(@aria-label, 'Menge') or contains(@aria-label, 'uantity')]"
+                    " | //*[contains(@class, 'cart-item') or contains(@class, 'cart_item') or contains(@class, 'line-item')"
+                    " or contains(@class, 'basket-item')][translate(., '0123456789', '') != .])")
 
 
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
@@ -377,10 +386,14 @@ _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je
                          r"|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
+_SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
+
+
 def _cart_heading(doc: _Element) -> bool:
-    """Whether the page's first h1 is a basket's and nothing more ("Dein Warenkorb (3 Artikel)", "Your cart"; not
-    "Seagrass Storage Basket" or "Basket Weaving Kit")."""
-    h1 = doc.find(".//h1")
+    """Whether the page's first shown h1 is a basket's and nothing more ("Dein Warenkorb (3 Artikel)", "Your cart";
+    not "Seagrass Storage Basket" or "Basket Weaving Kit", nor a screen reader's heading in the site header)."""
+    h1 = next((h for h in doc.iter("h1") if not _SR_ONLY.search(h.get("class") or "")
+               and not any(a.tag == "header" or hides(a) for a in h.iterancestors())), None)
     return h1 is not None and len(text_content(h1)) <= 60 and _CART_WORDS.match(text_content(h1)) is not None
 
 
@@ -395,7 +408,10 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     body = page.doc.find("body")
     if body is None:
         return None
-    if _cart_heading(page.doc) or (page.mentions("cart-item", "cart__item") and _CART_FORM(page.doc)):
+    if page.mentions("cart-item", "cart__item") and any(not any(hides(a) or a.tag == "template" for a in f.iterancestors())
+                                                        for f in _CART_FORM(page.doc)):
+        return "a basket's line items"
+    if _cart_heading(page.doc) and _QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()

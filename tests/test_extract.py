@@ -1380,8 +1380,9 @@ def test_legacy_shop_pages() -> None:
     fr = _doc('<h1>Calendrier 2025</h1><p>Le prix sera communiqué le jour de la mise en vente.</p><div class="card">'
               '<a href="/p/2">Coffret</a> <span class="price">24,90 €</span></div><button>Me prévenir</button>')
     assert extract(fr, "u", default_currency="EUR").price is None
-    cart = _doc('<h1>Warenkorb</h1><table><tr><td>Tee</td><td>7,90 EUR</td><td>15,80 EUR</td></tr></table>'
-                '<p>Summe 59,30 EUR</p><button>Zur Kasse</button>')
+    cart = _doc('<h1>Warenkorb</h1><table><tr><td>Tee</td><td><input name="cart_quantity[]" value="2"></td><td>7,90 EUR'
+                '</td><td>15,80 EUR</td></tr><tr><td>Kanne</td><td><input name="cart_quantity[]" value="1"></td><td>39,00 EUR'
+                '</td><td>39,00 EUR</td></tr></table><p>Summe 59,30 EUR</p><button>Zur Kasse</button>')
     assert extract(cart, "u", default_currency="EUR").price is None
     payhip = _doc('<h1>Patroon Sokken</h1><p>Een patroon voor sokken.</p><a class="payhip-buy-button">Koop het patroon'
                   ' – € 8</a>')
@@ -1420,6 +1421,37 @@ def test_the_price_after_a_promotion_and_a_swedish_launch_note() -> None:
               ' april 2025. Pris och leveransdatum meddelas vid lanseringen.</p></div><p>Leveransmontering: 495 kr.</p>'
               '<button>Bevaka</button>')
     assert extract(sv, "u", default_currency="SEK").price is None
+
+
+SECOND_REVIEW: list[tuple[str, str, str | None, str]] = [
+    ('<h1>Sneaker Run 2</h1><div class="price-box"><span class="price">119,95 €</span> <span class="promo">Black Friday'
+     ' -30 €</span></div><button class="add-to-cart">In den Warenkorb</button>', "EUR", "119.95", "a glued minus is a saving"),
+    ('<h1>Espresso Machine Duo</h1><div class="prices"><div class="col"><h4>Our price</h4><span class="amount">€ 379,00'
+     '</span></div><div class="col"><h4>Was</h4><span class="amount">€ 499,00</span></div></div><button class="add-to-cart">'
+     'Add to cart</button>', "EUR", "379.00", "a short heading still labels"),
+    ('<h1>Cordless Drill 18V</h1><div class="price-box"><span class="price">£100.00</span></div><div class="bundle">Kit'
+     ' with 2 batteries and charger: <span>£120.00 inc. VAT</span></div><button class="add-to-cart">Add to basket</button>',
+     "GBP", "100.00", "no VAT rate printed: a kit, not the gross"),
+    ('<div id="CartDrawer" class="drawer" hidden><form action="/cart" method="post" class="cart-form"><div class="cart-items">'
+     '</div><button type="submit" name="checkout">Check out</button></form></div><h1 class="product__title">Linen Shirt'
+     '</h1><div class="price-box"><span class="price">€ 59,00</span></div><form action="/cart/add" method="post"><button'
+     ' type="submit" class="add-to-cart">Add to cart</button></form>', "EUR", "59.00", "an empty, hidden cart drawer"),
+    ('<h1>Shopping Basket</h1><div class="price-box"><span class="price">€ 34,95</span></div><p>Hand-woven willow basket'
+     '.</p><button type="submit" class="add-to-cart">Add to cart</button>', "EUR", "34.95", "a basket for sale"),
+    ('<h1>Pendant Lamp Orb 40</h1><div class="price-box"><span class="price">€ 249,00</span></div><p>Shown in matt black.'
+     ' Price on request in other finishes such as brass and copper.</p><button class="add-to-cart">Add to cart</button>',
+     "EUR", "249.00", "a statement for other finishes"),
+    ('<h1>Zine #4</h1><div class="price-box"><span class="price">$5.00</span> <span class="nyp">or more</span></div>'
+     '<button class="add-to-cart">Add to cart</button>', "USD", "5.00", "pay what you want, no bid"),
+    ('<div class="product" data-bid="4471"><h1>Desk Lamp Arco</h1><div class="price-box"><span class="price">€ 89,00'
+     '</span></div><button class="add-to-cart">Add to cart</button></div>', "EUR", "89.00", "a data-bid id is no auction"),
+]
+
+
+@pytest.mark.parametrize(("body", "currency", "expected", "why"), SECOND_REVIEW, ids=[r[3] for r in SECOND_REVIEW])
+def test_pages_the_second_review_found(body: str, currency: str, expected: str | None, why: str) -> None:
+    e = extract(_doc(body), "https://shop.example/p/1", default_currency=currency)
+    assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
 
 
 def test_every_no_price_statement_keeps_a_long_literal() -> None:
