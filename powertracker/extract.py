@@ -157,6 +157,7 @@ class _Run:
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self._places: dict[Decimal, list[tuple[bytes, int]]] = {}  # where the source writes each amount
+        self._around: dict[Decimal, list[bytes]] = {}  # the source around those places, lower case
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
         self.plat_name: str | None = None
@@ -394,11 +395,10 @@ class _Run:
         price = chosen.price
         near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
         if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
-            shown_net = _marked_near(_near(self.page.html, self.places(price)), _EXCL_MARKERS) \
-                and self._shown_only_without_vat(price)
-            return "a price the page shows only without VAT" if shown_net and self._visible_instead(chosen, with_vat) \
-                else None
-        if chosen.without_vat:
+            if not (self._marked_near(price, _EXCL_MARKERS) and self._shown_only_without_vat(price)):
+                return None
+            why, band = "a price the page shows only without VAT", with_vat
+        elif chosen.without_vat:
             why, band = "the markup says the price excludes VAT", with_vat
         elif name == "meta" and not self.shown(price):
             why, band = "a price the page does not show (a stale tag)", near
@@ -408,10 +408,9 @@ class _Run:
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
-        elif _marked_near(around := _near(self.page.html, self.places(price)), _EXCL_MARKERS + _INCL_MARKERS) \
-                and self._shown_only_without_vat(price):
+        elif self._marked_near(price, _EXCL_MARKERS + _INCL_MARKERS) and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", with_vat
-        elif _marked_near(around, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
+        elif self._marked_near(price, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
         elif self.page.mentions('="false"') and self._shown_only_unchosen(price):
             why, band = "a price the page shows only on a variant it has not chosen", near
@@ -479,13 +478,23 @@ class _Run:
         return self._in_text[amount]
 
     def places(self, amount: Decimal) -> list[tuple[bytes, int]] | None:
-        """Where the source writes ``amount`` (``_places``), found once per amount; None for a str page."""
+        """Where the source writes ``amount`` (``_places``), found once per amount; None for a text page."""
         src = self.page.html
         if not isinstance(src, bytes):
             return None
         if amount not in self._places:
             self._places[amount] = _places(src, _written_forms(amount, spaces=(" ",)))
         return self._places[amount]
+
+    def _marked_near(self, amount: Decimal, markers: tuple[bytes, ...]) -> bool:
+        """Whether one of ``markers`` (lower case) stands within a few hundred bytes of a place the source
+        writes ``amount``: a cheap gate before the scan that tells for sure; yes for a text page."""
+        places, src = self.places(amount), self.page.html
+        if places is None or not isinstance(src, bytes):
+            return True
+        if amount not in self._around:
+            self._around[amount] = [src[max(0, i - 240):i + 160].lower() for _, i in places]
+        return any(m in text for text in self._around[amount] for m in markers)
 
     def _find_in_text(self, amount: Decimal) -> bool:
         forms = _written_forms(amount, spaces=(" ",))
@@ -576,18 +585,6 @@ def _places(src: bytes, forms: list[str]) -> list[tuple[bytes, int]]:
     return [(needle, i) for needle in needles for i in found[needle]]
 
 
-def _near(src: str | bytes | None, places: list[tuple[bytes, int]] | None) -> list[bytes] | None:
-    """The source around the amount's ``places`` (a few hundred bytes each, lower case), for a cheap
-    look for marker words before the scan that tells for sure; None without bytes to look in."""
-    if not isinstance(src, bytes) or places is None:
-        return None
-    return [src[max(0, i - 240):i + 160].lower() for _, i in places]
-
-
-def _marked_near(near: list[bytes] | None, markers: tuple[bytes, ...]) -> bool:
-    return near is None or any(m in text for text in near for m in markers)
-
-
 _TEXT_TAGS = (b"span", b"div", b"p", b"strong", b"b", b"em", b"ins", b"bdi", b"td", b"li", b"dd", b"h2", b"h3")
 
 
@@ -620,12 +617,12 @@ def _as_price(text: str, form: str) -> bool:
     return False
 
 
-def _in_tag_text(src: str | bytes | None, places: list[tuple[bytes, int]] | None) -> bool:
+def _in_tag_text(src: str | bytes, places: list[tuple[bytes, int]] | None) -> bool:
     """A quick yes for ``shown_in_text``: the amount at one of its ``places`` in the source as a whole
     number within the short text of a common text element (``<span class="price">£1,299.99</span>``),
     with nothing that could hide it (a ``<template>``, ``display: none``) opening just before; False
     only means "look closer"."""
-    if not isinstance(src, bytes) or places is None:
+    if places is None or not isinstance(src, bytes):  # a text page: no places
         return False
     for needle, i in places:
         j = i + len(needle)

@@ -117,7 +117,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
-_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för|for)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
@@ -381,15 +381,17 @@ _LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"}) 
 
 
 def _neighbour_text(el: _Element, before: bool) -> str:
-    """Short text just before / after an element (its sibling's or parent's). After it, from an
-    element that is the last thing in an inline parent, the parent's next label counts too (two
-    levels at most, and only a label without digits): the "HT" of
-    ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``."""
+    """Short text just before / after an element (its sibling's or parent's). Before it: past a hidden
+    copy of the same amount (Amazon's a-offscreen), and, from the first thing in a wrapper, the
+    wrapper's label (three levels at most, and only a short label element's words without an amount:
+    ``<dt>PLUS价</dt><dd><span>￥2949``); never the h1. After it, from an element that is the last
+    thing in an inline parent, the parent's next label counts too (two levels at most, and only a
+    label without digits): the "HT" of ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``."""
     sib = el.getprevious() if before else el.getnext()
     if before:
-        own = " ".join(text_content(el).split())
+        own = None
         while sib is not None and isinstance(sib.tag, str) and not (sib.tail or "").strip() \
-                and " ".join(text_content(sib).split()) == own:  # Amazon's a-offscreen copy before the shown one
+                and " ".join(text_content(sib).split()) == (own := own or " ".join(text_content(el).split())):
             el, sib = sib, sib.getprevious()
         for level in range(3):  # the first thing in its parent: the parent's label ("<dt>PLUS价</dt><dd><span>￥2949")
             parent = el.getparent()

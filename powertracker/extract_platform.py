@@ -21,7 +21,7 @@ from lxml.etree import XPath, _Element
 
 from .extract_base import Candidate, Page, availability, text_content, visible_text
 from .extract_heuristic import excl_vat, incl_vat
-from .extract_regions import Layout, hides
+from .extract_regions import Layout
 from .extract_structured import PRODUCT_TYPES
 from .prices import find_prices, normalize, parse_price, structured_amount
 
@@ -389,11 +389,11 @@ _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je
 _SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
 
 
-def _cart_heading(doc: _Element) -> bool:
+def _cart_heading(layout: Layout) -> bool:
     """Whether the page's first shown h1 is a basket's and nothing more ("Dein Warenkorb (3 Artikel)", "Your cart";
     not "Seagrass Storage Basket" or "Basket Weaving Kit", nor a screen reader's heading in the site header)."""
-    h1 = next((h for h in doc.iter("h1") if not _SR_ONLY.search(h.get("class") or "")
-               and not any(a.tag == "header" or hides(a) for a in h.iterancestors())), None)
+    h1 = next((h for h in layout.doc.iter("h1") if not _SR_ONLY.search(h.get("class") or "") and not layout.hidden(h)
+               and not any(a.tag == "header" for a in h.iterancestors())), None)
     return h1 is not None and len(text_content(h1)) <= 60 and _CART_WORDS.match(text_content(h1)) is not None
 
 
@@ -408,10 +408,9 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     body = page.doc.find("body")
     if body is None:
         return None
-    if page.mentions("cart-item", "cart__item") and any(not any(hides(a) or a.tag == "template" for a in f.iterancestors())
-                                                        for f in _CART_FORM(page.doc)):
+    if page.mentions("cart-item", "cart__item") and any(not layout.hidden(f) for f in _CART_FORM(page.doc)):
         return "a basket's line items"
-    if _cart_heading(page.doc) and _QUANTITIES(page.doc) >= 2:
+    if _cart_heading(layout) and _QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()

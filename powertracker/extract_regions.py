@@ -178,7 +178,7 @@ class Layout:
     def _is_root(self, el: _Element) -> bool:
         """Whether ``el`` itself starts an excluded block (``_starts_block``, or one the browser does
         not show) that holds neither the product title nor the buy button."""
-        return (_starts_block(el) or hides(el)) and not self._holds_anchor(el)
+        return (_starts_block(el) or _hides(el)) and not self._holds_anchor(el)
 
     def unselected_option(self, el: _Element) -> bool:
         """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox
@@ -212,7 +212,7 @@ class Layout:
 
     def hidden(self, el: _Element) -> bool:
         """Whether ``el`` sits in an element the browser does not show (memoised along the path)."""
-        return _in_block(el, self._hidden, hides)
+        return _in_block(el, self._hidden, _hides)
 
     def _first_title(self, marked: list[_Element]) -> _Element | None:
         found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
@@ -234,8 +234,9 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if any(a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) or hides(a) for a in el.iterancestors()):
-                continue  # a related product's own button, a closed quick-view's
+            if self.hidden(el) or any(a.tag in ("nav", "footer") or _related_block(a) or _is_card(a)
+                                      for a in el.iterancestors()):
+                continue  # a closed quick-view's button, a related product's own
             text = " ".join((text_content(el) or el.get("value") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
                     f"{el.get('id') or ''} {el.get('class') or ''} {el.get('name') or ''}"):
@@ -346,7 +347,7 @@ def _is_card(el: _Element) -> bool:
     return False
 
 
-def hides(el: _Element) -> bool:
+def _hides(el: _Element) -> bool:
     """Whether the browser shows nothing of ``el``: a ``<template>``, ``hidden``, an inline
     ``display: none`` / ``visibility: hidden`` (a sold-out page's price box, another variant's price),
     or a closed modal dialog (Bootstrap's ``class="modal" aria-hidden="true"``: a quick view's)."""

@@ -24,6 +24,7 @@ KNOWN_CURRENCIES = frozenset(
 )
 # codes that are words too ("pen", "rub", "bam"): read in text only from their signs ("S/", "KM")
 _WORD_CODES = frozenset({"BAM", "PEN", "RUB", "MAD", "PHP"})
+_SHOPS_OWN = ("DKK", "NOK", "SEK", "EUR", "CHF", "CZK", "HUF", "PLN", "ISK")  # the currencies written "4.999,-"
 SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first is the usual meaning
     "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
     "us$": ("USD",), "u$s": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
@@ -33,7 +34,7 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
     # "4.999,-": a whole price in the shop's own money, as Nordic, German, Swiss and Czech shops write it
-    ",-": ("DKK", "NOK", "SEK", "EUR", "CHF", "CZK", "HUF", "PLN", "ISK"), ",–": ("DKK", "NOK", "SEK", "EUR", "CHF", "CZK", "HUF", "PLN", "ISK"),
+    ",-": _SHOPS_OWN, ",–": _SHOPS_OWN,
     "¥": ("JPY", "CNY"), "￥": ("JPY", "CNY"), "円": ("JPY",), "yen": ("JPY",), "元": ("CNY",), "lei": ("RON",),
     "euro": ("EUR",), "euros": ("EUR",), "eur": ("EUR",), "tl": ("TRY",), "₱": ("PHP",), "₴": ("UAH",),
     "₽": ("RUB",), "₫": ("VND",), "rm": ("MYR",), "rp": ("IDR",), "rp.": ("IDR",),
