@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -51,3 +52,17 @@ def test_the_switch_interval_is_long_while_any_dispatcher_runs_and_restored_afte
     runner.join(5)
     assert seen == [1]
     assert sys.getswitchinterval() == pytest.approx(before)
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs Linux and two CPUs")
+def test_the_workers_share_one_cpu_and_the_caller_gets_its_cpus_back() -> None:
+    before = os.sched_getaffinity(0)
+    d = Dispatcher([("a", i) for i in range(6)] + [("b", i) for i in range(6)], {"a": (3, 0.0), "b": (3, 0.0)}, 6,
+                   lambda i: frozenset(os.sched_getaffinity(0)), lambda i, e: frozenset())
+    during: set[frozenset[int]] = set()
+    for batch in d.batches(size=4, linger=0.05):
+        during.update(batch)
+        during.add(frozenset(os.sched_getaffinity(0)))  # the collecting thread too
+    assert during == {frozenset({max(before)})}
+    assert os.sched_getaffinity(0) == before
