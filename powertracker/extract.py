@@ -240,7 +240,8 @@ class _Run:
         aggregates = [c for c in found if c.aggregate and c.low]
         if aggregates and tier is None:  # an AggregateOffer over the rows of a tier table: the rows decide
             low = aggregates[0]
-            instead = self._aggregate_instead(name, low) if low.high and low.high > low.price else None
+            members = {c.price: c for c in found if not c.aggregate}
+            instead = self._aggregate_instead(name, low, members) if low.high and low.high > low.price else None
             return (instead, AMBIGUOUS_PENALTY) if instead is not None else (low, 0.0)
         prices = {c.price for c in found}
         if len(prices) == 1:
@@ -274,10 +275,11 @@ class _Run:
                         " not say which variant is meant; give the offer's sku, gtin or variant url")
         return None, 0.0
 
-    def _aggregate_instead(self, name: str, low: Candidate) -> Candidate | None:
+    def _aggregate_instead(self, name: str, low: Candidate, members: dict[Decimal, Candidate]) -> Candidate | None:
         """The price to read instead of an AggregateOffer's low, when the page shows the one it offers
-        inside the range: its single marked price (a selected variant, a marketplace's buy box), the
-        first row of its quantity-break table, or its platform's one buy-box price."""
+        inside the range: the one offer it lists (the shop's own, beside a low that is a used or another
+        seller's), its single marked price (a selected variant, a marketplace's buy box), the first row
+        of its quantity-break table, or its platform's one buy-box price."""
         assert low.high is not None
 
         def read(why: str, amount: Decimal, raw: str, element: _Element | None) -> Candidate:
@@ -287,6 +289,9 @@ class _Run:
 
         if (row := self._one_unit_row(low.price, low.high)) is not None:  # the range is the table's, whatever the buy box
             return read("quantity-break price; the one-unit row", row.match.amount, row.match.raw, row.element)
+        if len(members) == 1 and low.price < (own := next(iter(members))) <= low.high and self.shown_in_text(own):
+            self.page.reject(low.raw, f"{name}: the lowest of several offers; the one offer it lists is read instead")
+            return members[own]
         best = self.scan.best
         if best is not None:
             # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers'

@@ -98,6 +98,10 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
+# a label that names the amount beside it a shipping cost ("Postage:" in a column before it)
+_SHIPPING_LEFT = _rx(r"(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
+                     r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
+                     r"|wysyłka|dostawa)( (cost|costs|fee|charge))?\s*:\s*$")
 # the tax itself: "Btw-bedrag (9%): € 1,65", "MwSt.-Betrag: 3,19 €", "VAT amount: £2.47"
 _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|pdv)[\s-]?(-?bedrag|-?betrag|amount|anteil"
                        r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
@@ -219,7 +223,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|aggiungi al carrello per (vedere|visualizzare) il prezzo|precio en el carrito"
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
-                r"|this listing (was|has been|has) ended|listing has ended|price will be announced"
+                r"|this listing (was|has been|has) ended|listing has ended|this listing sold on|bidding has ended on this"
+                r"|dieses angebot wurde beendet|price will be announced"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
@@ -521,7 +526,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
-    elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs):
+    elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):

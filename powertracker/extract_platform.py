@@ -382,8 +382,8 @@ _QUANTITIES = XPath("count(//input[@type='number' or contains(@name, 'qty') or c
 
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
-                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen|varukorg|kurv|handlekurv|koszyk|košík"
-                         r"|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|basket|bag|warenkorb|einkaufswagen|panier|carrito|cesta|carrello|carrinho|winkelwagen(tje)?|winkelmand(je)?"
+                         r"|varukorg|kundvagn|kurv|indkøbskurv|handlekurv|handlevogn|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
