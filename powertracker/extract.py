@@ -275,6 +275,16 @@ class _Run:
                         " not say which variant is meant; give the offer's sku, gtin or variant url")
         return None, 0.0
 
+    def _said_instead(self, chosen: Candidate) -> str | None:
+        """The page's statement that it has no price to pay ("This product has been discontinued"), when
+        the page does not show the markup's price, or, the markup saying sold out, shows it only outside
+        the product's own part (as another product's card's price)."""
+        price = chosen.price
+        if self.shown_in_text(price) and (chosen.availability != "out_of_stock" and not chosen.discontinued
+                                          or any(s.match.amount == price for s in self.scan.seen)):
+            return None
+        return no_price_statement(self.page, self.layout)
+
     def _aggregate_instead(self, name: str, low: Candidate, members: dict[Decimal, Candidate]) -> Candidate | None:
         """The price to read instead of an AggregateOffer's low, when the page shows the one it offers
         inside the range: the one offer it lists (the shop's own, beside a low that is a used or another
@@ -336,8 +346,7 @@ class _Run:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
                     continue
                 return None
-            if (name in MARKUP or name == "platform") and not self.shown_in_text(chosen.price) \
-                    and (said := no_price_statement(self.page, self.layout)):
+            if (name in MARKUP or name == "platform") and (said := self._said_instead(chosen)):
                 self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"
                                              " markup's price is not one a shopper can pay")
                 self.sold_out = chosen.availability == "out_of_stock"  # "no longer available": the markup's word stands

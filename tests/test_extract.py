@@ -1468,8 +1468,15 @@ SEVENTH_SESSION_LD = ('<script type="application/ld+json">{"@type": "Product", "
                       ' "AggregateOffer", "lowPrice": 169.0, "highPrice": 279.0, "offerCount": 14, "priceCurrency": "EUR",'
                       ' "offers": [{"@type": "Offer", "price": 229.0, "priceCurrency": "EUR", "itemCondition":'
                       ' "https://schema.org/NewCondition", "seller": {"@type": "Organization", "name": "Shop"}}]}}</script>')
+SOLD_OUT_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "Tidepool Plate", "offers": {"@type":'
+               ' "Offer", "price": "148.00", "priceCurrency": "USD", "availability": "https://schema.org/OutOfStock"}}'
+               '</script>')
 # pages the blind sets of the seventh session read wrong at first: (body, head, currency, expected, why)
 SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
+    ('<h1>Tidepool Dinner Plate</h1><div class="notice"><p>This product has been discontinued</p><p>Explore our current'
+     ' glazes below.</p></div><section class="related"><h2>Shop similar</h2><div class="card"><a href="/p/2">Harbor Bowl'
+     '</a><span class="price">$132.00</span> <s class="compare">$148.00</s></div></section>', SOLD_OUT_LD, "USD", None,
+     "a discontinued product whose old price is only another product's compare-at price"),
     ('<p class="notice">This listing sold on Sun, 2 Mar at 20:14.</p><h1>Desk Lamp Arco</h1><div class="x-price-primary">'
      '<span>£60.00</span></div><a href="/sell">Sell one like this</a>', "", "GBP", None, "an eBay listing that has sold"),
     ('<h1>Cordless Drill 18V</h1><div class="row"><div class="labels"><span>Price:</span></div><div class="values">'
