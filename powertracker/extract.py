@@ -270,10 +270,21 @@ class _Run:
                 return same[0], AMBIGUOUS_PENALTY
         if all(c.low for c in found):
             return min(found, key=lambda c: c.price), 0.0
+        if name != "heuristic" and self._offers_are_was_prices(found):
+            page.reject("", f"{name}: its offers' prices are the page's was prices (compare-at prices left in the"
+                            " markup); the visible price is read instead")
+            return heuristic(page, self.scan)[0], AMBIGUOUS_PENALTY
         listed = ", ".join(sorted({f"{c.price}" + (f" (sku {c.sku})" if c.sku else "") for c in found}))
         page.reject("", f"ambiguous: {name} lists {len(prices)} different prices ({listed}) and the page does"
                         " not say which variant is meant; give the offer's sku, gtin or variant url")
         return None, 0.0
+
+    def _offers_are_was_prices(self, found: list[Candidate]) -> bool:
+        """Whether the page shows the offers' prices only as was prices, where it shows them at all, and
+        shows one of them so, beside a price it marks clearly as the one to pay."""
+        shown = [c.price for c in found if self.shown_in_text(c.price)]
+        return bool(shown) and all(self.shown_as_was(p) for p in shown) and self.scan.best is not None \
+            and self.scan.confidence >= CONFIDENT_VISIBLE
 
     def _said_instead(self, chosen: Candidate) -> str | None:
         """The page's statement that it has no price to pay ("This product has been discontinued"), when
@@ -414,6 +425,8 @@ class _Run:
             why, band = "a price the page shows only without VAT", with_vat
         elif chosen.without_vat:
             why, band = "the markup says the price excludes VAT", with_vat
+        elif chosen.was is not None and chosen.was < price:  # WooCommerce's grouped products: a range written so
+            why, band = "a list price below the price (markup at odds with itself)", (chosen.was - CENT, price)
         elif name == "meta" and not self.shown(price):
             why, band = "a price the page does not show (a stale tag)", near
         elif name != "meta" and not self.shown_in_text(price) and not any(  # split over elements: the scan joins them

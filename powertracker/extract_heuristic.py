@@ -273,6 +273,21 @@ _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", r
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
                   r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
 
+_CONFIGURATOR = re.compile(r"configurator|configure|builder", re.I)
+
+
+def _configured(el: _Element) -> bool:
+    """Whether ``el`` (or an element up to three levels above it) is a configurator's: its "Total" is the
+    price of the product as configured, not a basket's ("data-configurator-target='total'")."""
+    node: _Element | None = el
+    for _ in range(4):
+        if node is None:
+            return False
+        if any(_CONFIGURATOR.search(f"{k} {v}") for k, v in node.attrib.items()):
+            return True
+        node = node.getparent()
+    return False
+
 
 @dataclass
 class Seen:
@@ -559,7 +574,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "an add-on's or option's surcharge"
     elif len(whole) <= 60 and _SERVICE_LEFT.search(whole[:s.match.start]):  # its own label, not a badge beside
         s.reason = "a service or warranty plan sold beside it"
-    elif _TOTAL_LEFT.search(left):
+    elif _TOTAL_LEFT.search(left) and not _configured(s.element):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8
                                         and len(_WORD.findall(_inline_text(s.element, whole))) > 8):

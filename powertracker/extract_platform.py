@@ -358,14 +358,15 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
     return None, []
 
 
-# the body class / id by which each platform marks a category, collection or search page ("category"
+# the body class / id by which each platform marks a category, collection, search, basket or not-found page ("category"
 # and "search" (and "cart") count only as the body's id, PrestaShop's)
 _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
                            "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
-                           "cart-page", "cart", "products-list-page", "indexbody"})
+                           "cart-page", "cart", "products-list-page", "indexbody",
+                           "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
 _ITEM = ("contains(concat(' ', normalize-space(@class), ' '), ' cart-item ') or"

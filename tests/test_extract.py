@@ -1471,8 +1471,26 @@ SEVENTH_SESSION_LD = ('<script type="application/ld+json">{"@type": "Product", "
 SOLD_OUT_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "Tidepool Plate", "offers": {"@type":'
                ' "Offer", "price": "148.00", "priceCurrency": "USD", "availability": "https://schema.org/OutOfStock"}}'
                '</script>')
+COMPARE_AT_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "Explorer 2000", "offers": ['
+                 + ", ".join(f'{{"@type": "Offer", "price": "{p}", "priceCurrency": "EUR", "sku": "E-{i}"}}'
+                             for i, p in enumerate(("2199.00", "3397.00", "3898.00"))) + ']}</script>')
+GROUPED_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "Set valigie", "offers": [{"@type": "Offer",'
+              ' "priceSpecification": [{"@type": "UnitPriceSpecification", "price": "169.00", "priceCurrency": "EUR"},'
+              ' {"@type": "UnitPriceSpecification", "price": "129.00", "priceCurrency": "EUR", "priceType":'
+              ' "https://schema.org/ListPrice"}]}]}</script>')
 # pages the blind sets of the seventh session read wrong at first: (body, head, currency, expected, why)
 SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
+    ('<h1>Explorer 2000</h1><div class="price"><s class="price-item price-item--regular">2 199,00 €</s> <span class='
+     '"price-item price-item--sale">1 499,00 €</span></div><fieldset><label>Seule <span class="variant-price">1 499,00 €'
+     '</span></label><label>Avec panneau <span class="variant-price">2 299,00 €</span></label></fieldset><button>Ajouter'
+     ' au panier</button>', COMPARE_AT_LD, "EUR", "1499.00", "offers holding the compare-at prices"),
+    ('<h1>Laptop 13 DIY Edition</h1><fieldset><div class="opt"><span>1TB Storage</span><span class="text-sm">$129.00</span>'
+     '</div></fieldset><aside data-configurator-target="summary"><h2>Your Laptop 13</h2><div class="flex"><span>Total'
+     '</span><span class="text-3xl" data-configurator-target="total">$899.00</span></div><button>Pre-order</button>'
+     '</aside>', "", "USD", "899.00", "a configurator's total"),
+    ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
+     '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
+     GROUPED_LD, "EUR", "129.00", "a list price below the price"),
     ('<h1>Tidepool Dinner Plate</h1><div class="notice"><p>This product has been discontinued</p><p>Explore our current'
      ' glazes below.</p></div><section class="related"><h2>Shop similar</h2><div class="card"><a href="/p/2">Harbor Bowl'
      '</a><span class="price">$132.00</span> <s class="compare">$148.00</s></div></section>', SOLD_OUT_LD, "USD", None,
@@ -1514,3 +1532,11 @@ def test_pages_the_seventh_sessions_blind_sets_found(body: str, head: str, curre
                                                        why: str) -> None:
     e = extract(_doc(body, head=head), "https://shop.example/p/1", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
+
+
+@pytest.mark.parametrize("body_class", ["error404 woocommerce-js", "template-404", "cms-noroute-index"])
+def test_a_not_found_page_by_its_body_class(body_class: str) -> None:
+    grid = ('<h1>Page not found</h1><p>Sorry, nothing here.</p><div class="woocommerce"><p class="price"><span class='
+            '"woocommerce-Price-amount amount"><bdi>$69.95</bdi></span></p><a class="button add_to_cart_button">Add to'
+            ' cart</a></div>')
+    assert extract(_doc(grid, body_attrs=f' class="{body_class}"'), "u", default_currency="USD").price is None
