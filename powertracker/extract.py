@@ -291,10 +291,12 @@ class _Run:
         the page does not show the markup's price, or, the markup saying sold out, shows it only outside
         the product's own part (as another product's card's price)."""
         price = chosen.price
-        if self.shown_in_text(price) and (chosen.availability != "out_of_stock" and not chosen.discontinued
-                                          or any(s.match.amount == price for s in self.scan.seen)):
+        if not self.shown_in_text(price):
+            return no_price_statement(self.page, self.layout)
+        if chosen.availability != "out_of_stock" and not chosen.discontinued:
             return None
-        return no_price_statement(self.page, self.layout)
+        said = no_price_statement(self.page, self.layout)
+        return said if said and not any(s.match.amount == price for s in self.scan.seen) else None
 
     def _aggregate_instead(self, name: str, low: Candidate, members: dict[Decimal, Candidate]) -> Candidate | None:
         """The price to read instead of an AggregateOffer's low, when the page shows the one it offers
