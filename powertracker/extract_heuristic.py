@@ -73,11 +73,12 @@ _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|p
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
                   r"|cu\.? ?ft|sq\.? ?ft|sq\.? ?m|ft|yd|gal|fl\.? ?oz"
-                  r"|kilogramme|litre|lb|oz|sheet|wash|tablet|capsule|meter|metre|wh|kwh)(?![a-z])")
+                  r"|kilogramm?e?|kilogramo|chilogrammo|gramm?e?s?|gramos|litro|lb|oz|sheet|wash|tablet"
+                  r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])")
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
                  r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価)[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
-                 r"|price--unit|per-unit|ppu")
+                 r"|price--unit|per-unit|ppu|(?<![a-z])vpe(?![a-z])")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
                      r"|alma|payjustnow|laybuy|aplazame|sequra|oney|cofidis|heylight)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月|kuus|kk|mėn|mēn)\b|per (month|maand|månad|måned)"
                      r"|a month|p/?m\b|monthly|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"

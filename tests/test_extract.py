@@ -1488,6 +1488,14 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      '</div></fieldset><aside data-configurator-target="summary"><h2>Your Laptop 13</h2><div class="flex"><span>Total'
      '</span><span class="text-3xl" data-configurator-target="total">$899.00</span></div><button>Pre-order</button>'
      '</aside>', "", "USD", "899.00", "a configurator's total"),
+    ('<h1 class="product-info-title-desktop"><span>Bio Bratkartoffel-Gewürz 250 g</span></h1><form class="product-info"'
+     ' method="post"><dl class="dl-horizontal"><dt>Art.Nr.:</dt><dd>GMS-BK-250</dd><dt><label>Lieferzeit:</label></dt><dd>'
+     'ca. 2-3 Tage</dd></dl><div class="price-container"><div class="price-container-inner"><span class="productOldPrice">'
+     'Unser bisheriger Preis 8,99 EUR</span><br /><span class="productNewPrice">Nur 7,49 EUR</span></div><p class="tax">'
+     'inkl. 7% MwSt. zzgl. <a href="/versand">Versand</a></p><p class="products-vpe"><span class="gm_products_vpe'
+     ' products-vpe">29,96 EUR pro Kilogramm</span></p></div><div class="graduated-prices"><p><strong>Sparpaket:</strong>'
+     ' 3 Beutel für 19,99 EUR (Sie sparen 2,48 EUR)</p></div><button type="submit">In den Warenkorb</button></form>', "",
+     "EUR", "7.49", "a unit price per Kilogramm"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
