@@ -240,7 +240,7 @@ class _Run:
         aggregates = [c for c in found if c.aggregate and c.low]
         if aggregates and tier is None:  # an AggregateOffer over the rows of a tier table: the rows decide
             low = aggregates[0]
-            members = {c.price: c for c in found if not c.aggregate}
+            members = {c.price: c for c in found if c.member}
             instead = self._aggregate_instead(name, low, members) if low.high and low.high > low.price else None
             return (instead, AMBIGUOUS_PENALTY) if instead is not None else (low, 0.0)
         prices = {c.price for c in found}
@@ -288,15 +288,31 @@ class _Run:
 
     def _said_instead(self, chosen: Candidate) -> str | None:
         """The page's statement that it has no price to pay ("This product has been discontinued"), when
-        the page does not show the markup's price, or, the markup saying sold out, shows it only outside
-        the product's own part (as another product's card's price)."""
+        the page does not show the markup's price, or, the markup saying sold out, shows it only in other
+        products' cards or blocks."""
         price = chosen.price
         if not self.shown_in_text(price):
             return no_price_statement(self.page, self.layout)
         if chosen.availability != "out_of_stock" and not chosen.discontinued:
             return None
         said = no_price_statement(self.page, self.layout)
-        return said if said and not any(s.match.amount == price for s in self.scan.seen) else None
+        return said if said and self._shown_only_in_cards(price) else None
+
+    def _shown_only_in_cards(self, amount: Decimal) -> bool:
+        """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products
+        block (other products')."""
+        forms = _written_forms(amount, spaces=(" ",))
+        body = self.page.doc.find("body")
+        found = False
+        for el, is_tail in self.page.nodes_with_digits(body if body is not None else self.page.doc):
+            host = el.getparent() if is_tail else el
+            if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
+                continue
+            if any(f in (el.tail if is_tail else el.text).translate(_SPACES) for f in forms):
+                if not (self.layout.in_cards(host) or self.layout.in_related(host)):
+                    return False
+                found = True
+        return found
 
     def _aggregate_instead(self, name: str, low: Candidate, members: dict[Decimal, Candidate]) -> Candidate | None:
         """The price to read instead of an AggregateOffer's low, when the page shows the one it offers

@@ -70,6 +70,7 @@ class Candidate:
     without_vat: bool = False  # the markup says this price excludes VAT (valueAddedTaxIncluded false)
     discontinued: bool = False  # the markup says the product is no longer sold (schema.org Discontinued)
     high: Decimal | None = None  # an AggregateOffer's highPrice
+    member: bool = False  # one of an AggregateOffer's own listed offers
     element: _Element | None = field(default=None, repr=False)
 
 

@@ -99,8 +99,9 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
-# a label that names the amount beside it a shipping cost ("Postage:" in a column before it)
-_SHIPPING_LEFT = _rx(r"(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
+# a label that names the amount beside it a shipping cost, and nothing else ("Postage:" in a column before it;
+# not "Preis: Versand:", a column of labels, nor "Price including delivery:")
+_SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
                      r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
                      r"|wysyłka|dostawa)( (cost|costs|fee|charge))?\s*:\s*$")
 # the tax itself: "Btw-bedrag (9%): € 1,65", "MwSt.-Betrag: 3,19 €", "VAT amount: £2.47"
@@ -225,7 +226,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended|this listing sold on|bidding has ended on this"
-                r"|dieses angebot wurde beendet|price will be announced"
+                r"|price will be announced"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"

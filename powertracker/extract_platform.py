@@ -374,8 +374,8 @@ _ITEM = ("contains(concat(' ', normalize-space(@class), ' '), ' cart-item ') or"
 _CART_FORM = XPath(f"//form[@action='/cart' or @id='cart' or contains(@class, 'cart-form')][.//*[{_ITEM}]"
                    "[translate(., '0123456789', '') != .]]")
 # a basket's second sign beside its heading: a quantity field per line, or its line items
-_QUANTITIES = XPath("count(//input[@type='number' or contains(@name, 'qty') or contains(@name, 'quantity')"
-                    " or contains(@name, 'menge')] | //select[contains(@name, 'qty') or contains(@name, 'quantity')"
+_QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contains(@name, 'qty')"
+                    " or contains(@name, 'quantity') or contains(@name, 'menge')] | //select[contains(@name, 'qty') or contains(@name, 'quantity')"
                     " or contains(@aria-label, 'Menge') or contains(@aria-label, 'uantity')]"
                     " | //*[contains(@class, 'cart-item') or contains(@class, 'cart_item') or contains(@class, 'line-item')"
                     " or contains(@class, 'basket-item')][translate(., '0123456789', '') != .])")
@@ -383,8 +383,8 @@ _QUANTITIES = XPath("count(//input[@type='number' or contains(@name, 'qty') or c
 
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
-                         r"|basket|bag|warenkorb|einkaufswagen|panier|carrito|cesta|carrello|carrinho|winkelwagen(tje)?|winkelmand(je)?"
-                         r"|varukorg|kundvagn|kurv|indkøbskurv|handlekurv|handlevogn|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
+                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")

@@ -128,6 +128,7 @@ class Layout:
         self._anchor_line: set[_Element] | None = None
         self._memo: dict[_Element, bool] = {}
         self._cards: dict[_Element, bool] = {}
+        self._related: dict[_Element, bool] = {}
         self._region: _Element | None | bool = False
 
     def _marks_of(self) -> tuple[list[_Element], list[_Element], list[_Element]]:
@@ -246,6 +247,10 @@ class Layout:
     def excluded(self, el: _Element) -> bool:
         """Whether ``el`` sits inside a related / navigation / footer block (memoised along the path)."""
         return _in_block(el, self._memo, self._is_root)
+
+    def in_related(self, el: _Element) -> bool:
+        """Whether ``el`` sits in a related-products block (``_related_block``; not a nav, footer or aside)."""
+        return _in_block(el, self._related, _related_block)
 
     def in_cards(self, el: _Element) -> bool:
         """Whether ``el`` sits in one of a row of product cards: an element holding a link whose

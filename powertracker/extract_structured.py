@@ -123,7 +123,8 @@ class _JsonLd:
             if key not in _SKIP_KEYS and isinstance(value, (list, dict)):
                 self._walk(value, product)
 
-    def _offer(self, offer: dict[str, Any], product: dict[str, Any], group: dict[str, Any] | None) -> None:
+    def _offer(self, offer: dict[str, Any], product: dict[str, Any], group: dict[str, Any] | None,
+               member: bool = False) -> None:
         if id(offer) in self._seen and offer is not product:
             return
         self._seen.add(id(offer))
@@ -158,7 +159,7 @@ class _JsonLd:
         if amount is None:
             for sub in _as_list(offer.get("offers")):
                 if isinstance(sub, dict):
-                    self._offer(sub, product, group)
+                    self._offer(sub, product, group, member=aggregate)
             return
         raw = str(raw_price)
         currency = page.currency(currency_token) if currency_token else None
@@ -174,11 +175,11 @@ class _JsonLd:
             gtin=_gtin(offer) or _gtin(product), url=_str(offer.get("url")) or _str(product.get("url")),
             name=_str(product.get("name")), used=used, low=low, aggregate=aggregate, without_vat=without_vat,
             discontinued="discontinued" in str(offer.get("availability", "")).lower(),
-            high=structured_amount(offer.get("highPrice")) if aggregate else None,
+            high=structured_amount(offer.get("highPrice")) if aggregate else None, member=member,
         ))
         for sub in _as_list(offer.get("offers")):  # an AggregateOffer's member offers, for sku matching
             if isinstance(sub, dict):
-                self._offer(sub, product, group)
+                self._offer(sub, product, group, member=aggregate)
 
 
 def _flag(value: Any) -> bool | None:

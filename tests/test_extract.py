@@ -1548,3 +1548,72 @@ def test_a_not_found_page_by_its_body_class(body_class: str) -> None:
             '"woocommerce-Price-amount amount"><bdi>$69.95</bdi></span></p><a class="button add_to_cart_button">Add to'
             ' cart</a></div>')
     assert extract(_doc(grid, body_attrs=f' class="{body_class}"'), "u", default_currency="USD").price is None
+
+
+# pages a review of the seventh session's rules built, each read right before those rules: (page, currency,
+# expected, why)
+THIRD_REVIEW: list[tuple[str, str, str | None, str]] = [
+    ('<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Akku-Staubsauger V11 – Deal der Woche<'
+     '/title></head><body><main><div class="product"><h1>Akku-Staubsauger V11 Absolute</h1><div class="deal-ba'
+     'nner"><strong>Deal der Woche:</strong> Dieses Angebot wurde beendet. Der Artikel bleibt zum regulären Pr'
+     'eis erhältlich.</div><div class="price-box"><span class="price">449,00 €</span> <span class="tax">inkl. '
+     'MwSt., versandkostenfrei</span></div><form action="/warenkorb/add" method="post"><input type="number" na'
+     'me="menge" value="1"><button type="submit">In den Warenkorb</button></form></div></main></body></html>',
+     'EUR', '449.00', "a shop's promotion that has ended is no ended listing"),
+    ('<!doctype html><html><head><meta charset="utf-8"><title>Makita DHP482 Akku-Schlagbohrschrauber</title></'
+     'head><body><div class="product-detail"><h1>Makita DHP482Z Akku-Schlagbohrschrauber 18 V</h1><div class="'
+     'buybox"><div class="buybox-labels"><div>Preis:</div><div>Versand:</div></div><div class="buybox-values">'
+     '<div class="value">89,99 €</div><div class="value">kostenlos (DHL, 1-3 Werktage)</div></div></div><p cla'
+     'ss="tax">inkl. MwSt.</p><button type="submit" class="btn-cart">In den Warenkorb</button></div></body></h'
+     'tml>',
+     'EUR', '89.99', 'a column of labels that ends in a shipping one'),
+    ('<!doctype html><html><head><meta charset="utf-8"><title>Oak Dining Table 180cm</title></head><body><main'
+     ' class="product"><h1>Solid Oak Dining Table 180cm</h1><div class="product-price"><span class="price-labe'
+     'l">Price including delivery:</span> <span class="price">£499.00</span></div><p>Free delivery to most UK '
+     'mainland addresses within 10 working days.</p><form action="/cart/add" method="post"><input type="number'
+     '" name="quantity" value="1"><button type="submit">Add to basket</button></form></main></body></html>',
+     'GBP', '499.00', 'a price including delivery'),
+    ('<!doctype html><html><head><meta charset="utf-8"><title>Shopping Bag – Rains</title><meta property="og:t'
+     'ype" content="product"></head><body class="template-product"><header><a href="/">Rains</a> <a href="/car'
+     't">Cart (0)</a></header><main><div class="product"><h1 class="product__title">Shopping Bag</h1><div clas'
+     's="price"><span class="price-item price-item--regular">€45,00</span></div><p>Waterproof tote with a zip '
+     'top. 14 L.</p><form action="/cart/add" method="post" class="product-form"><input type="hidden" name="id"'
+     ' value="4123"><label for="q">Quantity</label><input id="q" type="number" name="quantity" value="1" min="'
+     '1"><button type="submit" name="add">Add to cart</button></form></div><div class="sticky-atc"><span>Shopp'
+     'ing Bag</span> <span>€45,00</span><form action="/cart/add" method="post"><input type="hidden" name="id" '
+     'value="4123"><input type="hidden" name="quantity" value="1"><button type="submit">Add to cart</button></'
+     'form></div></main></body></html>',
+     'EUR', '45.00', 'a tote named Shopping Bag with a hidden quantity'),
+    ('<!doctype html><html><head><meta charset="utf-8"><title>Merino Beanie – Nordwolle</title><script type="a'
+     'pplication/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Merino Beanie","sku":"MB-'
+     '100","offers":[{"@type":"AggregateOffer","lowPrice":"24.90","highPrice":"34.90","offerCount":3,"priceCur'
+     'rency":"EUR","availability":"https://schema.org/InStock"}]}</script><script type="application/ld+json">{'
+     '"@context":"https://schema.org","@type":"Product","name":"Merino Loop Schal","sku":"ML-200","offers":{"@'
+     'type":"Offer","price":"29.90","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</scrip'
+     't></head><body class="product-template-default single single-product woocommerce"><div class="product ty'
+     'pe-product product-type-variable"><h1 class="product_title entry-title">Merino Beanie</h1><p class="pric'
+     'e"><span class="woocommerce-Price-amount amount"><bdi>24,90&nbsp;€</bdi></span> – <span class="woocommer'
+     'ce-Price-amount amount"><bdi>34,90&nbsp;€</bdi></span></p><form class="variations_form cart"><select nam'
+     'e="attribute_pa_groesse"><option value="">Wähle eine Option</option><option>Kinder</option><option>Damen'
+     '</option><option>Herren</option></select><input type="number" name="quantity" value="1"><button type="su'
+     'bmit" class="single_add_to_cart_button button">In den Warenkorb</button></form></div><section class="ups'
+     'ells products"><h2>Passend dazu</h2><ul class="products"><li class="product"><a href="/p/loop"><h2 class'
+     '="woocommerce-loop-product__title">Merino Loop Schal</h2><span class="price"><span class="woocommerce-Pr'
+     'ice-amount amount"><bdi>29,90&nbsp;€</bdi></span></span></a></li></ul></section></body></html>',
+     'EUR', '24.90', "another product's offer is no member of the AggregateOffer"),
+    ('<!doctype html><html><head><meta charset="utf-8"><title>Tidepool Dinner Plate</title><script type="appli'
+     'cation/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Tidepool Dinner Plate","offer'
+     's":{"@type":"Offer","price":"148.00","priceCurrency":"USD","availability":"https://schema.org/OutOfStock'
+     '"}}</script></head><body><main class="product-page"><div class="product-info"><h1>Tidepool Dinner Plate,'
+     ' set of 4</h1><p class="notice">This product is no longer available.</p><p>Hand-glazed stoneware, made i'
+     'n Portugal. Dishwasher safe.</p></div><aside class="product-buybox"><p class="price">$148.00</p><p class'
+     '="stock">Sold out</p><form action="/back-in-stock"><input type="email" name="email" placeholder="Email">'
+     '<button type="submit">Notify me</button></form></aside></main></body></html>',
+     'USD', '148.00', "a sold-out price in an aside buy box is the product's"),
+]
+
+
+@pytest.mark.parametrize(("html", "currency", "expected", "why"), THIRD_REVIEW, ids=[r[3] for r in THIRD_REVIEW])
+def test_pages_the_third_review_found(html: str, currency: str, expected: str | None, why: str) -> None:
+    e = extract(html, "https://shop.example/p/1", default_currency=currency)
+    assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
