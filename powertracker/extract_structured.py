@@ -148,10 +148,10 @@ class _JsonLd:
             vat = _flag(spec.get("valueAddedTaxIncluded"))
             if vat is False and spec_amount == amount:
                 without_vat = True
-            if _LIST_PRICE.search(str(spec.get("priceType", ""))):
-                was = spec_amount
-            elif spec.get("referenceQuantity") is not None:
+            if spec.get("referenceQuantity") is not None:  # a unit price, whatever its type says
                 page.reject(str(spec.get("price")), "unit price (priceSpecification.referenceQuantity)")
+            elif _LIST_PRICE.search(str(spec.get("priceType", ""))):
+                was = spec_amount
             elif amount is None or (vat is True
                                     and spec_amount is not None and spec_amount > amount):
                 amount, raw_price = spec_amount, spec.get("price")

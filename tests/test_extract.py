@@ -1617,3 +1617,15 @@ THIRD_REVIEW: list[tuple[str, str, str | None, str]] = [
 def test_pages_the_third_review_found(html: str, currency: str, expected: str | None, why: str) -> None:
     e = extract(html, "https://shop.example/p/1", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
+
+
+def test_a_list_price_per_kilogram_is_a_unit_price_not_a_was_price() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Kaffee", "offers": {"@type": "Offer",'
+          ' "priceSpecification": [{"@type": "UnitPriceSpecification", "price": "16.90", "priceCurrency": "EUR"},'
+          ' {"@type": "UnitPriceSpecification", "price": "33.80", "priceCurrency": "EUR", "priceType":'
+          ' "https://schema.org/ListPrice", "referenceQuantity": {"@type": "QuantitativeValue", "value": 1,'
+          ' "unitCode": "KGM"}}]}}</script>')
+    html = _doc('<h1>Kaffee 500 g</h1><p class="price">16,90 €</p><p class="unit">33,80 € / 1 kg</p><button>Kaufen</button>',
+                head=ld)
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.was_price) == (Decimal("16.90"), None)
