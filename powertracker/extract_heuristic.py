@@ -234,7 +234,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price tbc|price to be confirmed"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
-                r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment"
+                r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment|(dit product|dit artikel) is uit (ons|het) assortiment"
                 r"|preis wird (noch )?bekannt gegeben|el precio se anunciará|il prezzo sarà comunicato"
                 r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"

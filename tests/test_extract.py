@@ -1496,6 +1496,12 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      ' products-vpe">29,96 EUR pro Kilogramm</span></p></div><div class="graduated-prices"><p><strong>Sparpaket:</strong>'
      ' 3 Beutel für 19,99 EUR (Sie sparen 2,48 EUR)</p></div><button type="submit">In den Warenkorb</button></form>', "",
      "EUR", "7.49", "a unit price per Kilogramm"),
+    ('<h1>BLUETTI EB70S powerstation</h1><div class="product__discontinued" role="status"><p><strong>Niet meer leverbaar'
+     '</strong></p><p>Dit product is uit ons assortiment en wordt niet meer geleverd door BLUETTI. Het is daarom niet meer'
+     ' te bestellen.</p><a href="/p/ac70" class="btn">Bekijk de opvolger</a></div><div class="partner"><p><small>Tweedehands'
+     ' of refurbished nodig? Bij onze partner <a href="https://partner.example/">TweedeKansje.nl</a> vanaf <strong>€ 349,-'
+     '</strong> (verkoop en garantie via partner).</small></p></div>', "", "EUR", None,
+     "a Dutch 'no longer in our range' opening its sentence"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
