@@ -231,7 +231,7 @@ class _Run:
                 page.reject(c.raw, f"{name}: used / refurbished or another seller's offer")
         found = new or found
         default = page.default_currency
-        if default and any(c.currency == default for c in found):
+        if default and any(c.currency == default for c in found) and not self._shown_in_another_currency(found, default):
             for c in found:
                 if c.currency != default:
                     page.reject(c.raw, f"{name}: offer in {c.currency}, the retailer sells in {default}")
@@ -278,6 +278,15 @@ class _Run:
         page.reject("", f"ambiguous: {name} lists {len(prices)} different prices ({listed}) and the page does"
                         " not say which variant is meant; give the offer's sku, gtin or variant url")
         return None, 0.0
+
+    def _shown_in_another_currency(self, found: list[Candidate], default: str) -> bool:
+        """Whether the page shows none of the offers in the shop's own currency but one in another (a
+        market's view of the shop, "/de-ch/" in francs, beside markup left in euros)."""
+        if len({c.currency for c in found}) < 2:
+            return False
+        ours = [c.price for c in found if c.currency == default]
+        theirs = [c.price for c in found if c.currency not in (None, default)]
+        return not any(self.shown_in_text(p) for p in ours) and any(self.shown_in_text(p) for p in theirs)
 
     def _offers_are_was_prices(self, found: list[Candidate]) -> bool:
         """Whether the page shows the offers' prices only as was prices, where it shows them at all, and

@@ -1478,6 +1478,9 @@ GROUPED_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "
               ' "priceSpecification": [{"@type": "UnitPriceSpecification", "price": "169.00", "priceCurrency": "EUR"},'
               ' {"@type": "UnitPriceSpecification", "price": "129.00", "priceCurrency": "EUR", "priceType":'
               ' "https://schema.org/ListPrice"}]}]}</script>')
+MARKETS_LD = ''.join(f'<script type="application/ld+json">{{"@type": "Product", "name": "Teekanne", "offers": {{"@type":'
+                     f' "Offer", "price": "{p}", "priceCurrency": "{c}"}}}}</script>' for p, c in (("54.90", "CHF"),
+                                                                                            ("49.95", "EUR")))
 # pages the blind sets of the seventh session read wrong at first: (body, head, currency, expected, why)
 SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
     ('<h1>Explorer 2000</h1><div class="price"><s class="price-item price-item--regular">2 199,00 €</s> <span class='
@@ -1502,6 +1505,9 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      ' of refurbished nodig? Bij onze partner <a href="https://partner.example/">TweedeKansje.nl</a> vanaf <strong>€ 349,-'
      '</strong> (verkoop en garantie via partner).</small></p></div>', "", "EUR", None,
      "a Dutch 'no longer in our range' opening its sentence"),
+    ('<h1>Teekanne Kyusu</h1><div class="price"><span class="price-item">CHF 54.90</span></div><p>inkl. MwSt.</p>'
+     '<select name="country"><option>Deutschland (EUR €)</option><option selected>Schweiz (CHF CHF)</option></select>'
+     '<button>In den Warenkorb</button>', MARKETS_LD, "EUR", "54.90", "a market's view in francs of a shop in euros"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
