@@ -1508,6 +1508,11 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
     ('<h1>Teekanne Kyusu</h1><div class="price"><span class="price-item">CHF 54.90</span></div><p>inkl. MwSt.</p>'
      '<select name="country"><option>Deutschland (EUR €)</option><option selected>Schweiz (CHF CHF)</option></select>'
      '<button>In den Warenkorb</button>', MARKETS_LD, "EUR", "54.90", "a market's view in francs of a shop in euros"),
+    ('<h1 class="Pdp_title">Lavazza Qualità Rossa Ground Coffee 250g</h1><div class="PriceBlock_wrap"><div class="PriceBlock_plus">'
+     '<span class="PlusBadge_badge">Greens Plus Price</span><p class="PriceBlock_plusPrice">&pound;3.75</p><p>With your'
+     ' Greens Plus card. Ends 18 Feb.</p></div><div class="PriceBlock_regular"><p class="PriceBlock_price">&pound;4.75</p>'
+     '<p class="PriceBlock_unit">&pound;1.90/100g</p></div></div><div>In stock</div><button>Add to trolley</button>', "",
+     "GBP", "4.75", "a supermarket's loyalty-card price named after the scheme"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
