@@ -27,7 +27,8 @@ _RELATED_ATTR = re.compile(
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
     # whole class / id names only ("product__price-review", Tailwind's "filter" hold prices):
     # a listing's price filter ("0 € – 500 €"), a reviews block ("Got it for $119 on Prime Day")
-    r"|(?<![\w-])(refinements?(-bar|-price)?|facets?(-(container|wrapper|list|panel))?|filters"
+    r"|(?:(?<![\w-])|(?<=__))(refinements?(-bar|-price)?|facets?(-(container|wrapper|list|panel|vertical|horizontal|drawer))?"
+    r"|filters"
     r"|filter-(panel|range|group|list|sidebar|multi-select)|(price|search|product)-filters?"
     r"|reviews?|(product|customer|product-detail)-reviews?|reviews-(section|list|container|wrapper))(?![\w-])",
     re.I,

@@ -1513,6 +1513,10 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      ' Greens Plus card. Ends 18 Feb.</p></div><div class="PriceBlock_regular"><p class="PriceBlock_price">&pound;4.75</p>'
      '<p class="PriceBlock_unit">&pound;1.90/100g</p></div></div><div>In stock</div><button>Add to trolley</button>', "",
      "GBP", "4.75", "a supermarket's loyalty-card price named after the scheme"),
+    ('<h1 class="h2">Men\'s Winter Boots</h1><div class="collection"><div class="collection__facets"><p>Filters</p><div'
+     ' class="price-range"><input name="filter.v.price.gte" type="number" max="349.99"><p class="text-xs">The highest'
+     ' price is $349.99</p></div></div><div class="collection__products"><p>12 products</p></div></div><p>Free shipping'
+     ' across Canada on orders over $99.</p>', "", "CAD", None, "a collection page's price filter in BEM facets"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
