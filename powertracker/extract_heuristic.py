@@ -32,7 +32,7 @@ from .extract_base import (
     text_content,
     visible_text,
 )
-from .extract_regions import Layout
+from .extract_regions import Layout, hides
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
@@ -409,7 +409,8 @@ def _neighbour_text(el: _Element, before: bool) -> str:
     wrapper's label (three levels at most, and only a short label element's words without an amount:
     ``<dt>PLUS价</dt><dd><span>￥2949``); never the h1. After it, from an element that is the last
     thing in an inline parent, the parent's next label counts too (two levels at most, and only a
-    label without digits): the "HT" of ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``."""
+    label without digits): the "HT" of ``<span><bdi>1 020,00 €</bdi></span> <small>HT</small>``, past hidden
+    siblings between them."""
     sib = el.getprevious() if before else el.getnext()
     if before:
         own = None
@@ -430,6 +431,8 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             el, sib = parent, parent.getprevious()
         return ""
     node = el
+    while sib is not None and isinstance(sib.tag, str) and hides(sib) and not (node.tail or "").strip():
+        node, sib = sib, sib.getnext()  # past hidden siblings (other variants' prices) to what the screen shows next
     for level in range(3):
         tail = " ".join((node.tail or "").split())
         if tail and (level == 0 or not has_digit(tail)):

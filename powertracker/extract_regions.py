@@ -180,7 +180,7 @@ class Layout:
     def _is_root(self, el: _Element) -> bool:
         """Whether ``el`` itself starts an excluded block (``_starts_block``, or one the browser does
         not show) that holds neither the product title nor the buy button."""
-        return (_starts_block(el) or _hides(el)) and not self._holds_anchor(el)
+        return (_starts_block(el) or hides(el)) and not self._holds_anchor(el)
 
     def unselected_option(self, el: _Element) -> bool:
         """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox
@@ -214,7 +214,7 @@ class Layout:
 
     def hidden(self, el: _Element) -> bool:
         """Whether ``el`` sits in an element the browser does not show (memoised along the path)."""
-        return _in_block(el, self._hidden, _hides)
+        return _in_block(el, self._hidden, hides)
 
     def _first_title(self, marked: list[_Element]) -> _Element | None:
         found = [el for el in _TITLES(self.doc) if el.tag == "h1" or any(
@@ -353,7 +353,7 @@ def _is_card(el: _Element) -> bool:
     return False
 
 
-def _hides(el: _Element) -> bool:
+def hides(el: _Element) -> bool:
     """Whether the browser shows nothing of ``el``: a ``<template>``, ``hidden``, an inline
     ``display: none`` / ``visibility: hidden`` (a sold-out page's price box, another variant's price),
     or a closed modal dialog (Bootstrap's ``class="modal" aria-hidden="true"``: a quick view's)."""
@@ -363,7 +363,16 @@ def _hides(el: _Element) -> bool:
                                             or "modal" in (el.get("class") or "").split()):
         return True
     style = el.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+    if style and _HIDDEN_STYLE.search(style) is not None:
+        return True
+    names = el.get("class")
+    return bool(names) and _HIDDEN_CLASS.search(names) is not None and _SHOWN_CLASS.search(names) is None
+
+
+# utility classes that hide an element whatever the screen (Shoptet's "no-display" holds the variants'
+# prices), unless a class beside one shows it at some width ("hidden md:block", "d-none d-lg-flex")
+_HIDDEN_CLASS = re.compile(r"(?<!\S)(no-?display|d-none|is-hidden|hidden|hide)(?!\S)")
+_SHOWN_CLASS = re.compile(r"(?<!\S)(d-\w+-(block|flex|inline\S*|grid|table\S*)|\w+:(block|flex|inline\S*|grid|table\S*|contents))(?!\S)")
 
 
 _HAS = re.compile(r"(?<!\S)(has|with)-\S+")

@@ -1517,6 +1517,12 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      ' class="price-range"><input name="filter.v.price.gte" type="number" max="349.99"><p class="text-xs">The highest'
      ' price is $349.99</p></div></div><div class="collection__products"><p>12 products</p></div></div><p>Free shipping'
      ' across Canada on orders over $99.</p>', "", "CAD", None, "a collection page's price filter in BEM facets"),
+    ('<h1>Whey Protein 80</h1><div class="p-final-price-wrapper"><strong class="price-final"><span class="price-final-holder'
+     ' default-variant">od&nbsp;499&nbsp;Kč</span><span class="price-final-holder no-display 1">499 Kč</span><span class='
+     '"price-final-holder no-display 2">1 149 Kč</span></strong> <span class="price-additional"><span class='
+     '"price-additional-holder default-variant">od&nbsp;445,54&nbsp;Kč</span><span class="price-additional-holder'
+     ' no-display 1">445,54&nbsp;Kč</span><span class="price-additional-holder no-display 2">1 025,89&nbsp;Kč</span>'
+     '&nbsp;bez DPH</span></div><button>Do košíku</button>', "", "CZK", "499", "Shoptet's hidden variant prices"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
@@ -1650,3 +1656,12 @@ def test_a_list_price_per_kilogram_is_a_unit_price_not_a_was_price() -> None:
                 head=ld)
     e = extract(html, "u", default_currency="EUR")
     assert (e.price, e.was_price) == (Decimal("16.90"), None)
+
+
+@pytest.mark.parametrize(("names", "hidden"), [("no-display 1", True), ("d-none", True), ("hidden", True),
+                                              ("is-hidden price", True), ("hidden md:block", False),
+                                              ("d-none d-lg-flex", False), ("hidden-xs", False), ("price", False)])
+def test_utility_classes_that_hide_an_element_on_every_screen(names: str, hidden: bool) -> None:
+    from powertracker.extract_regions import hides
+
+    assert hides(fromstring(f'<span class="{names}">9,99 €</span>')) is hidden
