@@ -232,6 +232,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
+                r"|prix annoncé (au|lors du) lancement|pric(e|ing) announced at launch"
                 r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price tbc|price to be confirmed"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"

@@ -1523,6 +1523,9 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      '"price-additional-holder default-variant">od&nbsp;445,54&nbsp;Kč</span><span class="price-additional-holder'
      ' no-display 1">445,54&nbsp;Kč</span><span class="price-additional-holder no-display 2">1 025,89&nbsp;Kč</span>'
      '&nbsp;bez DPH</span></div><button>Do košíku</button>', "", "CZK", "499", "Shoptet's hidden variant prices"),
+    ('<h1>Vélo gravel Arvo GR2</h1><div class="pdp-status"><p class="badge">Bientôt disponible</p><p>Prix annoncé au'
+     ' lancement</p><button>M\'aviser</button></div><p class="note">Vous cherchez un vélo maintenant? Le GR1 est offert à'
+     ' <strong>1&nbsp;899,99&nbsp;$</strong>.</p>', "", "CAD", None, "a French 'price announced at launch'"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
