@@ -122,6 +122,7 @@ class Layout:
         self.doc = doc
         self._hidden: dict[_Element, bool] = {}
         self._checked: set[str | None] | None = None  # the names of the page's checked inputs
+        self._ids: dict[str | None, _Element] | None = None  # the page's inputs by id
         self._marked: tuple[list[_Element], list[_Element], list[_Element]] | None = None
         self._title: _Element | None | bool = False  # False: not looked for yet
         self._buy: _Element | None | bool = False
@@ -183,7 +184,8 @@ class Layout:
         return (_starts_block(el) or hides(el)) and not self._holds_anchor(el)
 
     def unselected_option(self, el: _Element) -> bool:
-        """Whether ``el`` sits in the label of an option the page has not chosen: an unticked checkbox
+        """Whether ``el`` sits in the label of an option the page has not chosen (the input inside it, or the one
+        its ``for`` names): an unticked checkbox
         (an add-on, a warranty), a radio button left unchecked while another of its group is
         checked (a "Subscribe & Save" price beside the one-time purchase chosen), or an ARIA
         listbox option not selected while another is."""
@@ -203,6 +205,9 @@ class Layout:
                 if (box := a.find(".//input[@type='checkbox']")) is not None:
                     return box.get("checked") is None
                 radio = a.find(".//input[@type='radio']")
+                if radio is None and (target := a.get("for")):  # <input id="v2" type="radio"><label for="v2">
+                    radio = self._by_id(target)
+                    radio = radio if radio is not None and radio.get("type") == "radio" else None
                 if radio is None or radio.get("checked") is not None or not radio.get("name"):
                     return False
                 if self._checked is None:
@@ -211,6 +216,11 @@ class Layout:
             if a.tag in ("body", "form", "html"):
                 return False
         return False
+
+    def _by_id(self, ident: str) -> _Element | None:
+        if self._ids is None:
+            self._ids = {e.get("id"): e for e in self.doc.iterfind(".//input[@id]")}
+        return self._ids.get(ident)
 
     def hidden(self, el: _Element) -> bool:
         """Whether ``el`` sits in an element the browser does not show (memoised along the path)."""

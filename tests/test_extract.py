@@ -1526,6 +1526,10 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
     ('<h1>Vélo gravel Arvo GR2</h1><div class="pdp-status"><p class="badge">Bientôt disponible</p><p>Prix annoncé au'
      ' lancement</p><button>M\'aviser</button></div><p class="note">Vous cherchez un vélo maintenant? Le GR1 est offert à'
      ' <strong>1&nbsp;899,99&nbsp;$</strong>.</p>', "", "CAD", None, "a French 'price announced at launch'"),
+    ('<h1>Eau de Parfum Figue Ambrée</h1><fieldset><legend>Contenance</legend><input type="radio" name="c" id="v0"><label'
+     ' for="v0">30 ml – 62,00 €</label><input type="radio" name="c" id="v1" checked><label for="v1">50 ml – 89,00 €</label>'
+     '<input type="radio" name="c" id="v2"><label for="v2">100 ml – 128,00 €</label></fieldset><button>Ajouter au panier'
+     '</button>', "", "EUR", "89.00", "variant radios whose labels name their input by for="),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
