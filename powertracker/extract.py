@@ -487,7 +487,7 @@ class _Run:
             return False
         digits = f"{chosen.price:.2f}".replace(".", "")
         shown = re.sub(r"\D", "", best.match.raw)
-        return digits not in shown and (not digits.endswith("00") or digits[:-2] not in shown)
+        return digits not in shown and (not digits.endswith("00") or shown != digits[:-2])  # "€150,-" for 150.00
 
     def _one_unit_row(self, low: Decimal, high: Decimal) -> Seen | None:
         """The first row of the page's quantity-break table (the one-unit price, the dearest), when

@@ -1481,6 +1481,9 @@ GROUPED_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "
 MARKETS_LD = ''.join(f'<script type="application/ld+json">{{"@type": "Product", "name": "Teekanne", "offers": {{"@type":'
                      f' "Offer", "price": "{p}", "priceCurrency": "{c}"}}}}</script>' for p, c in (("54.90", "CHF"),
                                                                                             ("49.95", "EUR")))
+NET_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "TS254", "offers": [{"@type": "Offer", "price":'
+          ' "150.00", "priceCurrency": "EUR", "priceSpecification": {"price": "150.00", "priceCurrency": "EUR",'
+          ' "valueAddedTaxIncluded": "false"}}]}</script>')
 # pages the blind sets of the seventh session read wrong at first: (body, head, currency, expected, why)
 SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
     ('<h1>Explorer 2000</h1><div class="price"><s class="price-item price-item--regular">2 199,00 €</s> <span class='
@@ -1530,6 +1533,9 @@ SEVENTH_SESSION: list[tuple[str, str, str, str | None, str]] = [
      ' for="v0">30 ml – 62,00 €</label><input type="radio" name="c" id="v1" checked><label for="v1">50 ml – 89,00 €</label>'
      '<input type="radio" name="c" id="v2"><label for="v2">100 ml – 128,00 €</label></fieldset><button>Ajouter au panier'
      '</button>', "", "EUR", "89.00", "variant radios whose labels name their input by for="),
+    ('<h1>Vorst tafelcirkelzaag TS254</h1><p class="price"><span class="amount"><bdi>€ 181,50</bdi></span> <small>incl. BTW'
+     '</small></p><p class="ex"><bdi>€ 150,00</bdi> excl. BTW</p><button>In winkelwagen</button>', NET_LD, "EUR", "181.50",
+     "a gross price whose digits hold the net price's"),
     ('<h1>Set valigie</h1><p class="price"><span class="screen-reader-text">Fascia di prezzo: da € 129,00 a € 169,00'
      '</span><span aria-hidden="true"><bdi>€ 129,00</bdi> – <bdi>€ 169,00</bdi></span></p><button>Aggiungi</button>',
      GROUPED_LD, "EUR", "129.00", "a list price below the price"),
