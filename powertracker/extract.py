@@ -280,13 +280,17 @@ class _Run:
         return None, 0.0
 
     def _shown_in_another_currency(self, found: list[Candidate], default: str) -> bool:
-        """Whether the page shows none of the offers in the shop's own currency but one in another (a
-        market's view of the shop, "/de-ch/" in francs, beside markup left in euros)."""
+        """Whether the page shows none of the offers in the shop's own currency but one in another, and
+        its price in that currency (a market's view of the shop, "/de-ch/" in francs, beside markup left
+        in euros; not "also in our Swiss shop: CHF 159.00")."""
         if len({c.currency for c in found}) < 2:
             return False
         ours = [c.price for c in found if c.currency == default]
         theirs = [c.price for c in found if c.currency not in (None, default)]
-        return not any(self.shown_in_text(p) for p in ours) and any(self.shown_in_text(p) for p in theirs)
+        if any(self.shown_in_text(p) for p in ours) or not any(self.shown_in_text(p) for p in theirs):
+            return False
+        best = self.scan.best  # the page's own price in that currency, not a note about another shop's
+        return best is not None and (best.currency or self.page.fallback_currency()) != default
 
     def _offers_are_was_prices(self, found: list[Candidate]) -> bool:
         """Whether the page shows the offers' prices only as was prices, where it shows them at all, and

@@ -169,7 +169,8 @@ _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
-                    r"|with (your )?((?!credit|debit|gift|bank)[a-z]+ ){0,2}(club ?card|card|app|membership|nectar)|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
+                    r"|with (your )?(club ?card|card|app|membership|nectar)"
+                    r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube)")
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
@@ -206,6 +207,7 @@ def incl_vat(text: str) -> bool:
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
 # the end of a clause: "no longer available." but not "no longer available in red"
 _CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
+_NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
@@ -232,11 +234,12 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
-                r"|prix annoncé (au|lors du) lancement|pric(e|ing) announced at launch"
-                r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
+                r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
+                + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price tbc|price to be confirmed"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
-                r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment|(dit product|dit artikel) is uit (ons|het) assortiment"
+                r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment"
+                r"|(dit product|dit artikel) is uit (ons|het) assortiment(?=\s*([.!,;]|$|en\b))"
                 r"|preis wird (noch )?bekannt gegeben|el precio se anunciará|il prezzo sarà comunicato"
                 r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
@@ -432,8 +435,11 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             el, sib = parent, parent.getprevious()
         return ""
     node = el
+    skipped = False
     while sib is not None and isinstance(sib.tag, str) and hides(sib) and not (node.tail or "").strip():
-        node, sib = sib, sib.getnext()  # past hidden siblings (other variants' prices) to what the screen shows next
+        node, sib, skipped = sib, sib.getnext(), True  # past hidden siblings (other variants' prices) to the words after
+    if skipped:  # only their tail ("bez DPH"), never the next element (the next amount's label)
+        return " ".join((node.tail or "").split())[:_WINDOW]
     for level in range(3):
         tail = " ".join((node.tail or "").split())
         if tail and (level == 0 or not has_digit(tail)):

@@ -219,7 +219,9 @@ class Layout:
 
     def _by_id(self, ident: str) -> _Element | None:
         if self._ids is None:
-            self._ids = {e.get("id"): e for e in self.doc.iterfind(".//input[@id]")}
+            self._ids = {}
+            for e in self.doc.iterfind(".//input[@id]"):  # the first of a duplicated id, as the browser takes it
+                self._ids.setdefault(e.get("id"), e)
         return self._ids.get(ident)
 
     def hidden(self, el: _Element) -> bool:

@@ -1678,3 +1678,59 @@ def test_utility_classes_that_hide_an_element_on_every_screen(names: str, hidden
     from powertracker.extract_regions import hides
 
     assert hides(fromstring(f'<span class="{names}">9,99 €</span>')) is hidden
+
+
+# pages a review of the session's later rules built, each read right before those rules: (page, currency,
+# expected, why)
+FOURTH_REVIEW: list[tuple[str, str, str | None, str]] = [
+    ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Wanderschuh Alpin GTX</title><script t'
+     'ype="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Wanderschuh Alpin G'
+     'TX","sku":"AG-42", "offers":[{"@type":"Offer","price":"139.95","priceCurrency":"EUR","availability":"htt'
+     'ps://schema.org/InStock"}, {"@type":"Offer","price":"159.00","priceCurrency":"CHF","availability":"https'
+     '://schema.org/InStock"}]}</script></head><body><div class="product-detail"><h1 class="product-title">Wan'
+     'derschuh Alpin GTX</h1><div class="product-price"><span class="price">129,95 €</span> </div><p class="co'
+     'untry-note">Auch im Shop Schweiz erhältlich: CHF 159.00</p><button class="btn add-to-cart" type="submit"'
+     '>In den Warenkorb</button></div></body></html>',
+     'EUR', '129.95', "a note about another country's shop in its currency"),
+    ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Electric Toothbrush 3000</title></h'
+     'ead><body><div class="product-details"><h1 class="product-title">Electric Toothbrush 3000</h1><div class'
+     '="price-info"><span class="price">£49.99</span> <span class="points-note">with your Boots Advantage Card'
+     ' you\'d earn 196 points</span></div><button class="add-to-basket" type="submit">Add to basket</button></d'
+     'iv></body></html>',
+     'GBP', '49.99', 'a loyalty-points note after the only price'),
+    ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Coffee Beans 1kg</title></head><body><'
+     'div class="product-detail"><h1 class="product-title">Espresso Coffee Beans 1kg</h1><div class="price-blo'
+     'ck"><span class="price price--regular">€ 24,99</span><span class="price-tax d-none">incl. VAT</span><spa'
+     'n class="member-label">Member price</span> <span class="price price--member">€ 21,99</span></div><button'
+     ' class="btn btn-primary add-to-cart" type="submit">Add to cart</button></div></body></html>',
+     'EUR', '24.99', "a hidden tax label, then the next amount's members' label"),
+    ('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Biologische groene thee 100 g</title><'
+     '/head><body><div class="product-detail"><h1>Biologische groene thee 100 g</h1><div class="price"><span c'
+     'lass="price__current">€ 6,95</span></div><div class="product-description"><p>Dit product is uit ons asso'
+     'rtiment biologische thee, rechtstreeks van de plantage.</p></div><button class="btn add-to-cart" type="s'
+     'ubmit">In winkelwagen</button></div></body></html>',
+     'EUR', '6.95', "'uit ons assortiment' meaning from our range"),
+    ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Console NextGen 1 To</title></head><bo'
+     'dy><div class="product-page"><h1 class="product-name">Console NextGen 1 To</h1><div class="product-price'
+     '"><span class="current-price">449,99 €</span></div><div class="product-description"><p>Prix annoncé au l'
+     'ancement de 549,99 €, désormais en baisse.</p></div><button class="add-to-cart btn btn-primary">Ajouter '
+     'au panier</button></div></body></html>',
+     'EUR', '449.99', 'a launch price named in a sentence'),
+    ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Whey Protein 1kg</title></head><body><'
+     'main class="product"><h1 class="product__title">Whey Protein 1kg</h1><form action="/cart/add" class="pro'
+     'duct-form"><fieldset class="purchase-options"><div class="purchase-option"><input type="radio" id="po-su'
+     'b" name="purchase_type" value="sub"><label for="po-sub">Subscribe &amp; save 15% <span class="po-price">'
+     '€ 25,46</span></label></div><div class="purchase-option"><input type="radio" id="po-once" name="purchase'
+     '_type" value="once" checked><label for="po-once">One-time purchase <span class="po-price">€ 29,95</span>'
+     '</label></div></fieldset><button type="submit" name="add" class="product-form__submit">Add to cart</butt'
+     'on></form></main><div class="sticky-atc" aria-label="Quick add"><span class="sticky-atc__title">Whey Pro'
+     'tein 1kg</span><input type="radio" id="po-once" name="purchase_type_sticky" value="once"><input type="ra'
+     'dio" id="po-sub" name="purchase_type_sticky" value="sub" checked></div></body></html>',
+     'EUR', '29.95', "a sticky bar that repeats the option radios' ids"),
+]
+
+
+@pytest.mark.parametrize(("html", "currency", "expected", "why"), FOURTH_REVIEW, ids=[r[3] for r in FOURTH_REVIEW])
+def test_pages_the_fourth_review_found(html: str, currency: str, expected: str | None, why: str) -> None:
+    e = extract(html, "https://shop.example/p/1", default_currency=currency)
+    assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
