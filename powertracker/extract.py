@@ -304,24 +304,19 @@ class _Run:
         the page does not show the markup's price, or, the markup saying sold out, shows it only in other
         products' cards or blocks."""
         price = chosen.price
-        if not self.shown_in_text(price):
-            return no_price_statement(self.page, self.layout)
-        if chosen.availability != "out_of_stock" and not chosen.discontinued:
+        shown = self.shown_in_text(price)
+        if shown and chosen.availability != "out_of_stock" and not chosen.discontinued:
             return None
         said = no_price_statement(self.page, self.layout)
-        return said if said and self._shown_only_in_cards(price) else None
+        return said if said and (not shown or self._shown_only_in_cards(price)) else None
 
     def _shown_only_in_cards(self, amount: Decimal) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products
         block (other products')."""
         forms = _written_forms(amount, spaces=(" ",))
-        body = self.page.doc.find("body")
         found = False
-        for el, is_tail in self.page.nodes_with_digits(body if body is not None else self.page.doc):
-            host = el.getparent() if is_tail else el
-            if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
-                continue
-            if any(f in (el.tail if is_tail else el.text).translate(_SPACES) for f in forms):
+        for host, text in self._visible_digit_nodes():
+            if any(f in text for f in forms):
                 if not (self.layout.in_cards(host) or self.layout.in_related(host)):
                     return False
                 found = True
@@ -431,15 +426,19 @@ class _Run:
         forms = _written_forms(amount, spaces=(" ",))
         return any(any(_as_price(text, f) for f in forms) for text in self._visible_digit_texts() if text is not None)
 
-    def _visible_digit_texts(self) -> Iterator[str | None]:
-        """Each visible text node with a digit: its text (spaces made plain) when short enough to be a
-        label, None when it is longer (a sentence of a review, a paragraph)."""
+    def _visible_digit_nodes(self) -> Iterator[tuple[_Element, str]]:
+        """Each visible text node with a digit: the element that shows it, and its text (spaces made plain)."""
         body = self.page.doc.find("body")
         for el, is_tail in self.page.nodes_with_digits(body if body is not None else self.page.doc):
             host = el.getparent() if is_tail else el
             if host is None or host.tag in _HIDDEN_TEXT or self.layout.hidden(host):
                 continue
-            text = (el.tail if is_tail else el.text).translate(_SPACES)
+            yield host, (el.tail if is_tail else el.text).translate(_SPACES)
+
+    def _visible_digit_texts(self) -> Iterator[str | None]:
+        """``_visible_digit_nodes``' texts when short enough to be a label, None when longer (a sentence
+        of a review, a paragraph)."""
+        for _, text in self._visible_digit_nodes():
             yield text if len(text.split()) <= _LABEL_WORDS else None
 
     def _stale(self, name: str, chosen: Candidate) -> str | None:

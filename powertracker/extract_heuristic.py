@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 
 from lxml.etree import XPath, _Element
 
@@ -286,14 +287,8 @@ _CONFIGURATOR = re.compile(r"configurator|configure|builder", re.I)
 def _configured(el: _Element) -> bool:
     """Whether ``el`` (or an element up to three levels above it) is a configurator's: its "Total" is the
     price of the product as configured, not a basket's ("data-configurator-target='total'")."""
-    node: _Element | None = el
-    for _ in range(4):
-        if node is None:
-            return False
-        if any(_CONFIGURATOR.search(f"{k} {v}") for k, v in node.attrib.items()):
-            return True
-        node = node.getparent()
-    return False
+    return any(_CONFIGURATOR.search(f"{k} {v}") for node in (el, *islice(el.iterancestors(), 3))
+               for k, v in node.attrib.items())
 
 
 @dataclass

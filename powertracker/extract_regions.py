@@ -365,6 +365,12 @@ def _is_card(el: _Element) -> bool:
     return False
 
 
+# utility classes that hide an element whatever the screen (Shoptet's "no-display" holds the variants'
+# prices), unless a class beside one shows it at some width ("hidden md:block", "d-none d-lg-flex")
+_HIDDEN_CLASS = re.compile(r"(?<!\S)(no-?display|d-none|is-hidden|hidden|hide)(?!\S)")
+_SHOWN_CLASS = re.compile(r"(?<!\S)(d-\w+-(block|flex|inline\S*|grid|table\S*)|\w+:(block|flex|inline\S*|grid|table\S*|contents))(?!\S)")
+
+
 def hides(el: _Element) -> bool:
     """Whether the browser shows nothing of ``el``: a ``<template>``, ``hidden``, an inline
     ``display: none`` / ``visibility: hidden`` (a sold-out page's price box, another variant's price),
@@ -380,11 +386,6 @@ def hides(el: _Element) -> bool:
     names = el.get("class")
     return bool(names) and _HIDDEN_CLASS.search(names) is not None and _SHOWN_CLASS.search(names) is None
 
-
-# utility classes that hide an element whatever the screen (Shoptet's "no-display" holds the variants'
-# prices), unless a class beside one shows it at some width ("hidden md:block", "d-none d-lg-flex")
-_HIDDEN_CLASS = re.compile(r"(?<!\S)(no-?display|d-none|is-hidden|hidden|hide)(?!\S)")
-_SHOWN_CLASS = re.compile(r"(?<!\S)(d-\w+-(block|flex|inline\S*|grid|table\S*)|\w+:(block|flex|inline\S*|grid|table\S*|contents))(?!\S)")
 
 
 _HAS = re.compile(r"(?<!\S)(has|with)-\S+")

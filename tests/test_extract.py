@@ -1653,12 +1653,6 @@ THIRD_REVIEW: list[tuple[str, str, str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("html", "currency", "expected", "why"), THIRD_REVIEW, ids=[r[3] for r in THIRD_REVIEW])
-def test_pages_the_third_review_found(html: str, currency: str, expected: str | None, why: str) -> None:
-    e = extract(html, "https://shop.example/p/1", default_currency=currency)
-    assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
-
-
 def test_a_list_price_per_kilogram_is_a_unit_price_not_a_was_price() -> None:
     ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Kaffee", "offers": {"@type": "Offer",'
           ' "priceSpecification": [{"@type": "UnitPriceSpecification", "price": "16.90", "priceCurrency": "EUR"},'
@@ -1730,7 +1724,8 @@ FOURTH_REVIEW: list[tuple[str, str, str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("html", "currency", "expected", "why"), FOURTH_REVIEW, ids=[r[3] for r in FOURTH_REVIEW])
-def test_pages_the_fourth_review_found(html: str, currency: str, expected: str | None, why: str) -> None:
+@pytest.mark.parametrize(("html", "currency", "expected", "why"), THIRD_REVIEW + FOURTH_REVIEW,
+                         ids=[r[3] for r in THIRD_REVIEW + FOURTH_REVIEW])
+def test_pages_the_third_and_fourth_reviews_found(html: str, currency: str, expected: str | None, why: str) -> None:
     e = extract(html, "https://shop.example/p/1", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
