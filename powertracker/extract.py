@@ -111,7 +111,7 @@ _PARSER = HTMLParser(remove_comments=True, remove_pis=True)
 def _parse(html: str | bytes) -> _Element | None:
     """The page as a plain lxml tree (lxml.html's element classes cost a Python call per element);
     bytes are UTF-8 (``page_source``)."""
-    if not html or not html.strip():
+    if not html or html.isspace():  # isspace stops at the first other character; strip() would copy the page
         return None
     try:
         try:
@@ -796,7 +796,7 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     """
     if isinstance(html, bytes):
         html = page_source(html, encoding)
-    elif html.strip() and not html.startswith("\ufeff") and "<?xml" not in html[:512]:
+    elif html and not html.isspace() and not html.startswith("\ufeff") and "<?xml" not in html[:512]:
         try:  # the bytes path, as for a fetched page: the quick source checks work on bytes
             html = html.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: keep the text

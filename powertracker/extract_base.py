@@ -145,7 +145,7 @@ def page_source(body: bytes, encoding: str | None) -> str | bytes:
         except UnicodeDecodeError:
             pass
         else:
-            return body if text.strip() else text
+            return body if text and not text.isspace() else text  # not strip(): that copies the page
     return body.decode(name, errors="replace")
 
 
