@@ -230,6 +230,12 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended|this listing sold on|bidding has ended on this"
+                r"|sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się"
+                # a store-only price: shown once a store is picked
+                r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price"
+                r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
+                r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
+                r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs"
                 r"|price will be announced"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
@@ -995,7 +1001,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
     return None
 
 
-_STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br"})
+_STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words
 _LEAD = re.compile(r"^[\W_]+")  # an icon's private-use glyph, a bullet
 
 

@@ -1729,3 +1729,22 @@ FOURTH_REVIEW: list[tuple[str, str, str | None, str]] = [
 def test_pages_the_third_and_fourth_reviews_found(html: str, currency: str, expected: str | None, why: str) -> None:
     e = extract(html, "https://shop.example/p/1", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
+
+
+# pages the blind sets of the eighth session read wrong at first: (body, currency, expected, why)
+EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
+    ('<h1>Młotowiertarka DeWalt DCH273P2</h1><div class="offer-ended"><div><strong>Sprzedaż zakończona</strong></div>'
+     '<p>Ostatnio sprzedano za 1 749,00 zł (4 sztuki).</p><a href="/listing">Zobacz podobne oferty</a></div><section>'
+     '<h2>Podobne oferty</h2><ul><li><a href="/o/1">DeWalt DCH273N</a> <span>899,00 zł</span></li><li><a href="/o/2">'
+     'DeWalt DCH133</a> <span>1 299,00 zł</span></li></ul></section>', "PLN", None, "an ended Polish listing"),
+    ('<h1>Nettoyeur haute pression K7</h1><div class="m-price"><p class="m-price__store-required"><svg width="18">'
+     '<use href="#icon-store"></use></svg> <strong>Choisissez votre magasin</strong> pour afficher le prix et la'
+     ' disponibilité de ce produit.</p></div><div class="m-services"><h4>Services associés</h4><ul><li>Mise en service'
+     ' à domicile : 49,00 €</li></ul></div>', "EUR", None, "a store-only price, an icon before the words"),
+]
+
+
+@pytest.mark.parametrize(("body", "currency", "expected", "why"), EIGHTH_SESSION, ids=[r[3] for r in EIGHTH_SESSION])
+def test_pages_the_eighth_sessions_blind_sets_found(body: str, currency: str, expected: str | None, why: str) -> None:
+    e = extract(_doc(body), "https://shop.example/p/1", default_currency=currency)
+    assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
