@@ -231,6 +231,10 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended|this listing sold on|bidding has ended on this"
                 r"|sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się"
+                # sold only inside a set: the set's price is another product's
+                r"|niet los (verkrijgbaar|verkocht|te koop)|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich"
+                r"|nicht einzeln (erhältlich|verkäuflich|bestellbar)|non vendue? séparément|vendue? uniquement en (lot|set)"
+                r"|(is )?not sold separately" + _CLAUSE_END + r"|only (available|sold) as part of a set"
                 # a store-only price: shown once a store is picked
                 r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price"
                 r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"

@@ -388,6 +388,13 @@ _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je
 
 
 _SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
+_DRAWER = re.compile(r"drawer|mini-?cart|off-?canvas|side-?cart|flyout", re.I)
+
+
+def _in_drawer(form: _Element) -> bool:
+    """Whether a basket form sits in a drawer or mini-cart beside the page (Dawn's ``<cart-drawer>``, closed until
+    opened), not in the page itself."""
+    return any(_DRAWER.search(f"{a.tag} {a.get('class') or ''} {a.get('id') or ''}") for a in form.iterancestors())
 
 
 def _cart_heading(layout: Layout) -> bool:
@@ -409,7 +416,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     body = page.doc.find("body")
     if body is None:
         return None
-    if page.mentions("cart-item", "cart__item") and any(not layout.hidden(f) for f in _CART_FORM(page.doc)):
+    if page.mentions("cart-item", "cart__item") and any(not layout.hidden(f) and not _in_drawer(f) for f in _CART_FORM(page.doc)):
         return "a basket's line items"
     if _cart_heading(layout) and _QUANTITIES(page.doc) >= 2:
         return "a basket's line items"

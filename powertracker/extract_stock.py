@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import _Element
+
 from .extract_base import text_content
 from .extract_regions import Layout
 
@@ -48,7 +50,7 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
         if layout.buy.get("disabled") is not None and not texts[-1]:
             texts[-1] = "unavailable"
     for el in layout.stock:
-        if not layout.excluded(el):
+        if not layout.excluded(el) and not _dormant_badge(el):
             text = " ".join(text_content(el).split())
             if text and len(text) <= _MAX * 2:
                 texts.append(text)
@@ -73,9 +75,19 @@ def _near_texts(layout: Layout) -> list[str]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "option", "select"):
             continue
         text = (el.text or "").strip()
-        if text and len(text) <= _MAX and not layout.excluded(el):
+        if text and len(text) <= _MAX and not layout.excluded(el) and not _dormant_badge(el):
             out.append(" ".join(text.split()))
         if len(out) > 400:
             break
     return out
 
+
+
+def _dormant_badge(el: _Element) -> bool:
+    """Whether ``el`` is (in) Shopify Dawn's sold-out badge, which every price block carries and the theme shows
+    only when the block is marked ``price--sold-out``."""
+    parent = el.getparent()
+    for node in (el, parent) if parent is not None else (el,):
+        if "price__badge-sold-out" in (node.get("class") or ""):
+            return not any("price--sold-out" in (a.get("class") or "") for a in node.iterancestors())
+    return False

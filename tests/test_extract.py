@@ -1741,6 +1741,16 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '<use href="#icon-store"></use></svg> <strong>Choisissez votre magasin</strong> pour afficher le prix et la'
      ' disponibilité de ce produit.</p></div><div class="m-services"><h4>Services associés</h4><ul><li>Mise en service'
      ' à domicile : 49,00 €</li></ul></div>', "EUR", None, "a store-only price, an icon before the words"),
+    ('<cart-drawer class="drawer"><div id="CartDrawer" class="cart-drawer"><form action="/cart" id="CartDrawer-Form"'
+     ' class="cart__contents cart-drawer__form"><table><tr class="cart-item"><td>Rooibos 100 g</td><td><input type="number"'
+     ' name="updates[]" value="2"></td><td>€19,90</td></tr></table></form></div></cart-drawer><h1>Smoked Vanilla Soy'
+     ' Candle</h1><div class="price"><span class="price-item price-item--regular">€34,00</span></div><form action="/cart/add">'
+     '<input type="number" name="quantity" value="1"><button type="submit" name="add">Add to cart</button></form>', "EUR",
+     "34.00", "a closed cart drawer's items beside the product"),
+    ('<h1>Kussensloop Percale 60 x 70 cm</h1><div class="product__set-only"><p class="h4">Alleen verkrijgbaar in een set</p>'
+     '<a class="set-card" href="/products/set"><span class="set-card__title">Dekbedovertrekset Percale</span><span'
+     ' class="set-card__price">vanaf € 89,95</span></a></div><button type="button" disabled>Niet los verkrijgbaar</button>',
+     "EUR", None, "sold only as part of a set"),
 ]
 
 
@@ -1748,3 +1758,13 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
 def test_pages_the_eighth_sessions_blind_sets_found(body: str, currency: str, expected: str | None, why: str) -> None:
     e = extract(_doc(body), "https://shop.example/p/1", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
+
+
+@pytest.mark.parametrize(("block_class", "expected"), [("price price--show-badge", None),
+                                                       ("price price--sold-out price--show-badge", "out_of_stock")])
+def test_dawns_sold_out_badge_counts_only_when_its_price_block_is_sold_out(block_class: str, expected: str | None) -> None:
+    body = (f'<h1>Sencha Kirishima</h1><div class="{block_class}"><div class="price__container"><span class="price-item">'
+            '€8,95</span></div><span class="badge price__badge-sold-out">Uitverkocht</span></div><button type="submit"'
+            ' name="add">Toevoegen aan winkelwagen</button>')
+    e = extract(_doc(body), "https://shop.example/p/1", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("8.95"), expected)
