@@ -42,6 +42,7 @@ from .extract_base import (
     plain_text,
 )
 from .extract_heuristic import (
+    LOWEST_30,
     MULTIBUY,
     MULTIBUY_ATTR,
     UNCHOSEN,
@@ -469,6 +470,8 @@ class _Run:
             why, band = "a price the page shows only without VAT", with_vat
         elif self._marked_near(price, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
+        elif self._marked_near(price, _LOWEST_30_MARKERS) and self._shown_only_as_lowest_30(price):
+            why, band = "a price the page shows only as its lowest price of the last 30 days (markup left from before)", near
         elif self.page.mentions('="false"') and self._shown_only_unchosen(price):
             why, band = "a price the page shows only on a variant it has not chosen", near
         else:
@@ -520,6 +523,11 @@ class _Run:
         table's first row is the one-unit price (``_one_unit_row``), so cells do not count."""
         seen = [s for s in self.scan.seen if s.match.amount == amount and not _in_table_cell(s.element)]
         return any(s.reason == MULTIBUY for s in seen) and all(s.reason in (MULTIBUY, UNCHOSEN) for s in seen)
+
+    def _shown_only_as_lowest_30(self, amount: Decimal) -> bool:
+        """Whether ``amount`` is shown only as the EU's "lowest price of the last 30 days" (Omnibus) reference."""
+        seen = [s for s in self.scan.seen if s.match.amount == amount]
+        return bool(seen) and all(s.reason == LOWEST_30 for s in seen)
 
     def _shown_only_unchosen(self, amount: Decimal) -> bool:
         """Whether ``amount`` is shown only on options the page has not chosen (markup describing
@@ -615,6 +623,8 @@ _EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex t
 
 _INCL_MARKERS = (b"incl", b"inkl", b"inc. vat", b"inc vat", b"ttc", b"mwst", b"btw", b"iva incl", b"iva inclu", b"moms",
                  b"gst", b"vat")
+# "30 days" in the languages of the lowest-price-of-30-days line (lower case): the gate before the scan that tells
+_LOWEST_30_MARKERS = (b"30 d", b"30 t", b"30 j", b"30 g", b"30 n", b"30 p", b"30&nbsp;", b"30\xc2\xa0", b"30-d")
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
 _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-buy", b" for ", b" voor ", b" pour ",
                      b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")

@@ -104,7 +104,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
 # not "Preis: Versand:", a column of labels, nor "Price including delivery:")
 _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
                      r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
-                     r"|wysyłka|dostawa)( (cost|costs|fee|charge))?\s*:\s*$")
+                     r"|wysyłka|dostawa|(inpost )?paczkomaty?|kurier( (dpd|inpost|gls|dhl|ups|fedex))?)"
+                     r"( (cost|costs|fee|charge))?\s*:\s*$")
 # the tax itself: "Btw-bedrag (9%): € 1,65", "MwSt.-Betrag: 3,19 €", "VAT amount: £2.47"
 _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|pdv)[\s-]?(-?bedrag|-?betrag|amount|anteil"
                        r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
@@ -113,7 +114,7 @@ _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 _THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*以上")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
-_SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
+_SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt|dostaw|wysylk|spedizion")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
@@ -230,7 +231,8 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended|this listing sold on|bidding has ended on this"
-                r"|sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się"
+                r"|sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
+                r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
                 # sold only inside a set: the set's price is another product's
                 r"|niet los (verkrijgbaar|verkocht|te koop)|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich"
                 r"|nicht einzeln (erhältlich|verkäuflich|bestellbar)|non vendue? séparément|vendue? uniquement en (lot|set)"
@@ -433,6 +435,8 @@ def _neighbour_text(el: _Element, before: bool) -> str:
                 lead = " ".join(text_content(sib).split())[-_WINDOW:]
             if lead:  # from further up, only a label element's: not a heading, a block or another amount
                 label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 32
+                if sib is None and len(lead) <= 60 and any(c.isalpha() for c in lead) and not find_prices(lead):
+                    return lead  # the wrapper's parent's own words before it: "<small>Lowest price of 30 days: <span><bdi>"
                 words = _COUNT.sub("", lead)  # "D'occasion (2) à partir de": a count in brackets is no amount
                 return lead if level == 0 or (label and not has_digit(words) and any(c.isalpha() for c in lead)) else ""
             if parent is None or parent.tag not in _LABELLED:
@@ -502,6 +506,7 @@ def _was_marked(levels: list[str]) -> str | None:
 _WAS_REASON = "struck-through or was / list price"
 MULTIBUY = "multibuy / quantity price"
 UNCHOSEN = "an option the page has not selected"
+LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 USED = "used or another seller's offer"
 
 
@@ -574,7 +579,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             or MULTIBUY_ATTR.search(attrs):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
-        s.reason = "lowest price of the last 30 days (a reference the law asks for, not the price)"
+        s.reason = LOWEST_30
     elif _APPROX_LEFT.search(left) or _APPROX_ATTR.search(attrs):
         s.reason = "approximate conversion"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):

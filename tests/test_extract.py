@@ -1751,6 +1751,9 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '<a class="set-card" href="/products/set"><span class="set-card__title">Dekbedovertrekset Percale</span><span'
      ' class="set-card__price">vanaf € 89,95</span></a></div><button type="button" disabled>Niet los verkrijgbaar</button>',
      "EUR", None, "sold only as part of a set"),
+    ('<h1 class="product_title">Zegar kominkowy Gustav Becker</h1><div class="auction"><p class="auction-end">Aukcja'
+     ' zakończona</p><p>Cena wywoławcza: <span class="woocommerce-Price-amount amount"><bdi>500,00&nbsp;zł</bdi></span></p>'
+     '<p>Zwycięska oferta: <strong>1 250,00 zł</strong></p></div>', "PLN", None, "an ended auction"),
 ]
 
 
@@ -1768,3 +1771,14 @@ def test_dawns_sold_out_badge_counts_only_when_its_price_block_is_sold_out(block
             ' name="add">Toevoegen aan winkelwagen</button>')
     e = extract(_doc(body), "https://shop.example/p/1", default_currency="EUR")
     assert (e.price, e.availability) == (Decimal("8.95"), expected)
+
+
+def test_a_structured_price_shown_only_as_the_lowest_price_of_30_days_gives_way_to_the_visible_one() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Herbata Sencha", "offers": {"@type": "Offer",'
+          ' "price": "16.90", "priceCurrency": "PLN", "availability": "https://schema.org/InStock"}}</script>')
+    body = ('<h1 class="product_title">Herbata Sencha 100 g</h1><p class="price"><span class="woocommerce-Price-amount'
+            ' amount"><bdi>18,90&nbsp;zł</bdi></span></p><p class="omnibus"><small>Najniższa cena z ostatnich 30 dni: <span'
+            ' class="woocommerce-Price-amount amount"><bdi>16,90&nbsp;zł</bdi></span></small></p><form class="cart"><button'
+            ' type="submit" name="add-to-cart">Dodaj do koszyka</button></form>')
+    e = extract(_doc(body, head=ld), "https://shop.example/p/1", default_currency="PLN")
+    assert e.price == Decimal("18.90"), e.rejected
