@@ -128,6 +128,10 @@ _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|pri
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
+                     r"|\b(pachet|pack|packung|set|lot|sada|zestaw|kit)( de| of| mit| z| s)? \d+ (bucăți|buc\.?|pcs|pieces|stück"
+                     r"|stk|st|ks|szt\.?|sztuk|pièces|pezzi|unidades)\s*:?\s*$"
+                     r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
+                     r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)\s*$")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
@@ -654,6 +658,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 continue
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
+            if s.reason is None and i > 0 and out.seen[-1].reason == MULTIBUY and _PER_PIECE_RIGHT.match(right):
+                s.reason = MULTIBUY  # "Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)": the pack's price a piece
             if s.reason is None and not (m.amount > 0):
                 s.reason = "zero amount"
             if s.reason is None and _in_prose(page, el):
@@ -667,6 +673,8 @@ def scan(page: Page, layout: Layout) -> Scan:
     return out
 
 
+_PER_PIECE_RIGHT = _rx(r"\s*(/\s*(buc|stk|st|szt|ks|pc|pcs|piece|unit|stück|item|ea)\b|(each|per (piece|unit|item)|pro stück"
+                      r"|la bucată|za kus|par pièce|cada uno)\b)")
 # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"; not "inkl. 19 % MwSt." (a rate, then nothing)
 _OPENS_AMOUNT = re.compile(r"[\s:()\[\]]{0,3}\D{0,3}\d(?![\d.,]*\s?%)")
 _RATE = re.compile(r"[\s:()\[\]]{0,3}\d{1,2}(?:[.,]\d{1,2})?\s?%\D{0,12}?(?=\D{0,3}\d)")  # "9% GST) " before an amount

@@ -397,12 +397,28 @@ def _in_drawer(form: _Element) -> bool:
     return any(_DRAWER.search(f"{a.tag} {a.get('class') or ''} {a.get('id') or ''}") for a in form.iterancestors())
 
 
-def _cart_heading(layout: Layout) -> bool:
-    """Whether the page's first shown h1 is a basket's and nothing more ("Dein Warenkorb (3 Artikel)", "Your cart";
-    not "Seagrass Storage Basket" or "Basket Weaving Kit", nor a screen reader's heading in the site header)."""
+# a shop's not-found page's heading or title, and nothing more ("Page introuvable", "Oops! Page not found", "404")
+_NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(error|fehler|erreur))?)?\W*"
+                              r"(oops!?\s*|sorry,?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
+                              r" (was |could not be |cannot be |can't be )?not found|(page|produit|article) introuvable"
+                              r"|(seite|produkt|artikel) nicht gefunden|pagina niet gevonden|product niet gevonden"
+                              r"|página no encontrada|pagina non trovata|página não encontrada|sidan (kunde inte hittas"
+                              r"|hittades inte)|siden (blev ikke fundet|ble ikke funnet|finnes ikke|findes ikke)"
+                              r"|strona nie (została znaleziona|istnieje)|stránka (nenalezena|nebyla nalezena)"
+                              r"|sivua ei löytynyt|ページが見つかりません)?\W*$", re.I)
+
+
+def _not_found(text: str | None) -> bool:
+    m = _NOT_FOUND_WORDS.match(text) if text else None
+    return m is not None and bool(m.group("code") or m.group("words"))
+
+
+def _first_heading(layout: Layout) -> str | None:
+    """The page's first shown h1 outside the site header (not a screen reader's heading), when short."""
     h1 = next((h for h in layout.doc.iter("h1") if not _SR_ONLY.search(h.get("class") or "") and not layout.hidden(h)
                and not any(a.tag == "header" for a in h.iterancestors())), None)
-    return h1 is not None and len(text_content(h1)) <= 60 and _CART_WORDS.match(text_content(h1)) is not None
+    text = " ".join(text_content(h1).split()) if h1 is not None else ""
+    return text if text and len(text) <= 60 else None
 
 
 def listing_page(page: Page, layout: Layout) -> str | None:
@@ -418,8 +434,15 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return None
     if page.mentions("cart-item", "cart__item") and any(not layout.hidden(f) and not _in_drawer(f) for f in _CART_FORM(page.doc)):
         return "a basket's line items"
-    if _cart_heading(layout) and _QUANTITIES(page.doc) >= 2:
+    heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
+    if heading is not None and _CART_WORDS.match(heading) and _QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
+    if _not_found(heading):
+        return f"its heading says {heading!r}"
+    title = page.doc.findtext(".//title")
+    name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
+    if heading is None and _not_found(name):
+        return f"its title says {name!r}"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()
     found = [w for w in words if w in _LISTING_BODY and w not in ("category", "search", "cart")]

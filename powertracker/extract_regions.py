@@ -399,7 +399,7 @@ def _starts_block(el: _Element) -> bool:
 
 def _related_block(el: _Element) -> bool:
     """An element marked related (class, id, aria-label), or the block around a heading such as
-    "You may also like"."""
+    "You may also like" (that holds no h1: a product's own)."""
     tag = el.tag
     if not isinstance(tag, str) or tag in ("body", "main", "html"):  # "has-sidebar" on the body: the page itself
         return False
@@ -417,7 +417,7 @@ def _related_block(el: _Element) -> bool:
                 f"{child.get('class') or ''} {child.get('id') or ''}", ctag == "a")[3]):
             text = " ".join(text_content(child).split())
             if len(text) <= 60 and _RELATED_HEADING.search(text):
-                return True
+                return el.find(".//h1") is None  # not OpenCart's #content, the product above its "Ähnliche Produkte"
     return False
 
 

@@ -1754,6 +1754,9 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
     ('<h1 class="product_title">Zegar kominkowy Gustav Becker</h1><div class="auction"><p class="auction-end">Aukcja'
      ' zakończona</p><p>Cena wywoławcza: <span class="woocommerce-Price-amount amount"><bdi>500,00&nbsp;zł</bdi></span></p>'
      '<p>Zwycięska oferta: <strong>1 250,00 zł</strong></p></div>', "PLN", None, "an ended auction"),
+    ('<h1>Anvelopă iarnă WinterGrip 205/55 R16</h1><ul><li><h2>389,90 lei</h2></li><li>Fără TVA: 322,23 lei</li><li class='
+     '"discount">Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)</li><li>3 Stück oder mehr 379,90 lei</li></ul><button'
+     ' type="button" id="button-cart">Adaugă în coș</button>', "RON", "389.90", "a pack's price and its price a piece"),
 ]
 
 
@@ -1782,3 +1785,29 @@ def test_a_structured_price_shown_only_as_the_lowest_price_of_30_days_gives_way_
             ' type="submit" name="add-to-cart">Dodaj do koszyka</button></form>')
     e = extract(_doc(body, head=ld), "https://shop.example/p/1", default_currency="PLN")
     assert e.price == Decimal("18.90"), e.rejected
+
+
+def test_a_not_found_page_by_its_heading_or_title() -> None:
+    slider = ('<section class="cms-element-product-slider"><h2>Nos meilleures ventes</h2><div class="product-box"><a href='
+              '"/p/1">Chasselas 2022</a> <span class="product-price">CHF 18.50</span><button>Ajouter au panier</button></div>'
+              '<div class="product-box"><a href="/p/2">Gamay 2021</a> <span class="product-price">CHF 29.50</span></div></section>')
+    by_title = _doc('<h2>Page introuvable</h2><p>Désolés, la page que vous cherchez n\'existe pas.</p>' + slider,
+                    head="<title>Page introuvable | Vins &amp; Terroirs</title>")
+    assert extract(by_title, "u", default_currency="CHF").price is None
+    by_heading = _doc("<h1>Oops! Page not found</h1>" + slider)
+    assert extract(by_heading, "u", default_currency="CHF").price is None
+    a_product = _doc("<h1>Chasselas 2022</h1>" + slider.replace("<h2>Nos meilleures ventes</h2>", ""),
+                     head="<title>404 Error T-Shirt | Shop</title>")
+    assert extract(a_product, "u", default_currency="CHF").price == Decimal("18.50")
+
+
+def test_a_related_heading_does_not_make_the_block_holding_the_product_a_related_one() -> None:
+    card = ('<div class="product-layout"><div class="product-thumb"><a href="/p/{0}">Grinder part {0}</a><p class="price">'
+            '{0},90 €<span class="price-tax">Ohne MwSt.: {0},32 €</span></p><button type="button">In den Warenkorb</button>'
+            '</div></div>')
+    page = _doc('<div class="row"><div id="content" class="col-sm-9"><div class="col-sm-4"><h1>Comandante C40 MK4</h1>'
+                '<ul class="list-unstyled"><li><h2>269,00 €</h2></li><li>Ohne MwSt.: 226,05 €</li></ul><div id="product">'
+                '<button type="button" id="button-cart">In den Warenkorb</button></div></div><h3>Ähnliche Produkte</h3>'
+                f'<div class="row">{card.format(19)}{card.format(29)}</div></div><div id="column-right" class="col-sm-3">'
+                f'<h3>Bestseller</h3><div class="row">{card.format(9)}{card.format(15)}</div></div></div>')
+    assert extract(page, "u", default_currency="EUR").price == Decimal("269.00")
