@@ -608,11 +608,18 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "inside running text"
     if s.reason is None:
         # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")
-        label = right[:24] if _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]) else (
-            "" if has_digit(left[-16:]) else left[-16:])  # not the label of an amount before it
+        after = bool(_EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]))
+        label = right[:24] if after else ("" if has_digit(left[-16:]) else left[-16:])  # not an amount before it's label
         alone = len(find_prices(whole)) <= 1  # with two amounts in it, the element's words may be the other's
         # the label beside the amount outranks the rest of its element ("Precio con IVA. Precio sin IVA: 1.033,05 €")
         by_label_excl, by_label_incl = _EXCL_CTX.search(label), _INCL_CTX.search(label)
+        if by_label_excl and by_label_incl:  # both: the one nearer the amount ("税込（本体価格 ¥17,000）"); "bez VAT" holds "z VAT"
+            excl_key = (-by_label_excl.start(), by_label_excl.end()) if after else (by_label_excl.end(), -by_label_excl.start())
+            incl_key = (-by_label_incl.start(), by_label_incl.end()) if after else (by_label_incl.end(), -by_label_incl.start())
+            if excl_key >= incl_key:
+                by_label_incl = None
+            else:
+                by_label_excl = None
         s.excl = bool(by_label_excl or (not by_label_incl and alone and _EXCL_CTX.search(whole))
                       or _EXCL_ATTR.search(attrs))
         s.incl = bool(by_label_incl or (not by_label_excl and alone and _INCL_CTX.search(whole))

@@ -1757,6 +1757,12 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
     ('<h1>Anvelopă iarnă WinterGrip 205/55 R16</h1><ul><li><h2>389,90 lei</h2></li><li>Fără TVA: 322,23 lei</li><li class='
      '"discount">Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)</li><li>3 Stück oder mehr 379,90 lei</li></ul><button'
      ' type="button" id="button-cart">Adaugă în coș</button>', "RON", "389.90", "a pack's price and its price a piece"),
+    ('<div data-hook="product-title-wrapper"><h1 data-hook="product-title">栃木レザー 二つ折り財布</h1></div><div data-hook='
+     '"product-prices-wrapper"><div data-hook="product-price"><span data-hook="formatted-primary-price">¥18,700</span></div>'
+     '<div data-hook="tax-disclaimer" class="tax">税込（本体価格 ¥17,000）</div></div><div data-hook="add-to-cart-wrapper">'
+     '<button data-hook="add-to-cart">カートに追加</button></div>', "JPY", "18700", "the label nearer the amount: 本体価格 after 税込"),
+    ('<h1>Wiertarka udarowa</h1><p>1 218,70 zł bez VAT</p><p>1 499,00 zł</p><button>Do koszyka</button>', "PLN", "1499.00",
+     "'bez VAT' holds 'z VAT'"),
 ]
 
 
