@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 import shutil
 import ssl
 import subprocess
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -17,6 +19,7 @@ import pytest
 from conftest import need
 from hostile_server import BOMB, PAGE, HostileServer, hostile_server
 
+import powertracker.fetch as fetch_module
 from powertracker.config import Settings
 from powertracker.errors import ConfigError
 from powertracker.fetch import MAX_BYTES, MAX_REDIRECTS, Fetcher, retry_after_seconds
@@ -362,6 +365,25 @@ def test_chunked_bodies_keep_the_caps(server: HostileServer, settings: Settings,
         bomb = big.fetch(url(server, "/bomb"))
     assert (bomb.outcome, bomb.error) == ("too_large", f"decoded body over the {MAX_BYTES}-byte cap")
     assert bomb.bytes < 100 * 1024
+
+
+@pytest.mark.parametrize("inflater", ["isal", "zlib"])
+def test_gzip_pages_inflate_alike_with_isal_or_zlib(server: HostileServer, quick: Fetcher, monkeypatch: pytest.MonkeyPatch,
+                                                     inflater: str) -> None:
+    """ISA-L inflates where it has wheels; zlib (a 32-bit Pi) must answer the same: the page, a bomb cut off, and a
+    body that is no gzip named as such."""
+    if inflater == "zlib":
+        monkeypatch.setattr(fetch_module, "_inflate", zlib)
+        monkeypatch.setattr(fetch_module, "_INFLATE_ERRORS", (zlib.error,))
+    else:
+        assert fetch_module._inflate.__name__.endswith("isal_zlib")  # installed by requirements.txt on this machine
+    page = gzip.compress(PAGE)
+    server.raw["/gz"] = [head(OK, HTML, "Content-Encoding: gzip", f"Content-Length: {len(page)}") + page]
+    assert quick.fetch(url(server, "/gz")).text == PAGE.decode()
+    server.raw["/not-gz"] = [head(OK, HTML, "Content-Encoding: gzip", "Content-Length: 12") + b"plain text!!"]
+    bad = quick.fetch(url(server, "/not-gz"))
+    assert (bad.outcome, bad.text) == ("error", None)
+    assert bad.error is not None and bad.error.startswith("bad gzip body: ")
 
 
 @pytest.mark.parametrize(("script", "error"), [
