@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import islice
 
 from lxml.etree import XPath, _Element
@@ -497,13 +498,23 @@ def _was_marked(levels: list[str]) -> str | None:
     """The nearest element marked either way decides: ``price--was`` inside ``price--sale`` is a was
     price ("strong"); a ``regular`` mark is "weak"."""
     for level in levels:
-        level = _WITH_WAS.sub("", level)
-        if _WAS_ATTR.search(level):
-            return "strong"
-        if _NOW_ATTR.search(level):
-            return None
-        if _WEAK_WAS_ATTR.search(level):
-            return "weak"
+        mark = _level_mark(level)
+        if mark is not None:
+            return mark or None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _level_mark(level: str) -> str | None:
+    """One element's names: "strong", "weak", "" (marked as the price now) or None (unmarked). Cached: a shop's
+    class strings repeat on every page, and each test is a long case-blind alternation."""
+    level = _WITH_WAS.sub("", level)
+    if _WAS_ATTR.search(level):
+        return "strong"
+    if _NOW_ATTR.search(level):
+        return ""
+    if _WEAK_WAS_ATTR.search(level):
+        return "weak"
     return None
 
 
@@ -749,10 +760,15 @@ def may_show_was(page: Page, above: Decimal) -> bool:
                 before = _neighbour_text(el, True) if before is None else before
                 left = before[-_WINDOW:]
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
-            if struck or sub_struck or _WAS_LEFT.search(left) or _WEAK_WAS_LEFT.search(left) \
-                    or _was_marked(sub_levels + levels):
+            if struck or sub_struck or _was_words(left) or _was_marked(sub_levels + levels):
                 return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _was_words(left: str) -> bool:
+    """Whether the words before an amount call it a was price, strongly or weakly (cached: labels repeat)."""
+    return bool(_WAS_LEFT.search(left) or _WEAK_WAS_LEFT.search(left))
 
 
 _DIGITS = re.compile(r"\d(?:[\d.,'\s]*\d)?")
