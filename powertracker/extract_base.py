@@ -130,22 +130,18 @@ UTF8_PARSER = HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8"
 
 
 def page_source(body: bytes, encoding: str | None) -> str | bytes:
-    """What to parse of a fetched page: the bytes themselves when they are valid UTF-8 (lxml reads
-    them a quarter faster than a str, and no text copy is kept), else the text decoded as always
-    (``errors="replace"``). A byte-order mark, an XML declaration or a blank page also take the
-    text path, which treats them as it always has."""
+    """What to parse of a fetched UTF-8 page: the bytes themselves (lxml reads them a quarter faster
+    than a str, and no text copy is kept). Bytes that are no valid UTF-8 need no decoding first: the
+    parser puts U+FFFD for them, as ``errors="replace"`` would, and the byte-level checks look only for
+    ASCII. Another encoding, a byte-order mark, an XML declaration or a blank page take the text path
+    (``errors="replace"``), which treats them as it always has."""
     name = encoding or "utf-8"
     try:
         utf8 = codecs.lookup(name).name == "utf-8"
     except LookupError:
         utf8, name = True, "utf-8"
-    if utf8 and not body.startswith(b"\xef\xbb\xbf") and b"<?xml" not in body[:512]:
-        try:
-            text = body.decode("utf-8")  # to check it is valid: invalid bytes are replaced in the text
-        except UnicodeDecodeError:
-            pass
-        else:
-            return body if text and not text.isspace() else text  # not strip(): that copies the page
+    if utf8 and not body.startswith(b"\xef\xbb\xbf") and b"<?xml" not in body[:512] and body and not body.isspace():
+        return body
     return body.decode(name, errors="replace")
 
 
