@@ -68,7 +68,7 @@ logger = logging.getLogger(__name__)
 
 AMBIGUOUS_PENALTY = 0.15  # the variant was chosen by the page's selection or visible price
 STALE_RANGE = Decimal(2)  # a visible price stands in for stale markup only within this factor of it
-VAT_MAX = Decimal("1.27")  # the highest standard VAT rate: a price with VAT is at most this much dearer
+VAT_MAX = Decimal("1.275")  # the highest standard VAT rate (27 %), and rounding: a price with VAT is at most this much dearer
 CENT = Decimal("0.01")
 CONFIDENT_VISIBLE = 0.7  # the heuristic's confidence in a price marked as one (class "price" and the like)
 MARKUP = frozenset({"json-ld", "microdata", "rdfa", "meta"})  # the strategies that read a page's markup
@@ -548,7 +548,7 @@ class _Run:
         if not isinstance(src, bytes):
             return None
         if amount not in self._places:
-            self._places[amount] = _places(src, _written_forms(amount, spaces=(" ",)))
+            self._places[amount] = _places(src, _written_forms(amount, spaces=_PLACE_SPACES))
         return self._places[amount]
 
     def _marked_near(self, amount: Decimal, markers: tuple[bytes, ...]) -> bool:
@@ -598,6 +598,11 @@ _LABEL_WORDS = 8  # a price label's words at most; a longer text is prose (a rev
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
+# the group separators a page's source writes between thousands: a space, a no-break space (raw or as an entity),
+# a narrow no-break space
+_PLACE_SPACES = (" ", "\u00a0", "&nbsp;", "\u202f")
+
+
 def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -> list[str]:
     """How a page may write ``amount``, the commonest first: 1,299.99, 1299.99, 1.299,99, 1 299,99,
     1299,99, 1'299.99 (and 1299 with its groupings alone when it is whole)."""
@@ -634,11 +639,13 @@ def _places(src: bytes, forms: list[str]) -> list[tuple[bytes, int]]:
     """Where the source writes the amount in each of ``forms``: (form, offset), the first sixteen of
     each in source order (the markup's own, in the head, come first). Forms with cents share their
     last six bytes ("1,299.99", "1.299,99" and "1 299,99" all end in "299.99" or "299,99"): each such
-    tail is looked for once (a pass costs as much as the page is long) and the forms checked at its hits."""
+    tail is looked for once (a pass costs as much as the page is long) and the forms checked at its hits;
+    whole forms likewise share their last three digits."""
     needles = [f.encode() for f in forms]
     by_tail: dict[bytes, list[bytes]] = {}
-    for needle in needles:
-        by_tail.setdefault(needle[-6:] if len(needle) >= 6 and not needle[-3:].isdigit() else needle, []).append(needle)
+    for needle in needles:  # whole forms ("15 990", "15&nbsp;990", "15990") share their last three digits
+        tail = needle[-3:] if needle[-3:].isdigit() else needle[-6:] if len(needle) >= 6 else needle
+        by_tail.setdefault(tail, []).append(needle)
     found: dict[bytes, list[int]] = {n: [] for n in needles}
     for tail, members in by_tail.items():
         i = src.find(tail)

@@ -58,7 +58,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previo
                 r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
-                r"|harga asal|harga coret|정가"
+                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
                 # the price after the promotion: "poi torna a €2.690,00", "then back to £49"
                 r"|poi torna a|then (goes )?back to|reverts to|danach wieder|puis revient à"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
@@ -247,7 +247,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
                 r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
                 r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs"
-                r"|price will be announced"
+                r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
@@ -564,6 +564,16 @@ def _is_fee(left: str, right: str) -> bool:
     return bool(_FEE_CTX.search(before) or (_FEE_INCLUDES.search(before) and _FEE_CTX.search(after)))
 
 
+_PIECE_RIGHT = _rx(r"^[\s*]*/\s*(stk|stück|st|unit|piece|pcs|pc)\.?(?![a-z])")
+
+
+def _sold_by_the_piece(right: str, left: str, attrs: str) -> bool:
+    """Whether "49,99 € / Stück" is the price of the piece the page sells, not a pack's price a piece: bare beside
+    the amount, not in brackets ("(0,20 € / Stück)") nor in an element named a unit or base price."""
+    return bool(_PIECE_RIGHT.match(right)) and "(" not in left[-3:] and not _UNIT_ATTR.search(attrs) \
+        and "unit" not in attrs and "base" not in attrs
+
+
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
     """Why ``s`` is not the price, if it is not. ``left`` / ``right`` are the words right beside the
     amount (a neighbouring element's when its own element has none); ``whole`` is its own element's
@@ -573,7 +583,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     if struck or _WAS_LEFT.search(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
-    elif _UNIT_RIGHT.search(right) or _UNIT_LEFT.search(left) or (
+    elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \

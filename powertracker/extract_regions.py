@@ -49,7 +49,7 @@ _EXCLUDED_TAG_NAMES = frozenset({"nav", "footer", "aside", "header", "select", "
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _RELATED_LABEL = re.compile(r"related|recommend", re.I)
 # unions of simple steps: libxml2 tests a name step far faster than ``//*[self::x or ...]`` (same nodes, same order)
-_BUTTONS = XPath("//button | //input[@type='submit' or @type='button'] | //@name[. = 'add' or . = 'add-to-cart']/..")
+_BUTTONS = XPath("//button | //input[@type='submit' or @type='button' or @type='image'] | //@name[. = 'add' or . = 'add-to-cart']/..")
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = re.compile(
     r"^(related|similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
@@ -354,6 +354,8 @@ def _is_card(el: _Element) -> bool:
     if parent is None or len(parent) < 3 or not isinstance(el.tag, str) or not _has_link(el):
         return False
     cls = el.get("class")
+    if not cls and el.tag not in ("li", "article", "tr", "a"):  # Volusion's layout divs: no class, links and digits in each
+        return False
     alike = 0
     for sib in parent:
         if sib is el or sib.tag != el.tag or sib.get("class") != cls:

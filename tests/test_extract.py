@@ -1763,6 +1763,14 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '<button data-hook="add-to-cart">カートに追加</button></div>', "JPY", "18700", "the label nearer the amount: 本体価格 after 税込"),
     ('<h1>Wiertarka udarowa</h1><p>1 218,70 zł bez VAT</p><p>1 499,00 zł</p><button>Do koszyka</button>', "PLN", "1499.00",
      "'bez VAT' holds 'z VAT'"),
+    ('<h1>Enameled Dutch Oven – Drop 04</h1><p class="drop">Pricing revealed on drop day</p><form><input type="email">'
+     '<button>Join the waitlist</button></form><div class="bundle"><a href="/p/lid">Lid stand</a> <span>$49.00</span></div>'
+     '<div class="related"><a href="/p/pan">Skillet</a> <span>$165.00</span></div>', "USD", None, "a price revealed on drop day"),
+    ('<h1 class="ob__product-title">Alpina Innenfarbe Weiß 10 l</h1><div class="buy"><div class="ob-price"><strong class='
+     '"ob-price__value">49,99 €</strong><span class="ob-price__unit">/ Stück</span></div><p class="ob-price__base">5,00 € / l'
+     '</p><div class="ob-size"><a href="/p/1">2,5 l · 17,99 €</a><a class="is-active" href="#">10 l · 49,99 €</a><a href='
+     '"/p/3">15 l · 69,99 €</a></div><button class="ob-btn">In den Warenkorb</button></div>', "EUR", "49.99",
+     "a price a piece of a product sold by the piece"),
 ]
 
 
@@ -1817,3 +1825,31 @@ def test_a_related_heading_does_not_make_the_block_holding_the_product_a_related
                 f'<div class="row">{card.format(19)}{card.format(29)}</div></div><div id="column-right" class="col-sm-3">'
                 f'<h3>Bestseller</h3><div class="row">{card.format(9)}{card.format(15)}</div></div></div>')
     assert extract(page, "u", default_currency="EUR").price == Decimal("269.00")
+
+
+@pytest.mark.parametrize(("ld_price", "body", "currency", "expected"), [
+    # the JSON-LD's net price, the page's gross one 27 % dearer and rounded to the forint
+    ('43299", "priceSpecification": {"@type": "PriceSpecification", "price": "43299", "priceCurrency": "HUF",'
+     ' "valueAddedTaxIncluded": false}, "x": "', '<h1>Napelem 410 W</h1><p class="price">54 990 Ft</p><p>Nettó: 43 299 Ft'
+     '</p><button type="submit" name="add-to-cart">Kosárba</button>', "HUF", "54990"),
+    # a stale JSON-LD price the page shows only as its lowest price of 30 days, written with a no-break space
+    ("15990", '<h1>OLED TV 55"</h1><div class="price"><span class="now">14&nbsp;990:-</span><span class="was">ord. pris'
+     ' 19&nbsp;990:-</span></div><p class="lowest">Lägsta pris senaste 30 dagarna: 15&nbsp;990:-</p><button>Lägg i'
+     ' varukorg</button>', "SEK", "14990"),
+])
+def test_structured_prices_the_visible_page_corrects(ld_price: str, body: str, currency: str, expected: str) -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "P", "offers": {"@type": "Offer", "price": "'
+          f'{ld_price}", "priceCurrency": "{currency}"}}}}</script>')
+    e = extract(_doc(body, head=ld), "https://shop.example/p/1", default_currency=currency)
+    assert e.price == Decimal(expected), e.rejected
+
+
+def test_volusions_image_button_is_the_buy_button_and_its_layout_divs_are_no_cards() -> None:
+    from lxml.etree import HTMLParser
+
+    from powertracker.extract_regions import Layout
+    page = ('<html><body><div><a href="/c/1">Carb parts 2024</a></div><div id="content_area"><a href="/">Home</a><form><span>Rebuild Kit'
+            '</span><b>Our Price: $34.95</b><input type="image" src="/btn_addtocart.gif" name="btnaddtocart" alt="Add to'
+            ' cart" class="vCSS_input_addtocart"></form></div><div><a href="/h/1">Help 24/7</a></div></body></html>')
+    layout = Layout(fromstring(page, HTMLParser()))
+    assert layout.buy is not None and layout.buy.get("name") == "btnaddtocart"
