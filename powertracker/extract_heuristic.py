@@ -139,7 +139,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu)\D{0,40}$")
-MULTIBUY_ATTR = _rx(r"block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
+MULTIBUY_ATTR = _rx(r"multi-?buy|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
 _PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|doos|karton|kiste|coffret)\s+(of|mit|de|van"
@@ -247,6 +247,10 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
                 r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
                 r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs"
+                r"|καλέστε για τιμή|τιμή κατόπιν (αιτήματος|επικοινωνίας|ζήτησης)|ζητήστε (προσφορά|τιμή)"
+                # a made-to-measure product: its price once configured
+                r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
+                r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
@@ -694,7 +698,7 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside running text"
             if s.reason is None and layout.unselected_option(el):
                 s.reason = UNCHOSEN
-            if s.reason is None and _in_title(layout, el):
+            if s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
             out.seen.append(s)
     _choose(out, page, layout)
@@ -737,9 +741,19 @@ def _in_prose(page: Page, el: _Element) -> bool:
     return len(text) > 140 and len(_WORD.findall(text)) > 16
 
 
-def _in_title(layout: Layout, el: _Element) -> bool:
+def _in_title(layout: Layout, el: _Element, text: str) -> bool:
+    """Whether the amount sits in the product's title ("... under £500"), not in a heading that is the price alone
+    (osCommerce's ``<h1 style="float: right">245,00 €</h1>`` beside the name's)."""
     title = layout.title
-    return el.tag == "h1" or (title is not None and (el is title or any(a is title for a in el.iterancestors())))
+    inside = el.tag == "h1" or (title is not None and (el is title or any(a is title for a in el.iterancestors())))
+    if not inside:
+        return False
+    heading = el if el.tag == "h1" else title
+    words = text if heading is el else " ".join(text_content(heading).split())
+    return any(c.isalpha() for c in _PRICE_ONLY.sub("", words))
+
+
+_PRICE_ONLY = re.compile(r"[\d\s.,'’:-]+|[^\w\s]|\b[A-Z]{3}\b|\b(zł|kr|kč|ft|lei|лв|руб)\b", re.I)
 
 
 def _never(el: _Element) -> bool:
@@ -1005,7 +1019,7 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
         mark = _was_marked(levels)  # a "regular" price stands when nothing else does (beside a members' price)
         if struck or mark == "strong" or any(rx.search(attrs) for rx in _NOT_THE_PRICE_ATTR) \
                 or next(el.iter("del", "s", "strike"), None) is not None or layout.unselected_option(el) \
-                or _in_title(layout, el):
+                or _in_title(layout, el, text):
             continue
         amount = parse_amount(text)
         if amount is not None and amount > 0:

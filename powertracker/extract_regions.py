@@ -67,7 +67,8 @@ _RELATED_HEADING = re.compile(
     r"|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
     r"|ostatnio oglądane|naposledy (prohlížené|zobrazené)|legutóbb megtekintett|vizualizate recent|vistos recentemente"
     r"|visti di recente|vistos recientemente|senast visade|viimeksi katsotut|nylig sett|sidst sete|récemment consultés"
-    r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본)",
+    r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본"
+    r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
 _BUY_TEXT = re.compile(
@@ -108,6 +109,14 @@ def _amount_buttons(button: _Element) -> int:
 
 
 _AMOUNT_ONLY = re.compile(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")
+# a heading that is an amount and nothing more, with its currency or its cents ("245,00 €", "$1,299"; not "180mm")
+_PRICE_HEADING = re.compile(r"(?P<a>[€$£¥]|[A-Z]{3})?\s?\d[\d.,'\s]*?(?P<c>[.,]\d\d)?\s?(?P<b>€|\$|£|円|zł|kr\.?|kč|ft|lei"
+                            r"|[A-Z]{3})?")
+
+
+def _price_heading(text: str) -> bool:
+    m = _PRICE_HEADING.fullmatch(text)
+    return m is not None and bool(m.group("a") or m.group("b") or m.group("c"))
 
 
 class Layout:
@@ -238,7 +247,8 @@ class Layout:
             if any(a.tag in ("nav", "footer") or (a.tag == "header" and _site_header(a))
                    or (el.tag != "h1" and _related_block(a)) for a in el.iterancestors()):
                 continue  # the site's header, or a recently-viewed product's own name
-            if " ".join(text_content(el).split()):
+            text = " ".join(text_content(el).split())
+            if text and not _price_heading(text):  # osCommerce's <h1 style="float: right">245,00 €</h1>
                 return el
         return None
 
@@ -354,7 +364,7 @@ def _is_card(el: _Element) -> bool:
     if parent is None or len(parent) < 3 or not isinstance(el.tag, str) or not _has_link(el):
         return False
     cls = el.get("class")
-    if not cls and el.tag not in ("li", "article", "tr", "a"):  # Volusion's layout divs: no class, links and digits in each
+    if not cls and el.tag not in ("li", "article", "tr", "td", "a"):  # Volusion's layout divs: no class, links and digits in each
         return False
     alike = 0
     for sib in parent:

@@ -1771,6 +1771,16 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '</p><div class="ob-size"><a href="/p/1">2,5 l · 17,99 €</a><a class="is-active" href="#">10 l · 49,99 €</a><a href='
      '"/p/3">15 l · 69,99 €</a></div><button class="ob-btn">In den Warenkorb</button></div>', "EUR", "49.99",
      "a price a piece of a product sold by the piece"),
+    ('<form name="cart_quantity"><div><h1 style="float: right;">245,00 €</h1><h1>8 Reales Carlos III 1778 Méjico</h1></div>'
+     '<p class="smallText">Precio aproximado: 266,00 USD</p><button type="submit">Añadir al carrito</button></form><table>'
+     '<tr><td><a href="/p/83">Catálogo Calicó</a><br>59,00 €</td><td><a href="/p/84">8 Reales 1759</a><br><del>360,00 €'
+     '</del> <span class="productSpecialPrice">320,00 €</span></td><td><a href="/p/85">2 Escudos</a><br>690,00 €</td></tr>'
+     '</table>', "EUR", "245.00", "osCommerce's price in an h1 of its own"),
+    ('<h1 id="productName">Ρολόι τοίχου Junghans 1920</h1><h2 id="productPrices"><span class="productCallforPrice"><a href='
+     '"/contact_us"><img src="call_for_prices.jpg" alt="Καλέστε για τιμή"></a> Καλέστε για τιμή</span></h2><div id="alsoP">'
+     '<h2>Οι πελάτες που αγόρασαν αυτό το προϊόν αγόρασαν επίσης...</h2><div><a href="/p/90">Kienzle 1930</a><br>380,00 €'
+     '</div></div><div class="sideBox"><a href="/p/95">Καθρέφτης</a><div>420,00 €</div></div>', "EUR", None,
+     "Zen Cart's Greek call for price"),
 ]
 
 
