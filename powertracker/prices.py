@@ -84,6 +84,7 @@ _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a
 _ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|\bKM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|\bTL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
+@lru_cache(maxsize=8192)
 def has_currency(text: str) -> bool:
     """Whether ``text`` may hold a currency symbol or upper-case code (a cheap pre-filter for visible text)."""
     return _ANY_CURRENCY.search(text) is not None
