@@ -115,7 +115,7 @@ _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 _THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*以上")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
-_SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt|dostaw|wysylk|spedizion")  # not WooCommerce's product class
+_SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
@@ -129,8 +129,6 @@ _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|pri
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
-                     r"|\b(pachet|pack|packung|set|lot|sada|zestaw|kit)( de| of| mit| z| s)? \d+ (bucăți|buc\.?|pcs|pieces|stück"
-                     r"|stk|st|ks|szt\.?|sztuk|pièces|pezzi|unidades)\s*:?\s*$"
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
@@ -139,7 +137,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu)\D{0,40}$")
-MULTIBUY_ATTR = _rx(r"multi-?buy|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
+MULTIBUY_ATTR = _rx(r"multi-?buy-?(offer|price|deal)|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
 _PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|doos|karton|kiste|coffret)\s+(of|mit|de|van"
@@ -214,6 +212,8 @@ def incl_vat(text: str) -> bool:
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
 # the end of a clause: "no longer available." but not "no longer available in red"
 _CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
+# "Select your store to see the price in store" beside the online price: not a page without one
+_NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|magasin|markt|winkel|filiale|shop|boutique))"
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
@@ -236,20 +236,18 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
                 r"|this listing (was|has been|has) ended|listing has ended|this listing sold on|bidding has ended on this"
-                r"|sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
+                r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
                 # sold only inside a set: the set's price is another product's
-                r"|niet los (verkrijgbaar|verkocht|te koop)|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich"
-                r"|nicht einzeln (erhältlich|verkäuflich|bestellbar)|non vendue? séparément|vendue? uniquement en (lot|set)"
-                r"|(is )?not sold separately" + _CLAUSE_END + r"|only (available|sold) as part of a set"
+                r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
                 # a store-only price: shown once a store is picked
-                r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price"
-                r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
-                r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
-                r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs"
-                r"|καλέστε για τιμή|τιμή κατόπιν (αιτήματος|επικοινωνίας|ζήτησης)|ζητήστε (προσφορά|τιμή)"
+                r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price" + _NOT_IN_STORE
+                + r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
+                + _NOT_IN_STORE + r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
+                + _NOT_IN_STORE + r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs" + _NOT_IN_STORE
+                + r"|καλέστε για τιμή|τιμή κατόπιν (αιτήματος|επικοινωνίας|ζήτησης)|ζητήστε τιμή" + _CLAUSE_END
                 # a made-to-measure product: its price once configured
-                r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
+                + r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
                 r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
@@ -573,9 +571,9 @@ _PIECE_RIGHT = _rx(r"^[\s*]*/\s*(stk|stück|st|unit|piece|pcs|pc)\.?(?![a-z])")
 
 def _sold_by_the_piece(right: str, left: str, attrs: str) -> bool:
     """Whether "49,99 € / Stück" is the price of the piece the page sells, not a pack's price a piece: bare beside
-    the amount, not in brackets ("(0,20 € / Stück)") nor in an element named a unit or base price."""
+    an amount marked as the price, not in brackets ("(0,20 € / Stück)") nor in an element named a unit or base price."""
     return bool(_PIECE_RIGHT.match(right)) and "(" not in left[-3:] and not _UNIT_ATTR.search(attrs) \
-        and "unit" not in attrs and "base" not in attrs
+        and "unit" not in attrs and "base" not in attrs and "price" in attrs  # marked the price ("ob-price__value")
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -692,6 +690,9 @@ def scan(page: Page, layout: Layout) -> Scan:
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
             if s.reason is None and i > 0 and out.seen[-1].reason == MULTIBUY and _PER_PIECE_RIGHT.match(right):
                 s.reason = MULTIBUY  # "Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)": the pack's price a piece
+            if s.reason is None and i + 1 < len(matches) and _PACK_LEFT.search(left) \
+                    and _PER_PIECE_RIGHT.match(text[matches[i + 1].end:]):
+                s.reason = MULTIBUY  # a pack offered beside the piece: "Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)"
             if s.reason is None and not (m.amount > 0):
                 s.reason = "zero amount"
             if s.reason is None and _in_prose(page, el):
@@ -705,6 +706,9 @@ def scan(page: Page, layout: Layout) -> Scan:
     return out
 
 
+# a pack's label before its price ("Pachet 4 bucăți:"): a multibuy only when its price a piece follows it
+_PACK_LEFT = _rx(r"\b(pachet|pack|packung|set|lot|sada|zestaw|kit)( de| of| mit| z| s)? \d+ (bucăți|buc\.?|pcs|pieces|stück"
+                 r"|stk|st|ks|szt\.?|sztuk|pièces|pezzi|unidades)\s*:?\s*$")
 _PER_PIECE_RIGHT = _rx(r"\s*(/\s*(buc|stk|st|szt|ks|pc|pcs|piece|unit|stück|item|ea)\b|(each|per (piece|unit|item)|pro stück"
                       r"|la bucată|za kus|par pièce|cada uno)\b)")
 # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"; not "inkl. 19 % MwSt." (a rate, then nothing)
@@ -1060,9 +1064,33 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                 continue
             marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
             dist = layout.distance(el)
-            if marked or (dist is not None and dist <= 25):
+            if (marked or (dist is not None and dist <= 25)) and not (
+                    _YIELDING.search(said.group()) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
+
+
+# statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
+# "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
+_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère")
+
+
+def _priced_before(layout: Layout, el: _Element) -> bool:
+    """Whether an amount with its currency is shown between the product title and ``el``, in page order."""
+    order, title = layout.order, layout.title
+    start, end = order.get(title) if title is not None else None, order.get(el)
+    if start is None or end is None or end <= start:
+        return False
+    for node in islice(order, start, end):
+        if node.tag in _HIDDEN_TEXT_TAGS or not isinstance(node.tag, str):
+            continue
+        for text in (node.text, node.tail):
+            if text and has_digit(text) and find_prices(text) and not layout.hidden(node):
+                return True
+    return False
+
+
+_HIDDEN_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
 _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words

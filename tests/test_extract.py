@@ -1863,3 +1863,25 @@ def test_volusions_image_button_is_the_buy_button_and_its_layout_divs_are_no_car
             ' cart" class="vCSS_input_addtocart"></form></div><div><a href="/h/1">Help 24/7</a></div></body></html>')
     layout = Layout(fromstring(page, HTMLParser()))
     assert layout.buy is not None and layout.buy.get("name") == "btnaddtocart"
+
+
+# pages a review of the eighth session's rules built, each read right before those rules (tests/fixtures/review8/):
+# (file, currency, expected)
+FIFTH_REVIEW: list[tuple[str, str, str]] = [
+    ("set_separately", "EUR", "59.95"), ("set_einzeln", "EUR", "59.95"), ("store", "EUR", "89.99"),
+    ("store_fr", "EUR", "89.99"), ("configured", "EUR", "39.95"), ("configured_de", "EUR", "39.95"),
+    ("greek", "EUR", "149.00"), ("presale_pl", "PLN", "249.99"), ("presale_pl2", "PLN", "249.99"),
+    ("revealed", "EUR", "129.00"), ("auction", "EUR", "120.00"), ("pack_set", "EUR", "59.95"), ("pack_lot", "EUR", "59.95"),
+    ("pack_zestaw", "PLN", "159.99"), ("pack_ro", "RON", "159.99"), ("pack_packung", "EUR", "12.99"),
+    ("ship_cls_pl", "PLN", "159.99"), ("ship_cls_pl2", "PLN", "159.99"), ("ship_cls_it", "EUR", "149.00"),
+    ("multibuy_cls", "EUR", "8.49"),
+]
+
+
+@pytest.mark.parametrize(("name", "currency", "expected"), FIFTH_REVIEW, ids=[r[0] for r in FIFTH_REVIEW])
+def test_pages_the_fifth_review_found(name: str, currency: str, expected: str) -> None:
+    from pathlib import Path
+
+    page = Path(__file__).parent / "fixtures" / "review8" / f"{name}.html"
+    e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
+    assert e.price == Decimal(expected), e.rejected
