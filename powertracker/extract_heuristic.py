@@ -249,6 +249,9 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 # a made-to-measure product: its price once configured
                 + r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
                 r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
+                r"|pris(et)?( och \w+)? är (ännu )?inte (fastställd|fastställt|fastställda|bestämt|satt)"
+                r"|price (is )?not yet (set|fixed|confirmed|determined)|preis steht noch nicht fest"
+                r"|prisen er (endnu )?ikke (fastsat|fastsatt|satt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"

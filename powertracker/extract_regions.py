@@ -20,7 +20,7 @@ from .extract_base import text_content
 
 _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
-    r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
+    r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid(?!-view)|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
@@ -96,6 +96,7 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
             bool(_TITLE_ATTR.search(words)))
 
 
+_NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
 
 
@@ -258,8 +259,8 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if self.hidden(el) or any(a.tag in ("nav", "footer") or _related_block(a) or _is_card(a)
-                                      for a in el.iterancestors()):
+            if el.tag in _NO_BUTTON_TAGS or self.hidden(el) or any(
+                    a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) for a in el.iterancestors()):
                 continue  # a closed quick-view's button, a related product's own
             text = " ".join((text_content(el) or el.get("value") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(

@@ -1781,6 +1781,10 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '<h2>Οι πελάτες που αγόρασαν αυτό το προϊόν αγόρασαν επίσης...</h2><div><a href="/p/90">Kienzle 1930</a><br>380,00 €'
      '</div></div><div class="sideBox"><a href="/p/95">Καθρέφτης</a><div>420,00 €</div></div>', "EUR", None,
      "Zen Cart's Greek call for price"),
+    ('<h1 class="page-title"><span itemprop="name">DJI Power 1000 V2 (kommer snart)</span></h1><div class="stock unavailable">'
+     '<span>Kommer snart</span></div><div class="coming-soon-box"><p><strong>Kommer snart!</strong> Pris och leveransdatum är'
+     ' ännu inte fastställda.</p><button class="action primary notify" type="button">Bevaka produkten</button><p class="small">'
+     'Föregångaren DJI Power 1000 kostade 9 990 kr vid lanseringen.</p></div>', "SEK", None, "a price not yet set"),
 ]
 
 
@@ -1843,6 +1847,14 @@ def test_a_related_heading_does_not_make_the_block_holding_the_product_a_related
      ' "valueAddedTaxIncluded": false}, "x": "', '<h1>Napelem 410 W</h1><p class="price">54 990 Ft</p><p>Nettó: 43 299 Ft'
      '</p><button type="submit" name="add-to-cart">Kosárba</button>', "HUF", "54990"),
     # a stale JSON-LD price the page shows only as its lowest price of 30 days, written with a no-break space
+    # Avada: the page-title bar's h1 first, the product in a "product-grid-view" div, WooCommerce's add-to-cart script
+    ("99.00", '<script id="wc-add-to-cart-js-extra">var wc_add_to_cart_params = {"ajax_url": "/wp-admin/admin-ajax.php"};'
+     '</script><div class="fusion-page-title-bar"><h1 class="entry-title">Cast Iron Skillet 12-inch</h1></div><div id="prod'
+     'uct-1288" class="product type-product sale product-grid-view"><div class="summary"><h1 class="product_title">Cast Iron'
+     ' Skillet 12-inch</h1><p class="price"><del aria-hidden="true"><span class="woocommerce-Price-amount amount"><bdi>$99.00'
+     '</bdi></span></del> <span class="screen-reader-text">Original price was: $99.00.</span><ins><span class="woocommerce-'
+     'Price-amount amount"><bdi>$79.00</bdi></span></ins></p><form class="cart"><button type="submit" name="add-to-cart"'
+     ' class="single_add_to_cart_button">Add to basket</button></form></div></div>', "USD", "79.00"),
     ("15990", '<h1>OLED TV 55"</h1><div class="price"><span class="now">14&nbsp;990:-</span><span class="was">ord. pris'
      ' 19&nbsp;990:-</span></div><p class="lowest">Lägsta pris senaste 30 dagarna: 15&nbsp;990:-</p><button>Lägg i'
      ' varukorg</button>', "SEK", "14990"),
