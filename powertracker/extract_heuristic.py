@@ -162,6 +162,10 @@ _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix mem
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
                    r"|con (el )?(código|cupón))[\s:：]*$")
+# a discount for paying one way: Turkish shops' "Havale/EFT ile: 12.124,03 TL (%3 indirimli)"
+_PAYMENT_LEFT = _rx(r"((havale(\s?/\s?eft)?|eft) ile|(price )?(by|with|via) bank transfer|bank transfer price"
+                    r"|bei (vorkasse|überweisung)|przelewem|par virement( bancaire)?)[\s:：]*$")
+_PAYMENT_ATTR = _rx(r"havale|bank-?transfer|prepayment-?price")
 _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
@@ -621,6 +625,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
             or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
         s.reason = "a bid in an auction (not a price to buy it at)"
+    elif _PAYMENT_LEFT.search(left) or _PAYMENT_ATTR.search(" ".join(levels[:3])):
+        s.reason = "a price for paying one way (bank transfer), not the price"
     elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):
         s.reason = "a price after a coupon or code"
     elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's

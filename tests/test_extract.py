@@ -1785,6 +1785,10 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '<span>Kommer snart</span></div><div class="coming-soon-box"><p><strong>Kommer snart!</strong> Pris och leveransdatum är'
      ' ännu inte fastställda.</p><button class="action primary notify" type="button">Bevaka produkten</button><p class="small">'
      'Föregångaren DJI Power 1000 kostade 9 990 kr vid lanseringen.</p></div>', "SEK", None, "a price not yet set"),
+    ('<h1>Apple iPad 10. Nesil 64 GB</h1><ul class="list-unstyled"><li><span style="text-decoration: line-through;">13.999,00'
+     ' TL</span></li><li><h2>12.499,00 TL</h2></li><li>KDV Hariç: 10.415,83 TL</li><li class="havale-price">Havale/EFT ile:'
+     ' <strong>12.124,03 TL</strong> (%3 indirimli)</li></ul><button type="button" id="button-cart">Sepete Ekle</button>',
+     "TRY", "12499.00", "a bank-transfer price"),
 ]
 
 
