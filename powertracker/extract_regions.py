@@ -407,7 +407,12 @@ _HAS = re.compile(r"(?<!\S)(has|with)-\S+")
 def _starts_block(el: _Element) -> bool:
     """Whether ``el`` starts a block whose prices are not the product's: a nav / footer / aside /
     header / select / dialog, or a related-products block (``_related_block``)."""
+    if el.tag == "aside" and _PRODUCT_PART.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return _related_block(el)  # a buy box laid out as an aside ("bm-product__right"), not a sidebar
     return el.tag in _EXCLUDED_TAG_NAMES or _related_block(el)
+
+
+_PRODUCT_PART = re.compile(r"product|buy|purchase|pdp|summary", re.I)
 
 
 def _related_block(el: _Element) -> bool:

@@ -1789,6 +1789,12 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      ' TL</span></li><li><h2>12.499,00 TL</h2></li><li>KDV Hariç: 10.415,83 TL</li><li class="havale-price">Havale/EFT ile:'
      ' <strong>12.124,03 TL</strong> (%3 indirimli)</li></ul><button type="button" id="button-cart">Sepete Ekle</button>',
      "TRY", "12499.00", "a bank-transfer price"),
+    ('<h1 class="ar-product__name">Stratos 14 Pro Laptop</h1><div class="ar-product__grid"><section class="ar-media"><img'
+     ' src="/p.jpg" alt=""></section><aside class="ar-product__right"><div class="ar-price"><span>£</span><span>1,099</span>'
+     '<sup>.00</sup></div><div class="ar-price__was"><span>Was £1,299.00</span> <span class="ar-save">Save £200.00</span>'
+     '</div><div class="ar-credit">Or <strong>£45.79 a month</strong> for 24 months.</div><button class="ar-btn">Deliver'
+     '</button></aside></div><aside class="sidebar"><h3>Popular</h3><a href="/p/2">Mouse</a> £19.99</aside>', "GBP",
+     "1099.00", "a buy box laid out as an aside"),
 ]
 
 
