@@ -122,7 +122,7 @@ _FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.])[-−–]\s+|(?<!\d)折|立减|立減|省)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|省)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -471,10 +471,29 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             text = " ".join(text_content(sib).split())
             return text[:_WINDOW] if level == 0 or not has_digit(text) else ""
         parent = node.getparent()
-        if tail or sib is not None or parent is None or parent.tag not in _INLINE:
+        if tail or sib is not None or parent is None:
             return ""
+        if parent.tag not in _INLINE:
+            return _vat_label_after(parent)
         node = parent
         sib = node.getnext()
+    return ""
+
+
+def _vat_label_after(block: _Element) -> str:
+    """The VAT label standing alone after the block an amount ends (PrestaShop's ``<div class="current-price">...
+    </div></div><div class="tax-shipping-delivery-label">HT</div>``): two blocks up at most, nothing between."""
+    for _ in range(2):
+        if (block.tail or "").strip():
+            return ""
+        nxt = block.getnext()
+        if nxt is not None and isinstance(nxt.tag, str):
+            text = " ".join(text_content(nxt).split())
+            return text if len(text) <= 24 and not has_digit(text) and (
+                _EXCL_CTX.search(text) or _INCL_CTX.search(text)) else ""
+        block = block.getparent()
+        if block is None:
+            return ""
     return ""
 
 

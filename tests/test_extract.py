@@ -1795,6 +1795,16 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '</div><div class="ar-credit">Or <strong>£45.79 a month</strong> for 24 months.</div><button class="ar-btn">Deliver'
      '</button></aside></div><aside class="sidebar"><h3>Popular</h3><a href="/p/2">Mouse</a> £19.99</aside>', "GBP",
      "1099.00", "a buy box laid out as an aside"),
+    ('<h1>Santokukniv Damask 18 cm</h1><div class="product-price-container"><span class="price-regular"><s>1&nbsp;699:-</s>'
+     '</span> <span class="price price-sale"><span class="price-integer">1&nbsp;299</span><span class="price-decimals">:-'
+     '</span></span><span class="price-badge">-24%</span></div><button type="submit" class="buy-button">Köp</button>',
+     "SEK", "1299", "the ':-' of the was price before the sale price is no minus"),
+    ('<div class="col-md-6"><h1 class="h1" itemprop="name">Perforateur SDS-Plus 800 W</h1><div class="product-prices"><div'
+     ' class="product-price h5" itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price'
+     'Currency" content="EUR"><div class="current-price"><span class="current-price-value" itemprop="price" content="83.25">'
+     '83,25 €</span></div></div><div class="tax-shipping-delivery-label">HT</div></div><p class="price-ttc">soit <span class'
+     '="price-ttc-value">99,90&nbsp;€</span> TTC</p><button class="add-to-cart">Ajouter au panier</button></div>', "EUR",
+     "99.90", "PrestaShop's 'HT' a block after the price"),
 ]
 
 
