@@ -272,7 +272,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|prices for trade customers only|trade prices? only|login for price"
                 r"|precio exclusivo para (distribuidores|mayoristas|profesionales)"
                 r"|inicia sesión para ver (los |el )?precios?|faça login para ver (o |os )?preços?"
-                r"|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
+                r"|가격\s?문의|가격\s?상담|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
                 r"|سيتم الإعلان عن السعر|السعر عند الطلب"
                 # no longer sold, in words a replacement's price may stand beside
                 r"|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"

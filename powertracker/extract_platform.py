@@ -405,7 +405,8 @@ _NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(
                               r"|página no encontrada|pagina non trovata|página não encontrada|sidan (kunde inte hittas"
                               r"|hittades inte)|siden (blev ikke fundet|ble ikke funnet|finnes ikke|findes ikke)"
                               r"|strona nie (została znaleziona|istnieje)|stránka (nenalezena|nebyla nalezena)"
-                              r"|sivua ei löytynyt|ページが見つかりません)?\W*$", re.I)
+                              r"|sivua ei löytynyt|ページが見つかりません|(το )?προϊόν δεν βρέθηκε|η σελίδα δεν βρέθηκε"
+                              r"|페이지를 찾을 수 없습니다|상품을 찾을 수 없습니다)?\W*$", re.I)
 
 
 def _not_found(text: str | None) -> bool:

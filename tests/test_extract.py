@@ -1805,6 +1805,13 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '83,25 €</span></div></div><div class="tax-shipping-delivery-label">HT</div></div><p class="price-ttc">soit <span class'
      '="price-ttc-value">99,90&nbsp;€</span> TTC</p><button class="add-to-cart">Ajouter au panier</button></div>', "EUR",
      "99.90", "PrestaShop's 'HT' a block after the price"),
+    ('<h1>Το προϊόν δεν βρέθηκε!</h1><p>Λυπούμαστε.</p><h3>Νέα προϊόντα</h3><div class="row"><div class="product-layout col-lg-'
+     '3"><div class="product-thumb"><a href="/p/1">Μέλι θυμαρίσιο</a><p class="price">5,50 €<span class="price-tax">Χωρίς ΦΠΑ:'
+     ' 4,34 €</span></p><button type="button" onclick="cart.add(1)">Στο καλάθι</button></div></div></div>', "EUR", None,
+     "a Greek not-found heading"),
+    ('<h1>맞춤 원목 테이블</h1><div class="info"><p class="price-note">가격 문의</p><p>주문 제작 상품입니다.</p></div><button>견적 요청'
+     '</button><div class="more"><h3>추천</h3><p><a href="/p/1">원목 의자</a> 50,000원</p></div>', "KRW", None,
+     "a Korean price-on-request"),
 ]
 
 
