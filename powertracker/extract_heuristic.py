@@ -164,8 +164,8 @@ _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with 
                    r"|con (el )?(código|cupón))[\s:：]*$")
 # a discount for paying one way: Turkish shops' "Havale/EFT ile: 12.124,03 TL (%3 indirimli)"
 _PAYMENT_LEFT = _rx(r"((havale(\s?/\s?eft)?|eft) ile|(price )?(by|with|via) bank transfer|bank transfer price"
-                    r"|bei (vorkasse|überweisung)|przelewem|par virement( bancaire)?)[\s:：]*$")
-_PAYMENT_ATTR = _rx(r"havale|bank-?transfer|prepayment-?price")
+                    r"|bei (vorkasse|überweisung)|przelewem|par virement( bancaire)?)\s*[:：]\s*$")  # a label, with its colon
+_PAYMENT_ATTR = _rx(r"havale")
 _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
@@ -253,9 +253,11 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 # a made-to-measure product: its price once configured
                 + r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
                 r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
-                r"|pris(et)?( och \w+)? är (ännu )?inte (fastställd|fastställt|fastställda|bestämt|satt)"
-                r"|price (is )?not yet (set|fixed|confirmed|determined)|preis steht noch nicht fest"
-                r"|prisen er (endnu )?ikke (fastsat|fastsatt|satt)"
+                # the price itself, as the clause opens ("Pris och leveransdatum är ännu inte fastställda"), not an
+                # installation price's or a stone's
+                r"|^\W*pris(et)?( och \w+)? är (ännu )?inte (fastställd|fastställt|fastställda|bestämt)"
+                r"|^\W*(the )?price (is )?not yet (set|fixed|confirmed|determined)|^\W*(der )?preis steht noch nicht fest"
+                r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
@@ -272,7 +274,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|prices for trade customers only|trade prices? only|login for price"
                 r"|precio exclusivo para (distribuidores|mayoristas|profesionales)"
                 r"|inicia sesión para ver (los |el )?precios?|faça login para ver (o |os )?preços?"
-                r"|가격\s?문의|가격\s?상담|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
+                r"|^\W*가격\s?(문의|상담)\W*$|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
                 r"|سيتم الإعلان عن السعر|السعر عند الطلب"
                 # no longer sold, in words a replacement's price may stand beside
                 r"|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"
@@ -489,7 +491,8 @@ def _vat_label_after(block: _Element) -> str:
         nxt = block.getnext()
         if nxt is not None and isinstance(nxt.tag, str):
             text = " ".join(text_content(nxt).split())
-            return text if len(text) <= 24 and not has_digit(text) and (
+            last = not any(has_digit(text_content(s)) for s in nxt.itersiblings())  # not the next amount's label
+            return text if last and len(text) <= 24 and not has_digit(text) and (
                 _EXCL_CTX.search(text) or _INCL_CTX.search(text)) else ""
         block = block.getparent()
         if block is None:

@@ -20,7 +20,7 @@ from .extract_base import text_content
 
 _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
-    r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid(?!-view)|products-grid|product-?list"
+    r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
@@ -89,6 +89,8 @@ _BUY_TEXT = re.compile(
 def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
     """(related block, stock element, buy button, product title) for a class + id string; class
     strings repeat within a page and across a shop's pages, so the answers are cached."""
+    if "type-product" in words:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid
+        words = words.replace("product-grid-view", "")
     if not _ANY_ATTR.search(words):
         return False, False, False, False
     return (bool(_RELATED_ATTR.search(words)), bool(_STOCK_ATTR.search(words)),
@@ -412,7 +414,8 @@ def _starts_block(el: _Element) -> bool:
     return el.tag in _EXCLUDED_TAG_NAMES or _related_block(el)
 
 
-_PRODUCT_PART = re.compile(r"product|buy|purchase|pdp|summary", re.I)
+_PRODUCT_PART = re.compile(r"product[-_]{1,2}(right|left|info|main|details?|summary|side|buy|purchase|col)|buy-?box|purchase"
+                           r"|pdp|summary", re.I)
 
 
 def _related_block(el: _Element) -> bool:

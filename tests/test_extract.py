@@ -1924,3 +1924,22 @@ def test_pages_the_fifth_review_found(name: str, currency: str, expected: str) -
     page = Path(__file__).parent / "fixtures" / "review8" / f"{name}.html"
     e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
     assert e.price == Decimal(expected), e.rejected
+
+
+# pages a second review of the eighth session's rules built, each read right at cace85a (tests/fixtures/review8b/):
+# (file, currency, expected)
+SIXTH_REVIEW: list[tuple[str, str, str | None]] = [
+    ("pay_vorkasse", "EUR", "189.90"), ("pay_przelew2", "PLN", "549.00"), ("pay_attr", "EUR", "649.00"),
+    ("de_notyet", "EUR", "2499.00"), ("en_notyet2", "GBP", "3499.00"), ("sv_notyet", "SEK", "24990"),
+    ("ko_bulk", "KRW", "29000"), ("aside_noprice", "EUR", None), ("vat_dl", "EUR", "121.00"), ("vat_b2b", "EUR", "595.00"),
+    ("gridview_noprice", "EUR", None),
+]
+
+
+@pytest.mark.parametrize(("name", "currency", "expected"), SIXTH_REVIEW, ids=[r[0] for r in SIXTH_REVIEW])
+def test_pages_the_sixth_review_found(name: str, currency: str, expected: str | None) -> None:
+    from pathlib import Path
+
+    page = Path(__file__).parent / "fixtures" / "review8b" / f"{name}.html"
+    e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
+    assert e.price == (None if expected is None else Decimal(expected)), e.rejected
