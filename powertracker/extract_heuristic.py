@@ -126,7 +126,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
-_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve|flaschen|kartons?|packungen|dosen|rollen|paar|sets?|stk\.)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
@@ -598,11 +598,14 @@ def _is_fee(left: str, right: str) -> bool:
 _PIECE_RIGHT = _rx(r"^[\s*]*/\s*(stk|stück|st|unit|piece|pcs|pc)\.?(?![a-z])")
 
 
-def _sold_by_the_piece(right: str, left: str, attrs: str) -> bool:
+def _sold_by_the_piece(right: str, left: str, levels: list[str], el: _Element) -> bool:
     """Whether "49,99 € / Stück" is the price of the piece the page sells, not a pack's price a piece: bare beside
     an amount marked as the price, not in brackets ("(0,20 € / Stück)") nor in an element named a unit or base price."""
+    attrs = " ".join(levels)
+    own = " ".join(levels[:2])  # the amount's element or its parent marked the price ("ob-price__value")
     return bool(_PIECE_RIGHT.match(right)) and "(" not in left[-3:] and not _UNIT_ATTR.search(attrs) \
-        and "unit" not in attrs and "base" not in attrs and "price" in attrs  # marked the price ("ob-price__value")
+        and "unit" not in attrs and "base" not in attrs and "price" in own and el.tag not in ("td", "th") \
+        and not any(a.tag == "td" for a in islice(el.iterancestors(), 3))  # not a quantity table's row
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -614,7 +617,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     if struck or _WAS_LEFT.search(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
-    elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs)) or _UNIT_LEFT.search(left) or (
+    elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, levels, s.element)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \

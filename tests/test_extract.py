@@ -1812,6 +1812,11 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
     ('<h1>맞춤 원목 테이블</h1><div class="info"><p class="price-note">가격 문의</p><p>주문 제작 상품입니다.</p></div><button>견적 요청'
      '</button><div class="more"><h3>추천</h3><p><a href="/p/1">원목 의자</a> 50,000원</p></div>', "KRW", None,
      "a Korean price-on-request"),
+    ('<h1 id="productTitle">2022 Morstein Riesling GG 0,75 l</h1><div class="pricebox"><div class="price-wrapper"><div id="prod'
+     'uctPrice" class="price"><span>54,00&nbsp;€</span> *</div><div class="pricePerUnit">Inhalt: 0,75 Liter (72,00&nbsp;€ /'
+     ' Liter)</div></div><div class="amountPriceInfo"><table><tr><td>ab 6 Flaschen</td><td>51,50&nbsp;€ / Stk.</td></tr><tr>'
+     '<td>ab 12 Flaschen</td><td>49,90&nbsp;€ / Stk.</td></tr></table></div></div><button id="toBasket" type="submit">In den'
+     ' Warenkorb</button>', "EUR", "54.00", "a quantity table's prices a piece"),
 ]
 
 
