@@ -608,6 +608,16 @@ def _sold_by_the_piece(right: str, left: str, levels: list[str], el: _Element) -
         and not any(a.tag == "td" for a in islice(el.iterancestors(), 3))  # not a quantity table's row
 
 
+def _was_label(left: str) -> bool:
+    """Whether the words before an amount call it a was price; not a label that follows the amount before
+    them ("1.199,- Adviesprijs 1.049,-": the advised price is the 1.199)."""
+    m = _WAS_LEFT.search(left)
+    return m is not None and not _PRICE_BEFORE.search(left[:m.start()])
+
+
+_PRICE_BEFORE = re.compile(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
+
+
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
     """Why ``s`` is not the price, if it is not. ``left`` / ``right`` are the words right beside the
     amount (a neighbouring element's when its own element has none); ``whole`` is its own element's
@@ -615,7 +625,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     ctx = whole
     attrs = " ".join(levels)
     mark = _was_marked(levels)
-    if struck or _WAS_LEFT.search(left) or mark == "strong":
+    if struck or _was_label(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
     elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, levels, s.element)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):

@@ -1817,6 +1817,10 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      ' Liter)</div></div><div class="amountPriceInfo"><table><tr><td>ab 6 Flaschen</td><td>51,50&nbsp;€ / Stk.</td></tr><tr>'
      '<td>ab 12 Flaschen</td><td>49,90&nbsp;€ / Stk.</td></tr></table></div></div><button id="toBasket" type="submit">In den'
      ' Warenkorb</button>', "EUR", "54.00", "a quantity table's prices a piece"),
+    ('<h1 class="hb-pdp__title">IdeaPad Slim 5 16IRU9</h1><div class="js-order-block order-block"><div class="sales-price"><span'
+     ' class="sales-price__former"><span class="sales-price__former-price">1.199,-</span> Adviesprijs</span><strong class="sales'
+     '-price__current">1.049,-</strong></div><div class="order-block__savings">Je bespaart 150,-</div><button class="button'
+     ' js-add-to-cart" type="button">In mijn winkelwagen</button></div>', "EUR", "1049", "a was label after the was price"),
 ]
 
 
