@@ -264,11 +264,13 @@ class _Run:
                 same = [c for c in found if c.price == visible.match.amount]
                 if same:
                     return same[0], AMBIGUOUS_PENALTY
-            # the page's one price tag (Shopify's og:price is its first variant's, even sold out: after the above)
-            tagged = {c.price for c in self.candidates("meta")} if name != "meta" else set()
-            same = [c for c in found if len(tagged) == 1 and c.price in tagged]
-            if same:
-                return same[0], AMBIGUOUS_PENALTY
+            # the page's one price tag (Shopify's og:price is its first variant's, even sold out: after the above),
+            # or its other markup's one offer (Shopware's microdata for the selected variant beside a ProductGroup)
+            for other in ("meta", "microdata"):
+                tagged = {c.price for c in self.candidates(other)} if name != other else set()
+                same = [c for c in found if len(tagged) == 1 and c.price in tagged]
+                if same:
+                    return same[0], AMBIGUOUS_PENALTY
         if all(c.low for c in found):
             return min(found, key=lambda c: c.price), 0.0
         if name != "heuristic" and self._offers_are_was_prices(found):

@@ -1821,6 +1821,10 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      ' class="sales-price__former"><span class="sales-price__former-price">1.199,-</span> Adviesprijs</span><strong class="sales'
      '-price__current">1.049,-</strong></div><div class="order-block__savings">Je bespaart 150,-</div><button class="button'
      ' js-add-to-cart" type="button">In mijn winkelwagen</button></div>', "EUR", "1049", "a was label after the was price"),
+    ('<h1>NOCO Boost X GBX55</h1><div class="product-detail-buy"><p class="product-detail-price">€119.00*</p><p class="product-'
+     'detail-tax">Incl. VAT</p><button class="btn btn-primary btn-buy">Add to shopping cart</button><div class="card bgrade-'
+     'offer"><div class="card-body"><h5 class="card-title">B-Grade / Ex-display available</h5><p><span class="product-price">'
+     '€89.00*</span> <a href="/b-grade">View B-grade</a></p></div></div></div>', "EUR", "119.00", "a B-grade offer"),
 ]
 
 
@@ -1952,3 +1956,14 @@ def test_pages_the_sixth_review_found(name: str, currency: str, expected: str | 
     page = Path(__file__).parent / "fixtures" / "review8b" / f"{name}.html"
     e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), e.rejected
+
+
+def test_ambiguous_json_ld_variants_settled_by_the_pages_one_microdata_offer() -> None:
+    variants = ", ".join(f'{{"@type": "Product", "sku": "LA{ah}", "offers": {{"@type": "Offer", "price": "{price}",'
+                         f' "priceCurrency": "EUR"}}}}' for ah, price in ((70, "149.95"), (95, "189.95"), (130, "259.95")))
+    ld = ('<script type="application/ld+json">{"@type": "ProductGroup", "name": "Leisure battery", "hasVariant": ['
+          f'{variants}]}}</script>')
+    body = ('<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Leisure battery 95Ah</h1><div itemprop'
+            '="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="189.95"><meta itemprop="'
+            'priceCurrency" content="EUR"></div><button class="btn-buy">Add to cart</button></div>')
+    assert extract(_doc(body, head=ld), "https://shop.example/p", default_currency="EUR").price == Decimal("189.95")
