@@ -94,7 +94,7 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|raty po|每期|每月)\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
-                    r"|(?<![a-z])emi\b|ratenkauf)")  # not "text-xl-semi", not a block that "has-installments" beside it
+                    r"|(?<![a-z])emi\b|ratenkauf|taksit)")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"

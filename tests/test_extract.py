@@ -1825,6 +1825,11 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      'detail-tax">Incl. VAT</p><button class="btn btn-primary btn-buy">Add to shopping cart</button><div class="card bgrade-'
      'offer"><div class="card-body"><h5 class="card-title">B-Grade / Ex-display available</h5><p><span class="product-price">'
      '€89.00*</span> <a href="/b-grade">View B-grade</a></p></div></div></div>', "EUR", "119.00", "a B-grade offer"),
+    ('<h1>Tefal Ingenio Tencere Seti</h1><ul class="list-unstyled"><li><span style="text-decoration: line-through;">3.899,00 TL'
+     '</span></li><li><h2>3.249,90 TL</h2></li><li><table class="table taksit"><tr><th>Taksit</th><th>Aylık</th><th>Toplam'
+     '</th></tr><tr><td>6</td><td>568,73 TL</td><td>3.412,40 TL</td></tr><tr><td>9</td><td>393,79 TL</td><td>3.544,11 TL</td>'
+     '</tr></table></li></ul><div id="product"><button type="button" id="button-cart">Sepete Ekle</button></div>', "TRY",
+     "3249.90", "a Turkish instalment table"),
 ]
 
 
