@@ -94,7 +94,7 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|raty po|每期|每月)\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
-                    r"|(?<![a-z])emi\b|ratenkauf|taksit)")  # not "text-xl-semi", not a block that "has-installments" beside it
+                    r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
@@ -126,7 +126,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
-_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve|flaschen|kartons?|packungen|dosen|rollen|paar|sets?|stk\.)|from \d+ (pcs|units)"
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
@@ -152,7 +152,7 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
                 r"|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
-                 r"|refurb|offer-?list|(?<![a-z])b-?grade|b-?ware")
+                 r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
                    r"|\bplus price[\s:.]*$"
@@ -600,21 +600,29 @@ _PIECE_RIGHT = _rx(r"^[\s*]*/\s*(stk|stück|st|unit|piece|pcs|pc)\.?(?![a-z])")
 
 def _sold_by_the_piece(right: str, left: str, levels: list[str], el: _Element) -> bool:
     """Whether "49,99 € / Stück" is the price of the piece the page sells, not a pack's price a piece: bare beside
-    an amount marked as the price, not in brackets ("(0,20 € / Stück)") nor in an element named a unit or base price."""
+    an amount marked as the price, not in brackets ("(0,20 € / Stück)"), in an element named a unit or base price, or
+    in a quantity table."""
     attrs = " ".join(levels)
-    own = " ".join(levels[:2])  # the amount's element or its parent marked the price ("ob-price__value")
     return bool(_PIECE_RIGHT.match(right)) and "(" not in left[-3:] and not _UNIT_ATTR.search(attrs) \
-        and "unit" not in attrs and "base" not in attrs and "price" in own and el.tag not in ("td", "th") \
-        and not any(a.tag == "td" for a in islice(el.iterancestors(), 3))  # not a quantity table's row
+        and "unit" not in attrs and "base" not in attrs and "price" in attrs and not _quantity_row(el)
+
+
+def _quantity_row(el: _Element) -> bool:
+    """Whether ``el`` sits in a table row beside another cell with a number ("ab 12 Flaschen | 49,90 € / Stk."):
+    a quantity table's price a piece, not a row that labels the price ("Preis | 4,90 € / Stk.")."""
+    cell = next((a for a in (el, *islice(el.iterancestors(), 3)) if a.tag in ("td", "th")), None)
+    row = cell.getparent() if cell is not None else None
+    return row is not None and any(c is not cell and has_digit(text_content(c)) for c in row)
 
 
 def _was_label(left: str) -> bool:
     """Whether the words before an amount call it a was price; not a label that follows the amount before
     them ("1.199,- Adviesprijs 1.049,-": the advised price is the 1.199)."""
     m = _WAS_LEFT.search(left)
-    return m is not None and not _PRICE_BEFORE.search(left[:m.start()])
+    return m is not None and not (_AFTER_ITS_AMOUNT.search(m.group()) and _PRICE_BEFORE.search(left[:m.start()]))
 
 
+_AFTER_ITS_AMOUNT = _rx(r"adviesprijs|adviesverkoopprijs|prix conseillé|prezzo consigliato|listenpreis")  # "1.199,- Adviesprijs"
 _PRICE_BEFORE = re.compile(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
 
 

@@ -1972,3 +1972,19 @@ def test_ambiguous_json_ld_variants_settled_by_the_pages_one_microdata_offer() -
             '="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="189.95"><meta itemprop="'
             'priceCurrency" content="EUR"></div><button class="btn-buy">Add to cart</button></div>')
     assert extract(_doc(body, head=ld), "https://shop.example/p", default_currency="EUR").price == Decimal("189.95")
+
+
+# pages a third review of the eighth session's rules built, each read right at a1dbaaa (tests/fixtures/review8c/)
+SEVENTH_REVIEW: list[tuple[str, str, str]] = [
+    ("piece_td", "EUR", "4.90"), ("piece_deep", "EUR", "49.99"), ("flaschen_badge", "EUR", "12.90"),
+    ("save_was_now", "USD", "89.99"), ("bware_buybox", "EUR", "599.00"), ("taksit", "TRY", "2499.00"),
+]
+
+
+@pytest.mark.parametrize(("name", "currency", "expected"), SEVENTH_REVIEW, ids=[r[0] for r in SEVENTH_REVIEW])
+def test_pages_the_seventh_review_found(name: str, currency: str, expected: str) -> None:
+    from pathlib import Path
+
+    page = Path(__file__).parent / "fixtures" / "review8c" / f"{name}.html"
+    e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
+    assert e.price == Decimal(expected), e.rejected
