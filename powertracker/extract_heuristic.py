@@ -150,7 +150,7 @@ _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?convert
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
-                r"|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
+                r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
@@ -277,7 +277,7 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|^\W*가격\s?(문의|상담)\W*$|ログインで表示|ログイン後に表示|ログインして(卸)?価格を見る|登录后查看价格|登入後顯示價格|로그인 후 가격"
                 r"|سيتم الإعلان عن السعر|السعر عند الطلب"
                 # no longer sold, in words a replacement's price may stand beside
-                r"|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"
+                r"|(此|本)?商品已下架|已停止(販售|销售)|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"
                 r" više nije u ponudi|produsul nu mai este comercializat|ürün artık satılmamaktadır"
                 r"|товар знято з продажу|produkt wycofany ze sprzedaży"
                 # a rental: its day and week rates are no price to buy it at

@@ -1830,6 +1830,9 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
      '</th></tr><tr><td>6</td><td>568,73 TL</td><td>3.412,40 TL</td></tr><tr><td>9</td><td>393,79 TL</td><td>3.544,11 TL</td>'
      '</tr></table></li></ul><div id="product"><button type="button" id="button-cart">Sepete Ekle</button></div>', "TRY",
      "3249.90", "a Turkish instalment table"),
+    ('<h1>SONY WH-CH720N 無線降噪耳機</h1><div class="pc-offshelf"><strong>此商品已下架</strong><p>本商品已停止販售，原售價 $3,990，'
+     '感謝您的支持。</p></div><button class="pc-btn" type="button" disabled>已下架</button><div class="rel"><a href="/p/2">'
+     'WH-1000XM5</a> <span>$10,990</span></div>', "TWD", None, "a product taken off the shelf"),
 ]
 
 
@@ -1884,6 +1887,17 @@ def test_a_related_heading_does_not_make_the_block_holding_the_product_a_related
                 f'<div class="row">{card.format(19)}{card.format(29)}</div></div><div id="column-right" class="col-sm-3">'
                 f'<h3>Bestseller</h3><div class="row">{card.format(9)}{card.format(15)}</div></div></div>')
     assert extract(page, "u", default_currency="EUR").price == Decimal("269.00")
+
+
+def test_an_aggregate_offers_low_from_a_return_or_a_marketplace_seller_gives_way_to_the_shops_price() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "ThinkPad X1", "offers": {"@type": "AggregateOffer",'
+          ' "lowPrice": 1709.1, "highPrice": 1899, "priceCurrency": "CHF", "offerCount": 3}}</script>')
+    body = ('<section class="dg-buy"><h1>ThinkPad X1 Carbon Gen 12</h1><div class="productDetail_price"><strong class="dg-'
+            "price\">CHF 1'899.–</strong> <span class=\"dg-strike\">statt CHF 2'249.–</span></div><div class=\"offers-other"
+            "\"><h3>Weitere Angebote</h3><ul><li>Marktplatz-Händler «NotebookExpress»: CHF 1'849.50 – Lieferung 5–8 Tage</li>"
+            "<li>Retoure, Zustand wie neu: CHF 1'709.10</li></ul></div><button class=\"dg-btn\" type=\"button\">In den Waren"
+            'korb</button></section>')
+    assert extract(_doc(body, head=ld), "https://shop.example/p", default_currency="CHF").price == Decimal("1899")
 
 
 @pytest.mark.parametrize(("ld_price", "body", "currency", "expected"), [
