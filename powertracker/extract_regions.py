@@ -35,7 +35,7 @@ _RELATED_ATTR = re.compile(
 )
 _CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
                         r"|tocart|btn[-_]?(cart|buy)|(cart|buy)[-_]?btn", re.I)
-_TITLE_ATTR = re.compile(r"(^|\s)((product|goods|item)[-_]?(title|name)|productView-title)(\s|$)", re.I)
+_TITLE_ATTR = re.compile(r"(^|\s|__)((product|goods|item)[-_]?(title|name)|productView-title)(\s|$)", re.I)  # Ecwid's "product-details__product-title"
 _BUTTON_ATTR = re.compile(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
 _STOCK_ATTR = re.compile(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
                          r"|saldo|sold-?out|preorder|pre-order", re.I)
@@ -91,6 +91,8 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
     strings repeat within a page and across a shop's pages, so the answers are cached."""
     if "type-product" in words:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid
         words = words.replace("product-grid-view", "")
+    if "--layout" in words:  # a BEM modifier naming the layout ("product-details--layout-two-columns-sidebar-right")
+        words = _LAYOUT_MODIFIER.sub(" ", words)
     if not _ANY_ATTR.search(words):
         return False, False, False, False
     return (bool(_RELATED_ATTR.search(words)), bool(_STOCK_ATTR.search(words)),
@@ -98,6 +100,7 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
             bool(_TITLE_ATTR.search(words)))
 
 
+_LAYOUT_MODIFIER = re.compile(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
 

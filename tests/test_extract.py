@@ -1833,6 +1833,12 @@ EIGHTH_SESSION: list[tuple[str, str, str | None, str]] = [
     ('<h1>SONY WH-CH720N 無線降噪耳機</h1><div class="pc-offshelf"><strong>此商品已下架</strong><p>本商品已停止販售，原售價 $3,990，'
      '感謝您的支持。</p></div><button class="pc-btn" type="button" disabled>已下架</button><div class="rel"><a href="/p/2">'
      'WH-1000XM5</a> <span>$10,990</span></div>', "TWD", None, "a product taken off the shelf"),
+    ('<div class="product-details product-details--layout-two-columns-sidebar-right"><div class="product-details__sidebar"><div'
+     ' class="product-details__product-title ec-header-h3">Outwell Catamarca Arm Chair</div><div class="product-details__product'
+     '-price-row"><span class="details-product-price__value ec-price-item">£44.99</span><div class="product-details__product-'
+     'price-tax">incl. VAT</div></div><ul class="details-product-wholesale__list"><li>Buy 2 for £42.99 each</li><li>Buy 4+ for'
+     ' £39.99 each</li></ul><button class="form-control__button" type="button"><span>Add to Basket</span></button></div></div>',
+     "GBP", "44.99", "Ecwid's layout modifier and title class"),
 ]
 
 
