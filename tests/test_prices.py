@@ -178,3 +178,10 @@ def test_structured_amount(value: object, expected: str | None) -> None:
 def test_dong_sign_only_as_a_word_of_its_own() -> None:
     assert find_prices("86 đánh giá · 312 bình luận") == []  # 86 reviews
     assert [m.amount for m in find_prices("Giá 1.290.000 đ")] == [Decimal("1290000")]
+
+
+@pytest.mark.parametrize("text", ["1.249,90TL", "59,90 TL", "120KM", "12 KM"])
+def test_a_currency_glued_to_its_amount_counts(text: str) -> None:
+    from powertracker.prices import has_currency
+
+    assert has_currency(text)
