@@ -472,9 +472,9 @@ class _Run:
             why, band = "a price the page shows only without VAT", with_vat
         elif self._marked_near(price, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
-        elif self._marked_near(price, _LOWEST_30_MARKERS) and self._shown_only_as_lowest_30(price):
+        elif self._marked_near(price, _LOWEST_30_MARKERS) and self._shown_only_as(price, LOWEST_30):
             why, band = "a price the page shows only as its lowest price of the last 30 days (markup left from before)", near
-        elif self.page.mentions('="false"') and self._shown_only_unchosen(price):
+        elif self.page.mentions('="false"') and self._shown_only_as(price, UNCHOSEN):
             why, band = "a price the page shows only on a variant it has not chosen", near
         else:
             return None
@@ -526,16 +526,11 @@ class _Run:
         seen = [s for s in self.scan.seen if s.match.amount == amount and not _in_table_cell(s.element)]
         return any(s.reason == MULTIBUY for s in seen) and all(s.reason in (MULTIBUY, UNCHOSEN) for s in seen)
 
-    def _shown_only_as_lowest_30(self, amount: Decimal) -> bool:
-        """Whether ``amount`` is shown only as the EU's "lowest price of the last 30 days" (Omnibus) reference."""
+    def _shown_only_as(self, amount: Decimal, reason: str) -> bool:
+        """Whether the scan sees ``amount`` and rejects it for ``reason`` wherever it does: shown only on options
+        the page has not chosen (UNCHOSEN), or only as the EU's lowest price of the last 30 days (LOWEST_30)."""
         seen = [s for s in self.scan.seen if s.match.amount == amount]
-        return bool(seen) and all(s.reason == LOWEST_30 for s in seen)
-
-    def _shown_only_unchosen(self, amount: Decimal) -> bool:
-        """Whether ``amount`` is shown only on options the page has not chosen (markup describing
-        another variant than the selected tile's)."""
-        seen = [s for s in self.scan.seen if s.match.amount == amount]
-        return bool(seen) and all(s.reason == UNCHOSEN for s in seen)
+        return bool(seen) and all(s.reason == reason for s in seen)
 
     def shown_in_text(self, amount: Decimal) -> bool:
         """Whether ``amount`` is written in the page's visible text (not only in its markup or

@@ -34,7 +34,7 @@ from .extract_base import (
     text_content,
     visible_text,
 )
-from .extract_regions import Layout, hides
+from .extract_regions import Layout, hides, price_heading
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
@@ -483,6 +483,20 @@ def _neighbour_text(el: _Element, before: bool) -> str:
     return ""
 
 
+def _short_text(el: _Element, limit: int) -> str | None:
+    """``el``'s text, spaces collapsed, when it is at most ``limit`` characters; None for a longer one (read only as
+    far as the limit)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len("".join(piece.split()))  # its characters but spaces: never more than the collapsed text's length
+        if size > limit:
+            return None
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
+
+
 def _vat_label_after(block: _Element) -> str:
     """The VAT label standing alone after the block an amount ends (PrestaShop's ``<div class="current-price">...
     </div></div><div class="tax-shipping-delivery-label">HT</div>``): two blocks up at most, nothing between."""
@@ -491,10 +505,10 @@ def _vat_label_after(block: _Element) -> str:
             return ""
         nxt = block.getnext()
         if nxt is not None and isinstance(nxt.tag, str):
-            text = " ".join(text_content(nxt).split())
-            last = not any(has_digit(text_content(s)) for s in nxt.itersiblings())  # not the next amount's label
-            return text if last and len(text) <= 24 and not has_digit(text) and (
-                _EXCL_CTX.search(text) or _INCL_CTX.search(text)) else ""
+            text = _short_text(nxt, 24)  # a label's length at most: the next block is often a whole section
+            if not text or has_digit(text) or not (_EXCL_CTX.search(text) or _INCL_CTX.search(text)):
+                return ""
+            return "" if any(has_digit(text_content(s)) for s in nxt.itersiblings()) else text  # not the next amount's label
         block = block.getparent()
         if block is None:
             return ""
@@ -599,11 +613,10 @@ def _is_fee(left: str, right: str) -> bool:
 _PIECE_RIGHT = _rx(r"^[\s*]*/\s*(stk|stück|st|unit|piece|pcs|pc)\.?(?![a-z])")
 
 
-def _sold_by_the_piece(right: str, left: str, levels: list[str], el: _Element) -> bool:
+def _sold_by_the_piece(right: str, left: str, attrs: str, el: _Element) -> bool:
     """Whether "49,99 € / Stück" is the price of the piece the page sells, not a pack's price a piece: bare beside
     an amount marked as the price, not in brackets ("(0,20 € / Stück)"), in an element named a unit or base price, or
     in a quantity table."""
-    attrs = " ".join(levels)
     return bool(_PIECE_RIGHT.match(right)) and "(" not in left[-3:] and not _UNIT_ATTR.search(attrs) \
         and "unit" not in attrs and "base" not in attrs and "price" in attrs and not _quantity_row(el)
 
@@ -636,7 +649,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     if struck or _was_label(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
-    elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, levels, s.element)) or _UNIT_LEFT.search(left) or (
+    elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs, s.element)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
@@ -806,11 +819,7 @@ def _in_title(layout: Layout, el: _Element, text: str) -> bool:
     if not inside:
         return False
     heading = el if el.tag == "h1" else title
-    words = text if heading is el else " ".join(text_content(heading).split())
-    return any(c.isalpha() for c in _PRICE_ONLY.sub("", words))
-
-
-_PRICE_ONLY = re.compile(r"[\d\s.,'’:-]+|[^\w\s]|\b[A-Z]{3}\b|\b(zł|kr|kč|ft|lei|лв|руб)\b", re.I)
+    return not price_heading(text if heading is el else " ".join(text_content(heading).split()))
 
 
 def _never(el: _Element) -> bool:
@@ -1135,15 +1144,13 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
     if start is None or end is None or end <= start:
         return False
     for node in islice(order, start, end):
-        if node.tag in _HIDDEN_TEXT_TAGS or not isinstance(node.tag, str):
+        if node.tag in _SKIP_PARENTS or not isinstance(node.tag, str):
             continue
         for text in (node.text, node.tail):
             if text and has_digit(text) and find_prices(text) and not layout.hidden(node):
                 return True
     return False
 
-
-_HIDDEN_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
 _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words

@@ -116,11 +116,12 @@ def _amount_buttons(button: _Element) -> int:
 
 _AMOUNT_ONLY = re.compile(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")
 # a heading that is an amount and nothing more, with its currency or its cents ("245,00 €", "$1,299"; not "180mm")
-_PRICE_HEADING = re.compile(r"(?P<a>[€$£¥]|[A-Z]{3})?\s?\d[\d.,'\s]*?(?P<c>[.,]\d\d)?\s?(?P<b>€|\$|£|円|zł|kr\.?|kč|ft|lei"
+_PRICE_HEADING = re.compile(r"(?P<a>[€$£¥]|[A-Z]{3})?\s?\d[\d.,'\s]*?(?P<c>[.,]\d\d)?\s?(?P<b>€|\$|£|円|(?i:zł|kr\.?|kč|ft|lei)"
                             r"|[A-Z]{3})?")
 
 
-def _price_heading(text: str) -> bool:
+def price_heading(text: str) -> bool:
+    """Whether a heading's text is an amount alone (osCommerce's ``<h1 style="float: right">245,00 €</h1>``)."""
     m = _PRICE_HEADING.fullmatch(text)
     return m is not None and bool(m.group("a") or m.group("b") or m.group("c"))
 
@@ -254,7 +255,7 @@ class Layout:
                    or (el.tag != "h1" and _related_block(a)) for a in el.iterancestors()):
                 continue  # the site's header, or a recently-viewed product's own name
             text = " ".join(text_content(el).split())
-            if text and not _price_heading(text):  # osCommerce's <h1 style="float: right">245,00 €</h1>
+            if text and not price_heading(text):  # osCommerce's <h1 style="float: right">245,00 €</h1>
                 return el
         return None
 

@@ -82,7 +82,6 @@ def _near_texts(layout: Layout) -> list[str]:
     return out
 
 
-
 def _dormant_badge(el: _Element) -> bool:
     """Whether ``el`` is (in) Shopify Dawn's sold-out badge, which every price block carries and the theme shows
     only when the block is marked ``price--sold-out``."""

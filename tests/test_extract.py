@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from lxml.etree import fromstring
@@ -1955,15 +1956,6 @@ FIFTH_REVIEW: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "currency", "expected"), FIFTH_REVIEW, ids=[r[0] for r in FIFTH_REVIEW])
-def test_pages_the_fifth_review_found(name: str, currency: str, expected: str) -> None:
-    from pathlib import Path
-
-    page = Path(__file__).parent / "fixtures" / "review8" / f"{name}.html"
-    e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
-    assert e.price == Decimal(expected), e.rejected
-
-
 # pages a second review of the eighth session's rules built, each read right at cace85a (tests/fixtures/review8b/):
 # (file, currency, expected)
 SIXTH_REVIEW: list[tuple[str, str, str | None]] = [
@@ -1972,15 +1964,6 @@ SIXTH_REVIEW: list[tuple[str, str, str | None]] = [
     ("ko_bulk", "KRW", "29000"), ("aside_noprice", "EUR", None), ("vat_dl", "EUR", "121.00"), ("vat_b2b", "EUR", "595.00"),
     ("gridview_noprice", "EUR", None),
 ]
-
-
-@pytest.mark.parametrize(("name", "currency", "expected"), SIXTH_REVIEW, ids=[r[0] for r in SIXTH_REVIEW])
-def test_pages_the_sixth_review_found(name: str, currency: str, expected: str | None) -> None:
-    from pathlib import Path
-
-    page = Path(__file__).parent / "fixtures" / "review8b" / f"{name}.html"
-    e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
-    assert e.price == (None if expected is None else Decimal(expected)), e.rejected
 
 
 def test_ambiguous_json_ld_variants_settled_by_the_pages_one_microdata_offer() -> None:
@@ -2001,10 +1984,15 @@ SEVENTH_REVIEW: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "currency", "expected"), SEVENTH_REVIEW, ids=[r[0] for r in SEVENTH_REVIEW])
-def test_pages_the_seventh_review_found(name: str, currency: str, expected: str) -> None:
-    from pathlib import Path
+# the reviews' pages, each in its folder under tests/fixtures/
+REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
+                + [("review8c", *r) for r in SEVENTH_REVIEW])
 
-    page = Path(__file__).parent / "fixtures" / "review8c" / f"{name}.html"
+
+@pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
+                         ids=[f"{r[0]}/{r[1]}" for r in REVIEW_PAGES])
+def test_pages_the_reviews_of_the_eighth_session_found(folder: str, name: str, currency: str,
+                                                       expected: str | None) -> None:
+    page = Path(__file__).parent / "fixtures" / folder / f"{name}.html"
     e = extract(page.read_bytes(), "https://shop.example/p", default_currency=currency)
-    assert e.price == Decimal(expected), e.rejected
+    assert e.price == (None if expected is None else Decimal(expected)), e.rejected
