@@ -11,6 +11,7 @@ taken as "in stock".
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.etree import _Element
 
@@ -40,6 +41,7 @@ IN_STOCK = re.compile(
     re.I,
 )
 _MAX = 80
+_ANY_STATE = re.compile("|".join(f"(?:{p.pattern})" for p in (OUT_OF_STOCK, PREORDER, IN_STOCK)), re.I)
 
 
 def text_availability(layout: Layout) -> tuple[str | None, str | None]:
@@ -50,7 +52,8 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
         if layout.buy.get("disabled") is not None and not texts[-1]:
             texts[-1] = "unavailable"
     for el in layout.stock:
-        if not layout.excluded(el) and not _dormant_badge(el):
+        if el.tag not in _NOT_SHOWN and not layout.excluded(el) and not _dormant_badge(el) and not _picks_variant(el) \
+                and next(el.iter("select", "fieldset"), None) is None:  # a whole form: its options' "(Sold out)"
             text = " ".join(text_content(el).split())
             if text and len(text) <= _MAX * 2:
                 texts.append(text)
@@ -75,18 +78,39 @@ def _near_texts(layout: Layout) -> list[str]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "option", "select"):
             continue
         text = (el.text or "").strip()
-        if text and len(text) <= _MAX and not layout.excluded(el) and not _dormant_badge(el):
+        # only a text that states stock can decide: the cheap test first, the walks up the tree after
+        if text and len(text) <= _MAX and _ANY_STATE.search(text) and not _OPTION_STATE.search(text) \
+                and not layout.excluded(el) and not _dormant_badge(el) and not _picks_variant(el):
             out.append(" ".join(text.split()))
         if len(out) > 400:
             break
     return out
 
 
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommerce's "unavailable variation" template
+# a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
+# size tiles, Amazon's twister)
+_PICKER_TAGS = frozenset({"option", "optgroup"})
+_PICKER_ATTR = re.compile(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button)|sizepicker|sku-?select"
+                          r"|twister", re.I)
+# an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
+_OPTION_STATE = re.compile(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
+
+
+def _picks_variant(el: _Element) -> bool:
+    """Whether ``el`` sits in a variant picker (within four levels; Dawn's ``<variant-radios>`` is named by its tag): its
+    words are about one option."""
+    for node in (el, *islice(el.iterancestors(), 4)):
+        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
 def _dormant_badge(el: _Element) -> bool:
-    """Whether ``el`` is (in) Shopify Dawn's sold-out badge, which every price block carries and the theme shows
-    only when the block is marked ``price--sold-out``."""
+    """Whether ``el`` is (in) the sold-out badge that every price block of Shopify's Dawn and Debut carries and
+    the theme shows only when the block is marked ``price--sold-out``."""
     parent = el.getparent()
     for node in (el, parent) if parent is not None else (el,):
-        if "price__badge-sold-out" in (node.get("class") or ""):
+        if "price__badge-sold-out" in (node.get("class") or "") or "price__badge--sold-out" in (node.get("class") or ""):
             return not any("price--sold-out" in (a.get("class") or "") for a in node.iterancestors())
     return False
