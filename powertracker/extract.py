@@ -574,7 +574,8 @@ class _Run:
         price when a sale began); the full scan runs only when a was price that high is on the page."""
         if self._scan is None and not self._may_show_was(amount - CENT):
             return False
-        seen = [s for s in self.scan.seen if s.match.amount == amount]
+        # the EU's "lowest price of the last 30 days" is often the was price too: it does not count as showing it now
+        seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != LOWEST_30]
         return bool(seen) and all(s.was for s in seen)
 
     def shown(self, amount: Decimal) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from itertools import islice
+from urllib.parse import urlsplit
 
 from lxml.etree import XPath, _Element
 
@@ -34,7 +35,7 @@ from .extract_base import (
     text_content,
     visible_text,
 )
-from .extract_regions import Layout, hides, price_heading
+from .extract_regions import Layout, buy_words, chosen_tile, hides, price_heading
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
@@ -123,7 +124,7 @@ _FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|省)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer))[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -175,10 +176,10 @@ _BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
 _BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
-_MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card)\s?(price|only)"
+_MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"
                     r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube)")
@@ -189,6 +190,7 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|g
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?))?"
                     r"[\s:：]*$")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
+_POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
@@ -220,18 +222,18 @@ _CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
 # "Select your store to see the price in store" beside the online price: not a page without one
 _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|magasin|markt|winkel|filiale|shop|boutique))"
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
-_NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
+_NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
-                r"|preis auf anfrage|preis anfragen|(anmelden|einloggen),? um (die )?preise|prix sur (simple )?demande"
-                r"|connectez-vous pour voir|prijs op aanvraag|prijs opvragen"
+                r"|preis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen),? um (die )?preise|prix:? sur (simple )?demande"
+                r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
                 r"|logg inn for å se våre pris(er)?\b|logga in för att se pris(er|erna)?\b"
                 r"|logga in för att se våra pris(er)?\b|inloggen om (de )?prijzen te (zien|bekijken)"
-                r"|log in om (de )?prijzen te (zien|bekijken)|pris på (förfrågan|begäran|forespørsel"
+                r"|log in om (de )?prijzen te (zien|bekijken)|pris:? på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
-                r"|prezzo su richiesta|価格は?お問い?合わせ|要問合せ|価格未定|preço sob consulta|pret la cerere"
-                r"|preț la cerere|cena na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
+                r"|prezzo:? su richiesta|価格[は:：]?\s?お問い?合わせ|consultar (el )?precio|zapytaj o cen|要問合せ|価格未定|preço sob consulta|pret la cerere"
+                r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez"
@@ -260,18 +262,21 @@ _NO_PRICE = _rx(r"price (up)?on (request|application)|request (a|the) price|call
                 r"|^\W*(the )?price (is )?not yet (set|fixed|confirmed|determined)|^\W*(der )?preis steht noch nicht fest"
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
-                r"|pricing will be announced|price to be announced|harga( \w+){0,4} akan diumumkan"
+                r"|pricing will be announced|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price tbc|price to be confirmed"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
+                r"|^\W*discontinued\W*$|^\W*ausgelaufen\W*$|^\W*abgekündigt\W*$|^\W*descatalogado\W*$|^\W*fuori produzione\W*$"
+                r"|^\W*uit productie\W*$"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
                 r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment"
                 r"|(dit product|dit artikel) is uit (ons|het) assortiment(?=\s*([.!,;]|$|en\b))"
                 r"|preis wird (noch )?bekannt gegeben|el precio se anunciará|il prezzo sarà comunicato"
-                r"|preise nur für (geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
+                r"|preise nur für (registrierte |angemeldete )?(geschäftskunden|gewerbekunden|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
                 r"|precio exclusivo para (distribuidores|mayoristas|profesionales)"
                 r"|inicia sesión para ver (los |el )?precios?|faça login para ver (o |os )?preços?"
@@ -349,7 +354,7 @@ class Scan:
     bare: Seen | None = None  # with no winner: an amount without a currency sign in the product's price spot
 
 
-_FRAGMENT = re.compile(r"[\d.,'\s]{1,12}|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
+_FRAGMENT = re.compile(r"[\d.,'\s]{1,12}|\d[\d.,']{0,9}[.,]\d\d\s?[-–~]\s?\d[\d.,']{0,9}[.,]\d\d|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
 
 
 def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Element, str] | None:
@@ -675,7 +680,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "approximate conversion"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
         s.reason = USED
-    elif _POINTS_RIGHT.search(right):
+    elif _POINTS_RIGHT.search(right) or _POINTS_LEFT.search(left):  # "earn 1 point per $1": a loyalty rate
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
         s.reason = "member / club price (for shoppers who sign up or log in)"
@@ -767,6 +772,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = UNCHOSEN
             if s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
+            if s.reason is None and _links_elsewhere(page, el):
+                s.reason = "in a named link to another page (another product or colour)"
             out.seen.append(s)
     _choose(out, page, layout)
     return out
@@ -809,6 +816,26 @@ def _in_prose(page: Page, el: _Element) -> bool:
         return False
     text = page.text_of(parent)
     return len(text) > 140 and len(_WORD.findall(text)) > 16
+
+
+_NOT_A_PAGE = _rx(r"^\s*(#|javascript:|mailto:|tel:)|cart|basket|checkout|panier|warenkorb|winkelwagen|carrito|carrello"
+                  r"|add|login|account|offer-listing|compare")
+
+
+def _links_elsewhere(page: Page, el: _Element) -> bool:
+    """Whether the amount sits in a link to another page of the shop that also names what it leads to ("Écru –
+    119,00 €" among "Disponible dans d'autres coloris"): the product's own price is no link away."""
+    for a in (el, *islice(el.iterancestors(), 3)):
+        if a.tag == "a":
+            href = a.get("href") or ""
+            if not href or _NOT_A_PAGE.search(href) or a.get("aria-current") in ("true", "page") or chosen_tile(a):
+                return False  # a variant tile the page has chosen leads to this page
+            target, here = urlsplit(href), urlsplit(page.url)
+            if target.path in ("", here.path) or (target.netloc and target.netloc != here.netloc):
+                return False  # this page, or another site's checkout ("Buy Fieldnote Sans — $29" on Gumroad)
+            text = page.text_of(a)
+            return bool(_WORD.search(text)) and not buy_words(text)
+    return False
 
 
 def _in_title(layout: Layout, el: _Element, text: str) -> bool:

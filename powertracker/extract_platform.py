@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import Candidate, Page, availability, text_content, visible_text
+from .extract_base import Candidate, Page, availability, has_digit, text_content, visible_text
 from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout
 from .extract_structured import PRODUCT_TYPES
@@ -38,6 +38,7 @@ _SHOPIFY_JSON = _x("//script[@type='application/json'][@data-product-json or sta
                    " or contains(@id, 'product-json')]")
 _SHOPIFY_FORM_ID = _x("//form[contains(@action, '/cart/add')]//*[@name='id']")
 _WOO_PRICE = _x(f"//*[self::p or self::span or self::div][{_cls('price')}][.//*[{_cls('woocommerce-Price-amount')}]]")
+_WOO_SUMMARY_PRICE = _x(f"//*[{_cls('summary')}]//p[{_cls('price')}]")
 _WOO_AMOUNT = _x(f".//*[{_cls('woocommerce-Price-amount')}]")
 _WOO_VARIATIONS = _x("//form[@data-product_variations]")
 _MAGENTO_FINAL = _x("//*[@data-price-type='finalPrice'][@data-price-amount]")
@@ -148,9 +149,14 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
                 sku=v.get("sku") or None, url=f"?variation_id={v.get('variation_id')}"))
     if out:
         return out
+    own = _WOO_SUMMARY_PRICE(page.doc)
+    if own and not has_digit(visible_text(own[0])):  # the product's own price box, empty or "Logga in för att se pris":
+        page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
+        return out  # the amounts further on (a replacement's callout, a product loop) are other products'
     for block in _WOO_PRICE(page.doc):
-        if layout.excluded(block):
-            page.reject(visible_text(block), "WooCommerce price inside a related-products block")
+        if layout.excluded(block) or any(a.tag == "ul" and "products" in (a.get("class") or "").split()
+                                         for a in block.iterancestors()):  # a product loop's card: another product's
+            page.reject(visible_text(block), "WooCommerce price inside a related-products block or product loop")
             continue
         current = [a for a in _WOO_AMOUNT(block) if not any(x.tag == "del" for x in a.iterancestors())]
         struck = [a for a in _WOO_AMOUNT(block) if any(x.tag == "del" for x in a.iterancestors())]
@@ -399,9 +405,11 @@ def _in_drawer(form: _Element) -> bool:
 
 # a shop's not-found page's heading or title, and nothing more ("Page introuvable", "Oops! Page not found", "404")
 _NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(error|fehler|erreur))?)?\W*"
-                              r"(oops!?\s*|sorry,?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
+                              r"(oops!?\s*|sorry,?\s*|hoppla!?\s*|oups\W*|ups!?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
                               r" (was |could not be |cannot be |can't be )?not found|(page|produit|article) introuvable"
-                              r"|(seite|produkt|artikel) nicht gefunden|pagina niet gevonden|product niet gevonden"
+                              r"|(seite|produkt|artikel) nicht gefunden|diese seite gibt es (leider )?nicht( \(?mehr\)?)?|cette page n.existe (pas|plus)"
+                              r"|(this|that) page (does not|doesn.t|no longer) exists?|(we )?(can.?t|cannot|could ?n.t) find (that|this|the) page|esta página no existe|questa pagina non esiste"
+                              r"|deze pagina bestaat niet( meer)?|pagina niet gevonden|product niet gevonden"
                               r"|página no encontrada|pagina non trovata|página não encontrada|sidan (kunde inte hittas"
                               r"|hittades inte)|siden (blev ikke fundet|ble ikke funnet|finnes ikke|findes ikke)"
                               r"|strona nie (została znaleziona|istnieje)|stránka (nenalezena|nebyla nalezena)"

@@ -67,7 +67,9 @@ _RELATED_HEADING = re.compile(
     r"|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
     r"|ostatnio oglądane|naposledy (prohlížené|zobrazené)|legutóbb megtekintett|vizualizate recent|vistos recentemente"
     r"|visti di recente|vistos recientemente|senast visade|viimeksi katsotut|nylig sett|sidst sete|récemment consultés"
-    r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본"
+    r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본|recent bekeken|laatst bekeken"
+    r"|veja também|veja tambem|complétez (la tenue|le look|votre look)|complete o look|completa il look|completa el look"
+    r"|komplettiere den look|maak de look compleet|découvrez aussi|à découvrir aussi|scopri anche|descubre también"
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
@@ -112,6 +114,29 @@ def _amount_buttons(button: _Element) -> int:
         return 0
     return sum(1 for b in box if b.tag == "button" and b.get("type") == "button"
                and _AMOUNT_ONLY.fullmatch(" ".join(text_content(b).split())))
+
+
+_TILE_TAGS = frozenset({"li", "button", "a"})
+_CHOSEN_CLASS = re.compile(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
+
+
+def chosen_tile(el: _Element) -> bool:
+    """Whether ``el``'s class marks it as the option chosen ("variant-tile--selected", Amazon's "swatchSelect")."""
+    return bool(_CHOSEN_CLASS.search(el.get("class") or ""))
+
+
+def buy_words(text: str) -> bool:
+    """Whether ``text`` is a buy button's ("Add to cart", "Buy now", "In den Warenkorb")."""
+    return bool(_BUY_TEXT.search(text))
+
+
+def _unchosen_tile(tile: _Element) -> bool:
+    """Whether ``tile`` is one of a row of option tiles (same tag) of which another, not it, carries a chosen class."""
+    if chosen_tile(tile):
+        return False
+    box = tile.getparent()
+    return box is not None and any(t is not tile and t.tag == tile.tag and _CHOSEN_CLASS.search(t.get("class") or "")
+                                   for t in box)
 
 
 _AMOUNT_ONLY = re.compile(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")
@@ -214,6 +239,8 @@ class Layout:
                 if a.get(aria) == "false":
                     box = a.getparent()
                     return box is not None and any(o.get(aria) in ("true", "page") for o in box)
+            if a.tag in _TILE_TAGS and _unchosen_tile(a):  # Amazon's twister: <li class="swatchSelect"> is the one chosen
+                return True
             if a.tag == "button" and a.get("type") == "button" and _amount_buttons(a) >= 3 \
                     and a.get("aria-pressed") != "true":  # "€ 10,00" "€ 25,00" "€ 50,00": amounts to pick from
                 return True

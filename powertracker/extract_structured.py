@@ -209,7 +209,16 @@ def article_page(page: Page) -> str | None:
     if types & PRODUCT_TYPES:
         return None
     found = sorted(types & ARTICLE_TYPES)
-    return f"JSON-LD {found[0]}" if found else None
+    if found:
+        return f"JSON-LD {found[0]}"
+    body = page.doc.find("body")
+    words = set((body.get("class") or "").split()) if body is not None else set()
+    blog = words & _BLOG_BODY
+    return f"a blog post (<body class=\"{sorted(blog)[0]}\">)" if blog else None
+
+
+# the body classes of a blog post: Shopify's templates, WordPress's, Magento's and Shopware's blog modules
+_BLOG_BODY = frozenset({"template-article", "template-blog", "single-post", "blog-post-view", "blog-post", "page-blog"})
 
 
 # --- microdata and RDFa ---------------------------------------------------------------------------
