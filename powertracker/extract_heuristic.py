@@ -133,7 +133,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
-                     r"|\d+ sau mai multe|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
+                     r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)\s*$")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
@@ -191,7 +191,7 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|g
                     r"[\s:：]*$")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$")
-_EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
+_EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
                 r"|fără tva|без пдв|без ндс|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"

@@ -131,6 +131,10 @@ def shopify(page: Page, layout: Layout) -> list[Candidate]:
     return out
 
 
+def _cls_word(el: _Element, word: str) -> bool:
+    return word in (el.get("class") or "").split()
+
+
 def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     for form in _WOO_VARIATIONS(page.doc):
@@ -162,6 +166,12 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
         struck = [a for a in _WOO_AMOUNT(block) if any(x.tag == "del" for x in a.iterancestors())]
         if not current:
             continue
+        suffix = [a for a in current if any(_cls_word(x, "woocommerce-price-suffix") for x in a.iterancestors())]
+        if suffix and len(suffix) < len(current):  # "£449.00 (£538.80 inc. VAT)": the suffix's amount, if it has the VAT
+            gross = [a for a in suffix if incl_vat((a.tail or "")[:24]) and not excl_vat((a.tail or "")[:24])]
+            for a in suffix if not gross else [a for a in current if a not in suffix]:
+                page.reject(visible_text(a), "WooCommerce: the price suffix's other figure (with or without VAT)")
+            current = gross or [a for a in current if a not in suffix]
         prices = [_text_price(page, a) for a in current]
         amount, currency, raw = prices[0]
         if amount is None:

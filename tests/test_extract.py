@@ -1993,9 +1993,15 @@ NINTH_REVIEW: list[tuple[str, str, None]] = [
                                                          (22, "EUR"), (23, "EUR"), (24, "EUR"))]
 
 
+# priced pages the second review of e2d060a found read wrong: "Online Exclusive" taken for "excl." VAT, WooCommerce's
+# "(£538.80 inc. VAT)" price suffix read as a range's top, a Greek "6 ή περισσότερα" quantity row
+NINTH_REVIEW_PRICED: list[tuple[str, str, str]] = [
+    ("wrong02", "USD", "45.00"), ("wrong06", "GBP", "538.80"), ("wrong07", "EUR", "89.00")]
+
+
 # the reviews' pages, each in its folder under tests/fixtures/
 REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
-                + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW])
+                + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED])
 
 
 @pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
