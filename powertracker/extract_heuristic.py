@@ -189,6 +189,12 @@ _ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
 _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?))?"
                     r"[\s:：]*$")
+# a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
+_HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
+                 r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"
+                 r"\s*(\([^)]*\))?[\s:]*$")
+_DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|caution|borg|depósito|cauzione|fianza|anzahlung|acompte)"
+                    r"( of| von| de| di)?[\s:]*$")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
@@ -695,6 +701,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "an add-on's or option's surcharge"
     elif len(whole) <= 60 and _SERVICE_LEFT.search(whole[:s.match.start]):  # its own label, not a badge beside
         s.reason = "a service or warranty plan sold beside it"
+    elif _HIRE_LEFT.search(left) or _DEPOSIT_LEFT.search(left):
+        s.reason = "a hire rate or a deposit (not a price to buy it at)"
     elif _TOTAL_LEFT.search(left) and not _configured(s.element):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8
@@ -1193,6 +1201,9 @@ def _statement_texts(el: _Element) -> Iterator[str]:
     own = "".join([el.text or "", *(c.tail or "" for c in el)]).strip()
     if own:
         yield own
+        label = el.getprevious()  # "<dt>価格：</dt><dd>お問い合わせください</dd>", "<th>Preis</th><td>auf Anfrage</td>"
+        if label is not None and (el.tag, label.tag) in (("dd", "dt"), ("td", "th")):
+            yield f"{' '.join(text_content(label).split())} {own}"
     if len(el) and all(isinstance(c.tag, str) and c.tag in _STATEMENT_INLINE for c in el):
         whole = _LEAD.sub("", " ".join(text_content(el).split()))
         if whole and whole != own and len(whole) <= 200:
