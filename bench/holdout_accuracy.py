@@ -227,6 +227,16 @@ holdout108/page-23 (a Shopware ProductGroup's variant told only by the selected 
 OpenCart instalment table's totals). The thirty-six sets of this session (holdout76 to holdout111, 1,440 pages): 1,397
 right at first reading (97.0 %), 11 prices invented on 366 pages without one (3.0 %); the twenty-four measured after
 the first review (holdout88 to holdout111, 960 pages): 936 (97.5 %), 4 of 226 invented (1.8 %).
+Ninth session, six writers, all measured at e2d060a: holdout112 Shopify, WooCommerce, Magento, PrestaShop, Shopware and
+BigCommerce in eight languages, made hard (18 of 40 pages without a price, each full of other prices) 34/40 (5/18
+invented: a "Preis nach Anmeldung sichtbar" page's voucher, a sold-out page's other colours, "Quote only", a buying
+guide, a WooCommerce outlet grid under "Logga in för att se pris"; and a stale JSON-LD price shown as the was price and
+the 30-day low), holdout113 marketplaces and big retailers, as hard (18/40 without) 39/40 (1/18: an Amazon twister's
+unchosen size), holdout114 Europe's common platforms 39/40 (1/10: "Preise nur für registrierte Geschäftskunden"),
+holdout115 English-speaking markets 36/40 (3/10: a replacement's callout, a 404's "point per $1", a coming-soon page's
+trade-in bonus; and a rewards price), holdout116 fashion, beauty, home and grocery variants 40/40 (0/10), holdout117
+Asia, Latin America and the Middle East 38/40 (0/11; JD's "每满2000元减100元" and Tmall's split range): 226/240 (94.2 %),
+10 prices invented on 77 pages without one. All fixed since, with a review's 16 no-price pages and 3 priced ones.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
 """
