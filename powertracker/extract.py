@@ -414,7 +414,8 @@ class _Run:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page
         itself says sold out and shows no price of its own (a page rendered by script, which shows
         nothing at all, keeps its structured price; so does one that shows another, e.g. with VAT)."""
-        if name not in MARKUP or chosen.availability != "out_of_stock":
+        if name not in MARKUP or chosen.availability != "out_of_stock" and not (
+                name == "meta" and chosen.availability is None):  # og:price says nothing of stock: the page may
             return False
         if chosen.discontinued and not self.shown_in_text(chosen.price):  # an old price kept in the markup
             return True
