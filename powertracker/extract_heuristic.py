@@ -195,6 +195,9 @@ _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|
                  r"\s*(\([^)]*\))?[\s:]*$")
 _DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|caution|borg|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
+# a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
+_SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
+                    r"\D{0,40}$")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
@@ -274,7 +277,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|^\W*discontinued\W*$|^\W*ausgelaufen\W*$|^\W*abgekündigt\W*$|^\W*descatalogado\W*$|^\W*fuori produzione\W*$"
                 r"|^\W*uit productie\W*$"
@@ -699,7 +702,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "a price after a coupon or code"
     elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
         s.reason = "an add-on's or option's surcharge"
-    elif len(whole) <= 60 and _SERVICE_LEFT.search(whole[:s.match.start]):  # its own label, not a badge beside
+    elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
         s.reason = "a service or warranty plan sold beside it"
     elif _HIRE_LEFT.search(left) or _DEPOSIT_LEFT.search(left):
         s.reason = "a hire rate or a deposit (not a price to buy it at)"

@@ -55,7 +55,8 @@ _PS_CURRENT = _x(f"//*[{_cls('current-price-value')} or ({_cls('current-price')}
 _PS_REGULAR = _x(f"//*[{_cls('product-prices')} or {_cls('product-price')}]//*[{_cls('regular-price')}]")
 _MP_PRICE = _x(f"//*[{_cls('a-price')}][not(@data-a-strike='true')][not({_cls('a-text-price')})]")
 _MP_WAS = _x(f"//*[{_cls('a-price')}][@data-a-strike='true' or {_cls('a-text-price')}]")
-_MP_SKIP = re.compile(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice", re.I)
+_MP_SKIP = re.compile(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice|hlcx|comparison",
+                      re.I)
 _CURRENCY_JS = (re.compile(r"Shopify\.currency\s*=\s*\{[^}]*?\"active\"\s*:\s*\"([A-Z]{3})\""),
                 re.compile(r"\"currency\"\s*:\s*\{[^}]*?\"iso_code\"\s*:\s*\"([A-Z]{3})\""),
                 re.compile(r"\"currencyCode\"\s*:\s*\"([A-Z]{3})\""))
@@ -398,6 +399,11 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 
 
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
+# a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
+_SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
+                           r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
+                           r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
+                           r"|検索結果|搜索结果|搜尋結果|검색 결과)\b", re.I)
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
                          r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
@@ -456,7 +462,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
     if heading is not None and _CART_WORDS.match(heading) and _QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
-    if _not_found(heading):
+    if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
     title = page.doc.findtext(".//title")
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"

@@ -52,7 +52,7 @@ _RELATED_LABEL = re.compile(r"related|recommend", re.I)
 _BUTTONS = XPath("//button | //input[@type='submit' or @type='button' or @type='image'] | //@name[. = 'add' or . = 'add-to-cart']/..")
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = re.compile(
-    r"^(related|similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
+    r"^(related|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
     r"|recently viewed|complete the look|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"

@@ -268,6 +268,10 @@ def _linked(el: _Element | None) -> str | None:
     return el.get("href") or el.get("resource") or attr_or_text(el)
 
 
+_RELATED_PROPS = frozenset({"isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor",
+                            "schema:isRelatedTo", "schema:isSimilarTo", "schema:isAccessoryOrSparePartFor"})
+
+
 def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str | None]:
     scope_attr, props, finder = ("itemscope", _MD, _MD_PRICE) if kind == "microdata" else (
         "typeof", _RDFA, _RDFA_PRICE)
@@ -280,6 +284,9 @@ def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str 
             continue
         if layout.excluded(el):
             page.reject(attr_or_text(el), f"{kind} price inside a related-products or navigation block")
+            continue
+        if any(_RELATED_PROPS & set((a.get("itemprop") or a.get("property") or "").split()) for a in el.iterancestors()):
+            page.reject(attr_or_text(el), f"{kind} price of a related product (isRelatedTo, isSimilarTo, an accessory)")
             continue
         raw = attr_or_text(el)
         from_content = el.get("content") is not None and el.get("content", "").strip() != ""

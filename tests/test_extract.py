@@ -1987,12 +1987,15 @@ SEVENTH_REVIEW: list[tuple[str, str, str]] = [
 # pages with no price for the product that a review of e2d060a built and that read a fee, a deposit, a replacement's
 # or a suggestion's price (tests/fixtures/review9/): price on request after a colon, trade log-ins, "Price: TBA", a lone
 # "Discontinued.", not-found headings, "Veja também" / "Complétez la tenue" / "Recent bekeken" blocks, "<dt>価格：</dt>
-# <dd>お問い合わせください</dd>", hire rates by the day or week and a deposit, a sold-out page whose price is only in og:price
+# <dd>お問い合わせください</dd>", hire rates by the day or week and a deposit, a sold-out page whose price is only in og:price,
+# "Price: Request a quote", an accessory's microdata offer under isRelatedTo, Amazon's comparison table, "Garantie 5 ans",
+# a search page with two results
 NINTH_REVIEW: list[tuple[str, str, None]] = [
     (f"null{n:02d}", currency, None) for n, currency in ((1, "EUR"), (3, "EUR"), (4, "PLN"), (5, "SEK"), (7, "GBP"),
                                                          (8, "EUR"), (9, "GBP"), (13, "EUR"), (14, "EUR"), (15, "USD"),
                                                          (22, "EUR"), (23, "EUR"), (24, "EUR"), (6, "JPY"),
-                                                         (10, "EUR"), (11, "GBP"), (12, "GBP"))]
+                                                         (10, "EUR"), (11, "GBP"), (12, "GBP"), (2, "GBP"), (16, "EUR"),
+                                                         (17, "USD"), (18, "EUR"), (21, "EUR"))]
 
 
 # priced pages the second review of e2d060a found read wrong: "Online Exclusive" taken for "excl." VAT, WooCommerce's
