@@ -48,7 +48,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
-                r"|streich|non-sale|price--non-sale|price-standard|saved-from")
+                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])")
 _WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
@@ -117,14 +117,17 @@ _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 _THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*以上")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
+# the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
+_PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*(versand(kosten)?|shipping|livraison"
+                     r"|frais de port|verzendkosten|env[íi]o|spedizione)")
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
-_FEE_CTX = _rx(r"\behf\b|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
+_FEE_CTX = _rx(r"\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer))[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|可抵|抵扣|抵用|折价)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -168,7 +171,8 @@ _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with 
 _PAYMENT_LEFT = _rx(r"((havale(\s?/\s?eft)?|eft) ile|(price )?(by|with|via) bank transfer|bank transfer price"
                     r"|bei (vorkasse|überweisung)|przelewem|par virement( bancaire)?)\s*[:：]\s*$")  # a label, with its colon
 _PAYMENT_ATTR = _rx(r"havale")
-_COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code)")
+_COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutschein|code)|avec (le )?code|met (de )?code"
+                    r"|nur mit (coupon|gutschein|(der )?app)|only with (a |the )?(coupon|app))")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens)\s*:?\s*$")
@@ -669,7 +673,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
-    elif _SHIPPING_CTX.search(ctx) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left):
+    elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
@@ -1053,6 +1057,12 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         if dist is not None and dist > 150:
             out.note = "no price near the product title or buy button"
             return
+    if layout.buy is None and not _PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])) \
+            and _LABEL_BEFORE.search(best.text[:best.match.start]) \
+            and not _PRICE_WORD.search(best.text[:best.match.start]):
+        out.note = (f"the likeliest amount is labelled as something else ({best.text[:60]!r}), and the page has no buy"
+                    " button and no price mark")
+        return
     out.best = best
     for s in alive[1:]:
         if s.match.amount != best.match.amount:
@@ -1067,6 +1077,10 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 
 
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
+# a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
+_PRICE_WORD = _rx(r"pri[cx]e?|preis|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
+                  r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
+_LABEL_BEFORE = re.compile(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 _SENTENCE_END = re.compile(r"[.!?]\s+$")
 
 

@@ -55,7 +55,7 @@ _PS_CURRENT = _x(f"//*[{_cls('current-price-value')} or ({_cls('current-price')}
 _PS_REGULAR = _x(f"//*[{_cls('product-prices')} or {_cls('product-price')}]//*[{_cls('regular-price')}]")
 _MP_PRICE = _x(f"//*[{_cls('a-price')}][not(@data-a-strike='true')][not({_cls('a-text-price')})]")
 _MP_WAS = _x(f"//*[{_cls('a-price')}][@data-a-strike='true' or {_cls('a-text-price')}]")
-_MP_SKIP = re.compile(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice|hlcx|comparison",
+_MP_SKIP = re.compile(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice|hlcx|comparison|newer",
                       re.I)
 _CURRENCY_JS = (re.compile(r"Shopify\.currency\s*=\s*\{[^}]*?\"active\"\s*:\s*\"([A-Z]{3})\""),
                 re.compile(r"\"currency\"\s*:\s*\{[^}]*?\"iso_code\"\s*:\s*\"([A-Z]{3})\""),
@@ -446,6 +446,20 @@ def _first_heading(layout: Layout) -> str | None:
     return text if text and len(text) <= 60 else None
 
 
+_RESULT_COUNT = re.compile(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|produkte|artikel|résultats|produits|resultados"
+                           r"|productos|risultati|prodotti|resultaten|producten|träffar|produkter|resultater|wyników|produktów"
+                           r"|products|items)\b", re.I)
+
+
+def _result_count(layout: Layout) -> str | None:
+    """The count of results right after the page's first h1 ('“air fryer”' then "186 results"): a search or category
+    page's."""
+    h1 = next(layout.doc.iter("h1"), None)
+    sibling = h1.getnext() if h1 is not None else None
+    text = " ".join(text_content(sibling).split()) if sibling is not None and isinstance(sibling.tag, str) else ""
+    return text if len(text) <= 40 and _RESULT_COUNT.match(text) else None
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -464,6 +478,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
+    if (count := _result_count(layout)) is not None:
+        return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
     if heading is None and _not_found(name):

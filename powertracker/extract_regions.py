@@ -70,6 +70,9 @@ _RELATED_HEADING = re.compile(
     r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본|recent bekeken|laatst bekeken"
     r"|veja também|veja tambem|complétez (la tenue|le look|votre look)|complete o look|completa il look|completa el look"
     r"|komplettiere den look|maak de look compleet|découvrez aussi|à découvrir aussi|scopri anche|descubre también"
+    r"|accessories|zubehör|passendes zubehör|accessoires|accessori|accesorios|acessórios|akcesoria|tilbehør|tillbehör"
+    r"|toebehoren|příslušenství|kiegészítők|there is a newer (model|version)|(unsere |our |nos |onze |i nostri )?(services"
+    r"|serviceleistungen|zusatzleistungen|dienstleistungen|servizi|servicios|diensten)\b"
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
