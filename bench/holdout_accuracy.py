@@ -237,6 +237,13 @@ holdout115 English-speaking markets 36/40 (3/10: a replacement's callout, a 404'
 trade-in bonus; and a rewards price), holdout116 fashion, beauty, home and grocery variants 40/40 (0/10), holdout117
 Asia, Latin America and the Middle East 38/40 (0/11; JD's "每满2000元减100元" and Tmall's split range): 226/240 (94.2 %),
 10 prices invented on 77 pages without one. All fixed since, with a review's 16 no-price pages and 3 priced ones.
+Three more writers after those fixes, measured at 982f9cc: holdout118 the common platforms worldwide, made hard (15 of 40
+without a price) 35/40 (5/15 invented: a sold-out record's postage, a B2B page's workshop service, a coming-soon page's
+shipping, a kitchen configurator's measuring fee, a sold-out mower's accessory), holdout119 an ordinary worldwide mix
+37/40 (0/10; Flipkart's other storage option in brackets, JD's trade-in "可抵", Trendyol's prc-org was price),
+holdout120 marketplaces and chains, as hard (15/40) 36/40 (3/15: OTTO's services list, a Target search page, Amazon's
+"newer model" block; and a Lidl Plus app price): 108/120 (90.0 %), 8 prices invented on 40 pages without one. Fixed
+since but holdout119/page-14.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
 """
