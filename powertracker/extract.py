@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from lxml.cssselect import CSSSelector, SelectorError
-from lxml.etree import HTMLParser, ParserError, XMLSyntaxError, _Element, fromstring
+from lxml.etree import HTMLParser, ParserError, XMLSyntaxError, XPath, _Element, fromstring
 
 from .extract_base import (
     CONFIDENCE,
@@ -72,6 +72,10 @@ VAT_MAX = Decimal("1.275")  # the highest standard VAT rate (27 %), and rounding
 CENT = Decimal("0.01")
 CONFIDENT_VISIBLE = 0.7  # the heuristic's confidence in a price marked as one (class "price" and the like)
 MARKUP = frozenset({"json-ld", "microdata", "rdfa", "meta"})  # the strategies that read a page's markup
+
+
+_FORM_VARIANT = XPath("//form[contains(@action, '/cart/add')]//select[@name='id']/option[@selected]/@value"
+                      " | //form[contains(@action, '/cart/add')]//input[@name='id'][@type='hidden']/@value")
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,12 @@ class _Run:
             url = link.get("href") if link is not None else None
         return Wanted(url=url)
 
+    def form_variant(self) -> Wanted:
+        """The variant the page's basket form has chosen: Shopify's ``<select name="id">`` option marked selected, or
+        its one ``<input name="id">`` (a sold-out first variant makes a theme preselect the next one)."""
+        ids = _FORM_VARIANT(self.page.doc)
+        return Wanted(url=f"?variant={ids[0]}") if len(set(ids)) == 1 else Wanted()
+
     def candidates(self, name: str) -> list[Candidate]:
         if name not in self._cache:
             self._cache[name] = dict(self.strategies)[name]()
@@ -254,8 +264,9 @@ class _Run:
                 if c is not tier:
                     page.reject(c.raw, f"{name}: a quantity-break price (the offers are rows of a price table)")
             return tier, 0.0
-        shown = self.page_variant()
-        for picked in ([c for c in found if c.selected], [c for c in found if shown and shown.matches(c)]):
+        shown, form = self.page_variant(), self.form_variant()
+        for picked in ([c for c in found if c.selected], [c for c in found if shown and shown.matches(c)],
+                       [c for c in found if form and form.matches(c)]):
             if picked and len({c.price for c in picked}) == 1:  # the page's selection, else its og:url variant
                 return picked[0], AMBIGUOUS_PENALTY
         if name != "heuristic":

@@ -2001,7 +2001,8 @@ NINTH_REVIEW: list[tuple[str, str, None]] = [
 # priced pages the second review of e2d060a found read wrong: "Online Exclusive" taken for "excl." VAT, WooCommerce's
 # "(£538.80 inc. VAT)" price suffix read as a range's top, a Greek "6 ή περισσότερα" quantity row
 NINTH_REVIEW_PRICED: list[tuple[str, str, str]] = [
-    ("wrong02", "USD", "45.00"), ("wrong06", "GBP", "538.80"), ("wrong07", "EUR", "89.00")]
+    ("wrong02", "USD", "45.00"), ("wrong06", "GBP", "538.80"), ("wrong07", "EUR", "89.00"),
+    ("wrong10", "GBP", "48.00")]  # JSON-LD offers per variant, the basket form's preselected one (the first sold out)
 
 
 # the reviews' pages, each in its folder under tests/fixtures/
