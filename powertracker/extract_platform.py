@@ -210,8 +210,10 @@ def woocommerce_selected_variation(page: Page) -> Candidate | None:
     chosen: dict[str, str] = {}
     for select in form.iter("select"):
         name = select.get("data-attribute_name") or select.get("name") or ""
+        if not name.startswith("attribute_"):
+            continue  # an add-on's own select (Product Add-Ons' "Embroidery"): no attribute of a variation
         picked = [o.get("value") for o in select.iter("option") if o.get("selected") is not None and o.get("value")]
-        if not name.startswith("attribute_") or len(picked) != 1:
+        if len(picked) != 1:
             return None
         chosen[name] = str(picked[0])
     try:

@@ -1999,10 +1999,11 @@ NINTH_REVIEW: list[tuple[str, str, None]] = [
 
 
 # priced pages the second review of e2d060a found read wrong: "Online Exclusive" taken for "excl." VAT, WooCommerce's
-# "(£538.80 inc. VAT)" price suffix read as a range's top, a Greek "6 ή περισσότερα" quantity row
+# "(£538.80 inc. VAT)" price suffix read as a range's top, a Greek "6 ή περισσότερα" quantity row, a WooCommerce
+# variation preselected beside an add-on's own select
 NINTH_REVIEW_PRICED: list[tuple[str, str, str]] = [
     ("wrong02", "USD", "45.00"), ("wrong06", "GBP", "538.80"), ("wrong07", "EUR", "89.00"),
-    ("wrong10", "GBP", "48.00")]  # JSON-LD offers per variant, the basket form's preselected one (the first sold out)
+    ("wrong10", "GBP", "48.00"), ("wrong03", "GBP", "45.00")]  # JSON-LD offers per variant, the basket form's preselected one (the first sold out)
 
 
 # the reviews' pages, each in its folder under tests/fixtures/
