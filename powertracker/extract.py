@@ -60,7 +60,7 @@ from .extract_regions import Layout
 from .extract_stock import text_availability
 from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
 from .models import Extraction
-from .prices import CENTS_END, KNOWN_CURRENCIES, currency_code, parse_price
+from .prices import CENTS_END, KNOWN_CURRENCIES, THREE_DECIMALS, currency_code, in_fils, parse_price
 
 __all__ = ["KNOWN_CURRENCIES", "availability", "currency_code", "extract", "parse_price"]
 
@@ -859,9 +859,15 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
         if best is not None and best.match.amount == chosen.price:
             was = run.scan.was
     title = run.titles.get(name) or run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
-    logger.debug("extract %s: %s %s %s via %s", url, chosen.price, chosen.currency, avail, strategy)
-    return Extraction(price=chosen.price, currency=chosen.currency or page.fallback_currency(), availability=avail,
+    currency = chosen.currency or page.fallback_currency()
+    price = chosen.price
+    if currency in THREE_DECIMALS and name not in MARKUP:  # read off the page's text, where "12.500" may be fils
+        price = in_fils(chosen.raw, price)
+        if price != chosen.price and was is not None:  # the was price beside it was read the same way
+            was = was / 1000
+    logger.debug("extract %s: %s %s %s via %s", url, price, currency, avail, strategy)
+    return Extraction(price=price, currency=currency, availability=avail,
                       title=title, strategy=strategy, confidence=round(max(confidence - penalty, 0.1), 2),
-                      raw=chosen.raw, was_price=was if was is not None and was > chosen.price else None,
+                      raw=chosen.raw, was_price=was if was is not None and was > price else None,
                       rejected=tuple(page.rejected))
 

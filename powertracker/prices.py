@@ -131,6 +131,20 @@ def parse_amount(num: str) -> Decimal | None:
         return None
 
 
+# currencies of a thousand fils: "KWD 12.500" is twelve and a half dinars, not twelve thousand five hundred
+THREE_DECIMALS = frozenset({"KWD", "BHD", "OMR", "JOD", "IQD", "LYD"})
+_FILS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)\.(\d{3})(?![\d.,])")
+
+
+def in_fils(raw: str, amount: Decimal) -> Decimal:
+    """``amount`` read again for a three-decimal currency: a dot before the last three digits of ``raw``'s number is
+    its decimal point ("KWD 12.500" -> 12.5, "1,250.500 KD" -> 1250.5); anything else stands."""
+    m = _FILS.search(raw)
+    if m is None or Decimal(m.group(1).replace(",", "") + m.group(2)) != amount:
+        return amount
+    return Decimal(f"{m.group(1).replace(',', '')}.{m.group(2)}")
+
+
 def currency_code(token: str | None, default_currency: str | None = None, page_currency: str | None = None,
                   lang: str | None = None) -> str | None:
     """An ISO 4217 code for a code or symbol; ambiguous ones resolve by page hint, default, language."""

@@ -2003,7 +2003,7 @@ NINTH_REVIEW: list[tuple[str, str, None]] = [
 # variation preselected beside an add-on's own select
 NINTH_REVIEW_PRICED: list[tuple[str, str, str]] = [
     ("wrong02", "USD", "45.00"), ("wrong06", "GBP", "538.80"), ("wrong07", "EUR", "89.00"),
-    ("wrong10", "GBP", "48.00"), ("wrong03", "GBP", "45.00")]  # JSON-LD offers per variant, the basket form's preselected one (the first sold out)
+    ("wrong10", "GBP", "48.00"), ("wrong03", "GBP", "45.00"), ("wrong04", "KWD", "12.500")]  # JSON-LD offers per variant, the basket form's preselected one (the first sold out)
 
 
 # the reviews' pages, each in its folder under tests/fixtures/

@@ -9,6 +9,7 @@ import pytest
 from powertracker.prices import (
     currency_code,
     find_prices,
+    in_fils,
     normalize,
     parse_amount,
     parse_price,
@@ -185,3 +186,14 @@ def test_a_currency_glued_to_its_amount_counts(text: str) -> None:
     from powertracker.prices import has_currency
 
     assert has_currency(text)
+
+
+@pytest.mark.parametrize(("raw", "read", "expected"), [
+    ("KWD 12.500", "12500", "12.500"),  # twelve and a half dinars: a thousand fils each
+    ("1,250.500 KD", "1250500", "1250.500"),
+    ("KD 1,250", "1250", "1250"),  # a comma groups thousands
+    ("KWD 12", "12", "12"),
+    ("BD 3.750", "3.750", "3.750"),  # already read right (structured data): stands
+])
+def test_three_decimal_currencies_read_their_fils(raw: str, read: str, expected: str) -> None:
+    assert in_fils(raw, Decimal(read)) == Decimal(expected)
