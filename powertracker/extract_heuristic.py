@@ -56,7 +56,7 @@ _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
-                r"|prix barré|prix de référence|prix conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
+                r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
                 r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
@@ -127,7 +127,7 @@ _FEE_CTX = _rx(r"\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental hand
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|可抵|抵扣|抵用|折价)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -188,7 +188,7 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
                     r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube)")
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
-_ADDON_LEFT = re.compile(r"\+\s*$|\(\s*\+\s*$")
+_ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
 _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?))?"
@@ -197,7 +197,11 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|g
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"
                  r"\s*(\([^)]*\))?[\s:]*$")
-_DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|caution|borg|depósito|cauzione|fianza|anzahlung|acompte)"
+# a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
+# "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
+_UP_TO_LEFT = _rx(r"^\W*(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$")
+_SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|swatch|échantillon|campione|muestra|staal|stalen)[\s:]*$")
+_DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|borg|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
@@ -281,7 +285,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|preise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|preis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(aus dem|aus unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|^\W*discontinued\W*$|^\W*ausgelaufen\W*$|^\W*abgekündigt\W*$|^\W*descatalogado\W*$|^\W*fuori produzione\W*$"
                 r"|^\W*uit productie\W*$"
@@ -312,7 +316,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?(leider )?nicht mehr (lieferbar|erhältlich"
                 r"|verfügbar)" + _CLAUSE_END
                 + r"|(dieser artikel|dieses produkt) wird nicht mehr (hergestellt|verkauft|angeboten)" + _CLAUSE_END
-                + r"|(ce produit|cet article) n['’]est plus (disponible|vendu|commercialisé|fabriqué)" + _CLAUSE_END
+                + r"|(ce produit|cet article) n['’]est plus (disponible|vendu|commercialisé|fabriqué|en vente)" + _CLAUSE_END
                 + r"|(dit product|dit artikel) is niet meer (leverbaar|verkrijgbaar|beschikbaar)" + _CLAUSE_END
                 + r"|(dit product|dit artikel) wordt niet meer (verkocht|geleverd|gemaakt)" + _CLAUSE_END
                 + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END
@@ -708,8 +712,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "an add-on's or option's surcharge"
     elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
         s.reason = "a service or warranty plan sold beside it"
-    elif _HIRE_LEFT.search(left) or _DEPOSIT_LEFT.search(left):
-        s.reason = "a hire rate or a deposit (not a price to buy it at)"
+    elif _HIRE_LEFT.search(left) or _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left):
+        s.reason = "a hire rate, a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
     elif _TOTAL_LEFT.search(left) and not _configured(s.element):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8

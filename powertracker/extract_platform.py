@@ -21,7 +21,7 @@ from lxml.etree import XPath, _Element
 
 from .extract_base import Candidate, Page, availability, has_digit, text_content, visible_text
 from .extract_heuristic import excl_vat, incl_vat
-from .extract_regions import Layout
+from .extract_regions import Layout, site_header
 from .extract_structured import PRODUCT_TYPES
 from .prices import find_prices, normalize, parse_price, structured_amount
 
@@ -385,6 +385,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
+                           "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -405,10 +406,13 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 _SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
-                           r"|検索結果|搜索结果|搜尋結果|검색 결과)\b", re.I)
+                           r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste|merkzettel"
+                           r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich"
+                           r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
+                           r"|comparer|comparar|confrontare))\b", re.I)
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
-                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|bag|shopping bag)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
@@ -443,7 +447,7 @@ def _not_found(text: str | None) -> bool:
 def _first_heading(layout: Layout) -> str | None:
     """The page's first shown h1 outside the site header (not a screen reader's heading), when short."""
     h1 = next((h for h in layout.doc.iter("h1") if not _SR_ONLY.search(h.get("class") or "") and not layout.hidden(h)
-               and not any(a.tag == "header" for a in h.iterancestors())), None)
+               and not any(a.tag == "header" and site_header(a) for a in h.iterancestors())), None)  # not an article's
     text = " ".join(text_content(h1).split()) if h1 is not None else ""
     return text if text and len(text) <= 60 else None
 
@@ -484,7 +488,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
-    if heading is None and _not_found(name):
+    if _not_found(name):  # a not-found page's title ("Seite nicht gefunden"), whatever its heading jokes
         return f"its title says {name!r}"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()

@@ -20,7 +20,7 @@ from .extract_base import text_content
 
 _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
-    r"|you-?may|complete-the-look|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
+    r"|you-?may|complete-the-look|goes-well-with|pairs-well|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
@@ -58,7 +58,7 @@ _RELATED_HEADING = re.compile(
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
     r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|nachfolger|ersatzprodukt"
-    r"|remplacé par|produit de remplacement|ersätts av|erstattet af|erstattes av"
+    r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
     r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
@@ -281,7 +281,7 @@ class Layout:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
         for el in found:
-            if any(a.tag in ("nav", "footer") or (a.tag == "header" and _site_header(a))
+            if any(a.tag in ("nav", "footer") or (a.tag == "header" and site_header(a))
                    or (el.tag != "h1" and _related_block(a)) for a in el.iterancestors()):
                 continue  # the site's header, or a recently-viewed product's own name
             text = " ".join(text_content(el).split())
@@ -479,5 +479,6 @@ def _related_block(el: _Element) -> bool:
 _SITE_HEADER = re.compile(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
 
 
-def _site_header(el: _Element) -> bool:
+def site_header(el: _Element) -> bool:
+    """Whether a ``<header>`` is the site's (it holds a nav, or its class says so), not an article's own."""
     return el.find(".//nav") is not None or bool(_SITE_HEADER.search(f"{el.get('class') or ''} {el.get('id') or ''}"))

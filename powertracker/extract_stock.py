@@ -25,7 +25,7 @@ OUT_OF_STOCK = re.compile(
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
-    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi)\b"
+    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|niedostępny|brak w magazynie)\b"
     r"|在庫切れ|売り切れ|品切れ|在庫なし|สินค้าหมด|품절",
     re.I,
 )

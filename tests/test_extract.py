@@ -2006,9 +2006,21 @@ NINTH_REVIEW_PRICED: list[tuple[str, str, str]] = [
     ("wrong10", "GBP", "48.00"), ("wrong03", "GBP", "45.00"), ("wrong04", "KWD", "12.500")]  # JSON-LD offers per variant, the basket form's preselected one (the first sold out)
 
 
+# no-price pages a second hunt for invented prices built at 7603d4e (tests/fixtures/review10/): B2B log-ins, "Price on
+# enquiry", launch and configurator wordings, a basket called "Your Bag", a wishlist, a comparison page under an
+# article's header, a brand archive, a successor, a stool "worth £149", a trade-in "bis zu 250 €", a reservation fee, a
+# sample, a surcharge, a part sold only in a kit, a joking 404 heading under a plain title, Polish "chwilowo
+# niedostępny", "Dazu passt perfekt"
+TENTH_REVIEW: list[tuple[str, str, None]] = [
+    (f"null{n:02d}", currency, None) for n, currency in ((1, "EUR"), (2, "GBP"), (3, "EUR"), (4, "EUR"), (5, "EUR"),
+                                                         (6, "GBP"), (7, "EUR"), (8, "GBP"), (9, "PLN"), (10, "EUR"),
+                                                         (11, "EUR"), (12, "USD"), (14, "EUR"), (17, "EUR"), (18, "EUR"))]
+
+
 # the reviews' pages, each in its folder under tests/fixtures/
 REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
-                + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED])
+                + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED]
+                + [("review10", *r) for r in TENTH_REVIEW])
 
 
 @pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
