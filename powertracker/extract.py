@@ -425,7 +425,8 @@ class _Run:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page
         itself says sold out and shows no price of its own (a page rendered by script, which shows
         nothing at all, keeps its structured price; so does one that shows another, e.g. with VAT)."""
-        if name not in MARKUP or chosen.availability != "out_of_stock" and not (
+        script = name == "platform" and self.plat_name == "shopify"  # the product JSON: a script, not the page
+        if (name not in MARKUP and not script) or chosen.availability != "out_of_stock" and not (
                 name == "meta" and chosen.availability is None):  # og:price says nothing of stock: the page may
             return False
         if chosen.discontinued and not self.shown_in_text(chosen.price):  # an old price kept in the markup
@@ -436,10 +437,12 @@ class _Run:
                 and not self._written_as_price(chosen.price))  # "5 490,-" in the price box: shown, without a sign
 
     def _written_as_price(self, amount: Decimal) -> bool:
-        """Whether visible short text writes ``amount`` as a price without a sign ("5 490,-", "49,00"),
-        not as digits of a measure or a number ("149 cm", "Art.-Nr. 104900")."""
+        """Whether visible short text outside other products' cards and blocks writes ``amount`` as a price
+        without a sign ("5 490,-", "49,00"), not as digits of a measure or a number ("149 cm", "Art.-Nr. 104900")."""
         forms = _written_forms(amount, spaces=(" ",))
-        return any(any(_as_price(text, f) for f in forms) for text in self._visible_digit_texts() if text is not None)
+        layout = self.layout
+        return any(any(_as_price(text, f) for f in forms) for host, text in self._visible_digit_nodes()
+                   if len(text.split()) <= _LABEL_WORDS and not (layout.excluded(host) or layout.in_cards(host)))
 
     def _visible_digit_nodes(self) -> Iterator[tuple[_Element, str]]:
         """Each visible text node with a digit: the element that shows it, and its text (spaces made plain)."""

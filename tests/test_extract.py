@@ -2010,11 +2010,13 @@ NINTH_REVIEW_PRICED: list[tuple[str, str, str]] = [
 # enquiry", launch and configurator wordings, a basket called "Your Bag", a wishlist, a comparison page under an
 # article's header, a brand archive, a successor, a stool "worth £149", a trade-in "bis zu 250 €", a reservation fee, a
 # sample, a surcharge, a part sold only in a kit, a joking 404 heading under a plain title, Polish "chwilowo
-# niedostępny", "Dazu passt perfekt"
+# niedostępny", "Dazu passt perfekt", sold-out pages whose price is only in JSON-LD or Shopify's product JSON beside
+# an upsell or another colour's card
 TENTH_REVIEW: list[tuple[str, str, None]] = [
     (f"null{n:02d}", currency, None) for n, currency in ((1, "EUR"), (2, "GBP"), (3, "EUR"), (4, "EUR"), (5, "EUR"),
                                                          (6, "GBP"), (7, "EUR"), (8, "GBP"), (9, "PLN"), (10, "EUR"),
-                                                         (11, "EUR"), (12, "USD"), (14, "EUR"), (17, "EUR"), (18, "EUR"))]
+                                                         (11, "EUR"), (12, "USD"), (14, "EUR"), (17, "EUR"), (18, "EUR"),
+                                                         (15, "SEK"), (16, "AUD"))]
 
 
 # the reviews' pages, each in its folder under tests/fixtures/
