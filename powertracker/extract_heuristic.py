@@ -84,7 +84,7 @@ _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|bas
                  r"|price--unit|per-unit|ppu|(?<![a-z])vpe(?![a-z])")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
                      r"|alma|payjustnow|laybuy|aplazame|sequra|oney|cofidis|heylight)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月|kuus|kk|mėn|mēn)\b|per (month|maand|månad|måned)"
-                     r"|a month|p/?m\b|monthly|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
+                     r"|a month|p/?m\b|monthly|miesięcznie|mies\.|/\s?mies|měsíčně|havonta|lunar|mensuales|al mes|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
                      r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months"
                      r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
@@ -127,17 +127,17 @@ _FEE_CTX = _rx(r"\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental hand
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
-                     r"|\d+ of meer|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
+                     r"|\d+ of meer|\d+ ou plus|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
-                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)\s*$")
+                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)[\s:]*$")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
@@ -285,7 +285,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|preise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|preis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(aus dem|aus unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|preise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|preis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(aus dem|aus unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|^\W*discontinued\W*$|^\W*ausgelaufen\W*$|^\W*abgekündigt\W*$|^\W*descatalogado\W*$|^\W*fuori produzione\W*$"
                 r"|^\W*uit productie\W*$"
@@ -791,6 +791,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = UNCHOSEN
             if s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
+            if s.reason is None and _named_list_item(el, text, m):
+                s.reason = "an item of a list of other things, each named before its price (\"Cover Bali – € 79,95\")"
             if s.reason is None and _links_elsewhere(page, el):
                 s.reason = "in a named link to another page (another product or colour)"
             out.seen.append(s)
@@ -839,6 +841,20 @@ def _in_prose(page: Page, el: _Element) -> bool:
 
 _NOT_A_PAGE = _rx(r"^\s*(#|javascript:|mailto:|tel:)|cart|basket|checkout|panier|warenkorb|winkelwagen|carrito|carrello"
                   r"|add|login|account|offer-listing|compare")
+
+
+_NAME_DASH = re.compile(r"^\s*[^\W\d_][^:]{2,}?\s[–—-]\s*$")  # "Beschermhoes Bali – " before the amount
+
+
+def _named_list_item(el: _Element, text: str, m: PriceMatch) -> bool:
+    """Whether the amount ends a list item that names something else before it, a dash between ("Bosch PowerPack 500
+    accu – € 649,00"), among at least two such items: parts, samples, other colours, accessories listed by name."""
+    item = el if el.tag == "li" else el.getparent() if el.getparent() is not None and el.getparent().tag == "li" else None
+    if item is None or text[m.end:].strip(" *") or not _NAME_DASH.match(text[:m.start]) \
+            or _PRICE_WORD.search(text[:m.start]):
+        return False
+    box = item.getparent()
+    return box is not None and sum(1 for li in box if li.tag == "li" and has_digit(text_content(li))) >= 2
 
 
 def _links_elsewhere(page: Page, el: _Element) -> bool:

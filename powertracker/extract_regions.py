@@ -58,7 +58,7 @@ _RELATED_HEADING = re.compile(
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
     r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|nachfolger|ersatzprodukt"
-    r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
+    r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|ook verkrijgbaar|auch erhältlich|also available|également disponible|bijpassend|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
     r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
@@ -119,8 +119,11 @@ def _amount_buttons(button: _Element) -> int:
                and _AMOUNT_ONLY.fullmatch(" ".join(text_content(b).split())))
 
 
-_TILE_TAGS = frozenset({"li", "button", "a"})
+_TILE_TAGS = frozenset({"li", "button", "a", "div"})
 _CHOSEN_CLASS = re.compile(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
+
+
+_TILE_WORD = re.compile(r"item|option|swatch|variant|tile|choice|size|colou?r|attr", re.I)
 
 
 def chosen_tile(el: _Element) -> bool:
@@ -138,7 +141,11 @@ def _unchosen_tile(tile: _Element) -> bool:
     if chosen_tile(tile):
         return False
     box = tile.getparent()
+    kind = (tile.get("class") or "").split()[:1]  # a <div> tile only beside its kind: "item" and "item selected"
+    if tile.tag == "div" and not (kind and _TILE_WORD.search(kind[0])):
+        return False
     return box is not None and any(t is not tile and t.tag == tile.tag and _CHOSEN_CLASS.search(t.get("class") or "")
+                                   and (tile.tag != "div" or (t.get("class") or "").split()[:1] == kind)
                                    for t in box)
 
 
