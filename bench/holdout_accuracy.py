@@ -244,6 +244,14 @@ shipping, a kitchen configurator's measuring fee, a sold-out mower's accessory),
 holdout120 marketplaces and chains, as hard (15/40) 36/40 (3/15: OTTO's services list, a Target search page, Amazon's
 "newer model" block; and a Lidl Plus app price): 108/120 (90.0 %), 8 prices invented on 40 pages without one. Fixed
 since but holdout119/page-14.
+Four more after those fixes and a second review's 17 no-price pages, measured at 15baa2e: holdout121 the common
+platforms in Europe and North America, made hard (15/40 without a price) 36/40 (3/15 invented: a discontinued bike's
+parts list, a Quebec "Prix sur soumission" page's samples, a sold-out set's matching cover; and a Polish "2 lub więcej:"
+row), holdout122 marketplaces and chains, as hard 38/40 (0/15; a stale Currys JSON-LD price also shown in a card, JD's
+gift "价值¥149"), holdout123 Europe's common platforms 39/40 (0/10; "5 ou plus"), holdout124 the Americas, Asia-Pacific,
+the Middle East and Africa 38/40 (0/10; JD's version tiles, a stale VTEX JSON-LD price also shown in a card): 151/160
+(94.4 %), 3 prices invented on 50 pages without one. Fixed since but holdout122/page-07, holdout124/page-29 and
+holdout124/page-38.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
 """
