@@ -190,7 +190,8 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
-_SERVICE_LEFT = _rx(r"(warranty|protection plan|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
+_SERVICE_LEFT = _rx(r"(warranty|protection plan|aufstellservice|montageservice|aufbauservice|installationsservice"
+                    r"|assembly service|installation service|garantie-?plus|garantieschutz|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?))?"
                     r"[\s:：]*$")
 # a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
@@ -200,8 +201,11 @@ _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|
 # a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
 # "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
 _UP_TO_LEFT = _rx(r"^\W*(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$")
-_SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|swatch|échantillon|campione|muestra|staal|stalen)[\s:]*$")
-_DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|borg|depósito|cauzione|fianza|anzahlung|acompte)"
+_SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
+# a rental's words somewhere in the page (a day's ski pass is a product of its own)
+_HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
+               "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie")
+_DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
@@ -241,7 +245,7 @@ _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|maga
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
-                r"|preis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen),? um (die )?preise|prix:? sur (simple )?demande"
+                r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen),? um (die )?preise|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
@@ -285,10 +289,9 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|preise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|preis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(aus dem|aus unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
-                r"|^\W*discontinued\W*$|^\W*ausgelaufen\W*$|^\W*abgekündigt\W*$|^\W*descatalogado\W*$|^\W*fuori produzione\W*$"
-                r"|^\W*uit productie\W*$"
+                r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
                 r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment"
                 r"|(dit product|dit artikel) is uit (ons|het) assortiment(?=\s*([.!,;]|$|en\b))"
@@ -712,8 +715,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "an add-on's or option's surcharge"
     elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
         s.reason = "a service or warranty plan sold beside it"
-    elif _HIRE_LEFT.search(left) or _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left):
-        s.reason = "a hire rate, a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
+    elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left):
+        s.reason = "a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
     elif _TOTAL_LEFT.search(left) and not _configured(s.element):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8
@@ -791,8 +794,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = UNCHOSEN
             if s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
-            if s.reason is None and _named_list_item(el, text, m):
-                s.reason = "an item of a list of other things, each named before its price (\"Cover Bali – € 79,95\")"
+            if s.reason is None and _HIRE_LEFT.search(left) and page.mentions(*_HIRE_WORDS):
+                s.reason = "a hire rate for a length of time (a rental, not a price to buy it at)"
             if s.reason is None and _links_elsewhere(page, el):
                 s.reason = "in a named link to another page (another product or colour)"
             out.seen.append(s)
@@ -843,23 +846,11 @@ _NOT_A_PAGE = _rx(r"^\s*(#|javascript:|mailto:|tel:)|cart|basket|checkout|panier
                   r"|add|login|account|offer-listing|compare")
 
 
-_NAME_DASH = re.compile(r"^\s*[^\W\d_][^:]{2,}?\s[–—-]\s*$")  # "Beschermhoes Bali – " before the amount
-
-
-def _named_list_item(el: _Element, text: str, m: PriceMatch) -> bool:
-    """Whether the amount ends a list item that names something else before it, a dash between ("Bosch PowerPack 500
-    accu – € 649,00"), among at least two such items: parts, samples, other colours, accessories listed by name."""
-    item = el if el.tag == "li" else el.getparent() if el.getparent() is not None and el.getparent().tag == "li" else None
-    if item is None or text[m.end:].strip(" *") or not _NAME_DASH.match(text[:m.start]) \
-            or _PRICE_WORD.search(text[:m.start]):
-        return False
-    box = item.getparent()
-    return box is not None and sum(1 for li in box if li.tag == "li" and has_digit(text_content(li))) >= 2
-
-
 def _links_elsewhere(page: Page, el: _Element) -> bool:
     """Whether the amount sits in a link to another page of the shop that also names what it leads to ("Écru –
     119,00 €" among "Disponible dans d'autres coloris"): the product's own price is no link away."""
+    if not any(a.tag == "li" for a in islice(el.iterancestors(), 4)):
+        return False  # a list of other colours or products; a lone link may be the product's own ("Configure yours")
     for a in (el, *islice(el.iterancestors(), 3)):
         if a.tag == "a":
             href = a.get("href") or ""
@@ -1098,7 +1089,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 
 _NO_PRICE_WORDS = required_literals(_NO_PRICE)
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
-_PRICE_WORD = _rx(r"pri[cx]e?|preis|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
+_PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
 _LABEL_BEFORE = re.compile(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 _SENTENCE_END = re.compile(r"[.!?]\s+$")

@@ -406,13 +406,14 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 _SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
-                           r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste|merkzettel"
+                           r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
                            r"|comparer|comparar|confrontare))\b", re.I)
+_BAG_WORDS = re.compile(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
-                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|bag|shopping bag)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
@@ -452,9 +453,8 @@ def _first_heading(layout: Layout) -> str | None:
     return text if text and len(text) <= 60 else None
 
 
-_RESULT_COUNT = re.compile(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|produkte|artikel|résultats|produits|resultados"
-                           r"|productos|risultati|prodotti|resultaten|producten|träffar|produkter|resultater|wyników|produktów"
-                           r"|products|items)\b", re.I)
+_RESULT_COUNT = re.compile(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten"
+                           r"|träffar|resultater|wyników)\b", re.I)
 
 
 def _result_count(layout: Layout) -> str | None:
@@ -480,7 +480,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if page.mentions("cart-item", "cart__item") and any(not layout.hidden(f) and not _in_drawer(f) for f in _CART_FORM(page.doc)):
         return "a basket's line items"
     heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
-    if heading is not None and _CART_WORDS.match(heading) and _QUANTITIES(page.doc) >= 2:
+    if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and _QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
@@ -488,7 +488,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
-    if _not_found(name):  # a not-found page's title ("Seite nicht gefunden"), whatever its heading jokes
+    if _not_found(name) and (heading is None or heading not in title):  # a joking heading, not the product's name
         return f"its title says {name!r}"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()

@@ -25,7 +25,7 @@ OUT_OF_STOCK = re.compile(
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
-    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|niedostępny|brak w magazynie)\b"
+    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie)\b"
     r"|在庫切れ|売り切れ|品切れ|在庫なし|สินค้าหมด|품절",
     re.I,
 )
@@ -90,6 +90,7 @@ def _near_texts(layout: Layout) -> list[str]:
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommerce's "unavailable variation" template
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
+_INVENTORY = re.compile(r"inventory", re.I)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = re.compile(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button)|sizepicker|sku-?select"
                           r"|twister", re.I)
@@ -101,6 +102,8 @@ def _picks_variant(el: _Element) -> bool:
     """Whether ``el`` sits in a variant picker (within four levels; Dawn's ``<variant-radios>`` is named by its tag): its
     words are about one option."""
     for node in (el, *islice(el.iterancestors(), 4)):
+        if _INVENTORY.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
         if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}"):
             return True
     return False

@@ -2019,10 +2019,30 @@ TENTH_REVIEW: list[tuple[str, str, None]] = [
                                                          (15, "SEK"), (16, "AUD"))]
 
 
+# priced pages a review of this session's rules built, each read right at e2d060a and wrong by 1dc4b39's first cut of
+# them (tests/fixtures/review11/): order-by-mail shops' "Unser Angebot:" and "Tarif :", size lists, a configure link, a
+# Services or "Ook verkrijgbaar als" heading in the buy box, brands and words that looked like samples or deposits, a
+# day's ski pass, "Händlerpreise" / "Versandpreis" / "Montagepreis" / "Delivery price" sentences, one colour's
+# "Discontinued", a kit's "4 items included", a "Merkzettel" and a "404" T-shirt, Shopify's #variant-inventory, one
+# colour "aus dem Sortiment genommen", a product called "Shopping Bag", Bootstrap's list-group-item
+ELEVENTH_REVIEW: list[tuple[str, str, str]] = [
+    ("fp01", "EUR", "49.00"), ("fp02", "EUR", "35.00"), ("fp03", "EUR", "24.95"), ("fp04", "GBP", "1299"),
+    ("fp06", "EUR", "649.00"), ("fp07", "EUR", "24.99"), ("fp08", "CHF", "95.00"), ("fp09", "EUR", "39.95"),
+    ("fp10", "EUR", "89.95"), ("fp11", "EUR", "54.00"), ("fp12", "EUR", "34.90"), ("fp13", "EUR", "289.00"),
+    ("fp14", "GBP", "425.00"), ("fp15", "EUR", "599.00"), ("fp16", "GBP", "89.00"), ("fp17", "GBP", "64.00"),
+    ("fp18", "EUR", "12.90"), ("fp19", "EUR", "24.95"), ("fp21", "GBP", "38.00"), ("fp22", "EUR", "129.00"),
+    ("fp23", "GBP", "3.50"), ("fp25", "EUR", "245.00"), ("fp26", "PLN", "119.00"), ("fp27", "EUR", "349.00")]
+
+
+def test_a_shopify_classic_themes_variant_inventory_line_is_the_chosen_variants() -> None:
+    page = Path(__file__).parent / "fixtures" / "review11" / "fp21.html"
+    assert extract(page.read_bytes(), "https://shop.example/p", default_currency="GBP").availability == "out_of_stock"
+
+
 # the reviews' pages, each in its folder under tests/fixtures/
 REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
                 + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED]
-                + [("review10", *r) for r in TENTH_REVIEW])
+                + [("review10", *r) for r in TENTH_REVIEW] + [("review11", *r) for r in ELEVENTH_REVIEW])
 
 
 @pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
