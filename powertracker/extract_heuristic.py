@@ -186,13 +186,13 @@ _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"
                     r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
-                    r"|com cartão|precio socio|preço clube)")
+                    r"|com cartão|precio socio|preço clube|с (\w+ )?карт(ой|ою))")
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
 _SERVICE_LEFT = _rx(r"(warranty|protection plan|aufstellservice|montageservice|aufbauservice|installationsservice"
-                    r"|assembly service|installation service|garantie-?plus|garantieschutz|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
-                    r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?))?"
+                    r"|assembly service|installation service|aufmaß|aufmass|montage|einbau|inmeten|sopralluogo|只换不修|延长保|碎屏险|意外险|garantie-?plus|garantieschutz|przedłużona gwarancja|prodloužená záruka|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
+                    r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?|lata|lat|roky|let|jaar|år))?"
                     r"[\s:：]*$")
 # a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
@@ -210,6 +210,7 @@ _DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|reservation fee
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
                     r"\D{0,40}$")
+_ROUNDED_RIGHT = _rx(r"^\s*(jt|juta|rb|ribu|triệu|nghìn|mio\.?|mln\.?|millones|milhões)\b")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point)")
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$")
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
@@ -289,7 +290,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -700,6 +701,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "approximate conversion"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
         s.reason = USED
+    elif _ROUNDED_RIGHT.search(right):
+        s.reason = "a rounded figure in millions or thousands (a filter's or a banner's, 'Rp1 jt')"
     elif _POINTS_RIGHT.search(right) or _POINTS_LEFT.search(left):  # "earn 1 point per $1": a loyalty rate
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):

@@ -20,7 +20,7 @@ from .extract_base import text_content
 
 _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
-    r"|you-?may|complete-the-look|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
+    r"|you-?may|complete-the-look|variation_(color|size|style)_name|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|\bsidebar\b|recent-?(strip|items|products)"
@@ -58,7 +58,7 @@ _RELATED_HEADING = re.compile(
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
     r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|nachfolger|ersatzprodukt"
-    r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|bijpassend|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
+    r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|bijpassend|beispielküchen|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
     r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
