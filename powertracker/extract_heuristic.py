@@ -48,13 +48,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
-                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])")
+                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])")
 _WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
-_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|\boriginal(ly)?|\bbefore|previously|typical price"
+_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
@@ -180,7 +180,7 @@ _BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
 _BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
@@ -254,7 +254,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|logga in för att se våra pris(er)?\b|inloggen om (de )?prijzen te (zien|bekijken)"
                 r"|log in om (de )?prijzen te (zien|bekijken)|pris:? på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
-                r"|prezzo:? su richiesta|価格[は:：]?\s?お問い?合わせ|consultar (el )?precio|zapytaj o cen|要問合せ|価格未定|preço sob consulta|pret la cerere"
+                r"|prezzo:? su richiesta|価格[は:：]?\s?お問い?合わせ|consultar (el )?precio|zapytaj o cen|要問合せ|価格\s?[:：]?\s?未定|preço sob consulta|pret la cerere"
                 r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
@@ -290,7 +290,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -1223,6 +1223,9 @@ _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "
 _LEAD = re.compile(r"^[\W_]+")  # an icon's private-use glyph, a bullet
 
 
+_STATEMENT_LABELS = frozenset({"span", "label", "b", "strong"})  # a short label before a statement's value
+
+
 def _statement_texts(el: _Element) -> Iterator[str]:
     """Where a statement may be read in ``el``: its own words (its text and its children's tails, "<strong>Launch
     12 May.</strong> Price to be announced"), then, when its children are all inline, its whole text ("<i>icon</i>
@@ -1232,8 +1235,9 @@ def _statement_texts(el: _Element) -> Iterator[str]:
     own = "".join([el.text or "", *(c.tail or "" for c in el)]).strip()
     if own:
         yield own
-        label = el.getprevious()  # "<dt>価格：</dt><dd>お問い合わせください</dd>", "<th>Preis</th><td>auf Anfrage</td>"
-        if label is not None and (el.tag, label.tag) in (("dd", "dt"), ("td", "th")):
+        label = el.getprevious()  # "<dt>価格：</dt><dd>お問い合わせください</dd>", "<span>Prix</span> <strong>Sur devis</strong>"
+        if label is not None and ((el.tag, label.tag) in (("dd", "dt"), ("td", "th")) or (
+                label.tag in _STATEMENT_LABELS and len(text_content(label).strip()) <= 20)):
             yield f"{' '.join(text_content(label).split())} {own}"
     if len(el) and all(isinstance(c.tag, str) and c.tag in _STATEMENT_INLINE for c in el):
         whole = _LEAD.sub("", " ".join(text_content(el).split()))

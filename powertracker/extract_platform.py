@@ -429,7 +429,7 @@ def _in_drawer(form: _Element) -> bool:
 # a shop's not-found page's heading or title, and nothing more ("Page introuvable", "Oops! Page not found", "404")
 _NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(error|fehler|erreur))?)?\W*"
                               r"(oops!?\s*|sorry,?\s*|hoppla!?\s*|oups\W*|ups!?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
-                              r" (was |could not be |cannot be |can't be )?not found|(page|produit|article) introuvable"
+                              r" (was |could not be |cannot be |can't be )?not found|(the )?page you (requested|are looking for|were looking for) (can.?t|cannot|could not) be found|(page|produit|article) introuvable"
                               r"|(seite|produkt|artikel) nicht gefunden|diese seite gibt es (leider )?nicht( \(?mehr\)?)?|cette page n.existe (pas|plus)"
                               r"|(this|that) page (does not|doesn.t|no longer) exists?|(we )?(can.?t|cannot|could ?n.t) find (that|this|the) page|esta página no existe|questa pagina non esiste"
                               r"|deze pagina bestaat niet( meer)?|pagina niet gevonden|product niet gevonden"
