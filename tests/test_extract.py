@@ -2072,3 +2072,11 @@ def test_one_options_stock_is_not_the_chosen_variants(picker: str, expected: str
     html = _doc(f'<div class="product"><h1>Linen shirt</h1><span class="price">€49,00</span>{picker}'
                 '<p class="product__inventory">In stock</p><button name="add">Add to cart</button></div>')
     assert extract(html, "u", default_currency="EUR").availability == expected
+
+
+def test_a_service_word_ends_at_a_word() -> None:
+    html = _doc('<h1>Pattex Montagekleber 370 g</h1><div class="box"><p>Montagekleber 12,99 €</p></div>'
+                '<button>In den Warenkorb</button>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("12.99")
+    fitting = _doc('<h1>Küche Modena</h1><div class="box"><p>Montage ab 299,00 €</p></div><button>Angebot anfordern</button>')
+    assert extract(fitting, "u", default_currency="EUR").price is None
