@@ -797,6 +797,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = UNCHOSEN
             if s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
+            if s.reason is None and _in_finance_table(page, el):
+                s.reason = "monthly / finance figure"
             if s.reason is None and _HIRE_LEFT.search(left) and page.mentions(*_HIRE_WORDS):
                 s.reason = "a hire rate for a length of time (a rental, not a price to buy it at)"
             if s.reason is None and _links_elsewhere(page, el):
@@ -847,6 +849,23 @@ def _in_prose(page: Page, el: _Element) -> bool:
 
 _NOT_A_PAGE = _rx(r"^\s*(#|javascript:|mailto:|tel:)|cart|basket|checkout|panier|warenkorb|winkelwagen|carrito|carrello"
                   r"|add|login|account|offer-listing|compare")
+
+
+_FINANCE_HEAD = _rx(r"\b(taksit|aylık|instal+ments?|monthly|per month|cuotas?|parcelas?|raten|monatsrate|mensualit|rate mensili"
+                   r"|rata|rat|splátk|részlet)\b")
+
+
+def _in_finance_table(page: Page, el: _Element) -> bool:
+    """Whether ``el`` is a cell of a table whose header names instalments ("Taksit | Aylık | Toplam"): every amount in it
+    is a plan's, its totals included."""
+    table = next((a for a in islice(el.iterancestors(), 5) if a.tag == "table"), None)
+    if table is None:
+        return False
+    key = ("finance table", table)
+    if key not in page.memo:
+        head = table.find(".//tr")
+        page.memo[key] = head is not None and bool(_FINANCE_HEAD.search(" ".join(text_content(c) for c in head)))
+    return bool(page.memo[key])
 
 
 def _links_elsewhere(page: Page, el: _Element) -> bool:
