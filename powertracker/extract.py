@@ -267,7 +267,7 @@ class _Run:
         shown, form = self.page_variant(), self.form_variant()
         for picked in ([c for c in found if c.selected], [c for c in found if shown and shown.matches(c)],
                        [c for c in found if form and form.matches(c)]):
-            if picked and len({c.price for c in picked}) == 1:  # the page's selection, else its og:url variant
+            if picked and len({c.price for c in picked}) == 1:  # the page's selection, its og:url's, its basket form's
                 return picked[0], AMBIGUOUS_PENALTY
         if name != "heuristic":
             visible = self.scan.best
@@ -425,9 +425,10 @@ class _Run:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page
         itself says sold out and shows no price of its own (a page rendered by script, which shows
         nothing at all, keeps its structured price; so does one that shows another, e.g. with VAT)."""
-        script = name == "platform" and self.plat_name == "shopify"  # the product JSON: a script, not the page
-        if (name not in MARKUP and not script) or chosen.availability != "out_of_stock" and not (
-                name == "meta" and chosen.availability is None):  # og:price says nothing of stock: the page may
+        if name not in MARKUP and not (name == "platform" and self.plat_name == "shopify"):  # the product JSON: a script
+            return False
+        says = chosen.availability
+        if says != "out_of_stock" and not (name == "meta" and says is None):  # og:price says nothing of stock
             return False
         if chosen.discontinued and not self.shown_in_text(chosen.price):  # an old price kept in the markup
             return True

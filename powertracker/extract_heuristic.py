@@ -198,9 +198,9 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|aufstellservice|montageservice|a
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"
                  r"\s*(\([^)]*\))?[\s:]*$")
-# a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
 # "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
 _UP_TO_LEFT = _rx(r"^\W*(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$")
+# a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
 _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
@@ -1090,9 +1090,9 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         if dist is not None and dist > 150:
             out.note = "no price near the product title or buy button"
             return
-    if layout.buy is None and not _PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])) \
-            and _LABEL_BEFORE.search(best.text[:best.match.start]) \
-            and not _PRICE_WORD.search(best.text[:best.match.start]):
+    marked = bool(_PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])))
+    label = best.text[:best.match.start]
+    if layout.buy is None and not marked and _LABEL_BEFORE.search(label) and not _PRICE_WORD.search(label):
         out.note = (f"the likeliest amount is labelled as something else ({best.text[:60]!r}), and the page has no buy"
                     " button and no price mark")
         return
@@ -1100,7 +1100,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
     for s in alive[1:]:
         if s.match.amount != best.match.amount:
             s.reason = s.reason or "farther from the product title and buy button"
-    out.confidence = 0.7 if _PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])) else 0.55
+    out.confidence = 0.7 if marked else 0.55
     order = layout.order
     pos = order.get(best.element, 0)
     was = [s for s in out.seen if s.was and s.match.amount > best.match.amount
@@ -1237,11 +1237,8 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
     return False
 
 
-
 _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words
 _LEAD = re.compile(r"^[\W_]+")  # an icon's private-use glyph, a bullet
-
-
 _STATEMENT_LABELS = frozenset({"span", "label", "b", "strong"})  # a short label before a statement's value
 
 

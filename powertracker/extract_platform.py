@@ -136,6 +136,12 @@ def _cls_word(el: _Element, word: str) -> bool:
     return word in (el.get("class") or "").split()
 
 
+def _names_vat(tail: str | None) -> bool:
+    """Whether the words right after a price suffix's amount say it includes VAT ("(£538.80 inc. VAT)")."""
+    label = (tail or "")[:24]
+    return incl_vat(label) and not excl_vat(label)
+
+
 def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     out: list[Candidate] = []
     for form in _WOO_VARIATIONS(page.doc):
@@ -159,7 +165,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
         page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
         return out  # the amounts further on (a replacement's callout, a product loop) are other products'
     for block in _WOO_PRICE(page.doc):
-        if layout.excluded(block) or any(a.tag == "ul" and "products" in (a.get("class") or "").split()
+        if layout.excluded(block) or any(a.tag == "ul" and _cls_word(a, "products")
                                          for a in block.iterancestors()):  # a product loop's card: another product's
             page.reject(visible_text(block), "WooCommerce price inside a related-products block or product loop")
             continue
@@ -169,7 +175,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
             continue
         suffix = [a for a in current if any(_cls_word(x, "woocommerce-price-suffix") for x in a.iterancestors())]
         if suffix and len(suffix) < len(current):  # "£449.00 (£538.80 inc. VAT)": the suffix's amount, if it has the VAT
-            gross = [a for a in suffix if incl_vat((a.tail or "")[:24]) and not excl_vat((a.tail or "")[:24])]
+            gross = [a for a in suffix if _names_vat(a.tail)]
             for a in suffix if not gross else [a for a in current if a not in suffix]:
                 page.reject(visible_text(a), "WooCommerce: the price suffix's other figure (with or without VAT)")
             current = gross or [a for a in current if a not in suffix]
@@ -401,7 +407,6 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
                     " or contains(@class, 'basket-item')][translate(., '0123456789', '') != .])")
 
 
-# a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
 _SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
@@ -410,6 +415,7 @@ _SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|sucherge
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
                            r"|comparer|comparar|confrontare))\b", re.I)
+# a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _BAG_WORDS = re.compile(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
 _CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"

@@ -57,7 +57,7 @@ _RELATED_HEADING = re.compile(
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
-    r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|nachfolger|ersatzprodukt"
+    r"|関連商品|おすすめ|この商品を買った人|successor|replacement|replaced by|opvolger|ersatzprodukt"
     r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|bijpassend|beispielküchen|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
@@ -120,8 +120,6 @@ def _amount_buttons(button: _Element) -> int:
 
 _TILE_TAGS = frozenset({"li", "button", "a", "div"})
 _CHOSEN_CLASS = re.compile(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
-
-
 _TILE_WORD = re.compile(r"^(item|option|tile|choice)$|swatch|variant", re.I)
 
 
@@ -141,11 +139,10 @@ def _unchosen_tile(tile: _Element) -> bool:
         return False
     box = tile.getparent()
     kind = (tile.get("class") or "").split()[:1]  # a <div> tile only beside its kind: "item" and "item selected"
-    if tile.tag == "div" and not (kind and _TILE_WORD.search(kind[0])):
+    if box is None or (tile.tag == "div" and not (kind and _TILE_WORD.search(kind[0]))):
         return False
-    return box is not None and any(t is not tile and t.tag == tile.tag and _CHOSEN_CLASS.search(t.get("class") or "")
-                                   and (tile.tag != "div" or (t.get("class") or "").split()[:1] == kind)
-                                   for t in box)
+    return any(t is not tile and t.tag == tile.tag and chosen_tile(t)
+               and (tile.tag != "div" or (t.get("class") or "").split()[:1] == kind) for t in box)
 
 
 _AMOUNT_ONLY = re.compile(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")

@@ -90,7 +90,6 @@ def _near_texts(layout: Layout) -> list[str]:
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommerce's "unavailable variation" template
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
-_INVENTORY = re.compile(r"inventory", re.I)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = re.compile(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button)|sizepicker|sku-?select"
                           r"|twister", re.I)
@@ -102,11 +101,15 @@ def _picks_variant(el: _Element) -> bool:
     """Whether ``el`` sits in a variant picker (within four levels; Dawn's ``<variant-radios>`` is named by its tag): its
     words are about one option."""
     for node in (el, *islice(el.iterancestors(), 4)):
-        if _INVENTORY.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        names = f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}"
+        if "inventory" in names.lower():
             return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
-        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}"):
+        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names):
             return True
     return False
+
+
+_SOLD_OUT_BADGE = re.compile(r"price__badge--?sold-out")  # Dawn's one hyphen, Debut's two
 
 
 def _dormant_badge(el: _Element) -> bool:
@@ -114,6 +117,6 @@ def _dormant_badge(el: _Element) -> bool:
     the theme shows only when the block is marked ``price--sold-out``."""
     parent = el.getparent()
     for node in (el, parent) if parent is not None else (el,):
-        if "price__badge-sold-out" in (node.get("class") or "") or "price__badge--sold-out" in (node.get("class") or ""):
+        if _SOLD_OUT_BADGE.search(node.get("class") or ""):
             return not any("price--sold-out" in (a.get("class") or "") for a in node.iterancestors())
     return False

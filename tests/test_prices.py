@@ -9,6 +9,7 @@ import pytest
 from powertracker.prices import (
     currency_code,
     find_prices,
+    has_currency,
     in_fils,
     normalize,
     parse_amount,
@@ -183,8 +184,6 @@ def test_dong_sign_only_as_a_word_of_its_own() -> None:
 
 @pytest.mark.parametrize("text", ["1.249,90TL", "59,90 TL", "120KM", "12 KM"])
 def test_a_currency_glued_to_its_amount_counts(text: str) -> None:
-    from powertracker.prices import has_currency
-
     assert has_currency(text)
 
 
