@@ -109,6 +109,8 @@ _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|
                      r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
                      r"|wysyłka|dostawa|(inpost )?paczkomaty?|kurier( (dpd|inpost|gls|dhl|ups|fedex))?)"
                      r"( (cost|costs|fee|charge))?\s*:\s*$")
+# a delivery charge shown struck after "Free", in a line about delivery: "Delivery by 17 Jul | Free <s>₹40</s>"
+_FREE_LEFT = _rx(r"\b(free|gratis|kostenlos|gratuite?|grátis|gratuita)\W*$")
 # the tax itself: "Btw-bedrag (9%): € 1,65", "MwSt.-Betrag: 3,19 €", "VAT amount: £2.47"
 _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|pdv)[\s-]?(-?bedrag|-?betrag|amount|anteil"
                        r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
@@ -123,7 +125,7 @@ _PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
-_FEE_CTX = _rx(r"\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
+_FEE_CTX = _rx(r"\bfee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
@@ -153,7 +155,7 @@ _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|en
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
-                r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|中古"
+                r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
                 r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
@@ -190,7 +192,7 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
-_SERVICE_LEFT = _rx(r"(warranty|protection plan|aufstellservice|montageservice|aufbauservice|installationsservice"
+_SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|screen|damage|theft) protection|aufstellservice|montageservice|aufbauservice|installationsservice"
                     r"|assembly service|installation service|aufmaß\b|aufmass\b|montage\b|einbau\b|inmeten\b|sopralluogo|只换不修|延长保|碎屏险|意外险|garantie-?plus|garantieschutz|przedłużona gwarancja|prodloužená záruka|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?|lata|lat|roky|let|jaar|år))?"
                     r"[\s:：]*$")
@@ -628,6 +630,11 @@ def _inline_text(el: _Element, whole: str) -> str:
     return whole
 
 
+def _waived_delivery(el: _Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and bool(_SHIPPING_CTX.search(" ".join(text_content(parent).split())[:200]))
+
+
 def _is_fee(left: str, right: str) -> bool:
     """Whether the amount is a fee the price includes: its word right before it ("Éco-participation :
     2,00 €"), or right after it when an "of which" opens it ("dont 10,00 € d'éco-participation")."""
@@ -681,7 +688,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
-    elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left):
+    elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
+            or (_FREE_LEFT.search(left) and _waived_delivery(s.element)):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
@@ -727,7 +735,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "inside running text"
     if s.reason is None:
         # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")
-        after = bool(_EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24]))
+        beside = _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24])
+        after = beside is not None and not _labels_next_amount(s.element)
         label = right[:24] if after else ("" if has_digit(left[-16:]) else left[-16:])  # not an amount before it's label
         alone = len(find_prices(whole)) <= 1  # with two amounts in it, the element's words may be the other's
         # the label beside the amount outranks the rest of its element ("Precio con IVA. Precio sin IVA: 1.033,05 €")
@@ -748,6 +757,19 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             s.excl = False
         if mark == "weak" or _WEAK_WAS_LEFT.search(left) or _WEAK_WAS_RIGHT.search(right):
             s.reason, s.was, s.weak = _WAS_REASON, True, True
+
+
+def _labels_next_amount(el: _Element) -> bool:
+    """Whether the VAT words after ``el`` open the next element, whose own text goes on to an amount: they are
+    that amount's label ("<span>4 995:-</span><div>Exkl. moms 3 996:-</div>"), not ``el``'s."""
+    nxt = el.getnext()
+    if nxt is None or (el.tail or "").strip() or not isinstance(nxt.tag, str):
+        return False
+    text = " ".join(text_content(nxt).split())
+    label = _EXCL_CTX.search(text[:24]) or _INCL_CTX.search(text[:24])
+    rest = text[label.end():label.end() + 40] if label is not None and label.start() <= 2 else ""
+    found = find_prices(rest)  # right after the label's words: "incl. btw · € 8,29 per 100 stuks" is another note
+    return bool(found) and found[0].start <= 12 and re.fullmatch(r"[\w\s.:]*", rest[:found[0].start]) is not None
 
 
 def scan(page: Page, layout: Layout) -> Scan:

@@ -26,12 +26,12 @@ OUT_OF_STOCK = re.compile(
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
     r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie)\b"
-    r"|在庫切れ|売り切れ|品切れ|在庫なし|สินค้าหมด|품절",
+    r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절",
     re.I,
 )
 PREORDER = re.compile(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
-    r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|forudbestil|forhåndsbestill"
+    r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus|przedsprzedaż|předobjednávka|ön sipariş|forudbestil|forhåndsbestill"
     r"|available for pre-?order|coming soon)\w*|予約",
     re.I,
 )

@@ -12,6 +12,7 @@ from lxml.etree import fromstring
 from powertracker.demo_shop import render
 from powertracker.extract import availability, currency_code, extract, parse_price
 from powertracker.extract_base import Page
+from powertracker.extract_heuristic import _labels_next_amount
 from powertracker.extract_structured import json_ld
 
 BASE = "http://127.0.0.1:8765"
@@ -2086,3 +2087,35 @@ def test_a_service_word_ends_at_a_word() -> None:
     assert extract(html, "u", default_currency="EUR").price == Decimal("12.99")
     fitting = _doc('<h1>Küche Modena</h1><div class="box"><p>Montage ab 299,00 €</p></div><button>Angebot anfordern</button>')
     assert extract(fitting, "u", default_currency="EUR").price is None
+
+
+def test_flipkart_buy_box_fees_protection_plans_and_other_sellers() -> None:
+    box = ('<h1>Phone 15 (128 GB)</h1><div><div class="_30jeq3">₹1,29,999</div><div class="_3I9_wc">₹1,34,900</div></div>'
+           '<div>Delivery by 17 Jul | <span>Free</span> <span class="_3hEwkb">₹40</span></div>'
+           '<div><div>Protect Promise Fee ₹99</div><div>Complete Mobile Protection 1 Year ₹5,999</div></div>'
+           '<div><span>2 sellers from ₹1,29,490</span></div><button>ADD TO CART</button>')
+    e = extract(_doc(box), "u", default_currency="INR")
+    assert e.price == Decimal("129999"), e.rejected
+    assert {raw: why for raw, why in e.rejected}["₹40"] == "shipping cost or threshold"
+
+
+def test_vat_words_that_open_the_next_amounts_element_are_its_label() -> None:
+    komplett = ('<h1>Ryzen 7 9700X</h1><div class="product-price"><span class="product-price-now">4 995:-</span>'
+                '<div class="product-price-vat">Exkl. moms 3 996:-</div></div><p class="stockstatus">Förbeställ</p>'
+                '<p>Paket: Ryzen 7 9700X + kylare: <strong>6 290:-</strong></p><button class="buy-button">Förbeställ</button>')
+    e = extract(_doc(komplett), "u", default_currency="SEK")
+    assert (e.price, e.availability) == (Decimal("4995"), "preorder"), e.rejected
+    # after a separator the words are a note of their own ("incl. btw" is still the € 9,95's)
+    note = fromstring('<div><div class="h1">€ 9,95</div><div class="h5">incl. btw · € 8,29 per 100 stuks</div></div>')
+    label = fromstring('<div><span>4 995:-</span><div>Exkl. moms 3 996:-</div></div>')
+    assert (_labels_next_amount(note[0]), _labels_next_amount(label[0])) == (False, True)
+
+
+def test_amazon_jp_related_and_newer_model_boxes() -> None:
+    html = ('<h1>ヘッドホン WH-1000XM4</h1><div id="availability"><span>現在お取り扱いできません。</span></div>'
+            '<div id="newer-version"><h5>この商品の新モデルがあります：</h5><a href="/dp/B09">WH-1000XM5</a>'
+            ' <span class="a-price"><span class="a-offscreen">￥44,400</span></span></div>'
+            '<div id="sp_detail"><h2>この商品に関連する商品</h2><ol><li>Q30 <span class="a-price"><span class="a-offscreen">'
+            '￥8,990</span></span></li><li>QC45 <span class="a-price"><span class="a-offscreen">￥36,300</span></span></li>'
+            '</ol></div>')
+    assert extract(_doc(html), "u", default_currency="JPY").price is None
