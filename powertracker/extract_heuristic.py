@@ -101,7 +101,7 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
-                    r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
+                    r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo|colissimo|chronopost|chronofresh|mondial relay|\bdhl\b|\bdpd\b|\bgls\b|postnl|royal mail|\bevri\b|postnord"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
 # a label that names the amount beside it a shipping cost, and nothing else ("Postage:" in a column before it;
 # not "Preis: Versand:", a column of labels, nor "Price including delivery:")

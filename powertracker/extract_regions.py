@@ -53,7 +53,7 @@ _BUTTONS = XPath("//button | //input[@type='submit' or @type='button' or @type='
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = re.compile(
     r"^(related|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
-    r"|recently viewed|complete the look|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
+    r"|recently viewed|complete the look|alternatives?( disponibles?| available| products)?$|alternativen|alternatieven|alternativas|alternative (products|produkte)|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
