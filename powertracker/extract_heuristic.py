@@ -91,7 +91,8 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
-                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame")
+                   r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
+                   r"|\bpay\b.{0,48}\b\d{1,2} ?[x×] ?\D{0,5}\d")  # "Pay via M-Pesa: 3 × KSh 1,166" (a tier table's "3x" is no plan)
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|raty po|每期|每月"
                     r"|\b\d+ taksit)\s*$")
@@ -163,7 +164,7 @@ _USED_ATTR = _rx(r"other-?sellers|alternative-?sellers|other-?offers|more-?buyin
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
                    r"|\bplus price[\s:.]*$"
-                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel|üye fiyatı"
+                   r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel( fiyat)?|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
@@ -287,11 +288,13 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
-                r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre"
+                r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|ціну уточнюйте|уточнюйте ціну|ціна за запитом|ціна договірна"
+                r"|цену уточняйте|уточняйте цену|цена по запросу|цена договорная"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
+                r"|pris(en)?( og \w+)? (publiseres|offentliggjøres|annonseres)"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"

@@ -434,7 +434,7 @@ def _in_drawer(form: _Element) -> bool:
 
 # a shop's not-found page's heading or title, and nothing more ("Page introuvable", "Oops! Page not found", "404")
 _NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(error|fehler|erreur))?)?\W*"
-                              r"(oops!?\s*|sorry,?\s*|hoppla!?\s*|oups\W*|ups!?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
+                              r"(oops!?\s*|sorry,?\s*|hoppla!?\s*|oups\W*|ups!?\s*|ne pare rău,?\s*|üzgünüz,?\s*|извините,?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
                               r" (was |could not be |cannot be |can't be )?not found|(the )?page you (requested|are looking for|were looking for) (can.?t|cannot|could not) be found|(page|produit|article) introuvable"
                               r"|(seite|produkt|artikel) nicht gefunden|diese seite gibt es (leider )?nicht( \(?mehr\)?)?|cette page n.existe (pas|plus)"
                               r"|(this|that) page (does not|doesn.t|no longer) exists?|(we )?(can.?t|cannot|could ?n.t) find (that|this|the) page|esta página no existe|questa pagina non esiste"
@@ -443,7 +443,9 @@ _NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(
                               r"|hittades inte)|siden (blev ikke fundet|ble ikke funnet|finnes ikke|findes ikke)"
                               r"|strona nie (została znaleziona|istnieje)|stránka (nenalezena|nebyla nalezena)"
                               r"|sivua ei löytynyt|ページが見つかりません|(το )?προϊόν δεν βρέθηκε|η σελίδα δεν βρέθηκε"
-                              r"|페이지를 찾을 수 없습니다|상품을 찾을 수 없습니다)?\W*$", re.I)
+                              r"|페이지를 찾을 수 없습니다|상품을 찾을 수 없습니다|pagina (căutată |solicitată )?nu a fost găsită|pagina nu există"
+                              r"|(aradığınız )?sayfa bulunamadı|страница не найдена|сторінку не знайдено|сторінка не знайдена"
+                              r"|az oldal nem található|الصفحة غير موجودة|لم يتم العثور على الصفحة|הדף (שחיפשת )?לא נמצא)?\W*$", re.I)
 
 
 def _not_found(text: str | None) -> bool:

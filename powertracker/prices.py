@@ -20,7 +20,8 @@ from functools import lru_cache
 # ISO 4217 codes a retailer is likely to quote; validation rejects anything else.
 KNOWN_CURRENCIES = frozenset(
     "AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON "
-    "SEK SGD THB TRY TWD USD ZAR BAM BHD EGP IDR KWD MAD MYR OMR PEN PHP QAR RSD RUB SAR UAH UYU VND".split()
+    "SEK SGD THB TRY TWD USD ZAR BAM BHD EGP IDR KWD MAD MYR OMR PEN PHP QAR RSD RUB SAR UAH UYU VND "
+    "KES NGN GHS TZS UGX PKR LKR NPR BDT".split()
 )
 # codes that are words too ("pen", "rub", "bam"): read in text only from their signs ("S/", "KM")
 _WORD_CODES = frozenset({"BAM", "PEN", "RUB", "MAD", "PHP"})
@@ -29,7 +30,10 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "£": ("GBP",), "€": ("EUR",), "₹": ("INR",), "₩": ("KRW",), "zł": ("PLN",), "kč": ("CZK",), "ft": ("HUF",),
     "us$": ("USD",), "u$s": ("USD",), "a$": ("AUD",), "au$": ("AUD",), "c$": ("CAD",), "ca$": ("CAD",), "nz$": ("NZD",),
     "hk$": ("HKD",), "s$": ("SGD",), "r$": ("BRL",), "nt$": ("TWD",), "fr.": ("CHF",), "sfr.": ("CHF",),
-    "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",), "원": ("KRW",), "rs.": ("INR",), "rs": ("INR",),
+    "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",), "원": ("KRW",),
+    "rs.": ("INR", "PKR", "LKR", "NPR"), "rs": ("INR", "PKR", "LKR", "NPR"),
+    "ksh": ("KES",), "ksh.": ("KES",), "₦": ("NGN",), "gh₵": ("GHS",), "₵": ("GHS",), "tsh": ("TZS",), "ush": ("UGX",),
+    "৳": ("BDT",),
     "r": ("ZAR",), "лв": ("BGN",), "лв.": ("BGN",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
@@ -60,8 +64,8 @@ _CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
 # the Arabic signs, written after the amount in the source's order: "٢٬٩٩٩٫٠٠ د.إ", "2,149.00 ريال"
 _ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: قطري| عماني| سعودي)?|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
 # A currency token: a code, a symbol, or a word-like abbreviation.
-_SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫円元"  # one-character currency signs
-_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
+_SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫₦₵৳円元"  # one-character currency signs
+_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])(?:[KTU]Sh|Ksh)\.?(?![A-Za-z])|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-)")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
 _NUM = (r"(?<![\d.,])(?<![^\d]%)(?<!^%)(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:[.,']|\s(?=\d{3}(?!\d)))\d{3})+|\d+)"
@@ -81,7 +85,7 @@ _BARE = re.compile(_NUM)
 _COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
 CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|\b(?:[KTU]Sh|Ksh)\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 @lru_cache(maxsize=8192)

@@ -103,6 +103,10 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("4.999,-", "DKK", "4999", "DKK"), ("1 299,–", "NOK", "1299", "NOK"), ("29,-", None, "29", None),
     ("%25999,90 ₺", "TRY", None, None),  # a "%25" badge glued to the was price: no amount starts after the %
     ("24.990.000đ", None, "24990000", "VND"),
+    # East and West Africa, South Asia: "Rs" is the rupee of the shop's own country
+    ("KSh 3,499", None, "3499", "KES"), ("Ksh. 1,200", "KES", "1200", "KES"), ("₦45,000", None, "45000", "NGN"),
+    ("GH₵ 250.00", None, "250.00", "GHS"), ("TSh 25,000", None, "25000", "TZS"), ("USh 50,000", None, "50000", "UGX"),
+    ("৳ 1,200", None, "1200", "BDT"), ("Rs. 4,999", "PKR", "4999", "PKR"), ("Rs 12,500", None, "12500", "INR"),
     ("Pen 12 pack", "GBP", "12", None),  # a bare number: "pen" is a word here, not the sol's code
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
