@@ -414,12 +414,24 @@ class _Run:
                     self.page.reject(chosen.raw, f"{name}: a price in {chosen.currency}; the page shows its price"
                                                  f" in {default}, the shop's currency")
                     return "heuristic", heuristic(self.page, self.scan)[0], 0.0
+            if (gross := self._gross_beside(name, chosen)) is not None:
+                self.page.reject(chosen.raw, f"{name}: the price box shows it without VAT; its suffix gives the price"
+                                             " with VAT")
+                return "platform", gross, 0.0
             stale = self._stale(name, chosen)
             if stale:
                 self.page.reject(chosen.raw, f"{name}: {stale}; the visible price is read instead")
                 return "heuristic", heuristic(self.page, self.scan)[0], 0.0
             return name, chosen, penalty
         return None
+
+    def _gross_beside(self, name: str, chosen: Candidate) -> Candidate | None:
+        """WooCommerce's price box when its suffix gives the price with VAT ("£412.50 ex. VAT (£495.00 inc. VAT)")
+        and the markup holds the amount before it, without VAT (a trade shop's prices are entered so)."""
+        if name not in MARKUP or not self.page.mentions("woocommerce-price-suffix"):
+            return None
+        box = self.candidates("platform")
+        return box[0] if box and box[0].net == chosen.price and box[0].price > chosen.price else None
 
     def _hidden_while_sold_out(self, name: str, chosen: Candidate) -> bool:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page

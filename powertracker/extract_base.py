@@ -71,6 +71,7 @@ class Candidate:
     discontinued: bool = False  # the markup says the product is no longer sold (schema.org Discontinued)
     high: Decimal | None = None  # an AggregateOffer's highPrice
     member: bool = False  # one of an AggregateOffer's own listed offers
+    net: Decimal | None = None  # the price without VAT shown beside it (a WooCommerce price box's, before its suffix)
     element: _Element | None = field(default=None, repr=False)
 
 

@@ -117,7 +117,8 @@ _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|p
                        r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
 _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
-_THRESHOLD_LEFT = _rx(r"(滿|满)\s*$")
+_THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
+                     r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?)\s*:?\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*以上")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
@@ -254,8 +255,8 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
                 r"|logg inn for å se våre pris(er)?\b|logga in för att se pris(er|erna)?\b"
-                r"|logga in för att se våra pris(er)?\b|inloggen om (de )?prijzen te (zien|bekijken)"
-                r"|log in om (de )?prijzen te (zien|bekijken)|pris:? på (förfrågan|begäran|forespørsel"
+                r"|logga in för att se våra pris(er)?\b|inloggen om (de )?prijzen( en \w+)? te (zien|bekijken)"
+                r"|log ?in om (de )?prijzen( en \w+)? te (zien|bekijken)|pris:? på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
                 r"|prezzo:? su richiesta|価格[は:：]?\s?お問い?合わせ|consultar (el )?precio|zapytaj o cen|要問合せ|価格\s?[:：]?\s?未定|preço sob consulta|pret la cerere"
                 r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
@@ -294,7 +295,11 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
-                r"|pris(en)?( og \w+)? (publiseres|offentliggjøres|annonseres)"
+                r"|prisen( og \w+)? (publiseres|offentliggjøres|annonseres)|pris og \w+ (publiseres|offentliggjøres|annonseres)"
+                r"|(trade |wholesale |our )?prices? (are|is) (only )?(visible|available|shown|displayed) (only )?(to|for)"
+                r" (approved|registered|logged[- ]in|verified|trade|wholesale)\b"
+                # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
+                r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"

@@ -174,10 +174,13 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
         if not current:
             continue
         suffix = [a for a in current if any(_cls_word(x, "woocommerce-price-suffix") for x in a.iterancestors())]
+        net = None
         if suffix and len(suffix) < len(current):  # "£449.00 (£538.80 inc. VAT)": the suffix's amount, if it has the VAT
             gross = [a for a in suffix if _names_vat(a.tail)]
             for a in suffix if not gross else [a for a in current if a not in suffix]:
                 page.reject(visible_text(a), "WooCommerce: the price suffix's other figure (with or without VAT)")
+            if gross:
+                net = _text_price(page, next(a for a in current if a not in suffix))[0]
             current = gross or [a for a in current if a not in suffix]
         prices = [_text_price(page, a) for a in current]
         amount, currency, raw = prices[0]
@@ -190,7 +193,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
         if was is not None:
             page.reject(visible_text(struck[0]), "struck-through (was) price")
         out.append(Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None,
-                             low=low, element=block))
+                             low=low, element=block, net=net))
         text = visible_text(block)
         if not (excl_vat(text) and not incl_vat(text)):
             break  # an ex-VAT block first (a trade shop's) is kept only when no inc-VAT block follows

@@ -2119,3 +2119,29 @@ def test_amazon_jp_related_and_newer_model_boxes() -> None:
             '￥8,990</span></span></li><li>QC45 <span class="a-price"><span class="a-offscreen">￥36,300</span></span></li>'
             '</ol></div>')
     assert extract(_doc(html), "u", default_currency="JPY").price is None
+
+
+def test_json_ld_holding_a_woocommerce_price_without_vat_gives_way_to_its_suffixs_gross() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Fryer", "offers": {"@type": "Offer",'
+          ' "price": "412.50", "priceCurrency": "GBP"}}</script>')
+    amount = '<span class="woocommerce-Price-amount amount"><bdi>£{}</bdi></span>'
+    body = (f'<div class="summary"><h1 class="product_title">Fryer</h1><p class="price"><del>{amount.format("449.00")}</del>'
+            f' <ins>{amount.format("412.50")}</ins> <small class="woocommerce-price-suffix">ex. VAT ({amount.format("495.00")}'
+            ' inc. VAT)</small></p><button name="add-to-cart">Add to basket</button></div>')
+    e = extract(_doc(body, head=ld), "u", default_currency="GBP")
+    assert (e.price, e.strategy) == (Decimal("495.00"), "platform:woocommerce"), e.rejected
+
+
+@pytest.mark.parametrize(("statement", "currency"), [
+    ("Log in om prijzen en voorraad te zien", "EUR"),  # Sana Commerce
+    ("Trade prices are visible to approved stockists.", "GBP"),  # Shopify B2B
+    ("Bud ønskes", "NOK"),  # a classified ad asking for bids
+])
+def test_wholesale_and_classified_pages_that_say_they_show_no_price(statement: str, currency: str) -> None:
+    body = (f'<h1>Universeelschroef 5,0 x 60</h1><div class="price-block"><span>{statement}</span></div>'
+            '<ul><li>Minimum first order 150,00</li><li>Adviesprijs 31,95</li></ul>'
+            '<section class="promo"><p>Yamaha P-145 — <strong>5 990,00</strong></p></section>')
+    body = body.replace("150,00", {"EUR": "€ 150,00", "GBP": "£150", "NOK": "150 kr"}[currency])
+    body = body.replace("31,95", {"EUR": "€ 31,95", "GBP": "£24.99", "NOK": "299 kr"}[currency])
+    body = body.replace("5 990,00", {"EUR": "€ 54,95", "GBP": "£19.99", "NOK": "5 990 kr"}[currency])
+    assert extract(_doc(body), "u", default_currency=currency).price is None
