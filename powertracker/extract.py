@@ -324,14 +324,17 @@ class _Run:
         said = no_price_statement(self.page, self.layout)
         return said if said and (not shown or self._shown_only_in_cards(price)) else None
 
-    def _shown_only_in_cards(self, amount: Decimal) -> bool:
+    def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products
-        block (other products')."""
+        block (other products'); with ``labels``, of the places short enough to be a price's label (a description's
+        "Regular price ₱1,299.00. Flash sale ..." is not one), in cards or excluded blocks (those that hold neither
+        title nor buy button: a content area classed "breadcrumbs-location-summary" is no related block)."""
         forms = _written_forms(amount, spaces=(" ",))
         found = False
+        layout = self.layout
         for host, text in self._visible_digit_nodes():
-            if any(f in text for f in forms):
-                if not (self.layout.in_cards(host) or self.layout.in_related(host)):
+            if any(f in text for f in forms) and not (labels and len(text.split()) > _LABEL_WORDS):
+                if not (layout.in_cards(host) or (layout.excluded(host) if labels else layout.in_related(host))):
                     return False
                 found = True
         return found
@@ -496,6 +499,10 @@ class _Run:
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
+        elif not (chosen.was and chosen.was > price) and self._may_show_was(price) \
+                and self._shown_only_in_cards(price, labels=True):
+            # a sale page whose markup kept the regular price, which only another product's card happens to show
+            why, band = "a price the page shows only in other products' cards (markup left from before a sale)", near
         elif self._marked_near(price, _EXCL_MARKERS + _INCL_MARKERS) and self._shown_only_without_vat(price):
             why, band = "a price the page shows only without VAT", with_vat
         elif self._marked_near(price, _MULTIBUY_MARKERS) and self._shown_only_as_multibuy(price):

@@ -2132,16 +2132,33 @@ def test_json_ld_holding_a_woocommerce_price_without_vat_gives_way_to_its_suffix
     assert (e.price, e.strategy) == (Decimal("495.00"), "platform:woocommerce"), e.rejected
 
 
-@pytest.mark.parametrize(("statement", "currency"), [
-    ("Log in om prijzen en voorraad te zien", "EUR"),  # Sana Commerce
-    ("Trade prices are visible to approved stockists.", "GBP"),  # Shopify B2B
-    ("Bud ønskes", "NOK"),  # a classified ad asking for bids
+@pytest.mark.parametrize(("statement", "money"), [
+    ("Log in om prijzen en voorraad te zien", "€ {},00"),  # Sana Commerce
+    ("Trade prices are visible to approved stockists.", "£{}.00"),  # Shopify B2B
+    ("Bud ønskes", "{} kr"),  # a classified ad asking for bids
+    ("This item is no longer available for new purchase.", "${}.00"),  # Best Buy, beside an open-box offer
+    ("회원 공개", "{},000원"),  # Cafe24: the price is shown to members only
 ])
-def test_wholesale_and_classified_pages_that_say_they_show_no_price(statement: str, currency: str) -> None:
+def test_wholesale_and_classified_pages_that_say_they_show_no_price(statement: str, money: str) -> None:
     body = (f'<h1>Universeelschroef 5,0 x 60</h1><div class="price-block"><span>{statement}</span></div>'
-            '<ul><li>Minimum first order 150,00</li><li>Adviesprijs 31,95</li></ul>'
-            '<section class="promo"><p>Yamaha P-145 — <strong>5 990,00</strong></p></section>')
-    body = body.replace("150,00", {"EUR": "€ 150,00", "GBP": "£150", "NOK": "150 kr"}[currency])
-    body = body.replace("31,95", {"EUR": "€ 31,95", "GBP": "£24.99", "NOK": "299 kr"}[currency])
-    body = body.replace("5 990,00", {"EUR": "€ 54,95", "GBP": "£19.99", "NOK": "5 990 kr"}[currency])
+            f'<p>{money.format(150)}</p><section class="promo"><p>Yamaha P-145 — <strong>{money.format(599)}</strong></p>'
+            '</section>')
+    currency = parse_price(money.format(1), None)[1] or "NOK"
     assert extract(_doc(body), "u", default_currency=currency).price is None
+
+
+def test_markup_at_a_price_only_another_products_card_shows_gives_way_on_a_sale_page() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Power Bank", "offers": {"@type":'
+          ' "AggregateOffer", "lowPrice": "1299.00", "highPrice": "1299.00", "priceCurrency": "PHP"}}</script>')
+    box = ('<div class="pdp-product-price"><span class="pdp-price">₱999.00</span> <del class="origin">₱2,599.00</del></div>'
+           '<div class="detail"><p>Regular price ₱1,299.00. Flash sale price valid while stocks last, limited to two'
+           ' units per customer.</p></div>')
+    cards = ('<div class="recommendation"><h2>People Who Viewed This Item Also Viewed</h2><div class="card"><a href="/c1">'
+             'Charger</a> <span class="price">₱1,299.00</span></div><div class="card"><a href="/c2">Cable</a> <span'
+             ' class="price">₱299.00</span></div></div>')
+    e = extract(_doc(f'<h1>Power Bank</h1>{box}<button>Add to Cart</button>{cards}', head=ld), "u", default_currency="PHP")
+    assert (e.price, e.strategy) == (Decimal("999.00"), "heuristic"), e.rejected
+    # the same markup on a page whose own box shows it stands
+    same = box.replace("₱999.00", "₱1,299.00")
+    assert extract(_doc(f'<h1>Power Bank</h1>{same}<button>Add to Cart</button>{cards}', head=ld), "u",
+                   default_currency="PHP").price == Decimal("1299.00")
