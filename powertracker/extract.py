@@ -52,6 +52,7 @@ from .extract_heuristic import (
     heuristic,
     may_show_was,
     no_price_statement,
+    price_marked,
     scan,
     shown_bare,
 )
@@ -327,13 +328,15 @@ class _Run:
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products
         block (other products'); with ``labels``, of the places short enough to be a price's label (a description's
-        "Regular price ₱1,299.00. Flash sale ..." is not one), in cards or excluded blocks (those that hold neither
+        "Regular price ₱1,299.00. Flash sale ..." is not one, the price box's "Jetzt nur 49,99 € statt ..." is), in
+        cards or excluded blocks (those that hold neither
         title nor buy button: a content area classed "breadcrumbs-location-summary" is no related block)."""
         forms = _written_forms(amount, spaces=(" ",))
         found = False
         layout = self.layout
         for host, text in self._visible_digit_nodes():
-            if any(f in text for f in forms) and not (labels and len(text.split()) > _LABEL_WORDS):
+            if any(f in text for f in forms) and not (labels and len(text.split()) > _LABEL_WORDS
+                                                      and not price_marked(host)):
                 if not (layout.in_cards(host) or (layout.excluded(host) if labels else layout.in_related(host))):
                     return False
                 found = True
@@ -434,7 +437,8 @@ class _Run:
         if name not in MARKUP or not self.page.mentions("woocommerce-price-suffix"):
             return None
         box = self.candidates("platform")
-        return box[0] if box and box[0].net == chosen.price and box[0].price > chosen.price else None
+        return box[0] if box and box[0].net == chosen.price and chosen.price < box[0].price <= chosen.price * VAT_MAX \
+            else None
 
     def _hidden_while_sold_out(self, name: str, chosen: Candidate) -> bool:
         """A sold-out page whose theme hides the price keeps it in its structured data only: the page

@@ -92,7 +92,10 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
-                   r"|\bpay\b.{0,48}\b\d{1,2} ?[x×] ?\D{0,5}\d")  # "Pay via M-Pesa: 3 × KSh 1,166" (a tier table's "3x" is no plan)
+                   )
+# "Pay via M-Pesa: 3 × KSh 1,166": parts right before the amount, in a text about paying (a tier table's "3x" is no plan)
+_PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
+_PAY_WORD = _rx(r"\bpay\b")
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|raty po|每期|每月"
                     r"|\b\d+ taksit)\s*$")
@@ -102,16 +105,20 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
-                    r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo|colissimo|chronopost|chronofresh|mondial relay|\bdhl\b|\bdpd\b|\bgls\b|postnl|royal mail|\bevri\b|postnord"
-                    r"|παράδοσ|μεταφορικ|αποστολ|доставк|배송비|assembly service|installation service|συναρμολόγ|монтаж")
+                    r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
+                    r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
 # a label that names the amount beside it a shipping cost, and nothing else ("Postage:" in a column before it;
 # not "Preis: Versand:", a column of labels, nor "Price including delivery:")
 _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
                      r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
                      r"|wysyłka|dostawa|(inpost )?paczkomaty?|kurier( (dpd|inpost|gls|dhl|ups|fedex))?)"
                      r"( (cost|costs|fee|charge))?\s*:\s*$")
-# a delivery charge shown struck after "Free", in a line about delivery: "Delivery by 17 Jul | Free <s>₹40</s>"
+# a carrier's rate, named right before it: "Chronofresh 14,90 €", "배송비 3,000원" (not "... zzgl. Versand (DHL)" after a price)
+_CARRIER_LEFT = _rx(r"(\b(colissimo|chronopost|chronofresh|mondial relay|dhl|dpd|gls|postnl|royal mail|evri|postnord)\b[^\d]{0,20}"
+                    r"|배송비\s*[:：]?\s*)$")
+# a delivery charge waived in a delivery-date line: "Delivery by 17 Jul, Wednesday | Free ₹40"
 _FREE_LEFT = _rx(r"\b(free|gratis|kostenlos|gratuite?|grátis|gratuita)\W*$")
+_DELIVERY_LINE = _rx(r"^\W*(delivery|delivered|arrives|get it) by\b")
 # the tax itself: "Btw-bedrag (9%): € 1,65", "MwSt.-Betrag: 3,19 €", "VAT amount: £2.47"
 _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|pdv)[\s-]?(-?bedrag|-?betrag|amount|anteil"
                        r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
@@ -119,7 +126,7 @@ _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
                      r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?)\s*:?\s*$")
-_THRESHOLD_RIGHT = _rx(r"^\s*以上")
+_THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상)")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
 _PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*(versand(kosten)?|shipping|livraison"
@@ -127,7 +134,8 @@ _PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
-_FEE_CTX = _rx(r"\bfee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
+_FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|platform|promise|payment|card|cod|delivery"
+               r"|installation|set-?up|recycling|disposal) fee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
@@ -158,7 +166,7 @@ _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|en
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
-                r"|resigilat|open[- ]box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
+                r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
                 r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"open-?box|other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
@@ -194,7 +202,7 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
-_SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|screen|damage|theft) protection|aufstellservice|montageservice|aufbauservice|installationsservice"
+_SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|damage|theft) protection|aufstellservice|montageservice|aufbauservice|installationsservice"
                     r"|assembly service|installation service|aufmaß\b|aufmass\b|montage\b|einbau\b|inmeten\b|sopralluogo|只换不修|延长保|碎屏险|意外险|garantie-?plus|garantieschutz|przedłużona gwarancja|prodloužená záruka|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?|lata|lat|roky|let|jaar|år))?"
                     r"[\s:：]*$")
@@ -289,8 +297,8 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|pricing will be announced|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
-                r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|ціну уточнюйте|уточнюйте ціну|ціна за запитом|ціна договірна"
-                r"|цену уточняйте|уточняйте цену|цена по запросу|цена договорная"
+                r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|^\W*ціну уточнюйте\W*$|^\W*уточнюйте ціну\W*$"
+                r"|^\W*ціна за запитом\W*$|^\W*цену уточняйте\W*$|^\W*уточняйте цену\W*$|^\W*цена по запросу\W*$"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
                 r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
@@ -556,6 +564,11 @@ def _vat_label_after(block: _Element) -> str:
 _MAGENTO_PRICE_TYPES = frozenset({"oldPrice", "finalPrice"})
 
 
+def price_marked(el: _Element) -> bool:
+    """Whether ``el`` or one of its three nearest ancestors is classed as a price."""
+    return bool(_PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0])))
+
+
 def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
     """Attribute words of ``el`` and a few ancestors, nearest first; whether any is struck through."""
     levels = []
@@ -640,7 +653,7 @@ def _inline_text(el: _Element, whole: str) -> str:
 
 def _waived_delivery(el: _Element) -> bool:
     parent = el.getparent()
-    return parent is not None and bool(_SHIPPING_CTX.search(" ".join(text_content(parent).split())[:200]))
+    return parent is not None and bool(_DELIVERY_LINE.search(" ".join(text_content(parent).split())[:200]))
 
 
 def _is_fee(left: str, right: str) -> bool:
@@ -694,10 +707,11 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
+            or (_PARTS_LEFT.search(left) and _PAY_WORD.search(ctx[:s.match.start])) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
-            or (_FREE_LEFT.search(left) and _waived_delivery(s.element)):
+            or _CARRIER_LEFT.search(left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
@@ -1239,7 +1253,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.excluded(el):
                 continue
-            marked = _PRICE_ATTR.search(" ".join(_chain_attrs(el, 3)[0]))
+            marked = price_marked(el)
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
                     _YIELDING.search(said.group()) and _priced_before(layout, el)):
@@ -1249,7 +1263,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
 
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
-_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère")
+_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b"
+                r"|available for (new )?(purchase|order)")
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:

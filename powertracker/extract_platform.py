@@ -179,7 +179,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
             gross = [a for a in suffix if _names_vat(a.tail)]
             for a in suffix if not gross else [a for a in current if a not in suffix]:
                 page.reject(visible_text(a), "WooCommerce: the price suffix's other figure (with or without VAT)")
-            if gross:
+            if len(gross) == 1 and len(current) - len(suffix) == 1:  # one net, one gross: no range
                 net = _text_price(page, next(a for a in current if a not in suffix))[0]
             current = gross or [a for a in current if a not in suffix]
         prices = [_text_price(page, a) for a in current]

@@ -2047,9 +2047,29 @@ def test_stock_lines_the_review_found(name: str, currency: str, price: str, stoc
 
 
 # the reviews' pages, each in its folder under tests/fixtures/
+# the twelfth review: priced pages that the session's new rules misread (carriers, 'Free', fees, statements)
+TWELFTH_REVIEW: list[tuple[str, str, str]] = [
+    ("de_dhl_note", "EUR", "34.95"), ("fr_colissimo_note", "EUR", "42.90"), ("nl_postnl_note", "EUR", "259.00"),
+    ("uk_royalmail_note", "GBP", "159.00"), ("dk_gls_note2", "DKK", "1299.00"), ("se_postnord_note", "SEK", "1495"),
+    ("kr_shipping_note", "KRW", "39000"), ("us_ships_free_badge", "USD", "89.00"),
+    ("uk_delivery_free_badge", "GBP", "249.99"), ("fr_livraison_gratuite_badge", "EUR", "299.99"),
+    ("es_envio_gratis_badge", "EUR", "159.95"), ("br_frete_gratis_badge", "BRL", "249.90"),
+    ("de_versand_kostenlos_badge", "EUR", "89.95"), ("uk_alcohol_free", "GBP", "42.00"),
+    ("uk_sugar_free_variant", "GBP", "7.49"), ("uk_engraving_free", "GBP", "349.00"),
+    ("uk_course_fee", "GBP", "295.00"), ("us_registration_fee", "USD", "299.00"),
+    ("uk_membership_fee", "GBP", "45.00"), ("de_service_fee", "EUR", "89.00"), ("us_you_pay_pack", "USD", "24.99"),
+    ("uk_pay_icons_pack", "GBP", "14.99"), ("uk_screen_protection", "GBP", "12.99"),
+    ("us_openbox_picker", "USD", "399.99"), ("ua_utochniuite", "UAH", "7899"), ("ru_opt_po_zaprosu", "RUB", "12490"),
+    ("ua_dohovirna_listing", "UAH", "485000"), ("uk_trade_note", "GBP", "24.00"),
+    ("us_wholesale_note", "USD", "28.00"), ("dk_giv_et_bud", "DKK", "18500"), ("uk_last_stock_note", "GBP", "89.99"),
+    ("jp_shin_model_title", "JPY", "4980"), ("nl_genre_alternative", "EUR", "39.99"),
+    ("de_book_alternativen", "EUR", "18.00"), ("ar_alternativas_de_pago", "ARS", "89999"),
+    ("de_stale_long_node", "EUR", "49.99"), ("de_stale_ld_dhl", "EUR", "179.00"), ("woo_suffix_pack", "GBP", "2.50")]
+
 REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
                 + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED]
-                + [("review10", *r) for r in TENTH_REVIEW] + [("review11", *r) for r in ELEVENTH_REVIEW])
+                + [("review10", *r) for r in TENTH_REVIEW] + [("review11", *r) for r in ELEVENTH_REVIEW]
+                + [("review12", *r) for r in TWELFTH_REVIEW])
 
 
 @pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
