@@ -604,7 +604,7 @@ class _Run:
         texts = 0
         for text in self._visible_digit_texts():
             texts += 1
-            if text is not None and any(f in text for f in forms):
+            if text is not None and any(_holds(text, f) for f in forms):  # "99.99" is not in "RRP $199.99"
                 return True
         return texts == 0
 
@@ -713,6 +713,17 @@ def _whole(before: str | bytes, after: str | bytes) -> bool:
     stands as a whole number, not inside a longer one ("1299" in "11299" or in "1299,5")."""
     return not before.isdigit() and before not in (".", ",", b".", b",") and not after[:1].isdigit() \
         and not (after[:1] in (".", ",", b".", b",") and after[1:2].isdigit())
+
+
+def _holds(text: str, form: str) -> bool:
+    """``form`` in ``text`` as a whole number (``_whole``)."""
+    i = text.find(form)
+    while i != -1:
+        j = i + len(form)
+        if _whole(text[i - 1:i] if i else "", text[j:j + 2]):
+            return True
+        i = text.find(form, j)
+    return False
 
 
 def _as_price(text: str, form: str) -> bool:

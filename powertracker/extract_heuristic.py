@@ -54,12 +54,12 @@ _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
-_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
+_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|\bmrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
-                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
+                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár|precio (normal|regular|de lista|lista)|^\W*normal\s*:?\s*$"
                 # the price after the promotion: "poi torna a €2.690,00", "then back to £49"
                 r"|poi torna a|then (goes )?back to|reverts to|danach wieder|puis revient à"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
@@ -139,7 +139,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -150,6 +150,8 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)[\s:]*$")
+# a price when bought together with another product: "Mua kèm Galaxy Buds FE ... chỉ còn 1.400.000₫"
+_BOUGHT_WITH = _rx(r"\bmua kèm\b")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
@@ -217,7 +219,7 @@ _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|éch
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
                "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie")
-_DEPOSIT_LEFT = _rx(r"\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
+_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
@@ -306,6 +308,14 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prisen( og \w+)? (publiseres|offentliggjøres|annonseres)|pris og \w+ (publiseres|offentliggjøres|annonseres)"
                 r"|(trade |wholesale |our )?prices? (are|is) (only )?(visible|available|shown|displayed) (only )?(to|for)"
                 r" (approved|registered|logged[- ]in|verified|trade|wholesale)\b"
+                r"|o preço será (anunciado|divulgado)|el precio se (anunciará|dará a conocer)|il prezzo sarà (annunciato|comunicato)"
+                + "".join(rf"|^\W*{w}\W*$" for w in ("coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente",
+                                                      "em breve", "prossimamente", "binnenkort", "kommer snart", "tulossa"))
+                + r"|暂无报价|暫無報價|该商品已下柜|商品已下架|该商品已下架"
+                r"|^\W*(giá\s*:?\s*)?liên hệ\W*$|produk (ini )?(sudah )?tidak (tersedia|dijual)"
+                # a price-comparison page with no shop offering it now
+                r"|δεν είναι διαθέσιμο σε κανένα κατάστημα|not (currently )?available (in|at|from) any (store|shop|retailer)"
+                r"|(derzeit|aktuell) keine angebote|aucune offre (disponible|actuellement)|ningún vendedor (lo )?ofrece"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
@@ -723,7 +733,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
     elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _MULTIBUY_RIGHT.search(right) \
-            or MULTIBUY_ATTR.search(attrs):
+            or MULTIBUY_ATTR.search(attrs) or _BOUGHT_WITH.search(ctx):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = LOWEST_30
@@ -1263,7 +1273,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
 
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
-_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b"
+_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b|coming soon"
+                r"|bientôt|demnächst|próximamente|em breve|prossimamente|binnenkort|kommer snart|tulossa"
                 r"|available for (new )?(purchase|order)")
 
 

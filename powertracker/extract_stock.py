@@ -32,7 +32,7 @@ OUT_OF_STOCK = re.compile(
 PREORDER = re.compile(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
     r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus|przedsprzedaż|předobjednávka|ön sipariş|forudbestil|forhåndsbestill"
-    r"|available for pre-?order|coming soon)\w*|予約",
+    r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
     re.I,
 )
 IN_STOCK = re.compile(

@@ -2182,3 +2182,41 @@ def test_markup_at_a_price_only_another_products_card_shows_gives_way_on_a_sale_
     same = box.replace("₱999.00", "₱1,299.00")
     assert extract(_doc(f'<h1>Power Bank</h1>{same}<button>Add to Cart</button>{cards}', head=ld), "u",
                    default_currency="PHP").price == Decimal("1299.00")
+
+
+def test_a_stale_price_is_not_shown_inside_a_longer_amount() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Air Fryer", "offers": {"@type": "Offer",'
+          ' "price": "99.99", "priceCurrency": "AUD"}}</script>')
+    body = ('<h1>Air Fryer 4L</h1><div class="price-block"><div class="rrp">RRP <s>$199.99</s></div><div class="price">'
+            '<span>$</span><span class="amount">89</span><span class="cents">.99</span></div></div><button>Add to cart</button>')
+    assert extract(_doc(body, head=ld), "u", default_currency="AUD").price == Decimal("89.99")
+
+
+def test_an_unchosen_tile_in_a_wrapper_of_its_own_and_a_normal_price_label() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Good Girl", "offers": {"@type": "Offer",'
+          ' "price": "89.00", "priceCurrency": "EUR"}}</script>')
+    tiles = "".join(f'<li><button type="button" aria-pressed="{"true" if ml == 100 else "false"}"><span>{ml} ml</span>'
+                    f'<span class="variant-price">{price},00 €</span></button></li>'
+                    for ml, price in ((50, 89), (100, 124), (150, 159)))
+    body = (f'<h1>Good Girl Eau de Parfum</h1><div class="prices"><span class="price-sale">124,00 €</span></div>'
+            f'<ul class="variants">{tiles}</ul><button>Añadir a la cesta</button>')
+    assert extract(_doc(body, head=ld), "u", default_currency="EUR").price == Decimal("124.00")
+    ripley = ('<h1>Galaxy S24</h1><dl class="prices"><dt>Normal</dt><dd><span class="product-price">S/ 3,299.00</span></dd>'
+              '<dt>Internet</dt><dd><span class="product-price">S/ 2,499.00</span></dd></dl><button>Agregar al carro</button>')
+    assert extract(_doc(ripley), "u", default_currency="PEN").price == Decimal("2499.00")
+
+
+@pytest.mark.parametrize(("body", "currency"), [
+    ('<div class="st-price"><div class="st-price-main">Liên hệ</div></div><ul class="promo"><li>Tặng màn chiếu trị giá'
+     ' 1.290.000₫</li></ul>', "VND"),  # FPT Shop: contact us for the price
+    ('<div class="p-price"><span class="price">暂无报价</span></div><div class="tip">该商品已下柜</div>', "CNY"),  # JD, delisted
+    ('<div class="status"><b>Produk tidak tersedia</b></div>', "IDR"),  # Blibli
+    ('<div class="pdp__offerPrice"><span>Coming Soon</span></div><p>1 Year Extended Warranty from ₹2,499 | Screen Damage'
+     ' Protection ₹3,299</p>', "INR"),
+    ('<div class="sku-unavailable"><p>Δεν είναι διαθέσιμο σε κανένα κατάστημα αυτή τη στιγμή</p></div><div class="price-history">'
+     '<h3>Ιστορικό τιμών</h3><p>Χαμηλότερη τιμή 6 μηνών: <strong>329,00 €</strong></p></div>', "EUR"),  # Skroutz
+    ('<div class="soon"><span>Brevemente</span><p>O preço será anunciado no dia de abertura das reservas.</p></div>', "EUR"),
+])
+def test_statements_from_asian_and_southern_european_shops(body: str, currency: str) -> None:
+    assert extract(_doc(f'<h1>Product 2025</h1>{body}<p>Rp150.000 ₹70 ￥99.00 120.000₫ 15,00 €</p>'), "u",
+                   default_currency=currency).price is None
