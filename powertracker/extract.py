@@ -716,11 +716,14 @@ def _whole(before: str | bytes, after: str | bytes) -> bool:
 
 
 def _holds(text: str, form: str) -> bool:
-    """``form`` in ``text`` as a whole number (``_whole``)."""
+    """``form`` in ``text`` as a whole number (``_whole``), after a sign ending in a dot too ("Rs.4,990", "S/.89")."""
     i = text.find(form)
     while i != -1:
         j = i + len(form)
-        if _whole(text[i - 1:i] if i else "", text[j:j + 2]):
+        before = text[i - 1:i] if i else ""
+        if before == "." and i > 1 and not text[i - 2].isdigit():
+            before = ""
+        if _whole(before, text[j:j + 2]):
             return True
         i = text.find(form, j)
     return False

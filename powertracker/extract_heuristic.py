@@ -54,12 +54,12 @@ _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
-_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|\bmrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
+_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
-                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár|precio (normal|regular|de lista|lista)|^\W*normal\s*:?\s*$"
+                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
                 # the price after the promotion: "poi torna a €2.690,00", "then back to £49"
                 r"|poi torna a|then (goes )?back to|reverts to|danach wieder|puis revient à"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
@@ -70,7 +70,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|\bmrp|list price|piyasa fiyatı|\boriginal
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
-                     r"|normalpreis|prix normal|prezzo normale)[\s:.]*$")
+                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
@@ -139,7 +139,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
@@ -174,6 +174,7 @@ _USED_ATTR = _rx(r"open-?box|other-?sellers|alternative-?sellers|other-?offers|m
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
+                   r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
                    r"|\bplus price[\s:.]*$"
                    r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel( fiyat)?|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
@@ -257,6 +258,11 @@ _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|va
 _CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
 # "Select your store to see the price in store" beside the online price: not a page without one
 _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|magasin|markt|winkel|filiale|shop|boutique))"
+# labels that say "no price" only in the price box itself ("<div class="st-price-main">Liên hệ</div>"), not on a
+# swatch, a hotline button or a trade-in row
+_IN_PRICE_BOX_ONLY = ("liên hệ", "coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve",
+                      "prossimamente", "binnenkort", "kommer snart", "tulossa", "暂无报价", "暫無報價")
+_PRICE_BOX_ONLY = re.compile("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
@@ -308,14 +314,14 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|prisen( og \w+)? (publiseres|offentliggjøres|annonseres)|pris og \w+ (publiseres|offentliggjøres|annonseres)"
                 r"|(trade |wholesale |our )?prices? (are|is) (only )?(visible|available|shown|displayed) (only )?(to|for)"
                 r" (approved|registered|logged[- ]in|verified|trade|wholesale)\b"
-                r"|o preço será (anunciado|divulgado)|el precio se (anunciará|dará a conocer)|il prezzo sarà (annunciato|comunicato)"
-                + "".join(rf"|^\W*{w}\W*$" for w in ("coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente",
-                                                      "em breve", "prossimamente", "binnenkort", "kommer snart", "tulossa"))
-                + r"|暂无报价|暫無報價|该商品已下柜|商品已下架|该商品已下架"
-                r"|^\W*(giá\s*:?\s*)?liên hệ\W*$|produk (ini )?(sudah )?tidak (tersedia|dijual)"
+                # opening a sentence: "... brevemente. O preço será anunciado ...", not "PS5 Pro: o preço será anunciado"
+                r"|(?:^|(?<=[.!]\s))o preço será (anunciado|divulgado)|(?:^|(?<=[.!]\s))el precio se (anunciará|dará a conocer)"
+                r"|(?:^|(?<=[.!]\s))il prezzo sarà (annunciato|comunicato)"
+                + "".join(rf"|^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY)
+                + r"|该商品已下柜|该商品已下架"
+                r"|^\W*giá\s*:?\s*liên hệ\W*$|^\W*produk (ini )?tidak tersedia\W*$|produk ini sudah tidak dijual"
                 # a price-comparison page with no shop offering it now
-                r"|δεν είναι διαθέσιμο σε κανένα κατάστημα|not (currently )?available (in|at|from) any (store|shop|retailer)"
-                r"|(derzeit|aktuell) keine angebote|aucune offre (disponible|actuellement)|ningún vendedor (lo )?ofrece"
+                r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
                 r"|to see our price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
@@ -733,7 +739,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
     elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _MULTIBUY_RIGHT.search(right) \
-            or MULTIBUY_ATTR.search(attrs) or _BOUGHT_WITH.search(ctx):
+            or MULTIBUY_ATTR.search(attrs) or _BOUGHT_WITH.search(whole[:s.match.start]):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = LOWEST_30
@@ -1264,6 +1270,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                     or layout.excluded(el):
                 continue
             marked = price_marked(el)
+            if _PRICE_BOX_ONLY.match(said.group()) and (not marked or layout.in_cards(el)):  # another product's card
+                continue
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
                     _YIELDING.search(said.group()) and _priced_before(layout, el)):
@@ -1275,7 +1283,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b|coming soon"
                 r"|bientôt|demnächst|próximamente|em breve|prossimamente|binnenkort|kommer snart|tulossa"
-                r"|available for (new )?(purchase|order)")
+                r"|available for (new )?(purchase|order)|κανένα κατάστημα")
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:

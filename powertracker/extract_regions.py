@@ -23,7 +23,7 @@ _RELATED_ATTR = re.compile(
     r"|you-?may|complete-the-look|variation_(color|size|style)_name|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
-    r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|previous-?model|prev-?model|older-?model|predecessor|price-?history|\bsidebar\b|recent-?(strip|items|products)"
+    r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|previous-?model|prev-?model|older-?model|predecessor|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
     # whole class / id names only ("product__price-review", Tailwind's "filter" hold prices):
     # a listing's price filter ("0 € – 500 €"), a reviews block ("Got it for $119 on Prime Day")
@@ -53,11 +53,11 @@ _BUTTONS = XPath("//button | //input[@type='submit' or @type='button' or @type='
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = re.compile(
     r"^(related|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
-    r"|recently viewed|complete the look|combo (offers?|deals?)|price history|preisverlauf|preisentwicklung|ιστορικό τιμών|historique des prix|historial de precios|prijsgeschiedenis|prishistorik|historia cen|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
+    r"|recently viewed|complete the look|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
-    r"|関連商品|(この商品に)?関連する商品|新款推荐|新品推荐|相关推荐|为你推荐|猜你喜欢|よく一緒に購入|この商品をチェックした人|おすすめ|この商品を買った人|(この商品の)?新(しい)?モデル(があります|が出ています|あり)|後継(機種|モデル|品)|successor|newer (model|version)|previous (model|version)|forrige modell|tidligere model|tidigare modell|föregående modell|vorgängermodell|vorgänger|modèle précédent|poprzedni model|edellinen malli|replacement|replaced by|opvolger|ersatzprodukt"
+    r"|関連商品|(この商品に)?関連する商品|よく一緒に購入|この商品をチェックした人|おすすめ|この商品を買った人|(この商品の)?新(しい)?モデル(があります|が出ています|あり)|後継(機種|モデル|品)|successor|newer (model|version)|previous (model|version)|forrige modell|tidligere model|tidigare modell|föregående modell|vorgängermodell|vorgänger|modèle précédent|poprzedni model|edellinen malli|replacement|replaced by|opvolger|ersatzprodukt"
     r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|bijpassend|beispielküchen|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"

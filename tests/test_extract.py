@@ -2066,10 +2066,29 @@ TWELFTH_REVIEW: list[tuple[str, str, str]] = [
     ("de_book_alternativen", "EUR", "18.00"), ("ar_alternativas_de_pago", "ARS", "89999"),
     ("de_stale_long_node", "EUR", "49.99"), ("de_stale_ld_dhl", "EUR", "179.00"), ("woo_suffix_pack", "GBP", "2.50")]
 
+# the thirteenth review: priced pages that the second batch's rules misread (lone 'Coming soon', MRP, headings)
+THIRTEENTH_REVIEW: list[tuple[str, str, str]] = [
+    ("br_preco_anunciado_outra_versao", "BRL", "3399.00"), ("cl_precio_normal_only", "CLP", "24990"),
+    ("cl_precio_normal_vs_tarjeta", "CLP", "59990"), ("click_collect_not_any_store", "GBP", "749.00"),
+    ("cn_mobile_no_h1_weinituijian", "CNY", "159.00"), ("cn_tradein_zanwu_baojia", "CNY", "1699.00"),
+    ("coming_soon_badge_preorder", "GBP", "149.00"), ("coming_soon_swatch_before_price", "USD", "129.95"),
+    ("de_keine_angebote_zubehoer", "EUR", "89.90"), ("de_normal_vs_mitglieder", "EUR", "79.00"),
+    ("de_preisverlauf_in_pricebox", "EUR", "169.90"), ("em_breve_cor", "BRL", "89.90"),
+    ("es_ningun_vendedor_reacondicionado", "EUR", "249.89"), ("fr_aucune_offre_occasion", "EUR", "349.99"),
+    ("gr_price_box_price_history_wrapper", "EUR", "69.99"), ("greek_store_availability", "EUR", "69.99"),
+    ("id_tidak_tersedia_di_toko", "IDR", "2899000"), ("in_combo_offers_heading_buybox", "INR", "1499"),
+    ("in_mrp_inline_text", "INR", "2450"), ("in_mrp_only_d2c", "INR", "599"),
+    ("in_pharmacy_mrp_per_tablet", "INR", "33.76"), ("lien_he_contact_haravan", "VND", "1590000"),
+    ("mx_precio_de_lista_only", "MXN", "1299.00"), ("mx_precio_regular_only", "MXN", "459.00"),
+    ("pk_rs_dot_wholesale_note", "PKR", "4990"), ("se_kommer_snart_size", "SEK", "349"),
+    ("uk_split_price_coming_soon_colour", "GBP", "199.99"), ("vn_call_to_order_lien_he_cards", "VND", "2150000"),
+    ("vn_gia_sau_giam", "VND", "1190000"), ("vn_packaging_hop_qua_tang", "VND", "850000"),
+    ("vn_price_note_mua_kem", "VND", "9490000")]
+
 REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
                 + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED]
                 + [("review10", *r) for r in TENTH_REVIEW] + [("review11", *r) for r in ELEVENTH_REVIEW]
-                + [("review12", *r) for r in TWELFTH_REVIEW])
+                + [("review12", *r) for r in TWELFTH_REVIEW] + [("review13", *r) for r in THIRTEENTH_REVIEW])
 
 
 @pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
