@@ -203,7 +203,7 @@ def _collect(el: _Element, parts: list[str]) -> None:
             _collect(child, parts)
             parts.append(" ")
         elif isinstance(tag, str) and tag not in _SKIP_TAGS:
-            if is_fraction(child) and parts and parts[-1].rstrip()[-1:].isdigit():
+            if (is_fraction(child) or _cents_after_sign(child)) and parts and parts[-1].rstrip()[-1:].isdigit():
                 digits = text_content(child).strip().lstrip(".,")
                 if len(digits) == 2 and digits.isdigit():
                     before = parts[-1].rstrip()
@@ -216,6 +216,24 @@ def _collect(el: _Element, parts: list[str]) -> None:
                 _collect(child, parts)
         if child.tail:
             parts.append(child.tail)
+
+
+def _cents_after_sign(el: _Element) -> bool:
+    """Whether ``el`` is the cents of a price split in three spans with nothing to tell them apart:
+    ``<span>$</span><span>549</span><span>00</span>`` (Home Depot classes the sign and the cents alike)."""
+    text = el.text
+    if not text or len(text) != 2 or not text.isdigit() or el.getnext() is not None or len(el):
+        return False
+    whole, sign = el.getprevious(), None
+    if whole is not None:
+        sign = whole.getprevious()
+    return (sign is not None and sign.getprevious() is None and not len(whole) and not len(sign)
+            and _WHOLE.fullmatch(whole.text or "") is not None and _SIGN.fullmatch((sign.text or "").strip()) is not None
+            and not any((n.tail or "").strip() for n in (sign, whole)))
+
+
+_WHOLE = re.compile(r"\d{1,3}(,\d{3})*|\d+")
+_SIGN = re.compile(r"[$£€¥₹]|[A-Z]{1,3}\$")
 
 
 def visible_text(el: _Element) -> str:

@@ -2239,3 +2239,37 @@ def test_an_unchosen_tile_in_a_wrapper_of_its_own_and_a_normal_price_label() -> 
 def test_statements_from_asian_and_southern_european_shops(body: str, currency: str) -> None:
     assert extract(_doc(f'<h1>Product 2025</h1>{body}<p>Rp150.000 ₹70 ￥99.00 120.000₫ 15,00 €</p>'), "u",
                    default_currency=currency).price is None
+
+
+def test_a_price_split_in_three_alike_spans_and_a_code_glued_to_a_hidden_label() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Grill", "offers": {"@type": "Offer",'
+          ' "price": 649.0, "priceCurrency": "USD"}}</script>')
+    box = ('<div class="price-format__strike"><span>Was</span> <span class="u__strike">$649.00</span></div><div class="price">'
+           '<span class="price-format__large-currency-symbols">$</span><span>549</span>'
+           '<span class="price-format__large-currency-symbols">00</span></div>')
+    e = extract(_doc(f'<h1>Spirit E-325 Gas Grill</h1>{box}<button>Add to Cart</button>', head=ld), "u",
+                default_currency="USD")
+    assert (e.price, e.was_price) == (Decimal("549.00"), Decimal("649.00")), e.rejected
+    warehouse = ('<h1>ANC Headphones</h1><div class="price-list"><span class="price price--highlight"><span'
+                 ' class="visually-hidden">Sale price</span>AED 349.00</span> <span class="price price--compare"><span'
+                 ' class="visually-hidden">Regular price</span>AED 449.00</span></div><button>Add to cart</button>')
+    assert extract(_doc(warehouse), "u", default_currency="AED").price == Decimal("349.00")
+
+
+@pytest.mark.parametrize(("body", "currency", "expected"), [
+    # Amazon's buy box says so in a price-coloured span; the used offer below is another seller's
+    ('<div id="buybox"><span class="a-color-price">Currently unavailable.</span></div><div id="usedRow"><h5>Save with Used'
+     ' - Like New</h5><span class="a-price"><span class="a-offscreen">£38.40</span></span></div>', "GBP", None),
+    ('<div><h2>No Longer Available</h2><p>This item has been discontinued by the manufacturer.</p></div><p>Used from'
+     ' <b>$1,149.95</b></p><p>Get up to $1,025.00 toward your next purchase</p>', "USD", None),
+    ('<div class="price"><span class="product__price--coming-soon">近日発売</span></div><p>現行モデル <b>¥39,800</b></p>',
+     "JPY", None),
+    ('<p>Publicación finalizada</p><p>Precio original pagado: $2,899.00</p>', "MXN", None),
+    # an option not chosen that is priced on request does not make the page's price one
+    ('<h2 class="price-new">€ 1.249,00</h2><label class="finish-option"><input type="radio" name="f"> Su misura'
+     ' <span class="finish-price">Prezzo su richiesta</span></label><label><input type="radio" name="f" checked> Rovere'
+     '</label>', "EUR", "1249.00"),
+])
+def test_the_fourth_batchs_statements(body: str, currency: str, expected: str | None) -> None:
+    e = extract(_doc(f'<h1>Product</h1>{body}<button>Add to Cart</button>'), "u", default_currency=currency)
+    assert e.price == (None if expected is None else Decimal(expected)), e.rejected
