@@ -125,7 +125,9 @@ _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|p
 _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
-                     r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?)\s*:?\s*$")
+                     r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?"
+                     r"|minimální hodnota objednávky|minimálna hodnota objednávky|minimalna wartość zamówienia"
+                     r"|valoarea minimă a comenzii)\s*:?\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상)")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
@@ -214,7 +216,7 @@ _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"
                  r"\s*(\([^)]*\))?[\s:]*$")
 # "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
-_UP_TO_LEFT = _rx(r"^\W*(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$")
+_UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$")
 # a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
 _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
@@ -261,8 +263,7 @@ _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|maga
 # labels that say "no price" only in the price box itself ("<div class="st-price-main">Liên hệ</div>"), not on a
 # swatch, a hotline button or a trade-in row
 _IN_PRICE_BOX_ONLY = ("liên hệ", "coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve",
-                      "prossimamente", "binnenkort", "kommer snart", "tulossa", "暂无报价", "暫無報價", "近日発売", "発売予定",
-                      r"currently unavailable\.?")  # Amazon's buy box
+                      "prossimamente", "binnenkort", "kommer snart", "tulossa", "暂无报价", "暫無報價")
 _PRICE_BOX_ONLY = re.compile("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
@@ -272,12 +273,12 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
                 r"|logg inn for å se våre pris(er)?\b|logga in för att se pris(er|erna)?\b"
-                r"|logga in för att se våra pris(er)?\b|inloggen om (de |uw |je )?(netto )?prij(s|zen)( en \w+)? te (zien|bekijken)"
-                r"|log ?in om (de |uw |je )?(netto )?prij(s|zen)( en \w+)? te (zien|bekijken)|pris:? på (förfrågan|begäran|forespørsel"
+                r"|logga in för att se våra pris(er)?\b|inloggen om (de |uw |je )?(netto prijs|prijzen( en \w+)?) te (zien|bekijken)"
+                r"|log ?in om (de |uw |je )?(netto prijs|prijzen( en \w+)?) te (zien|bekijken)|pris:? på (förfrågan|begäran|forespørsel"
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
                 r"|prezzo:? su richiesta|価格[は:：]?\s?お問い?合わせ|consultar (el )?precio|zapytaj o cen|要問合せ|価格\s?[:：]?\s?未定|preço sob consulta|pret la cerere"
                 r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
-                r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
+                r"|ceny vidí (pouze|jen) přihlášen|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
@@ -285,7 +286,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|aggiungi al carrello per (vedere|visualizzare) il prezzo|precio en el carrito"
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
-                r"|this listing (was|has been|has) ended|publicación finalizada|publicação finalizada|anuncio finalizado|listing has ended|this listing sold on|bidding has ended on this"
+                r"|this listing (was|has been|has) ended|^\W*publicación finalizada\W*$|^\W*publicação finalizada\W*$|^\W*anuncio finalizado\W*$|listing has ended|this listing sold on|bidding has ended on this"
                 r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
                 # sold only inside a set: the set's price is another product's
@@ -319,7 +320,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|(?:^|(?<=[.!]\s))o preço será (anunciado|divulgado)|(?:^|(?<=[.!]\s))el precio se (anunciará|dará a conocer)"
                 r"|(?:^|(?<=[.!]\s))il prezzo sarà (annunciato|comunicato)"
                 + "".join(rf"|^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY)
-                + r"|该商品已下柜|该商品已下架|価格(・発売日)?は決まり次第"
+                + r"|该商品已下柜|该商品已下架|^\W*価格(・発売日)?は決まり次第"
                 r"|^\W*giá\s*:?\s*liên hệ\W*$|^\W*produk (ini )?tidak tersedia\W*$|produk ini sudah tidak dijual"
                 # a price-comparison page with no shop offering it now
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
@@ -350,8 +351,7 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
                 r"|produced|in production|available for (new )?(purchase|order))" + _CLAUSE_END
-                + r"|(this|the) (product|item|model|article) (is|has been) discontinued( by the (manufacturer|maker|brand))?"
-                + _CLAUSE_END
+                + r"|(this|the) (product|item|model|article) (is|has been) discontinued" + _CLAUSE_END
                 + r"|(den här |denna )?(produkten|varan|artikeln) (säljs|finns) inte längre" + _CLAUSE_END
                 + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?(leider )?nicht mehr (lieferbar|erhältlich"
                 r"|verfügbar)" + _CLAUSE_END
@@ -1269,11 +1269,12 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
-                    or layout.excluded(el) or layout.unselected_option(el):  # an option not chosen ("su richiesta")
-                continue
+                    or layout.excluded(el) or layout.unselected_option(el) or layout.in_cards(el) \
+                    or any(_USED_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in islice(el.iterancestors(), 4)):
+                continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
-            if _PRICE_BOX_ONLY.match(said.group()) and (not marked or layout.in_cards(el) or _box_priced(el)):
-                continue  # not in a price box, in another product's card, or beside the amount
+            if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
+                continue  # not in a price box, or beside the amount
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
                     _YIELDING.search(said.group()) and _priced_before(layout, el)):
@@ -1291,7 +1292,7 @@ def _box_priced(el: _Element) -> bool:
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b|coming soon"
                 r"|bientôt|demnächst|próximamente|em breve|prossimamente|binnenkort|kommer snart|tulossa"
-                r"|available for (new )?(purchase|order)|κανένα κατάστημα|currently unavailable")
+                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs")
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:

@@ -2085,10 +2085,23 @@ THIRTEENTH_REVIEW: list[tuple[str, str, str]] = [
     ("vn_gia_sau_giam", "VND", "1190000"), ("vn_packaging_hop_qua_tang", "VND", "850000"),
     ("vn_price_note_mua_kem", "VND", "9490000")]
 
+# the fourteenth review: priced pages the third batch's statements misread (notes about other offers and models)
+FOURTEENTH_REVIEW: list[tuple[str, str, str]] = [
+    ("nl_b2b_netto_ccv", "EUR", "789.00"), ("nl_zakelijk_login_netto", "EUR", "44.95"),
+    ("nl_tuincentrum_clubprijs", "EUR", "24.99"), ("woo_discontinued_laststock", "USD", "1299.99"),
+    ("parts_discontinued_model", "GBP", "18.49"), ("bstock_discontinued_maker", "USD", "549.00"),
+    ("ebay_nos_subtitle", "USD", "89.99"), ("jp_preorder_kinjitsu", "JPY", "8800"),
+    ("jp_hatsubai_yotei_label", "JPY", "268400"), ("jp_kimari_shidai", "JPY", "5280"),
+    ("split_price_openbox_unavail", "USD", "629.99"), ("hd_pickup_unavail", "USD", "99.00"),
+    ("decant_size_table_unavail", "USD", "34.00"), ("coffee_subscribe_unavail", "USD", "18.00"),
+    ("es_milanuncios_seller_ads", "EUR", "1150"), ("es_coches_historial", "EUR", "17450"),
+    ("br_ml_outras_ofertas", "BRL", "289.90")]
+
 REVIEW_PAGES = ([("review8", *r) for r in FIFTH_REVIEW] + [("review8b", *r) for r in SIXTH_REVIEW]
                 + [("review8c", *r) for r in SEVENTH_REVIEW] + [("review9", *r) for r in NINTH_REVIEW + NINTH_REVIEW_PRICED]
                 + [("review10", *r) for r in TENTH_REVIEW] + [("review11", *r) for r in ELEVENTH_REVIEW]
-                + [("review12", *r) for r in TWELFTH_REVIEW] + [("review13", *r) for r in THIRTEENTH_REVIEW])
+                + [("review12", *r) for r in TWELFTH_REVIEW] + [("review13", *r) for r in THIRTEENTH_REVIEW]
+                + [("review14", *r) for r in FOURTEENTH_REVIEW])
 
 
 @pytest.mark.parametrize(("folder", "name", "currency", "expected"), REVIEW_PAGES,
@@ -2262,8 +2275,8 @@ def test_a_price_split_in_three_alike_spans_and_a_code_glued_to_a_hidden_label()
      ' - Like New</h5><span class="a-price"><span class="a-offscreen">£38.40</span></span></div>', "GBP", None),
     ('<div><h2>No Longer Available</h2><p>This item has been discontinued by the manufacturer.</p></div><p>Used from'
      ' <b>$1,149.95</b></p><p>Get up to $1,025.00 toward your next purchase</p>', "USD", None),
-    ('<div class="price"><span class="product__price--coming-soon">近日発売</span></div><p>現行モデル <b>¥39,800</b></p>',
-     "JPY", None),
+    ('<div class="price"><span class="product__price--coming-soon">近日発売</span><p>価格・発売日は決まり次第お知らせします。</p>'
+     '</div><p>現行モデル <b>¥39,800</b></p>', "JPY", None),
     ('<p>Publicación finalizada</p><p>Precio original pagado: $2,899.00</p>', "MXN", None),
     # an option not chosen that is priced on request does not make the page's price one
     ('<h2 class="price-new">€ 1.249,00</h2><label class="finish-option"><input type="radio" name="f"> Su misura'
