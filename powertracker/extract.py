@@ -342,6 +342,13 @@ class _Run:
                 found = True
         return found
 
+    def _scanned_outside_cards(self, amount: Decimal) -> bool:
+        """Whether the scan, which joins a price split over elements ("1.299<sup>99</sup> Lei"), sees ``amount`` as a
+        label or in a price box outside other products' cards and blocks (as ``_shown_only_in_cards`` counts)."""
+        layout = self.layout
+        return any(s.match.amount == amount and (len(s.text.split()) <= _LABEL_WORDS or price_marked(s.element))
+                   and not (layout.in_cards(s.element) or layout.excluded(s.element)) for s in self.scan.seen)
+
     def _aggregate_instead(self, name: str, low: Candidate, members: dict[Decimal, Candidate]) -> Candidate | None:
         """The price to read instead of an AggregateOffer's low, when the page shows the one it offers
         inside the range: the one offer it lists (the shop's own, beside a low that is a used or another
@@ -395,6 +402,8 @@ class _Run:
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
+            if name == "heuristic" and self.page.memo.get("empty price box"):
+                return None  # the shop's own price box shows no amount: the amounts around it are not this product's
             found = self.candidates(name)
             if not found:
                 continue
@@ -504,7 +513,7 @@ class _Run:
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", near
         elif not (chosen.was and chosen.was > price) and self._may_show_was(price) \
-                and self._shown_only_in_cards(price, labels=True):
+                and self._shown_only_in_cards(price, labels=True) and not self._scanned_outside_cards(price):
             # a sale page whose markup kept the regular price, which only another product's card happens to show
             why, band = "a price the page shows only in other products' cards (markup left from before a sale)", near
         elif self._marked_near(price, _EXCL_MARKERS + _INCL_MARKERS) and self._shown_only_without_vat(price):
