@@ -638,6 +638,7 @@ MULTIBUY = "multibuy / quantity price"
 UNCHOSEN = "an option the page has not selected"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 USED = "used or another seller's offer"
+MEMBER = "member / club price (for shoppers who sign up or log in)"
 
 
 # a unit price says its unit somewhere beside it; a class alone ("base-price__regular") may mean the product's price
@@ -765,7 +766,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _POINTS_RIGHT.search(right) or _POINTS_LEFT.search(left):  # "earn 1 point per $1": a loyalty rate
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
-        s.reason = "member / club price (for shoppers who sign up or log in)"
+        s.reason = MEMBER
     elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
             or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
         s.reason = "a bid in an auction (not a price to buy it at)"

@@ -2286,3 +2286,12 @@ def test_a_price_split_in_three_alike_spans_and_a_code_glued_to_a_hidden_label()
 def test_the_fourth_batchs_statements(body: str, currency: str, expected: str | None) -> None:
     e = extract(_doc(f'<h1>Product</h1>{body}<button>Add to Cart</button>'), "u", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), e.rejected
+
+
+def test_markup_holding_the_members_price_gives_way_to_the_price_for_everyone() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Mouse", "offers": {"@type": "Offer",'
+          ' "price": 35900, "priceCurrency": "KRW"}}</script>')
+    body = ('<h1>무선 마우스</h1><div class="prod-sale-price"><strong>39,900원</strong> <span>판매가</span></div>'
+            '<div class="prod-member-price"><span class="member-badge">멤버십 회원가</span> <strong>35,900원</strong></div>'
+            '<button>장바구니 담기</button>')
+    assert extract(_doc(body, head=ld), "u", default_currency="KRW").price == Decimal("39900")
