@@ -335,9 +335,8 @@ class _Run:
         found = False
         layout = self.layout
         for host, text in self._visible_digit_nodes():
-            if any(f in text for f in forms) and not (labels and len(text.split()) > _LABEL_WORDS
-                                                      and not price_marked(host)):
-                if not (layout.in_cards(host) or (layout.excluded(host) if labels else layout.in_related(host))):
+            if any(f in text for f in forms) and not (labels and not _labelled(host, text)):
+                if not (layout.another_products(host) if labels else layout.in_cards(host) or layout.in_related(host)):
                     return False
                 found = True
         return found
@@ -345,9 +344,8 @@ class _Run:
     def _scanned_outside_cards(self, amount: Decimal) -> bool:
         """Whether the scan, which joins a price split over elements ("1.299<sup>99</sup> Lei"), sees ``amount`` as a
         label or in a price box outside other products' cards and blocks (as ``_shown_only_in_cards`` counts)."""
-        layout = self.layout
-        return any(s.match.amount == amount and (len(s.text.split()) <= _LABEL_WORDS or price_marked(s.element))
-                   and not (layout.in_cards(s.element) or layout.excluded(s.element)) for s in self.scan.seen)
+        return any(s.match.amount == amount and _labelled(s.element, s.text) and not self.layout.another_products(s.element)
+                   for s in self.scan.seen)
 
     def _aggregate_instead(self, name: str, low: Candidate, members: dict[Decimal, Candidate]) -> Candidate | None:
         """The price to read instead of an AggregateOffer's low, when the page shows the one it offers
@@ -467,9 +465,8 @@ class _Run:
         """Whether visible short text outside other products' cards and blocks writes ``amount`` as a price
         without a sign ("5 490,-", "49,00"), not as digits of a measure or a number ("149 cm", "Art.-Nr. 104900")."""
         forms = _written_forms(amount, spaces=(" ",))
-        layout = self.layout
         return any(any(_as_price(text, f) for f in forms) for host, text in self._visible_digit_nodes()
-                   if len(text.split()) <= _LABEL_WORDS and not (layout.excluded(host) or layout.in_cards(host)))
+                   if len(text.split()) <= _LABEL_WORDS and not self.layout.another_products(host))
 
     def _visible_digit_nodes(self) -> Iterator[tuple[_Element, str]]:
         """Each visible text node with a digit: the element that shows it, and its text (spaces made plain)."""
@@ -647,6 +644,11 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": 
 _PLACE_SPACES = (" ", "\u00a0", "&nbsp;", "\u202f")
 
 
+def _labelled(el: _Element, text: str) -> bool:
+    """Whether a place that writes an amount is short enough to be a price's label, or sits in a price box."""
+    return len(text.split()) <= _LABEL_WORDS or price_marked(el)
+
+
 def _written_forms(amount: Decimal, spaces: tuple[str, ...] = (" ", "\u00a0")) -> list[str]:
     """How a page may write ``amount``, the commonest first: 1,299.99, 1299.99, 1.299,99, 1 299,99,
     1299,99, 1'299.99 (and 1299 with its groupings alone when it is whole)."""
@@ -722,31 +724,29 @@ def _whole(before: str | bytes, after: str | bytes) -> bool:
         and not (after[:1] in (".", ",", b".", b",") and after[1:2].isdigit())
 
 
-def _holds(text: str, form: str) -> bool:
-    """``form`` in ``text`` as a whole number (``_whole``), after a sign ending in a dot too ("Rs.4,990", "S/.89")."""
+def _whole_ends(text: str, form: str, after_sign: bool = False) -> Iterator[int]:
+    """Where each place ``text`` writes ``form`` as a whole number (``_whole``) ends; with ``after_sign``, also right
+    after a sign ending in a dot ("Rs.4,990", "S/.89")."""
     i = text.find(form)
     while i != -1:
         j = i + len(form)
         before = text[i - 1:i] if i else ""
-        if before == "." and i > 1 and not text[i - 2].isdigit():
+        if after_sign and before == "." and i > 1 and not text[i - 2].isdigit():
             before = ""
         if _whole(before, text[j:j + 2]):
-            return True
+            yield j
         i = text.find(form, j)
-    return False
+
+
+def _holds(text: str, form: str) -> bool:
+    """``form`` in ``text`` as a whole number, after a sign ending in a dot too."""
+    return next(_whole_ends(text, form, after_sign=True), None) is not None
 
 
 def _as_price(text: str, form: str) -> bool:
     """``form`` in ``text`` as a whole number that reads as a price: with cents, or with ",-" after it."""
-    i = text.find(form)
-    while i != -1:
-        j = i + len(form)
-        after = text[j:j + 2]
-        priced = CENTS_END.search(form) or after in (",-", ".-", ",–", ".–")
-        if priced and _whole(text[i - 1:i] if i else "", after):
-            return True
-        i = text.find(form, j)
-    return False
+    cents = CENTS_END.search(form) is not None
+    return any(cents or text[j:j + 2] in (",-", ".-", ",–", ".–") for j in _whole_ends(text, form))
 
 
 def _in_tag_text(src: str | bytes, places: list[tuple[bytes, int]] | None) -> bool:

@@ -183,6 +183,11 @@ def attr_or_text(el: _Element) -> str:
     return visible_text(el)
 
 
+def has_class(el: _Element, word: str) -> bool:
+    """Whether ``word`` is one of ``el``'s class names."""
+    return word in (el.get("class") or "").split()
+
+
 def is_fraction(el: _Element) -> bool:
     """Whether ``el`` holds the cents of a split price: a ``<sup>``, or a class that says so."""
     return el.tag == "sup" or bool(_FRACTION_CLASS.search(el.get("class") or ""))
@@ -203,7 +208,7 @@ def _collect(el: _Element, parts: list[str]) -> None:
             _collect(child, parts)
             parts.append(" ")
         elif isinstance(tag, str) and tag not in _SKIP_TAGS:
-            if (is_fraction(child) or _cents_after_sign(child)) and parts and parts[-1].rstrip()[-1:].isdigit():
+            if parts and parts[-1].rstrip()[-1:].isdigit() and (is_fraction(child) or _cents_after_sign(child)):
                 digits = text_content(child).strip().lstrip(".,")
                 if len(digits) == 2 and digits.isdigit():
                     before = parts[-1].rstrip()

@@ -263,8 +263,9 @@ _CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
 _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|magasin|markt|winkel|filiale|shop|boutique))"
 # labels that say "no price" only in the price box itself ("<div class="st-price-main">Liên hệ</div>"), not on a
 # swatch, a hotline button or a trade-in row
-_IN_PRICE_BOX_ONLY = ("liên hệ", "coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve",
-                      "prossimamente", "binnenkort", "kommer snart", "tulossa", "暂无报价", "暫無報價")
+_SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve", "prossimamente",
+         "binnenkort", "kommer snart", "tulossa")
+_IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價")
 _PRICE_BOX_ONLY = re.compile("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
@@ -1272,7 +1273,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
-                    or layout.excluded(el) or layout.unselected_option(el) or layout.in_cards(el) \
+                    or layout.another_products(el) or layout.unselected_option(el) \
                     or any(_USED_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in islice(el.iterancestors(), 4)):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
@@ -1293,9 +1294,8 @@ def _box_priced(el: _Element) -> bool:
 
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
-_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b|coming soon"
-                r"|bientôt|demnächst|próximamente|em breve|prossimamente|binnenkort|kommer snart|tulossa"
-                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs")
+_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b"
+                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|" + "|".join(_SOON))
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:

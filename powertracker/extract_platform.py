@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import Candidate, Page, availability, has_digit, text_content, visible_text
+from .extract_base import Candidate, Page, availability, has_class, has_digit, text_content, visible_text
 from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout, site_header
 from .extract_structured import PRODUCT_TYPES
@@ -132,10 +132,6 @@ def shopify(page: Page, layout: Layout) -> list[Candidate]:
     return out
 
 
-def _cls_word(el: _Element, word: str) -> bool:
-    return word in (el.get("class") or "").split()
-
-
 def _names_vat(tail: str | None) -> bool:
     """Whether the words right after a price suffix's amount say it includes VAT ("(£538.80 inc. VAT)")."""
     label = (tail or "")[:24]
@@ -165,7 +161,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
         page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
         return out  # the amounts further on (a replacement's callout, a product loop) are other products'
     for block in _WOO_PRICE(page.doc):
-        if layout.excluded(block) or any(a.tag == "ul" and _cls_word(a, "products")
+        if layout.excluded(block) or any(a.tag == "ul" and has_class(a, "products")
                                          for a in block.iterancestors()):  # a product loop's card: another product's
             page.reject(visible_text(block), "WooCommerce price inside a related-products block or product loop")
             continue
@@ -173,7 +169,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
         struck = [a for a in _WOO_AMOUNT(block) if any(x.tag == "del" for x in a.iterancestors())]
         if not current:
             continue
-        suffix = [a for a in current if any(_cls_word(x, "woocommerce-price-suffix") for x in a.iterancestors())]
+        suffix = [a for a in current if any(has_class(x, "woocommerce-price-suffix") for x in a.iterancestors())]
         net = None
         if suffix and len(suffix) < len(current):  # "£449.00 (£538.80 inc. VAT)": the suffix's amount, if it has the VAT
             gross = [a for a in suffix if _names_vat(a.tail)]

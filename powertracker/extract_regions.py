@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import text_content
+from .extract_base import has_class, text_content
 
 _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
@@ -313,6 +313,10 @@ class Layout:
         """Whether ``el`` sits inside a related / navigation / footer block (memoised along the path)."""
         return _in_block(el, self._memo, self._is_root)
 
+    def another_products(self, el: _Element) -> bool:
+        """Whether ``el`` is in an excluded block or in one of a row of product cards: other products' place."""
+        return self.excluded(el) or self.in_cards(el)
+
     def in_related(self, el: _Element) -> bool:
         """Whether ``el`` sits in a related-products block (``_related_block``; not a nav, footer or aside)."""
         return _in_block(el, self._related, _related_block)
@@ -432,7 +436,7 @@ def hides(el: _Element) -> bool:
     if el.tag == "template" or el.get("hidden") is not None:
         return True
     if el.get("aria-hidden") == "true" and (el.get("role") in ("dialog", "alertdialog")
-                                            or "modal" in (el.get("class") or "").split()):
+                                            or has_class(el, "modal")):
         return True
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style) is not None:

@@ -27,8 +27,10 @@ from .prices import parse_price, structured_amount
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Car",
                            "Vehicle", "Book", "Game", "VideoGame", "Movie", "MusicAlbum", "SoftwareApplication"})
 OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
-_SKIP_KEYS = frozenset({"@context", "isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor",
-                        "itemListElement", "review", "aggregateRating", "isVariantOf", "subjectOf", "mainEntityOf"})
+# the properties that link a product to other products (its accessories, similar ones)
+_RELATED_KEYS = ("isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor")
+_SKIP_KEYS = frozenset({"@context", *_RELATED_KEYS, "itemListElement", "review", "aggregateRating", "isVariantOf",
+                        "subjectOf", "mainEntityOf"})
 _LIST_PRICE = re.compile(r"(ListPrice|StrikethroughPrice|MSRP|SRP|RegularPrice|InvoicePrice)$", re.I)
 _USED = re.compile(r"(Used|Refurbished|Damaged)Condition$", re.I)
 _GTIN_KEYS = ("gtin", "gtin13", "gtin12", "gtin14", "gtin8", "isbn", "mpn")
@@ -268,8 +270,7 @@ def _linked(el: _Element | None) -> str | None:
     return el.get("href") or el.get("resource") or attr_or_text(el)
 
 
-_RELATED_PROPS = frozenset({"isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor",
-                            "schema:isRelatedTo", "schema:isSimilarTo", "schema:isAccessoryOrSparePartFor"})
+_RELATED_PROPS = frozenset({*_RELATED_KEYS, *(f"schema:{k}" for k in _RELATED_KEYS)})  # microdata's and RDFa's
 
 
 def _items(page: Page, layout: Layout, kind: str) -> tuple[list[Candidate], str | None]:

@@ -65,7 +65,8 @@ _CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
 _ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: قطري| عماني| سعودي)?|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫₦₵৳円元"  # one-character currency signs
-_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])(?:[KTU]Sh|Ksh)\.?(?![A-Za-z])|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
+_SHILLING = r"(?:[KTU]Sh|Ksh)"  # Kenyan, Tanzanian, Ugandan
+_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])" + _SHILLING + r"\.?(?![A-Za-z])|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
         r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-"
         # a code in capitals glued to a word before it, as a visually hidden label's text runs into it: "Sale priceAED 349.00"
         r"|(?<=[a-z])(?:" + _CODES + r")(?= ?\d))")
@@ -87,7 +88,7 @@ _BARE = re.compile(_NUM)
 _COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
 CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|\b(?:[KTU]Sh|Ksh)\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|\b" + _SHILLING + r"\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 @lru_cache(maxsize=8192)
