@@ -30,6 +30,7 @@ from functools import lru_cache
 from lxml.cssselect import CSSSelector, SelectorError
 from lxml.etree import HTMLParser, ParserError, XMLSyntaxError, XPath, _Element, fromstring
 
+from .bytesearch import find
 from .extract_base import (
     CONFIDENCE,
     UTF8_PARSER,
@@ -163,7 +164,7 @@ class _Run:
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self._places: dict[Decimal, list[tuple[bytes, int]]] = {}  # where the source writes each amount
-        self._around: dict[Decimal, list[bytes]] = {}  # the source around those places, lower case
+        self._around: dict[Decimal, bytes] = {}  # the source around those places, lower case, NUL between them
         self.titles: dict[str, str | None] = {}
         jl, self.titles["json-ld"] = json_ld(page)
         self.plat_name: str | None = None
@@ -598,8 +599,10 @@ class _Run:
         if places is None or not isinstance(src, bytes):
             return True
         if amount not in self._around:
-            self._around[amount] = [src[max(0, i - 240):i + 160].lower() for _, i in places]
-        return any(m in text for text in self._around[amount] for m in markers)
+            # run together, one search a marker: no marker holds a NUL, so none is found across two places
+            self._around[amount] = b"\0".join(src[max(0, i - 240):i + 160].lower() for _, i in places)
+        around = self._around[amount]
+        return any(m in around for m in markers)
 
     def _find_in_text(self, amount: Decimal) -> bool:
         forms = _written_forms(amount, spaces=(" ",))
@@ -628,10 +631,18 @@ class _Run:
         if not src:
             return True
         forms = _written_forms(amount)
-        count = sum(src.count(f.encode() if isinstance(src, bytes) else f) for f in forms)
         in_meta = sum(1 for key, value in self.page.meta.items()
                       if "price" in key and value.strip() and any(f in value for f in forms))
-        return count > in_meta
+        count = 0  # as str.count counts (no overlaps), stopping once past the meta tags'
+        for f in forms:
+            needle = f.encode() if isinstance(src, bytes) else f
+            i = find(src, needle)
+            while i != -1:
+                count += 1
+                if count > in_meta:
+                    return True
+                i = find(src, needle, i + len(needle))
+        return False
 
 
 _HIDDEN_TEXT = frozenset({"script", "style", "noscript", "textarea"})  # <template> and the like: Layout.hidden
@@ -694,14 +705,14 @@ def _places(src: bytes, forms: list[str]) -> list[tuple[bytes, int]]:
         by_tail.setdefault(tail, []).append(needle)
     found: dict[bytes, list[int]] = {n: [] for n in needles}
     for tail, members in by_tail.items():
-        i = src.find(tail)
+        i = find(src, tail)
         while i != -1 and any(len(found[n]) < 16 for n in members):
             end = i + len(tail)
             for needle in members:
                 start = end - len(needle)
                 if start >= 0 and len(found[needle]) < 16 and src.startswith(needle, start):
                     found[needle].append(start)
-            i = src.find(tail, end)
+            i = find(src, tail, end)
     return [(needle, i) for needle in needles for i in found[needle]]
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml.etree import HTMLParser, _Element, tostring
 
+from .bytesearch import holds
 from .prices import currency_code, normalize
 
 AVAILABILITY_MAP = {
@@ -118,13 +119,19 @@ class Page:
 
     def mentions(self, *markers: str) -> bool:
         """Whether the source holds one of the ``markers``; True when there is no source to
-        look in. A strategy whose markup needs a marker skips a page without any."""
-        src = self.html
-        if not src:
+        look in. A strategy whose markup needs a marker skips a page without any. Each marker is
+        looked for once per page (a pass over the whole source)."""
+        if not self.html:
             return True
-        if isinstance(src, bytes):
-            return any(m.encode() in src for m in markers)  # the bytes are UTF-8 (page_source)
-        return any(m in src for m in markers)
+        return any(self._holds(m) for m in markers)
+
+    def _holds(self, marker: str) -> bool:
+        key = ("mentions", marker)
+        held = self.memo.get(key)
+        if held is None:
+            src = self.html
+            held = self.memo[key] = holds(src, marker.encode() if isinstance(src, bytes) else marker)  # UTF-8 (page_source)
+        return held  # type: ignore[no-any-return]
 
 
 UTF8_PARSER = HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
@@ -403,14 +410,34 @@ def _may_fold_to(data: bytes, hints: tuple[bytes, ...]) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _by_prefix(hints: tuple[bytes, ...]) -> tuple[tuple[bytes, tuple[bytes, ...]], ...]:
-    """``hints`` grouped under their first four bytes ("cena na dotaz", "cena po ..." under "cena"), a
-    hint alone as its own key: one search of a long text rules out a whole group."""
-    groups: dict[bytes, list[bytes]] = {}
+def _pruning(hints: tuple[bytes, ...]) -> tuple[tuple[bytes, frozenset[int], bytes | None], ...]:
+    """For each hint, what a text must hold for a search to be worth it: every byte beyond ASCII the
+    hint holds (one memchr each, shared by all hints), and the longest word it holds between two
+    spaces ("auf" in " auf anfrage"), which the text then holds as a whole word (a set look-up)."""
+    plan = []
     for h in hints:
-        groups.setdefault(h[:4], []).append(h)
-    return tuple((members[0], (members[0],)) if len(members) == 1 else (key, tuple(members))
-                 for key, members in groups.items())
+        inner = [w for w in h.split(b" ")[1:-1] if w and len(w.split()) == 1]
+        plan.append((h, frozenset(c for c in h if c >= 0x80), max(inner, key=len) if inner else None))
+    return tuple(plan)
+
+
+def _lower_hold(low: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The ``hints`` that ``low`` holds, in their order: a search for each of them costs a pass over a
+    long text, so most are ruled out first by a byte or a whole word they need and the text lacks."""
+    beyond: dict[int, bool] = {}
+    words: set[bytes] | None = None
+    found = []
+    for h, high, word in _pruning(hints):
+        if high and not all(beyond[c] if c in beyond else beyond.setdefault(c, bytes((c,)) in low) for c in high):
+            continue
+        if word is not None:
+            if words is None:
+                words = set(low.split())
+            if word not in words:
+                continue
+        if holds(low, h):
+            found.append(h)
+    return tuple(found)
 
 
 def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
@@ -432,7 +459,7 @@ def hints_in(data: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     if any(g in data for g in _CASE_GUARDS):
         return hints
     low = data.lower()
-    found = tuple(h for key, group in _by_prefix(hints) if key in low for h in group if h is key or h in low)
+    found = _lower_hold(low, hints)
     wide = tuple(h for h in _wide(hints) if h not in found)
     if wide and _may_fold_to(data, hints) and (more := _folded_hold(data, wide)):
         found = tuple(h for h in hints if h in found or h in more)
