@@ -345,8 +345,8 @@ def _walk(root: _Element, out: list[tuple[_Element, bool]]) -> None:
 _CASE_GUARDS = tuple(c.encode("utf-8") for c in ("\u0130", "\u0131", "\u017f", "\u212a"))
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
-    """For each top-level alternative of ``pattern``, a run of literal characters every match holds,
+def required_literals(pattern: str, flags: int) -> tuple[bytes, ...] | None:
+    """For each top-level alternative of the regular expression ``pattern`` (with ``flags``), a run of literal characters every match holds,
     UTF-8 encoded: its longest run of ASCII or caseless characters, lower-cased, when that is at least
     five bytes; else its longest run of any characters, case-folded ("ár kérésre", "очаквайте"),
     which ``hints_in`` looks for in case-folded text. None when some alternative has no run (or the
@@ -354,7 +354,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
     try:
         from re import _parser  # the stdlib's own regex parser (private, hence the fallback)
 
-        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+        parsed = list(_parser.parse(pattern, flags))
         branch = _parser.BRANCH
         literal = _parser.LITERAL
     except Exception:  # noqa: BLE001 - any surprise means: no pruning, never a wrong answer
@@ -373,7 +373,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[bytes, ...] | None:
             hints.add(plain.lower().encode("utf-8"))
         else:
             return None
-    return tuple(sorted(h for h in hints if not any(o != h and o in h for o in hints)))  # 'pric' covers 'price '
+    by_length = sorted(hints, key=len)  # only a shorter hint can cover one ('pric' covers 'price ')
+    return tuple(sorted(h for i, h in enumerate(by_length) if not any(map(h.__contains__, by_length[:i]))))
 
 
 def _longest_run(items: list[tuple[Any, Any]], literal: Any, keep: Callable[[str], bool]) -> str:

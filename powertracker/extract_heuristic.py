@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -268,7 +268,7 @@ _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próxim
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價")
 _PRICE_BOX_ONLY = re.compile("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
-_NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
+_NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen),? um (die )?preise|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
@@ -370,6 +370,15 @@ _NO_PRICE = _rx(r"price:? (up)?on (request|application)|request (a|the) price|ca
                 + r"|este (produto|item) foi descontinuado" + _CLAUSE_END
                 + r"|este (produto|item) saiu de linha" + _CLAUSE_END
                 + r"|販売終了|生産終了")
+
+
+@cache
+def _no_price() -> re.Pattern[str]:
+    """The no-price statements, compiled when a page first holds one of their words (most never do:
+    the compiling costs a scrape run 13 ms)."""
+    return _rx(_NO_PRICE_TEXT)
+
+
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
@@ -1175,7 +1184,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
 
 
-_NO_PRICE_WORDS = required_literals(_NO_PRICE)
+_NO_PRICE_WORDS = required_literals(_NO_PRICE_TEXT, re.I)
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
@@ -1266,10 +1275,10 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
         hints = hints_in("".join(short).encode("utf-8", "replace"), hints)  # run together: a statement may span nodes
         if not hints:
             return None
-    # iter(), less the subtrees whose text has none of _NO_PRICE's words: same elements, same order
+    # iter(), less the subtrees whose text has none of the no-price words: same elements, same order
     for el in elements_holding(root, hints):
         for text in _statement_texts(el):
-            said = _NO_PRICE.search(text[:200]) if len(text) <= 200 else None
+            said = _no_price().search(text[:200]) if len(text) <= 200 else None
             # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \

@@ -44,7 +44,7 @@ _ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _
                                                     _STOCK_ATTR)), re.I)
 # ``//@a/..`` walks attribute lists, about twice as fast in libxml2 as testing ``//*[@a]`` on every
 # element (same nodes, same document order)
-_MARKED = XPath("//@class/.. | //@id/.. | //@aria-label/..")
+_MARKED = XPath("//@class/.. | //@id/..")  # the elements _marks reads: one without either has no mark
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _EXCLUDED_TAG_NAMES = frozenset({"nav", "footer", "aside", "header", "select", "dialog"})
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -182,7 +182,7 @@ class Layout:
         self._region: _Element | None | bool = False
 
     def _marks_of(self) -> tuple[list[_Element], list[_Element], list[_Element]]:
-        """(stock, buttons, titles) among the elements that carry a class, id or aria-label (one pass)."""
+        """(stock, buttons, titles) among the elements that carry a class or id (one pass)."""
         if self._marked is None:
             stock: list[_Element] = []
             buttons: list[_Element] = []
