@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from lxml.cssselect import CSSSelector, SelectorError
 from lxml.etree import HTMLParser, ParserError, XMLSyntaxError, XPath, _Element, fromstring
 
 from .bytesearch import find
@@ -63,6 +63,9 @@ from .extract_stock import text_availability
 from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
 from .models import Extraction
 from .prices import CENTS_END, KNOWN_CURRENCIES, THREE_DECIMALS, currency_code, in_fils, parse_price
+
+if TYPE_CHECKING:
+    from lxml.cssselect import CSSSelector
 
 __all__ = ["KNOWN_CURRENCIES", "availability", "currency_code", "extract", "parse_price"]
 
@@ -132,10 +135,14 @@ def _parse(html: str | bytes) -> _Element | None:
 @lru_cache(maxsize=256)
 def _compiled(selector: str) -> CSSSelector:
     """A retailer's selector, compiled once per process (translating CSS to XPath costs ~0.5 ms)."""
+    from lxml.cssselect import CSSSelector
+
     return CSSSelector(selector)
 
 
 def _by_selector(page: Page, selector: str) -> list[Candidate]:
+    from lxml.cssselect import SelectorError  # imported by the first selector (15 ms a run that has none)
+
     try:
         elements = _compiled(selector)(page.doc)
     except (SelectorError, SyntaxError) as exc:

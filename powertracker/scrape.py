@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-import secrets
+import os
 import signal
 import threading
 import time
@@ -269,7 +269,7 @@ def run_scrape(settings: Settings, *, now: datetime | None = None,
 
         summary = ScrapeSummary(catalog_problems=len(catalog.problems), problems=list(catalog.problems))
         started = time.monotonic()
-        recorder = Recorder(settings, secrets.token_hex(6), when)
+        recorder = Recorder(settings, os.urandom(6).hex(), when)  # secrets.token_hex's bytes, without its imports
         try:
             recorder.open()
             summary.run_id, summary.replayed = recorder.run_id, recorder.replayed.applied
