@@ -2304,3 +2304,36 @@ def test_the_fourth_batchs_statements(body: str, currency: str, expected: str | 
     e = extract(_doc(f'<h1>Product</h1>{body}<button>Add to Cart</button>'), "u", default_currency=currency)
     assert e.price == (None if expected is None else Decimal(expected)), e.rejected
 
+
+
+@pytest.mark.parametrize(("statement", "money"), [
+    ("Preise sind nur für registrierte Geschäftskunden sichtbar", "{},00 €"),  # Shopware B2B
+    ("Anmelden für Preise", "{},00 €"),
+    ("Preise nur für Fachhändler", "{},00 €"),
+    ("Preis: nach persönlicher Beratung", "CHF {}.–"),  # a tailor's made-to-measure suit
+    ("Prix communiqué lors du lancement", "{},00 €"),  # a coming-soon product
+    ("Sign in to see your pricing", "${}.00"),  # a trade shop's account pricing
+    ("To see product price, add this item to your cart", "${}.00"),  # Magento under a minimum advertised price
+    ("售價：請洽門市", "NT${}"),  # made to order: ask in store
+])
+def test_the_fifth_batchs_statements(statement: str, money: str) -> None:
+    body = (f'<h1>Barberstuhl Classic</h1><div class="price-box"><span>{statement}</span></div>'
+            f'<p class="addon">Kopfstütze + {money.format(150)}</p><button>Anfrage senden</button>'
+            f'<section class="promo"><p>Ready-made — <strong>{money.format(599)}</strong></p></section>')
+    currency = parse_price(money.format(1), None)[1] or "TWD"
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price is None, (e.price, e.rejected)
+    shown = _doc(f'<h1>Barberstuhl Classic</h1><div class="price-box"><span>{money.format(899)}</span></div>'
+                 '<button>In den Warenkorb</button><section class="related"><h2>Related products</h2>'
+                 f'<div class="card"><a href="/p/2">Waschbecken</a><span>{statement}</span></div></section>')
+    assert extract(shown, "u", default_currency=currency).price == Decimal(899), statement  # another product's note
+
+
+def test_account_pricing_yields_to_a_price_shown_above_it() -> None:
+    """"Sign in to see your pricing" says no price only where none is shown: beside a public price it offers a
+    trade account's own."""
+    note = '<p class="login-note">Sign in to see your pricing</p><button>Add to cart</button>'
+    priced = _doc(f'<h1>Tankless Heater</h1><div class="price"><span>$1,299.00</span></div>{note}')
+    assert extract(priced, "u", default_currency="USD").price == Decimal("1299.00")
+    bare = _doc(f'<h1>Tankless Heater</h1>{note}<p class="addon">Install kit $129.00</p>')
+    assert extract(bare, "u", default_currency="USD").price is None
