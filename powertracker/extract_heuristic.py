@@ -265,12 +265,13 @@ _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|maga
 # swatch, a hotline button or a trade-in row
 _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve", "prossimamente",
          "binnenkort", "kommer snart", "tulossa")
-_IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價")
+_IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
+                      "prix communiqué (lors du|au) lancement")  # "售價：請洽門市": ask in store
 _PRICE_BOX_ONLY = re.compile("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
-                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our |your |the )?pric"
-                r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen),? um (die )?preise|anmelden für (die )?preise|preis:? nach (persönlicher )?beratung|prix:? sur (simple )?demande"
+                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
+                r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen),? um (die )?preise|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
@@ -301,7 +302,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + _NOT_IN_STORE + r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs" + _NOT_IN_STORE
                 + r"|καλέστε για τιμή|τιμή κατόπιν (αιτήματος|επικοινωνίας|ζήτησης)|ζητήστε τιμή" + _CLAUSE_END
                 # a made-to-measure product: its price once configured
-                + r"|prijs wordt berekend (na (de )?configuratie|zodra je)|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
+                + r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
                 r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
                 # the price itself, as the clause opens ("Pris och leveransdatum är ännu inte fastställda"), not an
                 # installation price's or a stone's
@@ -313,7 +314,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|^\W*ціну уточнюйте\W*$|^\W*уточнюйте ціну\W*$"
                 r"|^\W*ціна за запитом\W*$|^\W*цену уточняйте\W*$|^\W*уточняйте цену\W*$|^\W*цена по запросу\W*$"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
-                r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué (prochainement|lors du lancement|au lancement)"
+                r"|prij(s|zen) zichtbaar na inloggen|le prix sera (annoncé|communiqué)|prix communiqué prochainement"
                 r"|prix annoncé (au|lors du) lancement" + _NOTE_END + r"|pric(e|ing) announced at launch" + _NOTE_END
                 + r"|inloggen voor (de )?prij(s|zen)|pris(et)?( och \w+)? meddelas|prisen (offentliggøres|kommer senere)"
                 r"|prisen( og \w+)? (publiseres|offentliggjøres|annonseres)|pris og \w+ (publiseres|offentliggjøres|annonseres)"
@@ -324,19 +325,19 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(?:^|(?<=[.!]\s))il prezzo sarà (annunciato|comunicato)"
                 + "".join(rf"|^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY)
                 + r"|该商品已下柜|该商品已下架|^\W*価格(・発売日)?は決まり次第"
-                r"|^\W*giá\s*:?\s*liên hệ\W*$|售價\s*[:：]?\s*請洽|^\W*produk (ini )?tidak tersedia\W*$|produk ini sudah tidak dijual"
+                r"|^\W*giá\s*:?\s*liên hệ\W*$|^\W*produk (ini )?tidak tersedia\W*$|produk ini sudah tidak dijual"
                 # a price-comparison page with no shop offering it now
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our |the )?(product )?price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
                 r"|utgått fra sortimentet|nicht mehr im sortiment|uit het assortiment"
                 r"|(dit product|dit artikel) is uit (ons|het) assortiment(?=\s*([.!,;]|$|en\b))"
                 r"|preis wird (noch )?bekannt gegeben|el precio se anunciará|il prezzo sarà comunicato"
-                r"|preise (sind )?nur für (registrierte |angemeldete )?(geschäftskunden|gewerbekunden|fachhändler|händler)|prix réservés aux professionnels"
+                r"|\bpreise (sind )?nur für (registrierte |angemeldete )?(geschäftskunden|gewerbekunden|fachhändler|händler)|prix réservés aux professionnels"
                 r"|prices for trade customers only|trade prices? only|login for price"
                 r"|precio exclusivo para (distribuidores|mayoristas|profesionales)"
                 r"|inicia sesión para ver (los |el )?precios?|faça login para ver (o |os )?preços?"
@@ -1304,7 +1305,7 @@ def _box_priced(el: _Element) -> bool:
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b"
-                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|your pric|" + "|".join(_SOON))
+                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|" + "|".join(_SOON))
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:
