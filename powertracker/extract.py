@@ -38,6 +38,7 @@ from .extract_base import (
     Page,
     attr_or_text,
     availability,
+    class_id,
     meta_values,
     page_source,
     plain_text,
@@ -799,7 +800,7 @@ def _in_table_cell(el: _Element) -> bool:
 
 def _price_table(el: _Element) -> bool:
     """Whether ``el``'s class or id names a quantity-break price table (block / tier / graduated prices)."""
-    return MULTIBUY_ATTR.search(f"{el.get('class') or ''} {el.get('id') or ''}") is not None
+    return MULTIBUY_ATTR.search(class_id(el)) is not None
 
 
 def _one_unit_tier(found: list[Candidate]) -> Candidate | None:

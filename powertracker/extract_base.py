@@ -123,9 +123,9 @@ class Page:
         looked for once per page (a pass over the whole source)."""
         if not self.html:
             return True
-        return any(self._holds(m) for m in markers)
+        return any(self._mentioned(m) for m in markers)
 
-    def _holds(self, marker: str) -> bool:
+    def _mentioned(self, marker: str) -> bool:
         key = ("mentions", marker)
         held = self.memo.get(key)
         if held is None:
@@ -188,6 +188,11 @@ def attr_or_text(el: _Element) -> str:
         if value and value.strip():
             return value.strip()
     return visible_text(el)
+
+
+def class_id(el: _Element) -> str:
+    """``el``'s class and id, as one string of names ("product-price main-price price-42")."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
 def has_class(el: _Element, word: str) -> bool:
@@ -411,34 +416,24 @@ def _may_fold_to(data: bytes, hints: tuple[bytes, ...]) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _pruning(hints: tuple[bytes, ...]) -> tuple[tuple[bytes, frozenset[int], bytes | None], ...]:
+def _pruning(hints: tuple[bytes, ...]) -> tuple[tuple[tuple[bytes, frozenset[int], bytes | None], ...], frozenset[int]]:
     """For each hint, what a text must hold for a search to be worth it: every byte beyond ASCII the
-    hint holds (one memchr each, shared by all hints), and the longest word it holds between two
-    spaces ("auf" in " auf anfrage"), which the text then holds as a whole word (a set look-up)."""
+    hint holds, and the longest word it holds between two spaces ("auf" in " auf anfrage"), which the
+    text then holds as a whole word; and all those bytes, each looked for once (a memchr)."""
     plan = []
     for h in hints:
         inner = [w for w in h.split(b" ")[1:-1] if w and len(w.split()) == 1]
         plan.append((h, frozenset(c for c in h if c >= 0x80), max(inner, key=len) if inner else None))
-    return tuple(plan)
+    return tuple(plan), frozenset().union(*(high for _, high, _ in plan))
 
 
 def _lower_hold(low: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     """The ``hints`` that ``low`` holds, in their order: a search for each of them costs a pass over a
     long text, so most are ruled out first by a byte or a whole word they need and the text lacks."""
-    beyond: dict[int, bool] = {}
-    words: set[bytes] | None = None
-    found = []
-    for h, high, word in _pruning(hints):
-        if high and not all(beyond[c] if c in beyond else beyond.setdefault(c, bytes((c,)) in low) for c in high):
-            continue
-        if word is not None:
-            if words is None:
-                words = set(low.split())
-            if word not in words:
-                continue
-        if holds(low, h):
-            found.append(h)
-    return tuple(found)
+    plan, beyond = _pruning(hints)
+    held = {c for c in beyond if bytes((c,)) in low}
+    words = set(low.split())
+    return tuple(h for h, high, word in plan if high <= held and (word is None or word in words) and holds(low, h))
 
 
 def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:

@@ -27,6 +27,7 @@ from lxml.etree import XPath, _Element
 from .extract_base import (
     Candidate,
     Page,
+    class_id,
     elements_holding,
     has_digit,
     hints_in,
@@ -649,7 +650,6 @@ MULTIBUY = "multibuy / quantity price"
 UNCHOSEN = "an option the page has not selected"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 USED = "used or another seller's offer"
-MEMBER = "member / club price (for shoppers who sign up or log in)"
 
 
 # a unit price says its unit somewhere beside it; a class alone ("base-price__regular") may mean the product's price
@@ -768,7 +768,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _POINTS_RIGHT.search(right) or _POINTS_LEFT.search(left):  # "earn 1 point per $1": a loyalty rate
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
-        s.reason = MEMBER
+        s.reason = "member / club price (for shoppers who sign up or log in)"
     elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
             or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
         s.reason = "a bid in an auction (not a price to buy it at)"
@@ -1284,7 +1284,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.another_products(el) or layout.unselected_option(el) \
-                    or any(_USED_ATTR.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in islice(el.iterancestors(), 4)):
+                    or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):

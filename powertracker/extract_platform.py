@@ -19,7 +19,16 @@ from typing import Any
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import Candidate, Page, availability, has_class, has_digit, text_content, visible_text
+from .extract_base import (
+    Candidate,
+    Page,
+    availability,
+    class_id,
+    has_class,
+    has_digit,
+    text_content,
+    visible_text,
+)
 from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout, site_header
 from .extract_structured import PRODUCT_TYPES
@@ -428,7 +437,7 @@ _DRAWER = re.compile(r"drawer|mini-?cart|off-?canvas|side-?cart|flyout", re.I)
 def _in_drawer(form: _Element) -> bool:
     """Whether a basket form sits in a drawer or mini-cart beside the page (Dawn's ``<cart-drawer>``, closed until
     opened), not in the page itself."""
-    return any(_DRAWER.search(f"{a.tag} {a.get('class') or ''} {a.get('id') or ''}") for a in form.iterancestors())
+    return any(_DRAWER.search(f"{a.tag} {class_id(a)}") for a in form.iterancestors())
 
 
 # a shop's not-found page's heading or title, and nothing more ("Page introuvable", "Oops! Page not found", "404")

@@ -17,7 +17,7 @@ from itertools import count
 
 from lxml.etree import XPath, _Element
 
-from .extract_base import has_class, text_content
+from .extract_base import class_id, has_class, text_content
 
 _RELATED_ATTR = re.compile(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
@@ -188,7 +188,7 @@ class Layout:
             buttons: list[_Element] = []
             titles: list[_Element] = []
             for el in _MARKED(self.doc):
-                _, is_stock, is_button, is_title = _marks(f"{el.get('class') or ''} {el.get('id') or ''}",
+                _, is_stock, is_button, is_title = _marks(class_id(el),
                                                           el.tag == "a")
                 if is_stock:
                     stock.append(el)
@@ -453,7 +453,7 @@ _HAS = re.compile(r"(?<!\S)(has|with)-\S+")
 def _starts_block(el: _Element) -> bool:
     """Whether ``el`` starts a block whose prices are not the product's: a nav / footer / aside /
     header / select / dialog, or a related-products block (``_related_block``)."""
-    if el.tag == "aside" and _PRODUCT_PART.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+    if el.tag == "aside" and _PRODUCT_PART.search(class_id(el)):
         return _related_block(el)  # a buy box laid out as an aside ("bm-product__right"), not a sidebar
     return el.tag in _EXCLUDED_TAG_NAMES or _related_block(el)
 
@@ -479,7 +479,7 @@ def _related_block(el: _Element) -> bool:
         if not isinstance(ctag, str):
             continue
         if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(
-                f"{child.get('class') or ''} {child.get('id') or ''}", ctag == "a")[3]):
+                class_id(child), ctag == "a")[3]):
             text = " ".join(text_content(child).split())
             if len(text) <= 60 and _RELATED_HEADING.search(text):
                 return el.find(".//h1") is None  # not OpenCart's #content, the product above its "Ähnliche Produkte"
@@ -491,4 +491,4 @@ _SITE_HEADER = re.compile(r"site|masthead|page-header|top|global|main-header|nav
 
 def site_header(el: _Element) -> bool:
     """Whether a ``<header>`` is the site's (it holds a nav, or its class says so), not an article's own."""
-    return el.find(".//nav") is not None or bool(_SITE_HEADER.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+    return el.find(".//nav") is not None or bool(_SITE_HEADER.search(class_id(el)))

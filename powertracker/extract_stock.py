@@ -15,7 +15,7 @@ from itertools import islice
 
 from lxml.etree import _Element
 
-from .extract_base import text_content
+from .extract_base import class_id, text_content
 from .extract_regions import Layout
 
 OUT_OF_STOCK = re.compile(
@@ -101,7 +101,7 @@ def _picks_variant(el: _Element) -> bool:
     """Whether ``el`` sits in a variant picker (within four levels; Dawn's ``<variant-radios>`` is named by its tag): its
     words are about one option."""
     for node in (el, *islice(el.iterancestors(), 4)):
-        names = f"{node.tag} {node.get('class') or ''} {node.get('id') or ''}"
+        names = f"{node.tag} {class_id(node)}"
         if "inventory" in names.lower():
             return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
         if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names):
