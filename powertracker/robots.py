@@ -1,4 +1,10 @@
-"""robots.txt, fetched once per run and origin, as RFC 9309 says to read it.
+"""robots.txt, fetched once per run and origin, and read as RFC 9309 says (with Protego).
+
+The group for the user agent's product token (``PowerTracker`` of ``PowerTracker/0.1 (+https://...)``)
+applies, else ``*``; within it the longest matching rule wins, an Allow over a Disallow of the same
+length, and ``*`` and a closing ``$`` are wildcards. (The standard library's parser takes the first
+matching rule in file order and reads wildcards as plain text, so ``Disallow: /shop/`` before
+``Allow: /shop/p/`` shut every product page out, and ``Disallow: /*?sort=`` shut out nothing.)
 
 | robots.txt answers | then |
 | --- | --- |
@@ -13,10 +19,12 @@ A page the rules disallow is not fetched; its offer is recorded with outcome ``r
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 from .fetch import Fetcher
 from .models import FetchResult, Retailer
@@ -37,26 +45,16 @@ class Verdict:
 class _Origin:
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.parser: RobotFileParser | None = None
+        self.rules: Protego | None = None
         self.failure: FetchResult | None = None
         self.crawl_delay: float | None = None
-        self.everything = False  # the rules for our agent allow every URL (see _allows_everything)
         self.done = False
 
 
-def _allows_everything(parser: RobotFileParser, agent: str) -> bool:
-    """Whether ``parser.can_fetch(agent, url)`` says yes whatever the URL: the group that applies to
-    ``agent`` (can_fetch's own choice) holds only Allow lines, or none. Then no URL need be parsed."""
-    if parser.disallow_all or not parser.last_checked:
-        return False
-    if parser.allow_all:
-        return True
-    for entry in parser.entries:
-        if entry.applies_to(agent):
-            return all(line.allowance for line in entry.rulelines)
-    if parser.default_entry:
-        return all(line.allowance for line in parser.default_entry.rulelines)
-    return True
+def product_token(user_agent: str) -> str:
+    """The name robots.txt groups are matched against: the User-Agent up to its first '/' or space (its
+    comment's URL must not make a group for, say, ``github`` apply)."""
+    return re.split(r"[/\s]", user_agent.strip(), maxsplit=1)[0] or user_agent
 
 
 class RobotsCache:
@@ -64,7 +62,7 @@ class RobotsCache:
 
     def __init__(self, fetcher: Fetcher, user_agent: str) -> None:
         self.fetcher = fetcher
-        self.agent = user_agent
+        self.agent = product_token(user_agent)
         self._origins: dict[str, _Origin] = {}
         self._lock = threading.Lock()
 
@@ -80,21 +78,15 @@ class RobotsCache:
                 fetched_now = True
         if entry.failure is not None:
             return Verdict(False, fetched_now, entry.failure)
-        # a netloc without %-escapes parses alike before and after can_fetch unquotes it: no error is skipped
-        allowed = (entry.parser is None or (entry.everything and "%" not in parts.netloc)
-                   or entry.parser.can_fetch(self.agent, url))
+        allowed = entry.rules is None or entry.rules.can_fetch(url, self.agent)
         return Verdict(allowed, fetched_now, None, entry.crawl_delay)
 
     def _load(self, entry: _Origin, robots_url: str, retailer: Retailer | None, tag: str) -> None:
         result = self.fetcher.fetch(robots_url, retailer, tag, accept=None, max_bytes=MAX_ROBOTS_BYTES)
         entry.done = True
         if result.outcome == "ok" and result.text is not None:
-            parser = RobotFileParser(robots_url)
-            parser.parse(result.text.splitlines())
-            entry.parser = parser
-            entry.everything = _allows_everything(parser, self.agent)
-            delay = parser.crawl_delay(self.agent)
-            entry.crawl_delay = float(delay) if delay is not None else None
+            entry.rules = Protego.parse(result.text)
+            entry.crawl_delay = entry.rules.crawl_delay(self.agent)
             logger.debug("%s %s read%s", tag, robots_url,
                          f", crawl-delay {entry.crawl_delay}s" if entry.crawl_delay else "")
         elif result.status is not None and 400 <= result.status < 500 and result.status != 429:

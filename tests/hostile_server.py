@@ -101,7 +101,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/robots.txt":
             if srv.robots_status != 200:
                 return self._send(srv.robots_status, b"nope")
-            return self._send(200, ROBOTS, ctype="text/plain")
+            return self._send(200, srv.robots, ctype="text/plain")
         if path == "/flaky" and n == 1:
             return self._send(503, b"busy")
         if path == "/always-503":
@@ -240,6 +240,7 @@ class HostileServer(ThreadingHTTPServer):
         self.peers: list[int] = []
         self.prices: dict[str, Decimal] = {}
         self.robots_status = 200
+        self.robots = ROBOTS  # the body of /robots.txt
         self.delay = 0.0  # seconds before every answer but robots.txt
         self.in_flight = 0
         self.max_in_flight = 0
