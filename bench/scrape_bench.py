@@ -217,6 +217,11 @@ def main() -> None:
     from powertracker.demo_shop import ShopCatalog
 
     compileall.compile_dir(ROOT / "powertracker", quiet=1)
+    # likewise the regular expressions its first run compiled (powertracker/patterns.py)
+    from powertracker import extract_heuristic, patterns
+
+    extract_heuristic._no_price()  # compiled by the first page that needs it
+    patterns.save(force=True)
     catalog = ShopCatalog.generated(args.retailers, args.products, pad=True)
     for latency in (int(x) for x in args.latency_ms.split(",")):
         bench_latency(args, catalog, latency)

@@ -63,6 +63,7 @@ from .extract_regions import Layout
 from .extract_stock import text_availability
 from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
 from .models import Extraction
+from .patterns import compiled
 from .prices import CENTS_END, KNOWN_CURRENCIES, THREE_DECIMALS, currency_code, in_fils, parse_price
 
 if TYPE_CHECKING:
@@ -853,9 +854,9 @@ _EASTERN = {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i
 # a full-width comma is a thousands separator only before three digits ("２，４２０円"), not "¥299，5色可选"
 _WIDE_COMMA = "(?<=\\d)\uff0c(?=\\d{3}(?!\\d))"
 _WIDE_POINT = "(?<=\\d)\uff0e(?=\\d{1,2}(?!\\d))"
-_WIDE_SEPARATORS = ((re.compile(_WIDE_COMMA), ","), (re.compile(_WIDE_POINT), "."))
-_WIDE_SEPARATORS_BYTES = ((re.compile(_WIDE_COMMA.encode()), b","), (re.compile(_WIDE_POINT.encode()), b"."))
-_EASTERN_RX = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19]")
+_WIDE_SEPARATORS = ((compiled(_WIDE_COMMA), ","), (compiled(_WIDE_POINT), "."))
+_WIDE_SEPARATORS_BYTES = ((compiled(_WIDE_COMMA.encode()), b","), (compiled(_WIDE_POINT.encode()), b"."))
+_EASTERN_RX = compiled("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19]")
 _EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
 
 

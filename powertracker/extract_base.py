@@ -19,6 +19,7 @@ from typing import Any
 from lxml.etree import HTMLParser, _Element, tostring
 
 from .bytesearch import holds
+from .patterns import compiled
 from .prices import currency_code, normalize
 
 AVAILABILITY_MAP = {
@@ -31,9 +32,9 @@ AVAILABILITY_MAP = {
     "preorder": "preorder", "pre-order": "preorder", "presale": "preorder", "backorder": "preorder",
     "preorderable": "preorder",
 }
-_SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)", re.I)
+_SCHEMA_PREFIX = compiled(r"^(?:https?://schema\.org/|schema:)", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "option"})
-_FRACTION_CLASS = re.compile(r"fraction|decimal|cents|pennies|minor|__after|align-super|superscript|(?<![a-z])sup(?![a-z])", re.I)
+_FRACTION_CLASS = compiled(r"fraction|decimal|cents|pennies|minor|__after|align-super|superscript|(?<![a-z])sup(?![a-z])", re.I)
 CONFIDENCE = {"selector": 0.9, "json-ld": 0.95, "microdata": 0.9, "rdfa": 0.9, "meta": 0.85, "platform": 0.85,
               "heuristic": 0.6}
 
@@ -249,8 +250,8 @@ def _cents_after_sign(el: _Element) -> bool:
             and not any((n.tail or "").strip() for n in (sign, whole)))
 
 
-_WHOLE = re.compile(r"\d{1,3}(,\d{3})*|\d+")
-_SIGN = re.compile(r"[$£€¥₹]|[A-Z]{1,3}\$")
+_WHOLE = compiled(r"\d{1,3}(,\d{3})*|\d+")
+_SIGN = compiled(r"[$£€¥₹]|[A-Z]{1,3}\$")
 
 
 def visible_text(el: _Element) -> str:

@@ -37,6 +37,7 @@ from .extract_base import (
     visible_text,
 )
 from .extract_regions import Layout, buy_words, chosen_tile, hides, price_heading
+from .patterns import compiled, derived
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
@@ -45,12 +46,12 @@ _WINDOW = 36
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    return compiled(pattern, re.I)
 
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])")
-_WITH_WAS = re.compile(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
+_WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
@@ -268,7 +269,7 @@ _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próxim
          "binnenkort", "kommer snart", "tulossa")
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement")  # "售價：請洽門市": ask in store
-_PRICE_BOX_ONLY = re.compile("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
+_PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
@@ -381,12 +382,12 @@ def _no_price() -> re.Pattern[str]:
     return _rx(_NO_PRICE_TEXT)
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_RANGE_SEP = re.compile(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
+_WORD = compiled(r"[^\W\d_]{2,}")
+_RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
                   r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
 
-_CONFIGURATOR = re.compile(r"configurator|configure|builder", re.I)
+_CONFIGURATOR = compiled(r"configurator|configure|builder", re.I)
 
 
 def _configured(el: _Element) -> bool:
@@ -425,7 +426,7 @@ class Scan:
     bare: Seen | None = None  # with no winner: an amount without a currency sign in the product's price spot
 
 
-_FRAGMENT = re.compile(r"[\d.,'\s]{1,12}|\d[\d.,']{0,9}[.,]\d\d\s?[-–~]\s?\d[\d.,']{0,9}[.,]\d\d|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
+_FRAGMENT = compiled(r"[\d.,'\s]{1,12}|\d[\d.,']{0,9}[.,]\d\d\s?[-–~]\s?\d[\d.,']{0,9}[.,]\d\d|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
 
 
 def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Element, str] | None:
@@ -449,7 +450,7 @@ def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Ele
     return (el, text) if find_prices(text) else None
 
 
-_EURO_CENTS = re.compile(r"\s*€\d\d\s*")  # "22<sup>€50</sup>": the cents of 22,50 €, the euro sign as its point
+_EURO_CENTS = compiled(r"\s*€\d\d\s*")  # "22<sup>€50</sup>": the cents of 22,50 €, the euro sign as its point
 
 
 def _cents_follow(el: _Element, text: str) -> bool:
@@ -460,7 +461,7 @@ def _cents_follow(el: _Element, text: str) -> bool:
                 and _CENTS.fullmatch((nxt.text or "").strip()))
 
 
-_CENTS = re.compile(r"[.,]?\d\d")
+_CENTS = compiled(r"[.,]?\d\d")
 
 
 def _after_digit(el: _Element) -> bool:
@@ -501,7 +502,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
             yield found
 
 
-_COUNT = re.compile(r"\(\d+\)")
+_COUNT = compiled(r"\(\d+\)")
 _HEADINGS = frozenset({"h1"})  # the product's title is no label of the price under it ("<h4>Was</h4>" is)
 _LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
 _LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
@@ -723,7 +724,7 @@ def _was_label(left: str) -> bool:
 
 
 _AFTER_ITS_AMOUNT = _rx(r"adviesprijs|adviesverkoopprijs|prix conseillé|prezzo consigliato|listenpreis")  # "1.199,- Adviesprijs"
-_PRICE_BEFORE = re.compile(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
+_PRICE_BEFORE = compiled(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -890,8 +891,8 @@ _PACK_LEFT = _rx(r"\b(pachet|pack|packung|set|lot|sada|zestaw|kit)( de| of| mit|
 _PER_PIECE_RIGHT = _rx(r"\s*(/\s*(buc|stk|st|szt|ks|pc|pcs|piece|unit|stück|item|ea)\b|(each|per (piece|unit|item)|pro stück"
                       r"|la bucată|za kus|par pièce|cada uno)\b)")
 # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"; not "inkl. 19 % MwSt." (a rate, then nothing)
-_OPENS_AMOUNT = re.compile(r"[\s:()\[\]]{0,3}\D{0,3}\d(?![\d.,]*\s?%)")
-_RATE = re.compile(r"[\s:()\[\]]{0,3}\d{1,2}(?:[.,]\d{1,2})?\s?%\D{0,12}?(?=\D{0,3}\d)")  # "9% GST) " before an amount
+_OPENS_AMOUNT = compiled(r"[\s:()\[\]]{0,3}\D{0,3}\d(?![\d.,]*\s?%)")
+_RATE = compiled(r"[\s:()\[\]]{0,3}\d{1,2}(?:[.,]\d{1,2})?\s?%\D{0,12}?(?=\D{0,3}\d)")  # "9% GST) " before an amount
 
 
 def _before_next_label(text: str) -> str:
@@ -1012,7 +1013,7 @@ def _was_words(left: str) -> bool:
     return bool(_WAS_LEFT.search(left) or _WEAK_WAS_LEFT.search(left))
 
 
-_DIGITS = re.compile(r"\d(?:[\d.,'\s]*\d)?")
+_DIGITS = compiled(r"\d(?:[\d.,'\s]*\d)?")
 
 
 def _sub_marks(el: _Element, m: PriceMatch, text: str, count: int) -> tuple[list[str], bool]:
@@ -1185,12 +1186,12 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
 
 
-_NO_PRICE_WORDS = required_literals(_NO_PRICE_TEXT, re.I)
+_NO_PRICE_WORDS = derived("required_literals", _NO_PRICE_TEXT, re.I, lambda: required_literals(_NO_PRICE_TEXT, re.I))
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
-_LABEL_BEFORE = re.compile(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
-_SENTENCE_END = re.compile(r"[.!?]\s+$")
+_LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
+_SENTENCE_END = compiled(r"[.!?]\s+$")
 
 
 def _opens_sentence(text: str, said: re.Match[str]) -> bool:
@@ -1210,7 +1211,7 @@ _TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a str
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
                       " | //@id[contains(translate(., 'PRICE', 'price'), 'price')]/..")
-_BARE_AMOUNT = re.compile(r"(\d{1,3}(?:[ .,']\d{3})*|\d+)(?:[.,]\d{1,2}|[.,][-–—]{1,2})?")  # 1.299,99 / 4.999,-
+_BARE_AMOUNT = compiled(r"(\d{1,3}(?:[ .,']\d{3})*|\d+)(?:[.,]\d{1,2}|[.,][-–—]{1,2})?")  # 1.299,99 / 4.999,-
 _NOT_THE_PRICE_ATTR = (_UNIT_ATTR, _MONTHLY_ATTR, _SHIPPING_ATTR, _SAVE_ATTR, MULTIBUY_ATTR, _APPROX_ATTR, _USED_ATTR,
                        _MEMBER_ATTR)
 
@@ -1324,7 +1325,7 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
 
 
 _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words
-_LEAD = re.compile(r"^[\W_]+")  # an icon's private-use glyph, a bullet
+_LEAD = compiled(r"^[\W_]+")  # an icon's private-use glyph, a bullet
 _STATEMENT_LABELS = frozenset({"span", "label", "b", "strong"})  # a short label before a statement's value
 
 

@@ -32,6 +32,7 @@ from .extract_base import (
 from .extract_heuristic import excl_vat, incl_vat
 from .extract_regions import Layout, site_header
 from .extract_structured import PRODUCT_TYPES
+from .patterns import compiled
 from .prices import find_prices, normalize, parse_price, structured_amount
 
 
@@ -64,11 +65,11 @@ _PS_CURRENT = _x(f"//*[{_cls('current-price-value')} or ({_cls('current-price')}
 _PS_REGULAR = _x(f"//*[{_cls('product-prices')} or {_cls('product-price')}]//*[{_cls('regular-price')}]")
 _MP_PRICE = _x(f"//*[{_cls('a-price')}][not(@data-a-strike='true')][not({_cls('a-text-price')})]")
 _MP_WAS = _x(f"//*[{_cls('a-price')}][@data-a-strike='true' or {_cls('a-text-price')}]")
-_MP_SKIP = re.compile(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice|hlcx|comparison|newer",
+_MP_SKIP = compiled(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice|hlcx|comparison|newer",
                       re.I)
-_CURRENCY_JS = (re.compile(r"Shopify\.currency\s*=\s*\{[^}]*?\"active\"\s*:\s*\"([A-Z]{3})\""),
-                re.compile(r"\"currency\"\s*:\s*\{[^}]*?\"iso_code\"\s*:\s*\"([A-Z]{3})\""),
-                re.compile(r"\"currencyCode\"\s*:\s*\"([A-Z]{3})\""))
+_CURRENCY_JS = (compiled(r"Shopify\.currency\s*=\s*\{[^}]*?\"active\"\s*:\s*\"([A-Z]{3})\""),
+                compiled(r"\"currency\"\s*:\s*\{[^}]*?\"iso_code\"\s*:\s*\"([A-Z]{3})\""),
+                compiled(r"\"currencyCode\"\s*:\s*\"([A-Z]{3})\""))
 
 
 def script_currency(page: Page) -> str | None:
@@ -416,7 +417,7 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 
 
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
-_SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
+_SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
@@ -424,14 +425,14 @@ _SEARCH_WORDS = re.compile(r"^\W*(\d+\s+)?(search results?|results? for|sucherge
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
                            r"|comparer|comparar|confrontare))\b", re.I)
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
-_BAG_WORDS = re.compile(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
-_CART_WORDS = re.compile(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
+_BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
+_CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
                          r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
-_SR_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")
-_DRAWER = re.compile(r"drawer|mini-?cart|off-?canvas|side-?cart|flyout", re.I)
+_SR_ONLY = compiled(r"visually-hidden|sr-only|screen-reader")
+_DRAWER = compiled(r"drawer|mini-?cart|off-?canvas|side-?cart|flyout", re.I)
 
 
 def _in_drawer(form: _Element) -> bool:
@@ -441,7 +442,7 @@ def _in_drawer(form: _Element) -> bool:
 
 
 # a shop's not-found page's heading or title, and nothing more ("Page introuvable", "Oops! Page not found", "404")
-_NOT_FOUND_WORDS = re.compile(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(error|fehler|erreur))?)?\W*"
+_NOT_FOUND_WORDS = compiled(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(error|fehler|erreur))?)?\W*"
                               r"(oops!?\s*|sorry,?\s*|hoppla!?\s*|oups\W*|ups!?\s*|ne pare rău,?\s*|üzgünüz,?\s*|извините,?\s*)?(?P<words>((the|this) )?(page|product|item|article)"
                               r" (was |could not be |cannot be |can't be )?not found|(the )?page you (requested|are looking for|were looking for) (can.?t|cannot|could not) be found|(page|produit|article) introuvable"
                               r"|(seite|produkt|artikel) nicht gefunden|diese seite gibt es (leider )?nicht( \(?mehr\)?)?|cette page n.existe (pas|plus)"
@@ -469,7 +470,7 @@ def _first_heading(layout: Layout) -> str | None:
     return text if text and len(text) <= 60 else None
 
 
-_RESULT_COUNT = re.compile(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten"
+_RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten"
                            r"|träffar|resultater|wyników)\b", re.I)
 
 

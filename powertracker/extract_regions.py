@@ -18,8 +18,9 @@ from itertools import count
 from lxml.etree import XPath, _Element
 
 from .extract_base import class_id, has_class, text_content
+from .patterns import compiled
 
-_RELATED_ATTR = re.compile(
+_RELATED_ATTR = compiled(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
     r"|you-?may|complete-the-look|variation_(color|size|style)_name|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
@@ -34,25 +35,25 @@ _RELATED_ATTR = re.compile(
     r"|reviews?|(product|customer|product-detail)-reviews?|reviews-(section|list|container|wrapper))(?![\w-])",
     re.I,
 )
-_CART_ATTR = re.compile(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
+_CART_ATTR = compiled(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
                         r"|tocart|btn[-_]?(cart|buy)|(cart|buy)[-_]?btn", re.I)
-_TITLE_ATTR = re.compile(r"(^|\s|__)((product|goods|item)[-_]?(title|name)|productView-title)(\s|$)", re.I)  # Ecwid's "product-details__product-title"
-_BUTTON_ATTR = re.compile(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
-_STOCK_ATTR = re.compile(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
+_TITLE_ATTR = compiled(r"(^|\s|__)((product|goods|item)[-_]?(title|name)|productView-title)(\s|$)", re.I)  # Ecwid's "product-details__product-title"
+_BUTTON_ATTR = compiled(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
+_STOCK_ATTR = compiled(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
                          r"|saldo|sold-?out|preorder|pre-order", re.I)
-_ANY_ATTR = re.compile("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
+_ANY_ATTR = compiled("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
                                                     _STOCK_ATTR)), re.I)
 # ``//@a/..`` walks attribute lists, about twice as fast in libxml2 as testing ``//*[@a]`` on every
 # element (same nodes, same document order)
 _MARKED = XPath("//@class/.. | //@id/..")  # the elements _marks reads: one without either has no mark
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = compiled(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _EXCLUDED_TAG_NAMES = frozenset({"nav", "footer", "aside", "header", "select", "dialog"})
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_RELATED_LABEL = re.compile(r"related|recommend", re.I)
+_RELATED_LABEL = compiled(r"related|recommend", re.I)
 # unions of simple steps: libxml2 tests a name step far faster than ``//*[self::x or ...]`` (same nodes, same order)
 _BUTTONS = XPath("//button | //input[@type='submit' or @type='button' or @type='image'] | //@name[. = 'add' or . = 'add-to-cart']/..")
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
-_RELATED_HEADING = re.compile(
+_RELATED_HEADING = compiled(
     r"^(related|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
     r"|recently viewed|complete the look|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
@@ -76,7 +77,7 @@ _RELATED_HEADING = re.compile(
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
-_BUY_TEXT = re.compile(
+_BUY_TEXT = compiled(
     r"add to (cart|basket|bag|trolley)|^add$|buy now|buy it now|in den (warenkorb|einkaufswagen)|jetzt kaufen"
     r"|ajouter au panier|acheter|in (mijn )?winkelwagen|toevoegen aan|in winkelmand|lägg i (varukorg|kundvagn)"
     r"|köp nu|^köp$|læg i (kurv|indkøbskurv)|køb nu|^køb$|legg i (handlekurv|handlevogn)|kjøp nå|^kjøp$"
@@ -105,7 +106,7 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
             bool(_TITLE_ATTR.search(words)))
 
 
-_LAYOUT_MODIFIER = re.compile(r"\S*--layout\S*")
+_LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
 
@@ -120,8 +121,8 @@ def _amount_buttons(button: _Element) -> int:
 
 
 _TILE_TAGS = frozenset({"li", "button", "a", "div"})
-_CHOSEN_CLASS = re.compile(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
-_TILE_WORD = re.compile(r"^(item|option|tile|choice)$|swatch|variant", re.I)
+_CHOSEN_CLASS = compiled(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
+_TILE_WORD = compiled(r"^(item|option|tile|choice)$|swatch|variant", re.I)
 
 
 def chosen_tile(el: _Element) -> bool:
@@ -146,9 +147,9 @@ def _unchosen_tile(tile: _Element) -> bool:
                and (tile.tag != "div" or (t.get("class") or "").split()[:1] == kind) for t in box)
 
 
-_AMOUNT_ONLY = re.compile(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")
+_AMOUNT_ONLY = compiled(r"\D{0,4}\s?\d[\d.,\s]*\s?\D{0,4}")
 # a heading that is an amount and nothing more, with its currency or its cents ("245,00 €", "$1,299"; not "180mm")
-_PRICE_HEADING = re.compile(r"(?P<a>[€$£¥]|[A-Z]{3})?\s?\d[\d.,'\s]*?(?P<c>[.,]\d\d)?\s?(?P<b>€|\$|£|円|(?i:zł|kr\.?|kč|ft|lei)"
+_PRICE_HEADING = compiled(r"(?P<a>[€$£¥]|[A-Z]{3})?\s?\d[\d.,'\s]*?(?P<c>[.,]\d\d)?\s?(?P<b>€|\$|£|円|(?i:zł|kr\.?|kč|ft|lei)"
                             r"|[A-Z]{3})?")
 
 
@@ -426,8 +427,8 @@ def _is_card(el: _Element) -> bool:
 
 # utility classes that hide an element whatever the screen (Shoptet's "no-display" holds the variants'
 # prices), unless a class beside one shows it at some width ("hidden md:block", "d-none d-lg-flex")
-_HIDDEN_CLASS = re.compile(r"(?<!\S)(no-?display|d-none|is-hidden|hidden|hide)(?!\S)")
-_SHOWN_CLASS = re.compile(r"(?<!\S)(d-\w+-(block|flex|inline\S*|grid|table\S*)|\w+:(block|flex|inline\S*|grid|table\S*|contents))(?!\S)")
+_HIDDEN_CLASS = compiled(r"(?<!\S)(no-?display|d-none|is-hidden|hidden|hide)(?!\S)")
+_SHOWN_CLASS = compiled(r"(?<!\S)(d-\w+-(block|flex|inline\S*|grid|table\S*)|\w+:(block|flex|inline\S*|grid|table\S*|contents))(?!\S)")
 
 
 def hides(el: _Element) -> bool:
@@ -447,7 +448,7 @@ def hides(el: _Element) -> bool:
 
 
 
-_HAS = re.compile(r"(?<!\S)(has|with)-\S+")
+_HAS = compiled(r"(?<!\S)(has|with)-\S+")
 
 
 def _starts_block(el: _Element) -> bool:
@@ -458,7 +459,7 @@ def _starts_block(el: _Element) -> bool:
     return el.tag in _EXCLUDED_TAG_NAMES or _related_block(el)
 
 
-_PRODUCT_PART = re.compile(r"product[-_]{1,2}(right|left|info|main|details?|summary|side|buy|purchase|col)|buy-?box|purchase"
+_PRODUCT_PART = compiled(r"product[-_]{1,2}(right|left|info|main|details?|summary|side|buy|purchase|col)|buy-?box|purchase"
                            r"|pdp|summary", re.I)
 
 
@@ -486,7 +487,7 @@ def _related_block(el: _Element) -> bool:
     return False
 
 
-_SITE_HEADER = re.compile(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
+_SITE_HEADER = compiled(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
 
 
 def site_header(el: _Element) -> bool:

@@ -17,8 +17,9 @@ from lxml.etree import _Element
 
 from .extract_base import class_id, text_content
 from .extract_regions import Layout
+from .patterns import compiled
 
-OUT_OF_STOCK = re.compile(
+OUT_OF_STOCK = compiled(
     r"\b(sold out|out of stock|currently unavailable|no longer available|temporarily unavailable"
     r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig|erhältlich)"
     r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
@@ -29,19 +30,19 @@ OUT_OF_STOCK = re.compile(
     r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절",
     re.I,
 )
-PREORDER = re.compile(
+PREORDER = compiled(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
     r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus|przedsprzedaż|předobjednávka|ön sipariş|forudbestil|forhåndsbestill"
     r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
     re.I,
 )
-IN_STOCK = re.compile(
+IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad)\b|在庫あり",
     re.I,
 )
 _MAX = 80
-_ANY_STATE = re.compile("|".join(f"(?:{p.pattern})" for p in (OUT_OF_STOCK, PREORDER, IN_STOCK)), re.I)
+_ANY_STATE = compiled("|".join(f"(?:{p.pattern})" for p in (OUT_OF_STOCK, PREORDER, IN_STOCK)), re.I)
 
 
 def text_availability(layout: Layout) -> tuple[str | None, str | None]:
@@ -91,10 +92,10 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
-_PICKER_ATTR = re.compile(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button)|sizepicker|sku-?select"
+_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button)|sizepicker|sku-?select"
                           r"|twister", re.I)
 # an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
-_OPTION_STATE = re.compile(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
+_OPTION_STATE = compiled(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
 
 
 def _picks_variant(el: _Element) -> bool:
@@ -109,7 +110,7 @@ def _picks_variant(el: _Element) -> bool:
     return False
 
 
-_SOLD_OUT_BADGE = re.compile(r"price__badge--?sold-out")  # Dawn's one hyphen, Debut's two
+_SOLD_OUT_BADGE = compiled(r"price__badge--?sold-out")  # Dawn's one hyphen, Debut's two
 
 
 def _dormant_badge(el: _Element) -> bool:

@@ -22,6 +22,7 @@ from lxml.etree import XPath, _Element
 
 from .extract_base import Candidate, Page, attr_or_text, availability, schema_name
 from .extract_regions import Layout
+from .patterns import compiled
 from .prices import parse_price, structured_amount
 
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Car",
@@ -31,8 +32,8 @@ OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
 _RELATED_KEYS = ("isRelatedTo", "isSimilarTo", "isAccessoryOrSparePartFor", "isConsumableFor")
 _SKIP_KEYS = frozenset({"@context", *_RELATED_KEYS, "itemListElement", "review", "aggregateRating", "isVariantOf",
                         "subjectOf", "mainEntityOf"})
-_LIST_PRICE = re.compile(r"(ListPrice|StrikethroughPrice|MSRP|SRP|RegularPrice|InvoicePrice)$", re.I)
-_USED = re.compile(r"(Used|Refurbished|Damaged)Condition$", re.I)
+_LIST_PRICE = compiled(r"(ListPrice|StrikethroughPrice|MSRP|SRP|RegularPrice|InvoicePrice)$", re.I)
+_USED = compiled(r"(Used|Refurbished|Damaged)Condition$", re.I)
 _GTIN_KEYS = ("gtin", "gtin13", "gtin12", "gtin14", "gtin8", "isbn", "mpn")
 
 

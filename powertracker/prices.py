@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .patterns import compiled
+
 # ISO 4217 codes a retailer is likely to quote; validation rejects anything else.
 KNOWN_CURRENCIES = frozenset(
     "AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON "
@@ -53,13 +55,13 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
 # "1 TL" a teaspoon, "RM 035" and "Rp 12" model numbers
 HINT_ONLY = frozenset({"r", "tl", "rm", "rp", "rp.", "km", "s/", "s/."})  # "S/36" is a size
 _NO_USUAL_MEANING = {"kr", "kr.", ":-", ",-", ",–", "ريال", "درهم"} | HINT_ONLY
-_LAKH = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
+_LAKH = compiled(r"\d{1,2}(?:,\d\d)+,\d{3}")
 LANG_CURRENCY = {"sv": "SEK", "da": "DKK", "nb": "NOK", "nn": "NOK", "no": "NOK", "is": "ISK",
                  "zh": "CNY", "ja": "JPY", "en-ca": "CAD", "fr-ca": "CAD", "en-au": "AUD", "en-nz": "NZD", "en-za": "ZAR",
                  "af": "ZAR"}
 
-_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
-_APOSTROPHES = re.compile(r"[’′ʼ`´]")
+_SPACES = compiled(r"[\s\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]+")
+_APOSTROPHES = compiled(r"[’′ʼ`´]")
 _CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
 # the Arabic signs, written after the amount in the source's order: "٢٬٩٩٩٫٠٠ د.إ", "2,149.00 ريال"
 _ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: قطري| عماني| سعودي)?|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
@@ -80,15 +82,15 @@ _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<
 # discount)
 _BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
 _AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)(?![A-Za-z])|(?:VNĐ|vnđ|đ)(?!\w)|원|บาท|(?<=\d),[-–](?![\d–-])"
-_PRICE = re.compile(
+_PRICE = compiled(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
 )
-_BARE = re.compile(_NUM)
-_COUNT = re.compile(r"\d{1,3}")  # a quantity: a small whole number
-CENTS_END = re.compile(r"[.,]\d\d$")  # an amount that ends in cents
-_CODE_AFTER = re.compile(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = re.compile(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|\b" + _SHILLING + r"\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_BARE = compiled(_NUM)
+_COUNT = compiled(r"\d{1,3}")  # a quantity: a small whole number
+CENTS_END = compiled(r"[.,]\d\d$")  # an amount that ends in cents
+_CODE_AFTER = compiled(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
+_ANY_CURRENCY = compiled(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|\b" + _SHILLING + r"\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 @lru_cache(maxsize=8192)
@@ -140,7 +142,7 @@ def parse_amount(num: str) -> Decimal | None:
 
 # currencies of a thousand fils: "KWD 12.500" is twelve and a half dinars, not twelve thousand five hundred
 THREE_DECIMALS = frozenset({"KWD", "BHD", "OMR", "JOD", "IQD", "LYD"})
-_FILS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)\.(\d{3})(?![\d.,])")
+_FILS = compiled(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)\.(\d{3})(?![\d.,])")
 
 
 def in_fils(raw: str, amount: Decimal) -> Decimal:
