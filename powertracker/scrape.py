@@ -18,7 +18,6 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -29,7 +28,7 @@ from .apply import OfferResult
 from .catalog import Catalog, load_catalog
 from .config import Settings
 from .db import utcnow
-from .dispatch import Dispatcher, limit_malloc_arenas
+from .dispatch import Dispatcher, OneThread, limit_malloc_arenas
 from .errors import ConfigError
 from .extract import extract
 from .fetch import INTERRUPTED, Fetcher, FetchFailed
@@ -167,7 +166,7 @@ class _Run:
         # every page is read on this one thread, one at a time: reading is Python under the GIL, so two
         # at once only take turns at it, and read on the sixteen workers in turn (each with its own
         # malloc cache, the CPU's caches warmed anew) a run spent about 6 % more CPU
-        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pt-read")
+        self._reader = OneThread("scrape-read")
 
     def retailer(self, retailer_id: str) -> Retailer:
         return self.catalog.retailer(retailer_id, self.settings.default_delay)
@@ -208,11 +207,11 @@ class _Run:
         if result.outcome != "ok" or result.body is None:
             outcome = "http_error" if result.outcome == "not_modified" else result.outcome
             return OfferResult(**base, attempted_at=seen_at, outcome=outcome, error=result.error)
-        return self._reader.submit(_read_page, result, offer, retailer, base, seen_at).result()
+        return self._reader.call(_read_page, result, offer, retailer, base, seen_at)
 
     def close(self) -> None:
-        """Let the reader thread go once its page is read; pages still queued (a stopped run) are dropped."""
-        self._reader.shutdown(wait=False, cancel_futures=True)
+        """Let the reader thread go once the pages handed to it are read (a stopped run's workers are abandoned)."""
+        self._reader.close()
 
     def crashed(self, offer: Offer, exc: BaseException) -> OfferResult:
         return OfferResult(**self.base(offer), attempted_at=self.when(), outcome="error", error=f"crashed: {exc!r}")

@@ -1,4 +1,4 @@
-"""The dispatcher's batching and its GIL switch interval, with real worker threads."""
+"""The dispatcher's batching and its GIL switch interval, and the one thread pages are read on, with real threads."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from powertracker.dispatch import SWITCH_INTERVAL, Dispatcher
+from powertracker.dispatch import SWITCH_INTERVAL, Dispatcher, OneThread
 
 
 def _long() -> bool:
@@ -66,3 +66,42 @@ def test_the_workers_share_one_cpu_and_the_caller_gets_its_cpus_back() -> None:
         during.add(frozenset(os.sched_getaffinity(0)))  # the collecting thread too
     assert during == {frozenset({max(before)})}
     assert os.sched_getaffinity(0) == before
+
+
+def test_one_thread_runs_every_call_on_its_own_thread_one_at_a_time() -> None:
+    one = OneThread("reader")
+    ran: list[tuple[int, int]] = []
+    busy = threading.Lock()
+
+    def job(i: int) -> int:
+        assert busy.acquire(blocking=False), "two calls at once"
+        try:
+            time.sleep(0.001)
+            ran.append((i, threading.get_ident()))
+            return i * i
+        finally:
+            busy.release()
+
+    assert one._thread is None  # started by the first call, on the caller's CPUs
+    got: dict[int, int] = {}
+    callers = [threading.Thread(target=lambda i=i: got.__setitem__(i, one.call(job, i))) for i in range(12)]
+    for t in callers:
+        t.start()
+    for t in callers:
+        t.join()
+    one.close()
+    assert got == {i: i * i for i in range(12)}
+    assert len({ident for _, ident in ran}) == 1 and ran[0][1] not in {t.ident for t in callers}
+    with pytest.raises(RuntimeError, match="closed"):
+        one.call(job, 1)
+
+
+def test_one_thread_hands_the_callers_exception_back_and_goes_on() -> None:
+    one = OneThread("reader")
+    with pytest.raises(ZeroDivisionError):
+        one.call(lambda: 1 / 0)
+    assert one.call(lambda x: x + 1, 41) == 42
+    one.close()
+    assert one._thread is not None
+    one._thread.join(timeout=5)
+    assert not one._thread.is_alive()
