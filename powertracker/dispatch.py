@@ -103,12 +103,16 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
+class Closed(RuntimeError):
+    """A call handed to a ``OneThread`` after its ``close``."""
+
+
 class OneThread:
     """Runs the calls handed to it on a thread of its own, one at a time in the order they came, each
     caller waiting for its own result (or exception). Cheaper per call than an executor's future (a
     Python condition and lock each): the hand-over is two C-level queues. The thread starts with the
     first call, so it shares the caller's CPU affinity (``one_cpu``); ``close`` lets it end once the
-    calls already handed over are done, and a call after it raises RuntimeError."""
+    calls already handed over are done, and a call after it raises ``Closed``."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -122,7 +126,7 @@ class OneThread:
         reply: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
         with self._lock:
             if self._closed:
-                raise RuntimeError(f"{self.name} is closed")
+                raise Closed(f"{self.name} is closed")
             if self._thread is None:
                 self._thread = threading.Thread(target=self._serve, name=self.name, daemon=True)
                 self._thread.start()

@@ -1186,7 +1186,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
 
 
-_NO_PRICE_WORDS = derived("required_literals", _NO_PRICE_TEXT, re.I, lambda: required_literals(_NO_PRICE_TEXT, re.I))
+_NO_PRICE_WORDS = derived(required_literals, _NO_PRICE_TEXT, re.I)
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")

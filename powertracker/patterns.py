@@ -6,12 +6,14 @@ imports, which is some 55 ms of a run's CPU (6 % of a run where most pages answe
 compiler hands to the C engine (``_sre.compile``'s arguments: flags, code, groups) depends only on
 the pattern, its flags and the interpreter, so ``compiled`` keeps it in ``__pycache__`` beside the
 package's bytecode, one file per interpreter build, and the next run builds the pattern from it
-directly. The result equals what ``re.compile`` returns (``Pattern.__eq__`` compares the code:
-tests/test_patterns.py checks every kept pattern).
+directly. The result equals what ``re.compile`` returns (tests/test_patterns.py compares every kept
+pattern's code, groups and group names).
 
 Anything unexpected (no such file, another interpreter's, a damaged one, a read-only or
 ``PYTHONDONTWRITEBYTECODE`` install, an ``re`` whose internals differ) means plain ``re.compile``:
 never a different pattern. The engine itself checks the code it is given (``invalid SRE code``).
+A run that compiled something new writes the file again at exit, with only what it used: patterns
+since edited out of the source drop out instead of piling up.
 """
 
 from __future__ import annotations
@@ -30,29 +32,37 @@ try:
     import _sre
     from re import _compiler, _parser  # the stdlib's own compiler (private, hence the fallback)
 
-    _TAG = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.implementation.cache_tag}"
+    _TAG = (f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|{_sre.MAXREPEAT}"
+            f"|{_sre.MAXGROUPS}")  # the build, and what sizes its engine's code (a 32-bit one differs)
 except (ImportError, AttributeError):  # another Python: re.compile always
     _TAG = ""
 
 FILE = Path(__file__).resolve().parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.marshal"
-MAX_KEPT = 4096  # patterns; more means a caller passes patterns that vary (not this module's use)
+
+T = TypeVar("T")
+Key = tuple[Any, ...]
 
 _lock = threading.Lock()
-_kept: dict[tuple[Any, int], tuple[Any, ...]] | None = None  # (pattern, flags) -> _sre.compile's arguments
-_added = False
+_kept: dict[Key, Any] | None = None  # what the file held: key -> _sre.compile's arguments, or a derived value
+_used: dict[Key, Any] = {}  # what this run looked up or made: the next file
+_added = False  # something new was made: write the file at exit
 
 
 def compiled(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, from what an earlier run kept when it can be."""
     flags = int(flags)
-    args = _known().get((pattern, flags)) if _TAG else None
-    if args is not None:
-        try:
-            return _sre.compile(*args)  # type: ignore[no-any-return]
-        except (TypeError, ValueError, RuntimeError, OverflowError):
-            pass
     if not _TAG or flags & re.DEBUG:
         return re.compile(pattern, flags)
+    key = (isinstance(pattern, bytes), pattern, flags)
+    args = _known().get(key)
+    if args is not None:
+        try:
+            made = _sre.compile(*args)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass
+        else:
+            _use(key, args, new=False)
+            return made  # type: ignore[no-any-return]
     try:
         args = _arguments(pattern, flags)
         made = _sre.compile(*args)
@@ -60,22 +70,26 @@ def compiled(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnySt
         raise
     except Exception:  # noqa: BLE001 - an re whose internals differ: the public way
         return re.compile(pattern, flags)
-    _keep((pattern, flags), args)
+    _use(key, args, new=True)
     return made  # type: ignore[no-any-return]
 
 
-T = TypeVar("T")
-
-
-def derived(name: str, pattern: str, flags: int, make: Callable[[], T]) -> T:
-    """``make()``, a value computed from ``pattern`` alone (``marshal``-able), kept like a compiled pattern:
-    ``extract_base.required_literals`` parses the pattern in Python too."""
-    key = ((name, pattern), int(flags))
+def derived(make: Callable[[str, int], T], pattern: str, flags: int) -> T:
+    """``make(pattern, flags)``, a ``marshal``-able value computed from a pattern (``required_literals``
+    parses one in Python too), kept like a compiled pattern for as long as ``make``'s module file is
+    unchanged (its size and modification time, as bytecode is checked)."""
+    try:
+        st = os.stat(sys.modules[make.__module__].__file__ or "")
+    except (KeyError, OSError, TypeError):
+        return make(pattern, flags)
+    key = ("derived", make.__module__, make.__qualname__, st.st_size, st.st_mtime_ns, pattern, int(flags))
     if _TAG and key in _known():
-        return _known()[key]  # type: ignore[return-value]
-    value = make()
+        value: T = _known()[key]
+        _use(key, value, new=False)
+        return value
+    value = make(pattern, flags)
     if _TAG:
-        _keep(key, value)  # type: ignore[arg-type]
+        _use(key, value, new=True)
     return value
 
 
@@ -90,16 +104,17 @@ def _arguments(pattern: AnyStr, flags: int) -> tuple[Any, ...]:
     return (pattern, int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
 
 
-def _known() -> dict[tuple[Any, int], tuple[Any, ...]]:
+def _known() -> dict[Key, Any]:
     global _kept
     if _kept is None:
+        loaded = _load()
         with _lock:
             if _kept is None:
-                _kept = _load()
+                _kept = loaded
     return _kept
 
 
-def _load() -> dict[tuple[Any, int], tuple[Any, ...]]:
+def _load() -> dict[Key, Any]:
     try:
         tag, kept = marshal.loads(FILE.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -107,30 +122,39 @@ def _load() -> dict[tuple[Any, int], tuple[Any, ...]]:
     return kept if tag == _TAG and isinstance(kept, dict) else {}
 
 
-def _keep(key: tuple[Any, int], args: tuple[Any, ...]) -> None:
+def _use(key: Key, value: Any, *, new: bool) -> None:
     global _added
-    kept = _known()
     with _lock:
-        if len(kept) < MAX_KEPT:
-            kept[key] = args
-            if not _added:
-                _added = True
-                atexit.register(save)
+        _used[key] = value
+        if new and not _added:
+            _added = True
+            atexit.register(_save_quietly)
 
 
 def save(*, force: bool = False) -> bool:
-    """Write the kept patterns (called at exit when a run compiled new ones; ``force``: even where Python
-    writes no bytecode either, as ``compileall`` does); False when not written."""
+    """Write what this run used (``force``: even where Python writes no bytecode either, as
+    ``compileall`` does); False when not written."""
     if (sys.dont_write_bytecode and not force) or not _TAG:
         return False
     with _lock:
-        data = marshal.dumps((_TAG, dict(_known())))
+        data = marshal.dumps((_TAG, dict(_used)))
     tmp = FILE.with_name(f"{FILE.name}.{os.getpid()}.tmp")
     try:
         FILE.parent.mkdir(exist_ok=True)
         tmp.write_bytes(data)
         os.replace(tmp, FILE)  # whole or not at all, whichever run writes last
     except OSError:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # a read-only file system refuses even that
+            pass
         return False
     return True
+
+
+def _save_quietly() -> None:
+    """At exit: a file that cannot be written is no error, only a slower next run."""
+    try:
+        save()
+    except Exception:  # noqa: BLE001, S110 - nothing at interpreter exit is worth a traceback
+        pass

@@ -1,7 +1,8 @@
 """robots.txt, fetched once per run and origin, and read as RFC 9309 says (with Protego).
 
 The group for the user agent's product token (``PowerTracker`` of ``PowerTracker/0.1 (+https://...)``)
-applies, else ``*``; within it the longest matching rule wins, an Allow over a Disallow of the same
+applies (Protego, like the standard library, also takes a group named by the token's start, ``Power``),
+else ``*``; within it the longest matching rule wins, an Allow over a Disallow of the same
 length, and ``*`` and a closing ``$`` are wildcards. (The standard library's parser takes the first
 matching rule in file order and reads wildcards as plain text, so ``Disallow: /shop/`` before
 ``Allow: /shop/p/`` shut every product page out, and ``Disallow: /*?sort=`` shut out nothing.)

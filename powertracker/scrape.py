@@ -1,12 +1,13 @@
 """One scrape run: catalog -> due offers -> robots -> fetch -> extract -> validate -> store.
 
 ``run_scrape`` holds the scrape lock for the whole run. Worker threads (``dispatch.py``: a global
-cap, and per retailer its ``concurrency`` and ``delay``) fetch and read the pages; this thread
-alone writes, one transaction for the attempts that have come in since its last commit (each
-attempt written whole, keyed so it is stored once: ``apply.py``), or to the journal while the
-database is unreachable (``recorder.py``). Every attempt gets one ``scrape_log`` row with an
-outcome from ``models.OUTCOMES``. ``stop`` (SIGTERM / SIGINT in ``scrape.py``) stops the
-dispatching; pages in flight get a few seconds to finish, then the run commits and returns.
+cap, and per retailer its ``concurrency`` and ``delay``) fetch the pages, each handing its page to
+the one thread that reads them all (``OneThread``) and waiting for the reading; this thread alone
+writes, one transaction for the attempts that have come in since its last commit (each attempt
+written whole, keyed so it is stored once: ``apply.py``), or to the journal while the database is
+unreachable (``recorder.py``). Every attempt gets one ``scrape_log`` row with an outcome from
+``models.OUTCOMES``. ``stop`` (SIGTERM / SIGINT in ``scrape.py``) stops the dispatching; pages in
+flight get a few seconds to finish, then the run commits and returns.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .apply import OfferResult
 from .catalog import Catalog, load_catalog
 from .config import Settings
 from .db import utcnow
-from .dispatch import Dispatcher, OneThread, limit_malloc_arenas
+from .dispatch import Closed, Dispatcher, OneThread, limit_malloc_arenas
 from .errors import ConfigError
 from .extract import extract
 from .fetch import INTERRUPTED, Fetcher, FetchFailed
@@ -207,7 +208,10 @@ class _Run:
         if result.outcome != "ok" or result.body is None:
             outcome = "http_error" if result.outcome == "not_modified" else result.outcome
             return OfferResult(**base, attempted_at=seen_at, outcome=outcome, error=result.error)
-        return self._reader.call(_read_page, result, offer, retailer, base, seen_at)
+        try:
+            return self._reader.call(_read_page, result, offer, retailer, base, seen_at)
+        except Closed:  # the run ended (stopped) while this page downloaded: abandoned, like one in flight
+            return None
 
     def close(self) -> None:
         """Let the reader thread go once the pages handed to it are read (a stopped run's workers are abandoned)."""
