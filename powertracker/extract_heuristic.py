@@ -134,7 +134,12 @@ _THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상)")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
 _PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*(versand(kosten)?|shipping|livraison"
-                     r"|frais de port|verzendkosten|env[íi]o|spedizione)")
+                     r"|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr)")
+# ... unless that note names the amount right after it, in the same element: "inkl. MwSt. zzgl. Versand 5,95 €",
+# "+ Servicepauschale 5,95 €" (on top of the price, so only the adding words: "excl. shipping: 49,99" is the price;
+# and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
+_PLUS_SHIPPING_LEFT = _rx(r"(zzgl\.?|zuzüglich|plus|\+)\s*(versand(kosten)?|shipping|livraison|frais de port|verzendkosten"
+                          r"|env[íi]o|spedizione|servicepauschale|servicegebühr)\s*:?\s*$")
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
@@ -744,7 +749,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
-            or _CARRIER_LEFT.search(left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)):
+            or _CARRIER_LEFT.search(left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
+            or _PLUS_SHIPPING_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
