@@ -86,7 +86,9 @@ _BUY_TEXT = compiled(
     r"|añadir al (carrito|cesta)|agregar al carrito|adicionar ao (carrinho|cesto)|comprar agora|^comprar\b|aggiungi al carrello"
     r"|acquista ora|dodaj do koszyka|kup teraz|do košíku|koupit|kosárba|adaugă în coș|adauga in cos|lisää ostoskoriin"
     r"|osta nyt|sepete ekle|hemen al|προσθήκη στο καλάθι|αγορά τώρα|добави в количката|купи сега|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"
-    r"|הוסף לסל|הוספה לסל|ใส่ตะกร้า|ซื้อเลย",
+    r"|הוסף לסל|הוספה לסל|ใส่ตะกร้า|ซื้อเลย"
+    r"|jetzt bestellen|^bestellen$|^kaufen$|koop nu|^acquista$|compra ora|añadir a la cesta|^ajouter$|lägg till i varukorg"
+    r"|order now|^buy$|add to order|do koszyka|tilføj til (kurv|indkøbskurv)|lisää koriin|かごに追加|カートに追加",
     re.I,
 )
 
@@ -305,7 +307,7 @@ class Layout:
             if el.tag in _NO_BUTTON_TAGS or self.hidden(el) or any(
                     a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) for a in el.iterancestors()):
                 continue  # a closed quick-view's button, a related product's own
-            text = " ".join((text_content(el) or el.get("value") or "").split())
+            text = " ".join((text_content(el) or el.get("value") or el.get("aria-label") or el.get("alt") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
                     f"{el.get('id') or ''} {el.get('class') or ''} {el.get('name') or ''}"):
                 return el

@@ -27,12 +27,26 @@ def test_a_product_marked_up_without_a_price_is_read_off_the_page(entry: dict[st
     assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
 
 
-def test_comprar_is_a_buy_button() -> None:
-    html = ('<html><body><main><h1>Geladeira Frost Free 375L</h1><p class="avaliacoes">4,6 (312)</p>'
-            '<div class="produto__preco"><span>R$ 3.299,00</span></div><button class="btn">Comprar</button>'
-            '<p class="frete">Frete R$ 89,90</p></main></body></html>')
-    assert Layout(_parse(html)).buy is not None  # type: ignore[arg-type]
-    assert extract(html, "u", default_currency="BRL").price == Decimal("3299.00")
+@pytest.mark.parametrize("control", [
+    '<button class="btn">Comprar</button>', '<a class="btn btn-primary" href="/bestellen">Jetzt bestellen</a>',
+    '<button class="btn">Koop nu</button>', '<button class="btn">Acquista</button>', '<button class="btn">Buy</button>',
+    '<button class="btn">Lägg till i varukorgen</button>', '<button class="btn">Do koszyka</button>',
+    '<button class="btn">Lisää koriin</button>', '<button class="btn">かごに追加</button>',
+    '<button class="btn icon" aria-label="Add to bag"><svg></svg></button>',
+    '<input type="image" src="/img/cart.gif" alt="In den Warenkorb">'])
+def test_buy_controls_the_layout_knows(control: str) -> None:
+    html = (f'<html><body><main><h1>Geladeira Frost Free 375L</h1><div class="preco"><span>R$ 3.299,00</span></div>'
+            f'<p>{control}</p></main></body></html>')
+    buy = Layout(_parse(html)).buy  # type: ignore[arg-type]
+    assert buy is not None and buy.tag in ("button", "a", "input")
+
+
+def test_a_loyalty_rate_beside_the_buy_button_is_no_price() -> None:
+    # "購物金：消費每 NT$100 回饋 1 點": a point back for every NT$100 spent, right above the cart button
+    html = ('<html><body><main><h1>阿里山高山烏龍茶 150g</h1><table><tr><td>原價</td><td><s>NT$1,200</s></td></tr>'
+            '<tr><td>優惠價</td><td><b>NT$880</b></td></tr><tr><td>購物金</td><td>消費每 NT$100 回饋 1 點</td></tr></table>'
+            '<p><button class="btn">放入購物車</button></p></main></body></html>')
+    assert extract(html, "u", default_currency="TWD").price == Decimal("880")
 
 
 @pytest.mark.parametrize("note", ["zzgl. Versand", "zzgl. Versandkosten:", "zzgl. Servicepauschale", "+ Versand"])
