@@ -139,7 +139,7 @@ _PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\
 # "+ Servicepauschale 5,95 €" (on top of the price, so only the adding words: "excl. shipping: 49,99" is the price;
 # and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
 _PLUS_SHIPPING_LEFT = _rx(r"(zzgl\.?|zuzüglich|plus|\+)\s*(versand(kosten)?|shipping|livraison|frais de port|verzendkosten"
-                          r"|env[íi]o|spedizione|servicepauschale|servicegebühr)\s*:?\s*$")
+                          r"|env[íi]o|spedizione|servicepauschale|servicegebühr)\s*[:(]?\s*$")
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")

@@ -49,7 +49,8 @@ def test_a_loyalty_rate_beside_the_buy_button_is_no_price() -> None:
     assert extract(html, "u", default_currency="TWD").price == Decimal("880")
 
 
-@pytest.mark.parametrize("note", ["zzgl. Versand", "zzgl. Versandkosten:", "zzgl. Servicepauschale", "+ Versand"])
+@pytest.mark.parametrize("note", ["zzgl. Versand", "zzgl. Versandkosten:", "zzgl. Servicepauschale", "+ Versand",
+                                  "zzgl. Versand ("])
 def test_a_fee_named_on_top_of_the_price_is_not_the_price(note: str) -> None:
     body = ('<div class="pdp_price"><span class="p_price">149,99&nbsp;€</span></div>'
             f'<div class="pdp_price__info">inkl. MwSt. {note} 5,95&nbsp;€</div><button>In den Warenkorb</button>')
