@@ -948,8 +948,12 @@ def _in_finance_table(page: Page, el: _Element) -> bool:
     key = ("finance table", table)
     if key not in page.memo:
         head = table.find(".//tr")
-        page.memo[key] = head is not None and bool(_FINANCE_HEAD.search(" ".join(text_content(c) for c in head)))
-    return bool(page.memo[key])
+        page.memo[key] = head if head is not None and _FINANCE_HEAD.search(" ".join(text_content(c) for c in head)) \
+            else None
+    head = page.memo[key]
+    # a plan's amounts are in the rows under its header: an amount in that first row is a layout table's
+    # (a shop laid out in tables, its finance line beside the price: "Financiación: 12 cuotas de 104,08 €")
+    return head is not None and not any(a is head for a in el.iterancestors())
 
 
 def _links_elsewhere(page: Page, el: _Element) -> bool:

@@ -1,4 +1,5 @@
-"""Pages whose markup names the product but prices none of its offers, and the fees a price box adds on top."""
+"""The page around the price: a buy button in its many wordings and forms, the fees and rates printed beside the
+price, a shop laid out in tables, and products marked up without a price (tests/fixtures/review17)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,17 @@ def test_a_note_that_ends_the_element_before_is_not_a_label_of_the_next_amount()
             '<div class="price-gross"><span>1.248,31 €</span> <span>inkl. 19 % MwSt.</span></div><button>In den Warenkorb</button>')
     html = f"<html><body><main><h1>Sitz-Steh-Schreibtisch</h1>{body}</main></body></html>"
     assert extract(html, "u", default_currency="EUR").price == Decimal("1248.31")
+
+
+def test_a_shop_laid_out_in_a_table_with_its_finance_line_in_the_first_row() -> None:
+    # the first row of the layout table holds the whole buy box: no finance plan's header row
+    html = ('<html><body><table><tr><td class="links">Menú</td><td><h1>Moma E-Bike 28" Pro</h1><table><tr>'
+            '<td><img src="/b.jpg" alt=""></td><td class="kaufbox"><div class="precio">'
+            '<span class="precio-antes">PVP recomendado: 1.499,00 €</span><br><span class="precio-final">1.249,00 €</span>'
+            ' <span class="iva">IVA incluido</span></div><div class="financiacion">Financiación: 12 cuotas de 104,08 €'
+            ' al 0% TAE</div><input type="submit" value="Añadir al carrito"></td></tr></table></td></tr></table></body></html>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("1249.00")
+    plan = ('<html><body><h1>Moma E-Bike</h1><p class="price">1.249,00 €</p><table><tr><th>Cuotas</th><th>Mensual</th>'
+            '<th>Total</th></tr><tr><td>12</td><td>104,08 €</td><td>1.249,00 €</td></tr></table></body></html>')
+    e = extract(plan, "u", default_currency="EUR")
+    assert e.price == Decimal("1249.00") and any("finance" in r for _, r in e.rejected)  # the plan's rows still are
