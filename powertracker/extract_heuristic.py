@@ -217,8 +217,9 @@ _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|suppléme
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
 _SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|damage|theft) protection|aufstellservice|montageservice|aufbauservice|installationsservice"
                     r"|assembly service|installation service|aufmaß\b|aufmass\b|montage\b|einbau\b|inmeten\b|sopralluogo|只换不修|延长保|碎屏险|意外险|garantie-?plus|garantieschutz|przedłużona gwarancja|prodloužená záruka|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
-                    r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장)\D{0,12}(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?|lata|lat|roky|let|jaar|år))?"
-                    r"[\s:：]*$")
+                    r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장|framing|einrahmung|encadrement)\D{0,12}"
+                    r"(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?|lata|lat|roky|let|jaar|år))?"
+                    r"(\s*(available\s+)?(from|ab|dès|à partir de|desde|vanaf))?[\s:：]*$")  # "Framing service available from £280"
 # a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"

@@ -78,3 +78,11 @@ def test_a_shop_laid_out_in_a_table_with_its_finance_line_in_the_first_row() -> 
             '<th>Total</th></tr><tr><td>12</td><td>104,08 €</td><td>1.249,00 €</td></tr></table></body></html>')
     e = extract(plan, "u", default_currency="EUR")
     assert e.price == Decimal("1249.00") and any("finance" in r for _, r in e.rejected)  # the plan's rows still are
+
+
+def test_a_service_offered_from_an_amount_beside_a_sold_work_is_no_price() -> None:
+    html = ('<html><body><main><h1>Eleanor Voss</h1><h2>Low Tide, Morecambe Bay</h2><p class="sold-label">Sold</p>'
+            '<a class="btn" href="/enquire">Enquire about similar works</a><ul><li>Framing service available from &pound;280</li>'
+            '<li>Worldwide shipping, crated, from &pound;150</li></ul></main></body></html>')
+    e = extract(html, "u", default_currency="GBP")
+    assert e.price is None, e.rejected
