@@ -225,7 +225,8 @@ _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"
                  r"\s*(\([^)]*\))?[\s:]*$")
 # "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
-_UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$")
+_UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$"
+                  r"|(最高|最多)可?(抵|减|減|省|返|补贴|補貼)\s*$")  # "闲置手机回收最高抵 ￥800": a trade-in worth up to ¥800
 # a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
 _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)

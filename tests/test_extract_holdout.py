@@ -42,7 +42,7 @@ KNOWN_MISSES = {"holdout16/page-16.html", "holdout135/page-30.html", "holdout140
                 "holdout141/page-38.html", "holdout143/page-04.html", "holdout145/page-08.html", "holdout145/page-39.html", "holdout146/page-35.html", "holdout146/page-39.html",
                 "holdout145/page-26.html", "holdout148/page-28.html", "holdout148/page-31.html",
                 "holdout149/page-40.html", "holdout151/page-33.html", "holdout152/page-32.html",
-                "holdout152/page-36.html", "holdout155/page-16.html", "holdout156/page-19.html",
+                "holdout152/page-36.html", "holdout156/page-19.html",
                 "holdout147/page-25.html",
                 "holdout148/page-16.html", "holdout148/page-22.html", "holdout148/page-26.html",
                 "holdout148/page-27.html", "holdout148/page-32.html",

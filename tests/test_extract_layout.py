@@ -86,3 +86,13 @@ def test_a_service_offered_from_an_amount_beside_a_sold_work_is_no_price() -> No
             '<li>Worldwide shipping, crated, from &pound;150</li></ul></main></body></html>')
     e = extract(html, "u", default_currency="GBP")
     assert e.price is None, e.rejected
+
+
+def test_a_trade_in_worth_up_to_an_amount_is_no_price() -> None:
+    html = ('<html><body><main><h1>小米 Redmi K70 12GB+256GB</h1><div class="summary-price"><div class="dt">京 选 价</div>'
+            '<span class="p-price"><span>￥</span><span class="price">2299.00</span></span></div>'
+            '<div id="summary-promotion"><em>以旧换新</em> 以旧换新，闲置手机回收最高抵 ￥800</div>'
+            '<a class="btn-special1" href="/cart">加入购物车</a></main></body></html>')
+    e = extract(html, "u", default_currency="CNY")
+    assert e.price == Decimal("2299.00")
+    assert any(raw == "￥800" and "'up to'" in reason for raw, reason in e.rejected), e.rejected  # holdout155/page-16
