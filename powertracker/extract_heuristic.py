@@ -336,6 +336,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + "".join(rf"|^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY)
                 + r"|该商品已下柜|该商品已下架|^\W*価格(・発売日)?は決まり次第"
                 r"|^\W*giá\s*:?\s*liên hệ\W*$|^\W*produk (ini )?tidak tersedia\W*$|produk ini sudah tidak dijual"
+                r"|^\W*harga\s*:?\s*hubungi kami\W*$"  # Indonesian "Price: contact us", the whole text
                 # a price-comparison page with no shop offering it now
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"

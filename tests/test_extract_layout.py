@@ -96,3 +96,13 @@ def test_a_trade_in_worth_up_to_an_amount_is_no_price() -> None:
     e = extract(html, "u", default_currency="CNY")
     assert e.price == Decimal("2299.00")
     assert any(raw == "￥800" and "'up to'" in reason for raw, reason in e.rejected), e.rejected  # holdout155/page-16
+
+
+def test_harga_hubungi_kami_is_no_price_but_a_contact_link_is_nothing() -> None:
+    said = ('<html><body><main><h1>Set Sofa Ukir Jati Jepara</h1><div class="harga"><p><strong>Harga:</strong> Hubungi Kami</p>'
+            '</div><p class="ongkir">Ongkir Jabodetabek mulai Rp 1.500.000</p><a class="btn" href="https://wa.me/1">WhatsApp</a>'
+            '</main></body></html>')
+    assert extract(said, "u", default_currency="IDR").price is None
+    priced = said.replace("<p><strong>Harga:</strong> Hubungi Kami</p>", '<p class="price">Rp 12.500.000</p>').replace(
+        "</main>", '</main><footer><a href="/kontak">Hubungi Kami</a></footer>')
+    assert extract(priced, "u", default_currency="IDR").price == Decimal("12500000")
