@@ -106,3 +106,12 @@ def test_harga_hubungi_kami_is_no_price_but_a_contact_link_is_nothing() -> None:
     priced = said.replace("<p><strong>Harga:</strong> Hubungi Kami</p>", '<p class="price">Rp 12.500.000</p>').replace(
         "</main>", '</main><footer><a href="/kontak">Hubungi Kami</a></footer>')
     assert extract(priced, "u", default_currency="IDR").price == Decimal("12500000")
+
+
+def test_a_suggested_replacement_is_another_product() -> None:
+    html = ('<html><body><main><h1>Canon EOS 1500D DSLR</h1><p class="stock">Out of stock</p>'
+            '<div class="em-alt"><h3>Suggested replacement</h3><div class="em-alt__item"><a href="/canon-eos-r100.html">Canon'
+            ' EOS R100</a> <span class="price">₹45,990</span> <span class="old-price">MRP ₹52,995</span></div></div>'
+            '</main></body></html>')
+    e = extract(html, "u", default_currency="INR")
+    assert e.price is None, e.rejected
