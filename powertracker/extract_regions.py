@@ -108,6 +108,14 @@ def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
             bool(_TITLE_ATTR.search(words)))
 
 
+def _layout_marks(words: str) -> tuple[bool, bool, bool, bool]:
+    """(stock element, buy button, product title, a buy button if a link) for a class + id string (``_marks``)."""
+    _, stock, button, title = _marks(words, False)
+    return stock, button, title, _marks(words, True)[2]
+
+
+_MARKS_BY_NAMES: dict[str, tuple[bool, bool, bool, bool]] = {}  # _layout_marks' answers by class + id string
+_MAX_NAMES = 8192  # a shop has a few hundred; past this many, answers are no longer kept
 _LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
@@ -190,12 +198,18 @@ class Layout:
             stock: list[_Element] = []
             buttons: list[_Element] = []
             titles: list[_Element] = []
+            known = _MARKS_BY_NAMES  # the hot loop: one dict look-up for most elements, no call
             for el in _MARKED(self.doc):
-                _, is_stock, is_button, is_title = _marks(class_id(el),
-                                                          el.tag == "a")
+                words = f"{el.get('class') or ''} {el.get('id') or ''}"  # class_id(el), inlined
+                marks = known.get(words)
+                if marks is None:
+                    marks = _layout_marks(words)
+                    if len(known) < _MAX_NAMES:
+                        known[words] = marks
+                is_stock, is_button, is_title, is_link_button = marks
                 if is_stock:
                     stock.append(el)
-                if is_button:
+                if is_button or (is_link_button and el.tag == "a"):
                     buttons.append(el)
                 if is_title:
                     titles.append(el)
