@@ -217,8 +217,8 @@ def main() -> None:
     from powertracker.demo_shop import ShopCatalog
 
     compileall.compile_dir(ROOT / "powertracker", quiet=1)
-    # likewise the regular expressions its first run compiled (powertracker/patterns.py)
-    from powertracker import extract_heuristic, patterns
+    # likewise the regular expressions its first run compiled (powertracker/patterns.py): all a run imports
+    from powertracker import extract_heuristic, patterns, scrape  # noqa: F401
 
     extract_heuristic._no_price()  # compiled by the first page that needs it
     patterns.save(force=True)

@@ -12,8 +12,9 @@ pattern's code, groups and group names).
 Anything unexpected (no such file, another interpreter's, a damaged one, a read-only or
 ``PYTHONDONTWRITEBYTECODE`` install, an ``re`` whose internals differ) means plain ``re.compile``:
 never a different pattern. The engine itself checks the code it is given (``invalid SRE code``).
-A run that compiled something new writes the file again at exit, with only what it used: patterns
-since edited out of the source drop out instead of piling up.
+A run that compiled something new writes the file again at exit: what it used, and what the file held
+that one of the last ``KEEP_SAVES`` writers used (runs that import different modules keep each
+other's), so patterns since edited out of the source drop out instead of piling up.
 """
 
 from __future__ import annotations
@@ -43,8 +44,12 @@ T = TypeVar("T")
 Key = tuple[Any, ...]
 
 _lock = threading.Lock()
+KEEP_SAVES = 8  # an entry no run has used in this many writes of the file is dropped
+
 _kept: dict[Key, Any] | None = None  # what the file held: key -> _sre.compile's arguments, or a derived value
-_used: dict[Key, Any] = {}  # what this run looked up or made: the next file
+_ages: dict[Key, int] = {}  # the file's write in which each entry was last used
+_saves = 0  # how many times the file has been written
+_used: dict[Key, Any] = {}  # what this run looked up or made
 _added = False  # something new was made: write the file at exit
 
 
@@ -115,11 +120,20 @@ def _known() -> dict[Key, Any]:
 
 
 def _load() -> dict[Key, Any]:
+    global _ages, _saves
     try:
-        tag, kept = marshal.loads(FILE.read_bytes())
+        tag, saves, kept = marshal.loads(FILE.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return kept if tag == _TAG and isinstance(kept, dict) else {}
+    if tag != _TAG or not isinstance(kept, dict) or not isinstance(saves, int):
+        return {}
+    try:
+        _ages = {key: age for key, (age, _) in kept.items()}
+        _saves = saves
+        return {key: value for key, (_, value) in kept.items()}
+    except (TypeError, ValueError):
+        _ages, _saves = {}, 0
+        return {}
 
 
 def _use(key: Key, value: Any, *, new: bool) -> None:
@@ -132,12 +146,16 @@ def _use(key: Key, value: Any, *, new: bool) -> None:
 
 
 def save(*, force: bool = False) -> bool:
-    """Write what this run used (``force``: even where Python writes no bytecode either, as
-    ``compileall`` does); False when not written."""
+    """Write what this run used and what the file held that a recent writer used (``force``: even where
+    Python writes no bytecode either, as ``compileall`` does); False when not written."""
     if (sys.dont_write_bytecode and not force) or not _TAG:
         return False
+    kept = _known()
     with _lock:
-        data = marshal.dumps((_TAG, dict(_used)))
+        saves = _saves + 1
+        entries = {key: (_ages[key], value) for key, value in kept.items() if saves - _ages.get(key, 0) < KEEP_SAVES}
+        entries.update((key, (saves, value)) for key, value in _used.items())
+        data = marshal.dumps((_TAG, saves, entries))
     tmp = FILE.with_name(f"{FILE.name}.{os.getpid()}.tmp")
     try:
         FILE.parent.mkdir(exist_ok=True)

@@ -24,6 +24,8 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(patterns, "FILE", file)
     monkeypatch.setattr(patterns, "_kept", None)
     monkeypatch.setattr(patterns, "_used", {})
+    monkeypatch.setattr(patterns, "_ages", {})
+    monkeypatch.setattr(patterns, "_saves", 0)
     monkeypatch.setattr(patterns, "_added", True)  # no exit hook from a test
     return file
 
@@ -32,6 +34,8 @@ def next_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """What the next run starts with: only the file."""
     monkeypatch.setattr(patterns, "_kept", None)
     monkeypatch.setattr(patterns, "_used", {})
+    monkeypatch.setattr(patterns, "_ages", {})
+    monkeypatch.setattr(patterns, "_saves", 0)
 
 
 def same(a: re.Pattern[str] | re.Pattern[bytes], b: re.Pattern[str] | re.Pattern[bytes]) -> bool:
@@ -65,14 +69,21 @@ def test_a_run_reads_back_what_the_last_one_kept(store: Path, monkeypatch: pytes
     assert hints == (b"price on request", "ár kérésre".encode())
 
 
-def test_only_what_a_run_used_is_written_again(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    patterns.compiled(r"old pattern", 0)
+def test_runs_keep_each_others_patterns_and_drop_what_none_uses(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns.compiled(r"scrape's pattern", 0)
     patterns.save(force=True)
     next_run(monkeypatch)
-    patterns.compiled(r"new pattern", 0)
+    patterns.compiled(r"generate's pattern", 0)  # a run importing other modules: the scrape's stays
     patterns.save(force=True)
     next_run(monkeypatch)
-    assert [k[1] for k in patterns._known()] == ["new pattern"]
+    assert sorted(k[1] for k in patterns._known()) == ["generate's pattern", "scrape's pattern"]
+    for i in range(patterns.KEEP_SAVES):  # runs that use neither (the pattern was edited out of the source)
+        next_run(monkeypatch)
+        patterns.compiled(f"pattern {i}", 0)
+        patterns.save(force=True)
+    next_run(monkeypatch)
+    assert "scrape's pattern" not in [k[1] for k in patterns._known()]
+    assert f"pattern {patterns.KEEP_SAVES - 1}" in [k[1] for k in patterns._known()]
 
 
 def test_a_derived_value_is_made_again_when_its_module_changes(store: Path, monkeypatch: pytest.MonkeyPatch,
@@ -90,8 +101,8 @@ def test_a_derived_value_is_made_again_when_its_module_changes(store: Path, monk
     assert patterns.derived(literals_maker.make, "x", 0) == (b"new-code",)
 
 
-@pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps(("another python", {})),
-                                     marshal.dumps([1, 2, 3])])
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", marshal.dumps(("another python", 1, {})),
+                                     marshal.dumps([1, 2, 3]), marshal.dumps((patterns._TAG, 1, {("x", 0): "no age"}))])
 def test_a_file_that_is_not_right_is_not_used(store: Path, content: bytes) -> None:
     store.parent.mkdir()
     store.write_bytes(content)
@@ -103,7 +114,8 @@ def test_damaged_arguments_fall_back_to_re_compile(store: Path) -> None:
     pattern, flags = SAMPLES[2][0], int(SAMPLES[2][1])
     store.parent.mkdir()
     bad = (pattern, flags, [0, 99999, 7], 0, {}, ())  # code the engine refuses
-    store.write_bytes(marshal.dumps((patterns._TAG, {(False, pattern, flags): bad})))
+    store.write_bytes(marshal.dumps((patterns._TAG, 1, {(False, pattern, flags): (1, bad)})))
+    assert patterns._known()  # read: the engine refuses it below
     assert same(patterns.compiled(pattern, flags), re.compile(pattern, flags))
 
 
