@@ -61,6 +61,7 @@ _RELATED_HEADING = compiled(
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
     r"|関連商品|(この商品に)?関連する商品|よく一緒に購入|この商品をチェックした人|おすすめ|この商品を買った人|(この商品の)?新(しい)?モデル(があります|が出ています|あり)|後継(機種|モデル|品)|successor|newer (model|version)|previous (model|version)|forrige modell|tidligere model|tidigare modell|föregående modell|vorgängermodell|vorgänger|modèle précédent|poprzedni model|edellinen malli|replacement|replaced by|opvolger|ersatzprodukt|suggested (replacements?|alternatives?|products|items|for you)"
+    r"|reemplazo|producto de reemplazo|substituto|produto substituto|sostituto|prodotto sostitutivo|vervanger|vervangend product"
     r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|bijpassend|beispielküchen|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
