@@ -150,7 +150,8 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
                  r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得)")
+_SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+                  r"|értékben|értékű|kedvezmény)")  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
@@ -1080,6 +1081,29 @@ def _saved_from(out: Scan) -> None:
             before.reason, before.was = _WAS_REASON, True
 
 
+def _percent_off_from(out: Scan) -> None:
+    """The higher of two prices side by side that a discount shown beside them brings down to the lower one
+    ("Rp125.000", "Rp89.000", "29% off": 125.000 less 29 % is 88.750) is the price before the discount, though
+    nothing marks it as struck through (a theme strikes it with an obfuscated class)."""
+    alive = [s for s in out.seen if s.reason is None]
+    for before, after in zip(alive, alive[1:], strict=False):
+        high, low = before.match.amount, after.match.amount
+        if not high > low > 0 or not _one_box(before.element, after.element):
+            continue
+        for text in (after.text[after.match.end:], _neighbour_text(after.element, False),
+                     _neighbour_text(before.element, True)):
+            m = _PERCENT_OFF.match(text)
+            if m is not None:
+                rate = Decimal(m.group("rate") or m.group("rate2"))
+                if 0 < rate < 100 and abs(high * (100 - rate) / 100 - low) <= high / 200 + 1:
+                    before.reason, before.was = _WAS_REASON, True
+                break
+
+
+# a discount's percentage beside the prices: "29% off", "-29%", "−29 %", "(-29%)"
+_PERCENT_OFF = compiled(r"\W{0,3}[-−–]\s?(?P<rate>\d{1,2})\s?%|\W{0,3}(?P<rate2>\d{1,2})\s?%\s?(off|korting|rabatt|giảm|diskon|de réduction|sconto|descuento|할인)\b", re.I)
+
+
 def _one_box(x: _Element, y: _Element) -> bool:
     """Whether ``x`` and ``y`` sit in one small box: an ancestor within four levels of both, short of text."""
     ups = {a for a, _ in zip(x.iterancestors(), range(4), strict=False)}
@@ -1122,6 +1146,7 @@ def _rate_shown(gross: Seen, rate: Decimal) -> bool:
 
 def _choose(out: Scan, page: Page, layout: Layout) -> None:
     _saved_from(out)
+    _percent_off_from(out)
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
     alive = [s for s in out.seen if s.reason is None]

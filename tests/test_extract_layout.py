@@ -115,3 +115,24 @@ def test_a_suggested_replacement_is_another_product() -> None:
             '</main></body></html>')
     e = extract(html, "u", default_currency="INR")
     assert e.price is None, e.rejected
+
+
+@pytest.mark.parametrize(("first", "second", "badge", "price"), [
+    ("Rp125.000", "Rp89.000", "29% off", "89000"),  # Shopee: the struck price first, its class obfuscated
+    ("€ 79,90", "€ 59,90", "-25%", "59.90"),
+    ("€ 79,90", "€ 69,90", "-25%", "79.90"),  # the arithmetic fails: no pair (a bundle beside the price)
+])
+def test_a_discount_beside_two_prices_tells_which_is_the_old_one(first: str, second: str, badge: str, price: str) -> None:
+    html = (f'<html><body><main><h1>SKINTIFIC Barrier Repair Gel 30g</h1><section><h2>Harga:</h2><div class="a1">'
+            f'<div class="x9">{first}</div><div class="b2"><div class="c3">{second}</div><div class="d4">{badge}</div>'
+            '</div></div></section><button class="btn">Beli Sekarang</button></main></body></html>')
+    currency = "IDR" if first.startswith("Rp") else "EUR"
+    assert extract(html, "u", default_currency=currency).price == Decimal(price)
+
+
+def test_a_gift_worth_an_amount_is_no_price() -> None:
+    html = ('<html><body><main><h1>Husqvarna LC 140SP fűnyíró</h1><div class="arak"><div class="listaar">Listaár: <s>209 990 Ft</s>'
+            '</div><div class="brutto-ar">Bruttó ár: <span class="ar">189 990 Ft</span></div></div>'
+            '<div class="ajandek">Ajándék: 1 l motorolaj (2 490 Ft értékben)</div><input type="submit" value="Kosárba">'
+            '</main></body></html>')
+    assert extract(html, "u", default_currency="HUF").price == Decimal("189990")
