@@ -393,7 +393,7 @@ def _no_price() -> re.Pattern[str]:
 
 
 _WORD = compiled(r"[^\W\d_]{2,}")
-_RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜)\s*$", re.I)
+_RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜|～|－)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
                   r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
 

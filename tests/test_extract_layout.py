@@ -136,3 +136,11 @@ def test_a_gift_worth_an_amount_is_no_price() -> None:
             '<div class="ajandek">Ajándék: 1 l motorolaj (2 490 Ft értékben)</div><input type="submit" value="Kosárba">'
             '</main></body></html>')
     assert extract(html, "u", default_currency="HUF").price == Decimal("189990")
+
+
+@pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
+def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
+    html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
+            f'<span class="ec-price__price">￥39,800 {dash} ￥44,800</span><span class="ec-price__tax">税込</span></div>'
+            '<button class="add-cart">カートに入れる</button></main></body></html>')
+    assert extract(html, "u", default_currency="JPY").price == Decimal("39800")
