@@ -51,6 +51,7 @@ from .extract_heuristic import (
     USED,
     Scan,
     Seen,
+    auction_without_buy_now,
     heuristic,
     may_show_was,
     no_price_statement,
@@ -409,6 +410,10 @@ class _Run:
             if name == "platform" and (kind := article_page(self.page) or listing_page(self.page, self.layout)):
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
+                return None
+            if name == "heuristic" and auction_without_buy_now(self.page, self.scan.best):
+                self.page.reject("", "heuristic: an auction (the page's own bid control, no buy-now price): its bids,"
+                                     " estimates and fees are no price to buy it at")
                 return None
             found = self.candidates(name)
             if not found:

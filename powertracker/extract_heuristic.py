@@ -202,6 +202,15 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens)\s*:?\s*$")
+# an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
+_BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
+                   r"|fai un'offerta|fai un’offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
+                   r"|licytuj|dar lance)\W*$")
+_BUY_NOW_CONTROL = _rx(r"^\W*(buy it now|buy now|sofort-?kaufen|即決で落札する|compralo subito|osta heti|achat immédiat"
+                       r"|cómpralo ya|kup teraz|nu kopen)\W*$")
+# the price an auction also sells at outright, named before it
+_BUY_NOW_LEFT = _rx(r"(buy it now|buy now|sofort-?kaufen|即決(価格)?|compralo subito|osta heti|achat immédiat|cómpralo ya"
+                    r"|kup teraz|nu kopen)\W*$")
 _BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
@@ -1292,6 +1301,23 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
         if amount is not None and amount > 0:
             found.append((mark is not None, dist, Seen(PriceMatch(0, len(text), amount, "", text), el, text, None)))
     return min(found, key=lambda f: f[:2])[2] if found else None
+
+
+def auction_without_buy_now(page: Page, best: Seen | None) -> bool:
+    """Whether the page auctions the product (a bid control of its own, outside other products' blocks) and the
+    heuristic's amount is no buy-now price: then its bids, estimates and fees are no price to buy it at."""
+    if best is not None and (_BUY_NOW_LEFT.search(best.text[:best.match.start])
+                             or _BUY_NOW_LEFT.search(_neighbour_text(best.element, True))):
+        return False
+    bid = False
+    for el in page.doc.iter("button", "input", "a"):
+        text = el.get("value") if el.tag == "input" else text_content(el)
+        if text and len(text) <= 40:
+            text = " ".join(text.split())
+            if _BUY_NOW_CONTROL.match(text):
+                return False  # it sells outright too: the heuristic finds that price
+            bid = bid or _BID_CONTROL.match(text) is not None
+    return bid
 
 
 def no_price_statement(page: Page, layout: Layout) -> str | None:

@@ -144,3 +144,20 @@ def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -
             f'<span class="ec-price__price">￥39,800 {dash} ￥44,800</span><span class="ec-price__tax">税込</span></div>'
             '<button class="add-cart">カートに入れる</button></main></body></html>')
     assert extract(html, "u", default_currency="JPY").price == Decimal("39800")
+
+
+AUCTION = ('<html><body><main><h1>Omega Seamaster 1965</h1><div class="bid-status"><p>Current bid</p><p>€ 420</p></div>'
+           '<div class="estimate">Expert estimate <strong>€ 800 – € 1.000</strong></div>{buy}'
+           '<form><button class="btn btn--primary" type="submit">{bid}</button></form>'
+           '<p class="fees">Buyer protection fee 9% + € 3 · shipping € 35</p></main></body></html>')
+
+
+@pytest.mark.parametrize("bid", ["Place bid", "Plaats bod", "Fai un'offerta", "Tee tarjous", "入札する"])
+def test_an_auction_without_a_buy_now_price_has_no_price(bid: str) -> None:
+    e = extract(AUCTION.format(buy="", bid=bid), "u", default_currency="EUR")
+    assert e.price is None and any("an auction" in reason for _, reason in e.rejected), (e.price, e.rejected)
+
+
+def test_an_auction_that_also_sells_outright_has_its_buy_now_price() -> None:
+    buy = '<div class="buy-now"><h3>Buy Now</h3><p class="price">€ 1.450</p><button class="btn">Buy Now</button></div>'
+    assert extract(AUCTION.format(buy=buy, bid="Place bid"), "u", default_currency="EUR").price == Decimal("1450")
