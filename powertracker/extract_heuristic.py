@@ -206,11 +206,9 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
                    r"|fai un'offerta|fai un’offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
                    r"|licytuj|dar lance)\W*$")
-_BUY_NOW_CONTROL = _rx(r"^\W*(buy it now|buy now|sofort-?kaufen|即決で落札する|compralo subito|osta heti|achat immédiat"
-                       r"|cómpralo ya|kup teraz|nu kopen)\W*$")
-# the price an auction also sells at outright, named before it
-_BUY_NOW_LEFT = _rx(r"(buy it now|buy now|sofort-?kaufen|即決(価格)?|compralo subito|osta heti|achat immédiat|cómpralo ya"
-                    r"|kup teraz|nu kopen)\W*$")
+_BUY_NOW = r"buy it now|buy now|sofort-?kaufen|compralo subito|osta heti|achat immédiat|cómpralo ya|kup teraz|nu kopen"
+_BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する)\W*$")  # an auction that also sells outright
+_BUY_NOW_LEFT = _rx(rf"({_BUY_NOW}|即決(価格)?)\W*$")  # that price, named before it
 _BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
