@@ -411,7 +411,7 @@ class _Run:
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
-            if name == "heuristic" and auction_without_buy_now(self.page, self.scan.best):
+            if name == "heuristic" and auction_without_buy_now(self.page, self.layout, self.scan):
                 self.page.reject("", "heuristic: an auction (the page's own bid control, no buy-now price): its bids,"
                                      " estimates and fees are no price to buy it at")
                 return None

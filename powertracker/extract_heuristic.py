@@ -201,13 +201,16 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
                     r"|nur mit (coupon|gutschein|(der )?app)|only with (a |the )?(coupon|app))")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
+                r"|huidig bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens)\s*:?\s*$")
+BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
                    r"|fai un'offerta|fai un’offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
                    r"|licytuj|dar lance)\W*$")
-_BUY_NOW = r"buy it now|buy now|sofort-?kaufen|compralo subito|osta heti|achat immédiat|cómpralo ya|kup teraz|nu kopen"
-_BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する)\W*$")  # an auction that also sells outright
+_BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
+            r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen")
+_BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
 _BUY_NOW_LEFT = _rx(rf"({_BUY_NOW}|即決(価格)?)\W*$")  # that price, named before it
 _BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
@@ -790,7 +793,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "member / club price (for shoppers who sign up or log in)"
     elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
             or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
-        s.reason = "a bid in an auction (not a price to buy it at)"
+        s.reason = BID
     elif _PAYMENT_LEFT.search(left) or _PAYMENT_ATTR.search(" ".join(levels[:3])):
         s.reason = "a price for paying one way (bank transfer), not the price"
     elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):
@@ -1301,20 +1304,27 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
-def auction_without_buy_now(page: Page, best: Seen | None) -> bool:
-    """Whether the page auctions the product (a bid control of its own, outside other products' blocks) and the
-    heuristic's amount is no buy-now price: then its bids, estimates and fees are no price to buy it at."""
+def auction_without_buy_now(page: Page, layout: Layout, found: Scan) -> bool:
+    """Whether the page auctions the product and sells it no other way: an amount of its own labelled as a bid
+    ("Current bid € 145"), a visible bid control of its own ("Place bid", "入札する"), and no buy-now control
+    or buy-now label by the heuristic's amount. Then its bids, estimates and fees are no price to buy it at. (A
+    bid button alone is no auction: classifieds let a buyer make an offer on an asking price, and shops show
+    other lots' auctions.)"""
+    best = found.best
     if best is not None and (_BUY_NOW_LEFT.search(best.text[:best.match.start])
                              or _BUY_NOW_LEFT.search(_neighbour_text(best.element, True))):
         return False
+    if not any(s.reason == BID and not layout.another_products(s.element) for s in found.seen):
+        return False
     bid = False
     for el in page.doc.iter("button", "input", "a"):
-        text = el.get("value") if el.tag == "input" else text_content(el)
-        if text and len(text) <= 40:
-            text = " ".join(text.split())
-            if _BUY_NOW_CONTROL.match(text):
-                return False  # it sells outright too: the heuristic finds that price
-            bid = bid or _BID_CONTROL.match(text) is not None
+        text = " ".join(((el.get("value") if el.tag == "input" else text_content(el)) or "").split())
+        if not text or len(text) > 40:
+            continue
+        if _BUY_NOW_CONTROL.match(text):
+            return False  # it sells outright too: the heuristic finds that price
+        if not bid and _BID_CONTROL.match(text) and not layout.hidden(el) and not layout.another_products(el):
+            bid = True
     return bid
 
 

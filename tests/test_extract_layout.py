@@ -161,3 +161,22 @@ def test_an_auction_without_a_buy_now_price_has_no_price(bid: str) -> None:
 def test_an_auction_that_also_sells_outright_has_its_buy_now_price() -> None:
     buy = '<div class="buy-now"><h3>Buy Now</h3><p class="price">€ 1.450</p><button class="btn">Buy Now</button></div>'
     assert extract(AUCTION.format(buy=buy, bid="Place bid"), "u", default_currency="EUR").price == Decimal("1450")
+
+
+REVIEW18 = Path(__file__).resolve().parent / "fixtures" / "review18"
+AUCTION_PAGES = json.loads((REVIEW18 / "manifest.json").read_text(encoding="utf-8"))
+# still read wrong: a classified's price with its buyer protection added (01, 03), bid buttons worded otherwise
+# ("Bid", "Bid 125.00 USD", "Přihodit": 20, 29, 33), a current bid in the JSON-LD (31)
+AUCTION_MISSES = {"page-01.html", "page-03.html", "page-20.html", "page-29.html", "page-31.html", "page-33.html"}
+
+
+@pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"], marks=[pytest.mark.xfail(strict=True)]
+                                                if e["file"] in AUCTION_MISSES else []) for e in AUCTION_PAGES])
+def test_auctions_offers_and_bid_buttons_of_other_kinds(entry: dict[str, str]) -> None:
+    """A review's pages (tests/fixtures/review18) for the auction rule: classifieds that take offers on an asking
+    price, shops beside other lots' auctions or a charity auction, hidden and closed bid buttons, auctions that
+    also sell outright. A first version (any bid button) broke 21 of them; these keep its narrowing."""
+    page = REVIEW18 / "pages" / entry["file"]
+    e = extract(page.read_text(encoding="utf-8"), page.as_uri(), default_currency=entry["default_currency"])
+    want = None if entry["price"] is None else Decimal(entry["price"])
+    assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
