@@ -133,13 +133,12 @@ _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( valu
 _THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상)")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
-_PLUS_SHIPPING = _rx(r"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*(versand(kosten)?|shipping|livraison"
-                     r"|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr)")
+_SHIPPING_NOUNS = r"versand(kosten)?|shipping|livraison|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr"
+_PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*({_SHIPPING_NOUNS})")
 # ... unless that note names the amount right after it, in the same element: "inkl. MwSt. zzgl. Versand 5,95 €",
 # "+ Servicepauschale 5,95 €" (on top of the price, so only the adding words: "excl. shipping: 49,99" is the price;
 # and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
-_PLUS_SHIPPING_LEFT = _rx(r"(zzgl\.?|zuzüglich|plus|\+)\s*(versand(kosten)?|shipping|livraison|frais de port|verzendkosten"
-                          r"|env[íi]o|spedizione|servicepauschale|servicegebühr)\s*[:(]?\s*$")
+_PLUS_SHIPPING_LEFT = _rx(rf"(zzgl\.?|zuzüglich|plus|\+)\s*({_SHIPPING_NOUNS})\s*[:(]?\s*$")
 _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
@@ -206,7 +205,7 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
-                   r"|fai un'offerta|fai un’offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
+                   r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
                    r"|licytuj|dar lance)\W*$")
 _BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
             r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen")
@@ -1310,11 +1309,11 @@ def auction_without_buy_now(page: Page, layout: Layout, found: Scan) -> bool:
     or buy-now label by the heuristic's amount. Then its bids, estimates and fees are no price to buy it at. (A
     bid button alone is no auction: classifieds let a buyer make an offer on an asking price, and shops show
     other lots' auctions.)"""
+    if not any(s.reason == BID and not layout.another_products(s.element) for s in found.seen):
+        return False  # most pages: no bid of their own, nothing more to look at
     best = found.best
     if best is not None and (_BUY_NOW_LEFT.search(best.text[:best.match.start])
                              or _BUY_NOW_LEFT.search(_neighbour_text(best.element, True))):
-        return False
-    if not any(s.reason == BID and not layout.another_products(s.element) for s in found.seen):
         return False
     bid = False
     for el in page.doc.iter("button", "input", "a"):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import count
 
 from lxml.etree import XPath, _Element
@@ -95,29 +94,32 @@ _BUY_TEXT = compiled(
 )
 
 
-@lru_cache(maxsize=8192)
-def _marks(words: str, is_link: bool) -> tuple[bool, bool, bool, bool]:
-    """(related block, stock element, buy button, product title) for a class + id string; class
-    strings repeat within a page and across a shop's pages, so the answers are cached."""
-    if "type-product" in words:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid
-        words = words.replace("product-grid-view", "")
-    if "--layout" in words:  # a BEM modifier naming the layout ("product-details--layout-two-columns-sidebar-right")
-        words = _LAYOUT_MODIFIER.sub(" ", words)
-    if not _ANY_ATTR.search(words):
-        return False, False, False, False
-    return (bool(_RELATED_ATTR.search(words)), bool(_STOCK_ATTR.search(words)),
-            bool(_CART_ATTR.search(words) or (is_link and _BUTTON_ATTR.search(words))),
-            bool(_TITLE_ATTR.search(words)))
+_MARKS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}  # _marks' answers by class + id string
 
 
-def _layout_marks(words: str) -> tuple[bool, bool, bool, bool]:
-    """(stock element, buy button, product title, a buy button if a link) for a class + id string (``_marks``)."""
-    _, stock, button, title = _marks(words, False)
-    return stock, button, title, _marks(words, True)[2]
+def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(related block, stock element, buy button, buy button if a link, product title) for a class + id
+    string; class strings repeat within a page and across a shop's pages, so the answers are kept (a
+    shop has a few hundred; past 8192, no more are kept). A hot loop reads ``_MARKS`` itself first."""
+    found = _MARKS.get(words)
+    if found is not None:
+        return found
+    named = words
+    if "type-product" in named:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid
+        named = named.replace("product-grid-view", "")
+    if "--layout" in named:  # a BEM modifier naming the layout ("product-details--layout-two-columns-sidebar-right")
+        named = _LAYOUT_MODIFIER.sub(" ", named)
+    if not _ANY_ATTR.search(named):
+        found = (False, False, False, False, False)
+    else:
+        cart = bool(_CART_ATTR.search(named))
+        found = (bool(_RELATED_ATTR.search(named)), bool(_STOCK_ATTR.search(named)), cart,
+                 cart or bool(_BUTTON_ATTR.search(named)), bool(_TITLE_ATTR.search(named)))
+    if len(_MARKS) < 8192:
+        _MARKS[words] = found
+    return found
 
 
-_MARKS_BY_NAMES: dict[str, tuple[bool, bool, bool, bool]] = {}  # _layout_marks' answers by class + id string
-_MAX_NAMES = 8192  # a shop has a few hundred; past this many, answers are no longer kept
 _LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
@@ -200,15 +202,10 @@ class Layout:
             stock: list[_Element] = []
             buttons: list[_Element] = []
             titles: list[_Element] = []
-            known = _MARKS_BY_NAMES  # the hot loop: one dict look-up for most elements, no call
+            known = _MARKS  # the hot loop: one dict look-up for most elements, no call
             for el in _MARKED(self.doc):
-                words = f"{el.get('class') or ''} {el.get('id') or ''}"  # class_id(el), inlined
-                marks = known.get(words)
-                if marks is None:
-                    marks = _layout_marks(words)
-                    if len(known) < _MAX_NAMES:
-                        known[words] = marks
-                is_stock, is_button, is_title, is_link_button = marks
+                words = class_id(el)
+                _, is_stock, is_button, is_link_button, is_title = known.get(words) or _marks(words)
                 if is_stock:
                     stock.append(el)
                 if is_button or (is_link_button and el.tag == "a"):
@@ -494,15 +491,14 @@ def _related_block(el: _Element) -> bool:
     label = el.get("aria-label")
     hook = el.get("data-hook") or el.get("data-testid")  # Wix's and React shops' names for their blocks
     names = _HAS.sub(" ", el.get("class") or "")  # "has-breadcrumbs", "with-sidebar": what it holds, not what it is
-    if _marks(f"{names} {el.get('id') or ''}", tag == "a")[0] or (hook and _RELATED_ATTR.search(hook)) or (
+    if _marks(f"{names} {el.get('id') or ''}")[0] or (hook and _RELATED_ATTR.search(hook)) or (
             label and _RELATED_LABEL.match(label)):
         return True
     for child in el:
         ctag = child.tag
         if not isinstance(ctag, str):
             continue
-        if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(
-                class_id(child), ctag == "a")[3]):
+        if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(class_id(child))[4]):
             text = " ".join(text_content(child).split())
             if len(text) <= 60 and _RELATED_HEADING.search(text):
                 return el.find(".//h1") is None  # not OpenCart's #content, the product above its "Ähnliche Produkte"
