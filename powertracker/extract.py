@@ -55,6 +55,7 @@ from .extract_heuristic import (
     heuristic,
     may_show_was,
     no_price_statement,
+    one_box,
     price_marked,
     scan,
     shown_bare,
@@ -76,6 +77,7 @@ logger = logging.getLogger(__name__)
 
 AMBIGUOUS_PENALTY = 0.15  # the variant was chosen by the page's selection or visible price
 STALE_RANGE = Decimal(2)  # a visible price stands in for stale markup only within this factor of it
+SALE_RANGE = Decimal(5)  # or of a was price struck beside it: a sale down to a fifth of it
 VAT_MAX = Decimal("1.275")  # the highest standard VAT rate (27 %), and rounding: a price with VAT is at most this much dearer
 CENT = Decimal("0.01")
 CONFIDENT_VISIBLE = 0.7  # the heuristic's confidence in a price marked as one (class "price" and the like)
@@ -521,7 +523,8 @@ class _Run:
                 and not shown_bare(self.page, price):
             why, band = "a price the page does not show (stale markup, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
-            why, band = "a price the page shows only as its was price (markup left from before a sale)", near
+            why, band = "a price the page shows only as its was price (markup left from before a sale)", \
+                (price / SALE_RANGE, price - CENT) if self._struck_beside_best(price) else near
         elif not (chosen.was and chosen.was > price) and self._may_show_was(price) \
                 and self._shown_only_in_cards(price, labels=True) and not self._scanned_outside_cards(price):
             # a sale page whose markup kept the regular price, which only another product's card happens to show
@@ -537,6 +540,13 @@ class _Run:
         else:
             return None
         return why if self._visible_instead(chosen, band) else None
+
+    def _struck_beside_best(self, was: Decimal) -> bool:
+        """Whether the page's price box shows ``was`` struck through beside the price the scan reads: then a sale
+        may have taken the price far below it (a flash sale at half price or less), past ``STALE_RANGE``."""
+        best = self.scan.best
+        return best is not None and any(s.match.amount == was and s.was and one_box(s.element, best.element)
+                                        for s in self.scan.seen)
 
     def _visible_instead(self, chosen: Candidate, band: tuple[Decimal, Decimal]) -> bool:
         """Whether the page's visible price can stand in for the structured one: in the same currency,

@@ -50,7 +50,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
-                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])")
+                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])|(?<![a-z])deleted(?![a-z])")
 _WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
@@ -1086,7 +1086,7 @@ def _saved_from(out: Scan) -> None:
         before = next((s for s in reversed(seen[max(0, k - 2):k]) if s.reason is None), None)
         after = next((s for s in seen[k + 1:k + 3] if s.reason is None), None)
         if before is not None and after is not None and before.match.amount - x.match.amount == after.match.amount \
-                and _one_box(before.element, after.element):
+                and one_box(before.element, after.element):
             before.reason, before.was = _WAS_REASON, True
 
 
@@ -1097,7 +1097,7 @@ def _percent_off_from(out: Scan) -> None:
     alive = [s for s in out.seen if s.reason is None]
     for before, after in zip(alive, alive[1:], strict=False):
         high, low = before.match.amount, after.match.amount
-        if not high > low > 0 or not _one_box(before.element, after.element):
+        if not high > low > 0 or not one_box(before.element, after.element):
             continue
         for text in (after.text[after.match.end:], _neighbour_text(after.element, False),
                      _neighbour_text(before.element, True)):
@@ -1113,7 +1113,7 @@ def _percent_off_from(out: Scan) -> None:
 _PERCENT_OFF = compiled(r"\W{0,3}[-−–]\s?(?P<rate>\d{1,2})\s?%|\W{0,3}(?P<rate2>\d{1,2})\s?%\s?(off|korting|rabatt|giảm|diskon|de réduction|sconto|descuento|할인)\b", re.I)
 
 
-def _one_box(x: _Element, y: _Element) -> bool:
+def one_box(x: _Element, y: _Element) -> bool:
     """Whether ``x`` and ``y`` sit in one small box: an ancestor within four levels of both, short of text."""
     ups = {a for a, _ in zip(x.iterancestors(), range(4), strict=False)}
     for a, _ in zip(y.iterancestors(), range(4), strict=False):

@@ -138,6 +138,25 @@ def test_a_gift_worth_an_amount_is_no_price() -> None:
     assert extract(html, "u", default_currency="HUF").price == Decimal("189990")
 
 
+FLASH_SALE = ('<html><head><script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Product",'
+              ' "name": "Philips Airfryer HD9252", "offers": {{"@type": "Offer", "price": "4990.00", "priceCurrency": "THB"}}}}'
+              '</script></head><body><main><h1>Philips Airfryer HD9252</h1>{box}<div class="voucher">Voucher ฿150</div>'
+              '<button class="add-to-cart">หยิบใส่รถเข็น</button></main></body></html>')
+
+
+@pytest.mark.parametrize(("box", "price"), [
+    # Lazada: a flash sale at half price; the markup kept the price struck through beside it ("deleted")
+    ('<div class="pdp-product-price"><span class="pdp-price pdp-price_type_normal">฿2,490</span><div class="origin-block">'
+     '<span class="pdp-price pdp-price_type_deleted">฿4,990</span><span class="discount">-50%</span></div></div>', "2490"),
+    ('<div class="price"><span class="now">฿1,990</span> <del>฿4,990</del></div>', "1990"),
+    # the struck price in a box of its own, away from the amount read instead: too far below to stand in for it
+    ('<div class="price"><del>฿4,990</del></div><p>Deposit ฿990 today</p><div class="deal"><span class="now">฿990</span></div>',
+     "4990.00"),
+])
+def test_markup_left_at_a_price_struck_beside_a_deep_sale_gives_way(box: str, price: str) -> None:
+    assert extract(FLASH_SALE.format(box=box), "u", default_currency="THB").price == Decimal(price)
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
