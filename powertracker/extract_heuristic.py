@@ -51,6 +51,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])|(?<![a-z])deleted(?![a-z])")
+# VTEX prefixes every class with its app's name ("vtex-product-price-1-x-listPriceValue"): the rest is the name
+_VTEX_HANDLE = compiled(r"\bvtex-[a-z0-9-]+?-\d+-x-")
 _WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
@@ -655,7 +657,7 @@ def _was_marked(levels: list[str]) -> str | None:
 def _level_mark(level: str) -> str | None:
     """One element's names: "strong", "weak", "" (marked as the price now) or None (unmarked). Cached: a shop's
     class strings repeat on every page, and each test is a long case-blind alternation."""
-    level = _WITH_WAS.sub("", level)
+    level = _WITH_WAS.sub("", _VTEX_HANDLE.sub("", level))
     if _WAS_ATTR.search(level):
         return "strong"
     if _NOW_ATTR.search(level):

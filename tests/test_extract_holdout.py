@@ -42,7 +42,7 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
 KNOWN_MISSES = {"holdout160/page-02.html",
                 "holdout157/page-26.html",
                 "holdout158/page-32.html",
-                "holdout159/page-36.html", "holdout159/page-39.html",
+                "holdout159/page-39.html",
                 "holdout16/page-16.html", "holdout135/page-30.html", "holdout140/page-03.html", "holdout140/page-38.html",
                 "holdout141/page-38.html", "holdout143/page-04.html", "holdout145/page-08.html", "holdout145/page-39.html", "holdout146/page-35.html", "holdout146/page-39.html",
                 "holdout145/page-26.html", "holdout148/page-28.html", "holdout148/page-31.html",

@@ -157,6 +157,26 @@ def test_markup_left_at_a_price_struck_beside_a_deep_sale_gives_way(box: str, pr
     assert extract(FLASH_SALE.format(box=box), "u", default_currency="THB").price == Decimal(price)
 
 
+def _vtex_amount(whole: str, group: str, cents: str) -> str:
+    h = "vtex-product-price-1-x-"
+    return (f'<span class="{h}currencyContainer"><span class="{h}currencyCode">R$</span><span class="{h}currencyLiteral">'
+            f'&nbsp;</span><span class="{h}currencyInteger">{whole}</span><span class="{h}currencyGroup">.</span>'
+            f'<span class="{h}currencyInteger">{group}</span><span class="{h}currencyDecimal">,</span>'
+            f'<span class="{h}currencyFraction">{cents}</span></span>')
+
+
+def test_vtex_class_names_are_read_without_their_app_prefix() -> None:
+    # every VTEX class starts "vtex-product-price-1-x-": the prefix does not make each amount the product's price
+    h = "vtex-product-price-1-x-"
+    html = ('<html><body><main><h1 class="vtex-store-components-3-x-productNameContainer">Smart TV 55" Samsung UHD</h1>'
+            f'<div class="{h}listPrice"><span class="{h}listPriceLabel">De </span><span class="{h}listPriceValue {h}strike">'
+            f'{_vtex_amount("3", "799", "00")}</span></div><div class="{h}sellingPrice"><span class="{h}sellingPriceLabel">'
+            f'Por </span><span class="{h}sellingPriceValue">{_vtex_amount("2", "999", "00")}</span></div>'
+            '<button class="vtex-add-to-cart-button-0-x-buttonText">Adicionar ao carrinho</button></main></body></html>')
+    got = extract(html, "u", default_currency="BRL")
+    assert (got.price, got.was_price) == (Decimal("2999.00"), Decimal("3799.00"))
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
