@@ -169,7 +169,8 @@ class _Run:
 
     def __init__(self, page: Page, selector: str | None, wanted: Wanted) -> None:
         self.page = page
-        self.layout = Layout(page.doc)
+        product = "product" in page.meta.get("og:type", "")  # "product", "og:product", "product.item"
+        self.layout = Layout(page.doc, page.meta.get("og:title") if product else None)
         self.wanted = wanted
         self._scan: Scan | None = None
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again

@@ -120,6 +120,7 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
     return found
 
 
+_SHOP_SUFFIX = compiled(r"\s+[:|\-–—]\s+[^:|\-–—]+$")  # " : Shop name", " | Shop name" after a page's title
 _LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
@@ -181,8 +182,9 @@ class Layout:
     aria-label and child headings, so no pass over the whole page is made for it.
     """
 
-    def __init__(self, doc: _Element) -> None:
+    def __init__(self, doc: _Element, product_name: str | None = None) -> None:
         self.doc = doc
+        self.product_name = product_name  # og:title on a page whose og:type is a product: finds an h2 / h3 title
         self._hidden: dict[_Element, bool] = {}
         self._checked: set[str | None] | None = None  # the names of the page's checked inputs
         self._ids: dict[str | None, _Element] | None = None  # the page's inputs by id
@@ -308,6 +310,20 @@ class Layout:
                 continue  # the site's header, or a recently-viewed product's own name
             text = " ".join(text_content(el).split())
             if text and not price_heading(text):  # osCommerce's <h1 style="float: right">245,00 €</h1>
+                return el
+        return self._named_heading()
+
+    def _named_heading(self) -> _Element | None:
+        """With no h1, the first h2 / h3 whose text is the product's name as its og:title gives it, less the shop's
+        name after it ("비비고 왕교자 1.05kg x 2봉 : 푸드마켓K"): Naver's smart stores title a product with an h3."""
+        if not self.product_name:
+            return None
+        name = " ".join(self.product_name.split())
+        names = {name, _SHOP_SUFFIX.sub("", name)}
+        for el in self.doc.iter("h2", "h3"):
+            if " ".join(text_content(el).split()) in names and not any(
+                    a.tag in ("nav", "footer", "header", "li") or _related_block(a) or _is_card(a)
+                    for a in el.iterancestors()):
                 return el
         return None
 

@@ -41,7 +41,6 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
 # still read wrong (bench/holdout_accuracy.py says why): marked, so a fix shows up as an unexpected pass
 KNOWN_MISSES = {"holdout160/page-02.html",
                 "holdout157/page-26.html",
-                "holdout158/page-32.html",
                 "holdout159/page-39.html",
                 "holdout16/page-16.html", "holdout135/page-30.html", "holdout140/page-03.html", "holdout140/page-38.html",
                 "holdout141/page-38.html", "holdout143/page-04.html", "holdout145/page-08.html", "holdout145/page-39.html", "holdout146/page-35.html", "holdout146/page-39.html",

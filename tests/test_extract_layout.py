@@ -177,6 +177,20 @@ def test_vtex_class_names_are_read_without_their_app_prefix() -> None:
     assert (got.price, got.was_price) == (Decimal("2999.00"), Decimal("3799.00"))
 
 
+NAVER = ('<html><head><title>비비고 왕교자 1.05kg x 2봉 : 푸드마켓K</title>{og}</head><body><div class="store">'
+         '<h2 class="name">푸드마켓K</h2></div><div class="detail"><h3 class="_22kNQ _copyable">비비고 왕교자 1.05kg x 2봉</h3>'
+         '<div class="p1"><del><span class="blind">정가</span>19,800원</del><strong><span class="rate">30%</span>'
+         '<span class="blind">할인가</span><span class="amt">13,900</span><span class="won">원</span></strong></div>'
+         '<ul class="qty"><li>2개 이상 구매 시 개당 500원 할인</li></ul><div class="ship">배송비 3,000원</div>'
+         '<a href="#" class="_2-uvQ N=a:pcs.buy">구매하기</a></div></body></html>')
+
+
+def test_a_product_titled_with_an_h3_named_in_its_og_title() -> None:
+    og = '<meta property="og:type" content="og:product"><meta property="og:title" content="비비고 왕교자 1.05kg x 2봉 : 푸드마켓K">'
+    assert extract(NAVER.format(og=og), "u", default_currency="KRW").price == Decimal("13900")
+    assert Layout(_parse(NAVER.format(og="")), None).title is None  # no og:type product: no h3 is taken for the title
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
