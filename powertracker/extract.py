@@ -509,12 +509,13 @@ class _Run:
             return None
         price = chosen.price
         near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
+        if chosen.without_vat and name != "platform" and self._visible_instead(chosen, with_vat):
+            return "the markup says the price excludes VAT"
+        # else the flag may be wrong (WooCommerce writes valueAddedTaxIncluded "false" for prices with VAT): go on
         if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
             if not (self._marked_near(price, _EXCL_MARKERS) and self._shown_only_without_vat(price)):
                 return None
             why, band = "a price the page shows only without VAT", with_vat
-        elif chosen.without_vat:
-            why, band = "the markup says the price excludes VAT", with_vat
         elif chosen.was is not None and chosen.was < price:  # WooCommerce's grouped products: a range written so
             why, band = "a list price below the price (markup at odds with itself)", (chosen.was - CENT, price)
         elif name == "meta" and not self.shown(price):

@@ -191,6 +191,17 @@ def test_a_product_titled_with_an_h3_named_in_its_og_title() -> None:
     assert Layout(_parse(NAVER.format(og="")), None).title is None  # no og:type product: no h3 is taken for the title
 
 
+def test_markup_flagged_without_vat_left_at_the_was_price_gives_way_to_the_sale_price() -> None:
+    # WooCommerce writes valueAddedTaxIncluded "false" though its prices hold VAT; the sale price is below the markup's
+    offer = ('{"@type": "Offer", "price": "14.50", "priceCurrency": "GBP", "priceSpecification": {"price": "14.50",'
+             ' "priceCurrency": "GBP", "valueAddedTaxIncluded": "false"}}')
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product",'
+            f' "name": "Assam Harmony 250g", "offers": [{offer}]}}</script></head><body><main><h1>Assam Harmony 250g</h1>'
+            '<p class="price"><del><span class="amount">£14.50</span></del> <ins><span class="amount">£11.60</span></ins></p>'
+            '<button class="single_add_to_cart_button">Add to basket</button></main></body></html>')
+    assert extract(html, "u", default_currency="GBP").price == Decimal("11.60")
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
