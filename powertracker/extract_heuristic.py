@@ -64,6 +64,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
                 r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
+                r"|السعر الأصلي( هو| كان)?|السعر قبل الخصم|המחיר המקורי( היה)?|מחיר מקורי"  # Arabic, Hebrew: the original price
                 # the price after the promotion: "poi torna a €2.690,00", "then back to £49"
                 r"|poi torna a|then (goes )?back to|reverts to|danach wieder|puis revient à"
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
@@ -315,8 +316,10 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|this listing (was|has been|has) ended|^\W*publicación finalizada\W*$|^\W*publicação finalizada\W*$|^\W*anuncio finalizado\W*$|listing has ended|this listing sold on|bidding has ended on this"
                 r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
+                r"|remate finalizado" + _CLAUSE_END + r"|subasta finalizada" + _CLAUSE_END + r"|leilão (encerrado|finalizado)"
+                + _CLAUSE_END
                 # sold only inside a set: the set's price is another product's
-                r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
+                + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
                 # a store-only price: shown once a store is picked
                 r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price" + _NOT_IN_STORE
                 + r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
@@ -353,7 +356,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -393,6 +396,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|este (produto|item) não está mais disponível" + _CLAUSE_END
                 + r"|este (produto|item) foi descontinuado" + _CLAUSE_END
                 + r"|este (produto|item) saiu de linha" + _CLAUSE_END
+                + r"|(este )?producto (está )?discontinuado" + _CLAUSE_END
+                + r"|no hay vendedores disponibles para este producto|não há vendedores disponíveis para este produto"
                 + r"|販売終了|生産終了")
 
 

@@ -207,7 +207,11 @@ ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "Recipe", "H
 
 def article_page(page: Page) -> str | None:
     """What the page says it is when that is no product: a JSON-LD Article / BlogPosting / Recipe /
-    Event ... and no Product. (Not ``og:type``: plain Yoast marks WooCommerce products "article".)"""
+    Event ... and no Product (not ``og:type``: plain Yoast marks WooCommerce products "article"), or a
+    price-comparison site's page, whose prices, structured or not, are the shops' it links to."""
+    title = page.doc.find(".//title")
+    if title is not None and title.text and _COMPARISON_TITLE.search(title.text):
+        return "a price-comparison page (so its <title> says): its prices are other shops' offers"
     types = page.memo.get("json-ld types") or set()
     if types & PRODUCT_TYPES:
         return None
@@ -218,6 +222,13 @@ def article_page(page: Page) -> str | None:
     words = set((body.get("class") or "").split()) if body is not None else set()
     blog = words & _BLOG_BODY
     return f"a blog post (<body class=\"{sorted(blog)[0]}\">)" if blog else None
+
+
+_COMPARISON_TITLE = compiled(
+    r"price comparison|compare prices|preisvergleich|comparateur de prix|comparer les prix|prijsvergelijk"
+    r"|confronta prezzi|compara(r|dor de) precios|compar(ar|ação de) preços|porovnání cen|porównanie cen|porównaj ceny"
+    r"|prisjämförelse|prissammenligning|hintavertailu|árösszehasonlítás|השוואת מחירים|مقارنة الأسعار|価格比較|比價|比价"
+    r"|가격\s?비교|σύγκριση τιμών|сравнение цен|порівняння цін", re.I)
 
 
 # the body classes of a blog post: Shopify's templates, WordPress's, Magento's and Shopware's blog modules

@@ -202,6 +202,39 @@ def test_markup_flagged_without_vat_left_at_the_was_price_gives_way_to_the_sale_
     assert extract(html, "u", default_currency="GBP").price == Decimal("11.60")
 
 
+@pytest.mark.parametrize(("title", "price"), [
+    ("מקרר Samsonic RF59C701ES - השוואת מחירים | זאפפ", None),
+    ("Samsonic RF59C701ES Preisvergleich | Geizhals", None),
+    ("Samsonic RF59C701ES | Appliance Shop", "5490"),  # a shop's own page
+])
+def test_a_price_comparison_page_has_no_price_of_its_own(title: str, price: str | None) -> None:
+    html = (f'<html><head><title>{title}</title></head><body><main><h1>Samsonic RF59C701ES</h1><div class="range">₪5,490'
+            ' – ₪6,190</div><table><tr><td>Shop A</td><td>₪5,490</td></tr><tr><td>Shop B</td><td>₪6,190</td></tr></table>'
+            '<a class="btn" href="/go">Add to cart</a></main></body></html>')
+    assert extract(html, "u", default_currency="ILS").price == (Decimal(price) if price else None)
+
+
+@pytest.mark.parametrize("note", [
+    "Sin stock — producto discontinuado",  # beside a replacement model's price
+    "Remate finalizado",  # an ended auction's winning bid
+    "No hay vendedores disponibles para este producto nuevo.",  # a marketplace's catalogue page, only used offers
+    "हमारी कीमत देखने के लिए, इस आइटम को अपनी कार्ट में जोड़ें।",  # Amazon.in: add to cart to see the price
+])
+def test_spanish_portuguese_and_hindi_statements_of_no_price(note: str) -> None:
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product",'
+            ' "name": "Bosch GWS 850", "offers": {"@type": "Offer", "price": "24990", "priceCurrency": "ARS"}}</script></head>'
+            f'<body><main><h1>Bosch GWS 850</h1><p class="note">{note}</p><div class="alt">'
+            '<p>Reemplazado por GWS 900-125: <span class="amount">$ 189.999</span></p></div></main></body></html>')
+    assert extract(html, "u", default_currency="ARS").price is None
+
+
+@pytest.mark.parametrize("heading", ["Reemplazado por: Bosch GWS 900-125", "अक्सर एक साथ खरीदे गए"])
+def test_a_replacement_or_bought_together_block_holds_other_products(heading: str) -> None:
+    html = ('<html><body><main><h1>Bosch GWS 850</h1><p class="stock out-of-stock">Sin stock</p>'
+            f'<div class="box"><h3>{heading}</h3><p><span class="amount">$ 189.999</span></p></div></main></body></html>')
+    assert extract(html, "u", default_currency="ARS").price is None
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
