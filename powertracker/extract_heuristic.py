@@ -167,7 +167,9 @@ _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
-                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu)\D{0,40}$")
+                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu)\D{0,40}$"
+                      # a shop's own lowest of a longer span: "Tiefster Preis der letzten 3 Monate:"
+                      r"|(price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2} (months|monate)\W{0,3}$")
 MULTIBUY_ATTR = _rx(r"multi-?buy-?(offer|price|deal)|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
@@ -181,7 +183,8 @@ _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?convert
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
-                r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
+                r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas"
+                r"|\((marktplatz|marketplace|place de marché|marktplaats)\)")  # "KaffeeProfi AG (Marktplatz)": a seller's
 _USED_ATTR = _rx(r"open-?box|other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
@@ -258,10 +261,10 @@ _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|t
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
                 r"|fără tva|без пдв|без ндс|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"
-                r"|exkl\.? moms|χωρίς φπα)")
+                r"|exkl\.? moms|χωρίς φπα|\bhtva\b|hors tva|excl\.? tva|zonder btw)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv"
-                r"|kdv dahil|tva inclus|з пдв|с ндс)")
+                r"|kdv dahil|tva inclus|з пдв|с ндс|\btvac\b|btw inbegrepen)")
 
 
 # Magento's price-excluding-tax / price-including-tax wrappers and their like
@@ -291,6 +294,8 @@ _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próxim
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement")  # "售價：請洽門市": ask in store
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
+_BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "votre prix", "å betale", "price", "prijs", "preis",
+                       "precio", "prezzo", "preço", "hinta")
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
@@ -376,7 +381,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
-                r"|solo (en )?alquiler"
+                r"|solo (en )?alquiler|vain vuokrattavissa|endast för uthyrning|kun til (udlejning|utleie)"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
@@ -398,7 +403,9 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|este (produto|item) saiu de linha" + _CLAUSE_END
                 + r"|(este )?producto (está )?discontinuado" + _CLAUSE_END
                 + r"|no hay vendedores disponibles para este producto|não há vendedores disponíveis para este produto"
-                + r"|販売終了|生産終了")
+                + r"|販売終了|生産終了"
+                # a price slot the page leaves blank until something is chosen: "Jouw prijs: –", "Å betale: – kr"
+                + "".join(rf"|^\W*{w}\s*:\s*[–—-](?!\s*\d)" for w in _BLANK_PRICE_LABELS))
 
 
 @cache
@@ -1152,6 +1159,12 @@ def _net_of_gross(alive: list[Seen], layout: Layout) -> None:
             s.excl = True
 
 
+def _plus_vat(net: Seen, gross: Seen) -> bool:
+    """Whether ``gross`` is ``net`` plus a common VAT rate, to the cent: far apart as they may be ("CHF 1'299.50" atop a
+    buy box, "CHF 1'202.13 exkl. MwSt." at its foot), they are one price with and without VAT."""
+    return any(abs(net.match.amount * (1 + r / 100) - gross.match.amount) <= _CENT for r in VAT_RATES)
+
+
 def _rate_shown(gross: Seen, rate: Decimal) -> bool:
     """Whether the gross price's own words print the VAT rate that makes it ("inkl. 19% MwSt."): without it a
     kit at 120 beside a drill at 100 is no gross and net."""
@@ -1172,7 +1185,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
         for s in alive:  # an ex-VAT price beside a higher one the page does not call ex-VAT: that is inc-VAT
             pos = order.get(s.element, 0)
             if s.excl and any(o.incl or (not o.excl and o.match.amount > s.match.amount
-                                         and abs(order.get(o.element, 0) - pos) <= 12) for o in alive):
+                                         and (abs(order.get(o.element, 0) - pos) <= 12 or _plus_vat(s, o))) for o in alive):
                 s.reason = "price without VAT (the page also shows it with VAT)"
         alive = [s for s in alive if s.reason is None]
     home = page.fallback_currency()

@@ -11,6 +11,7 @@ button is never excluded (some shops wrap the whole product in an ``<aside>``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from itertools import count
 
@@ -187,6 +188,7 @@ class Layout:
         self.product_name = product_name  # og:title on a page whose og:type is a product: finds an h2 / h3 title
         self._hidden: dict[_Element, bool] = {}
         self._checked: set[str | None] | None = None  # the names of the page's checked inputs
+        self._radios: Counter[str | None] = Counter()  # its radio buttons by name, counted with _checked
         self._ids: dict[str | None, _Element] | None = None  # the page's inputs by id
         self._marked: tuple[list[_Element], list[_Element], list[_Element]] | None = None
         self._title: _Element | None | bool = False  # False: not looked for yet
@@ -282,7 +284,9 @@ class Layout:
                     return False
                 if self._checked is None:
                     self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
-                return radio.get("name") in self._checked
+                    self._radios = Counter(r.get("name") for r in self.doc.iterfind(".//input[@type='radio']"))
+                name = radio.get("name")  # another of its group checked, or none of three or more (amounts to pick)
+                return name in self._checked or self._radios[name] >= 3
             if a.tag in ("body", "form", "html"):
                 return False
         return False

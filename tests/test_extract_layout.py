@@ -235,6 +235,33 @@ def test_a_replacement_or_bought_together_block_holds_other_products(heading: st
     assert extract(html, "u", default_currency="ARS").price is None
 
 
+def test_amounts_to_pick_from_with_none_picked_are_no_price() -> None:
+    chips = "".join(f'<input type="radio" name="amount" id="a{n}" value="{n}"><label for="a{n}" class="chip">{n} kr</label>'
+                    for n in (200, 300, 500, 1000))
+    html = (f'<html><body><main><h1>Gavekort</h1><fieldset>{chips}</fieldset><div class="summary"><span>Å betale:</span> '
+            '<span data-bind="total">– kr</span></div><button class="add-to-cart">Legg i handlekurv</button></main></body></html>')
+    assert extract(html, "u", default_currency="NOK").price is None
+    picked = html.replace('value="300">', 'value="300" checked>')  # one picked: its amount is the price
+    assert extract(picked.replace("– kr", "300 kr"), "u", default_currency="NOK").price == Decimal("300")
+
+
+def test_a_rental_only_page_in_finnish_has_no_price() -> None:
+    html = ('<html><body><main><h1>Mattopesurin vuokraus – Kleenor SP10</h1><p>Tämä laite on vain vuokrattavissa – emme myy'
+            ' sitä.</p><table><tr><td>Vuorokausi</td><td>39 €</td></tr><tr><td>Viikko</td><td>149 €</td></tr></table>'
+            '<button class="btn">Varaa</button></main></body></html>')
+    assert extract(html, "u", default_currency="EUR").price is None
+
+
+def test_a_buy_box_with_a_marketplace_offer_a_price_history_and_its_net_price_at_its_foot() -> None:
+    filler = "".join(f"<div><span>Spezifikation {i}</span></div>" for i in range(14))
+    html = ('<html><body><main><h1>Lelit Bianca V3</h1><section>Beschreibung</section><aside aria-label="Kaufoptionen"><div>'
+            '<div><span>CHF</span> <strong class="a1">1\'299.50</strong> <span>statt 1\'499.–</span></div>'
+            '<div>Tiefster Preis der letzten 3 Monate: CHF 1\'199.–</div><button type="button">In den Warenkorb</button>'
+            f'{filler}<div><h3>Weitere Angebote</h3><div><span>KaffeeProfi AG (Marktplatz)</span> <strong>CHF 1\'249.–</strong>'
+            '</div></div><div>Preise inkl. MwSt. · CHF 1\'202.13 exkl. MwSt.</div></div></aside></main></body></html>')
+    assert extract(html, "u", default_currency="CHF").price == Decimal("1299.50")
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
