@@ -1099,8 +1099,10 @@ def _saved_from(out: Scan) -> None:
             continue
         before = next((s for s in reversed(seen[max(0, k - 2):k]) if s.reason is None), None)
         after = next((s for s in seen[k + 1:k + 3] if s.reason is None), None)
+        # three amounts in a row may share a price box with long notes in it ("Online Price", "Less:", "Your Price")
+        adjacent = before is seen[k - 1] and k + 1 < len(seen) and after is seen[k + 1]
         if before is not None and after is not None and before.match.amount - x.match.amount == after.match.amount \
-                and one_box(before.element, after.element):
+                and one_box(before.element, after.element, 600 if adjacent else 200):
             before.reason, before.was = _WAS_REASON, True
 
 
@@ -1127,12 +1129,13 @@ def _percent_off_from(out: Scan) -> None:
 _PERCENT_OFF = compiled(r"\W{0,3}[-−–]\s?(?P<rate>\d{1,2})\s?%|\W{0,3}(?P<rate2>\d{1,2})\s?%\s?(off|korting|rabatt|giảm|diskon|de réduction|sconto|descuento|할인)\b", re.I)
 
 
-def one_box(x: _Element, y: _Element) -> bool:
-    """Whether ``x`` and ``y`` sit in one small box: an ancestor within four levels of both, short of text."""
+def one_box(x: _Element, y: _Element, text: int = 200) -> bool:
+    """Whether ``x`` and ``y`` sit in one small box: an ancestor within four levels of both, with at most ``text``
+    characters of text."""
     ups = {a for a, _ in zip(x.iterancestors(), range(4), strict=False)}
     for a, _ in zip(y.iterancestors(), range(4), strict=False):
         if a in ups:
-            return len(text_content(a)) <= 200
+            return len(text_content(a)) <= text
     return False
 
 

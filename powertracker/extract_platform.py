@@ -369,6 +369,30 @@ def marketplace(page: Page, layout: Layout) -> list[Candidate]:
     return []
 
 
+_CAFE24_PAY_DISCOUNT = compiled(r"결제\s?시|페이|카드")  # "(카카오페이 결제 시 3% 즉시할인)": a payment method's price
+
+
+def cafe24(page: Page, layout: Layout) -> list[Candidate]:
+    """Cafe24's detail table (Korea): 판매가 in ``#span_product_price_text``, a discount's price in
+    ``#span_product_price_sale`` ("71,200원 (17,800원 할인)") unless a payment method's, 소비자가 (the list
+    price, struck) in ``#span_product_price_custom``."""
+    found = {el.get("id"): el for el in page.doc.iterfind(".//*[@id]") if (el.get("id") or "").startswith("span_product_price_")}
+    text, sale, custom = (found.get(f"span_product_price_{k}") for k in ("text", "sale", "custom"))
+    if sale is not None and _CAFE24_PAY_DISCOUNT.search(text_content(sale)):
+        sale = None
+    for el in (sale, text):
+        if el is None or layout.excluded(el):
+            continue
+        amount, currency, raw = _text_price(page, el)
+        if amount is None:
+            continue
+        was = _text_price(page, custom)[0] if custom is not None else None
+        if el is sale and text is not None:
+            was = _text_price(page, text)[0] or was
+        return [Candidate(price=amount, currency=currency, raw=raw, was=was if was and was > amount else None, element=el)]
+    return []
+
+
 # (name, reader, markers: the reader runs only on a page whose source holds one of them)
 READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, ...]], ...] = (
     ("shopify", shopify, ("data-product-json", "ProductJson", "product-json")),
@@ -378,6 +402,7 @@ READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, 
     ("prestashop", prestashop, ("current-price",)),
     ("marketplace", marketplace, ("a-price",)),
     ("marketplace", split_price, ("promo-price__fraction",)),
+    ("cafe24", cafe24, ("span_product_price_text",)),
 )
 
 

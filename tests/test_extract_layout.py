@@ -262,6 +262,25 @@ def test_a_buy_box_with_a_marketplace_offer_a_price_history_and_its_net_price_at
     assert extract(html, "u", default_currency="CHF").price == Decimal("1299.50")
 
 
+CAFE24 = ('<html><body><div class="xans-element- xans-product xans-product-detail"><div class="infoArea"><div class="headingArea">'
+          '<h2>울 핸드메이드 하프 코트</h2></div><table><tbody>{rows}<tr><th>적립금</th><td><span id="span_mileage_text">890원 (1%)'
+          '</span></td></tr><tr><th>배송비</th><td><strong>3,000원</strong> (50,000원 이상 구매 시 무료)</td></tr><tr><th>회원 할인가'
+          '</th><td><span>VIP 등급 84,550원</span></td></tr></tbody></table><a href="#none" class="first btnSubmit">BUY NOW</a>'
+          '</div></div></body></html>')
+
+
+@pytest.mark.parametrize(("rows", "price"), [
+    ('<tr><th>소비자가</th><td><strike id="span_product_price_custom">129,000원</strike></td></tr>'
+     '<tr><th>판매가</th><td><strong id="span_product_price_text">89,000원</strong></td></tr>', "89000"),
+    ('<tr><th>판매가</th><td><strong id="span_product_price_text">89,000원</strong></td></tr><tr><th>할인판매가</th><td>'
+     '<span id="span_product_price_sale">71,200원 <span>(17,800원 할인)</span></span></td></tr>', "71200"),
+    ('<tr><th>판매가</th><td><strong id="span_product_price_text">64,800원</strong></td></tr><tr><th>할인판매가</th><td>'
+     '<span id="span_product_price_sale">62,856원 (카카오페이 결제 시 3% 즉시할인)</span></td></tr>', "64800"),
+])
+def test_cafe24_detail_table(rows: str, price: str) -> None:
+    assert extract(CAFE24.format(rows=rows), "u", default_currency="KRW").price == Decimal(price)
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
