@@ -281,6 +281,17 @@ def test_cafe24_detail_table(rows: str, price: str) -> None:
     assert extract(CAFE24.format(rows=rows), "u", default_currency="KRW").price == Decimal(price)
 
 
+def test_a_jd_product_titled_by_its_sku_name_under_a_logo_h1() -> None:
+    html = ('<html><body><header class="jd-header"><h1 class="jd-logo"><a href="/"><img src="logo.svg" alt="京东"></a></h1>'
+            '</header><div class="itemInfo-wrap"><div class="sku-name">美的（Midea）606升 十字对开门冰箱</div><div class="summary">'
+            '<div class="dt">京 东 价</div><div class="dd"><span class="p-price"><span>￥</span><span class="price">4599.00</span>'
+            '</span> <span class="pricing">[<del>￥5299.00</del>]</span></div><div class="dt">PLUS价</div><div class="dd">'
+            '<span class="p-price-plus">￥4499.00</span></div></div><a href="//cart.jd.com/gate" class="btn-special1">加入购物车</a>'
+            '</div><div class="fittings"><h3>优惠套装</h3><div class="suit-item">冰箱+洗烘套装 <span class="suit-price">套装价：'
+            '<strong>￥7,898.00</strong></span> <span class="suit-save">立省￥700.00</span></div></div></body></html>')
+    assert extract(html, "u", default_currency="CNY").price == Decimal("4599.00")
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
