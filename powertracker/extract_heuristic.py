@@ -75,7 +75,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
-                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal)[\s:.]*$")
+                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
@@ -150,7 +150,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
+                 r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény)")  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much

@@ -292,6 +292,15 @@ def test_a_jd_product_titled_by_its_sku_name_under_a_logo_h1() -> None:
     assert extract(html, "u", default_currency="CNY").price == Decimal("4599.00")
 
 
+def test_markup_left_at_the_price_a_sale_page_labels_reg() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name":'
+            ' "Ninja Coffee Maker", "offers": {"@type": "Offer", "price": "89.99", "priceCurrency": "USD"}}</script></head>'
+            '<body><main><h1>Ninja Coffee Maker</h1><div data-test="product-price"><span class="sale">$64.99</span> '
+            '<span data-test="product-regular-price" class="h-text-grayDark">reg <span>$89.99</span></span> Sale</div>'
+            '<button class="add">Add to cart</button></main></body></html>')
+    assert extract(html, "u", default_currency="USD").price == Decimal("64.99")
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
