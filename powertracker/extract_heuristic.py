@@ -646,7 +646,8 @@ def _chain_attrs(el: _Element, depth: int = 4) -> tuple[list[str], bool]:
         if node.tag in ("del", "s", "strike") or "line-through" in (node.get("style") or ""):
             struck = True
         bits = [node.get("class") or "", node.get("id") or "", node.get("itemprop") or "",
-                node.get("data-hook") or "", node.get("data-testid") or ""]  # Wix's and React shops' names
+                node.get("data-hook") or "", node.get("data-testid") or "",  # Wix's and React shops' names
+                node.get("data-automation") or node.get("data-automation-id") or ""]  # Walmart's
         if node.get("data-price-type") in _MAGENTO_PRICE_TYPES:  # not its basePrice (without tax), no unit price
             bits.append(node.get("data-price-type") or "")
         bits.extend(k for k in node.keys() if k.startswith("data-"))  # noqa: SIM118

@@ -301,6 +301,14 @@ def test_markup_left_at_the_price_a_sale_page_labels_reg() -> None:
     assert extract(html, "u", default_currency="USD").price == Decimal("64.99")
 
 
+def test_walmart_names_its_blocks_in_data_automation() -> None:
+    html = ('<html><body><main><h1>Kraft Dinner Original</h1><div data-automation="buybox-price"><span>Now $13.97</span> '
+            '<span class="strike"><del>$16.47</del></span></div><div data-automation="other-offers"><a href="#offers">2 other'
+            '</a> from <span>$12.49</span> + shipping</div><button data-automation="cta-button">Add to cart</button></main>'
+            '</body></html>')
+    assert extract(html, "u", default_currency="CAD").price == Decimal("13.97")
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
