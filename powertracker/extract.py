@@ -42,6 +42,7 @@ from .extract_base import (
     meta_values,
     page_source,
     plain_text,
+    text_content,
 )
 from .extract_heuristic import (
     LOWEST_30,
@@ -63,7 +64,15 @@ from .extract_heuristic import (
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
 from .extract_stock import text_availability
-from .extract_structured import article_page, json_ld, meta_tags, microdata, page_currency, rdfa
+from .extract_structured import (
+    article_page,
+    comparison_page,
+    json_ld,
+    meta_tags,
+    microdata,
+    page_currency,
+    rdfa,
+)
 from .models import Extraction
 from .patterns import compiled
 from .prices import CENTS_END, KNOWN_CURRENCIES, THREE_DECIMALS, currency_code, in_fils, parse_price
@@ -77,6 +86,7 @@ logger = logging.getLogger(__name__)
 
 AMBIGUOUS_PENALTY = 0.15  # the variant was chosen by the page's selection or visible price
 STALE_RANGE = Decimal(2)  # a visible price stands in for stale markup only within this factor of it
+_PERCENT = compiled(r"(?<![\d.,])(\d{1,2})\s?%")
 SALE_RANGE = Decimal(5)  # or of a was price struck beside it: a sale down to a fifth of it
 VAT_MAX = Decimal("1.275")  # the highest standard VAT rate (27 %), and rounding: a price with VAT is at most this much dearer
 CENT = Decimal("0.01")
@@ -410,7 +420,8 @@ class _Run:
                     and (variation := woocommerce_selected_variation(self.page)) is not None:
                 self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
                 return "platform", variation, 0.0
-            if name == "platform" and (kind := article_page(self.page) or listing_page(self.page, self.layout)):
+            if name == "platform" and (kind := article_page(self.page) or comparison_page(self.page, self.layout)
+                                       or listing_page(self.page, self.layout)):
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
@@ -511,7 +522,10 @@ class _Run:
         near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
         if chosen.without_vat and name != "platform" and self._visible_instead(chosen, with_vat):
             return "the markup says the price excludes VAT"
-        # else the flag may be wrong (WooCommerce writes valueAddedTaxIncluded "false" for prices with VAT): go on
+        # else the flag may be wrong (WooCommerce writes valueAddedTaxIncluded "false" for prices with VAT): only markup
+        # left at the was price is looked for then
+        if chosen.without_vat and name != "platform" and not self.shown_as_was(price):
+            return None
         if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
             if not (self._marked_near(price, _EXCL_MARKERS) and self._shown_only_without_vat(price)):
                 return None
@@ -544,11 +558,22 @@ class _Run:
         return why if self._visible_instead(chosen, band) else None
 
     def _struck_beside_best(self, was: Decimal) -> bool:
-        """Whether the page's price box shows ``was`` struck through beside the price the scan reads: then a sale
-        may have taken the price far below it (a flash sale at half price or less), past ``STALE_RANGE``."""
+        """Whether the page's price box shows ``was`` struck through beside the price the scan reads, with the discount
+        percentage that takes the one to the other ("฿2,490 ฿4,990 -50%"): a sale may take a price far below its was
+        price, past ``STALE_RANGE`` (not a trade-in's or a subscription's price beside it, which no badge explains)."""
         best = self.scan.best
-        return best is not None and any(s.match.amount == was and s.was and one_box(s.element, best.element)
-                                        for s in self.scan.seen)
+        if best is None:
+            return False
+        low = best.match.amount
+        for s in self.scan.seen:
+            if s.match.amount != was or not s.was or not one_box(s.element, best.element):
+                continue
+            ups = set(best.element.iterancestors())
+            box = next((a for a in s.element.iterancestors() if a in ups), None)
+            for rate in _PERCENT.findall(text_content(box) if box is not None else ""):
+                if 0 < int(rate) < 100 and abs(was * (100 - int(rate)) / 100 - low) <= was / 200 + 1:
+                    return True
+        return False
 
     def _visible_instead(self, chosen: Candidate, band: tuple[Decimal, Decimal]) -> bool:
         """Whether the page's visible price can stand in for the structured one: in the same currency,

@@ -169,7 +169,8 @@ _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|m
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu)\D{0,40}$"
                       # a shop's own lowest of a longer span: "Tiefster Preis der letzten 3 Monate:"
-                      r"|(price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2} (months|monate)\W{0,3}$")
+                      r"|(iefste[rn]?|iedrigste[rn]?|lowest) (price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2}"
+                      r" (months|monate)\W{0,3}$")  # "[T]iefster Preis der letzten 3 Monate:" (the window may cut its T)
 MULTIBUY_ATTR = _rx(r"multi-?buy-?(offer|price|deal)|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
                      r"|bulk-?(price|discount)")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
@@ -183,8 +184,7 @@ _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?convert
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
-                r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas"
-                r"|\((marktplatz|marketplace|place de marché|marktplaats)\)")  # "KaffeeProfi AG (Marktplatz)": a seller's
+                r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"open-?box|other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
@@ -294,8 +294,9 @@ _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próxim
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement")  # "售價：請洽門市": ask in store
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
-_BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "votre prix", "å betale", "price", "prijs", "preis",
-                       "precio", "prezzo", "preço", "hinta")
+# ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
+_BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dein preis", "votre prix", "å betale",
+                       "din pris")
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
@@ -321,8 +322,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|this listing (was|has been|has) ended|^\W*publicación finalizada\W*$|^\W*publicação finalizada\W*$|^\W*anuncio finalizado\W*$|listing has ended|this listing sold on|bidding has ended on this"
                 r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
-                r"|remate finalizado" + _CLAUSE_END + r"|subasta finalizada" + _CLAUSE_END + r"|leilão (encerrado|finalizado)"
-                + _CLAUSE_END
+                r"|(este )?lote (fue adjudicado y )?ya no recibe ofertas"  # an ended auction's lot
                 # sold only inside a set: the set's price is another product's
                 + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
                 # a store-only price: shown once a store is picked
@@ -381,7 +381,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
-                r"|solo (en )?alquiler|vain vuokrattavissa|endast för uthyrning|kun til (udlejning|utleie)"
+                r"|solo (en )?alquiler|tämä (laite|tuote|kone) on vain vuokrattavissa"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
@@ -401,11 +401,13 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|este (produto|item) não está mais disponível" + _CLAUSE_END
                 + r"|este (produto|item) foi descontinuado" + _CLAUSE_END
                 + r"|este (produto|item) saiu de linha" + _CLAUSE_END
-                + r"|(este )?producto (está )?discontinuado" + _CLAUSE_END
-                + r"|no hay vendedores disponibles para este producto|não há vendedores disponíveis para este produto"
+                + r"|(sin stock\W+|^\W*|este )producto (está )?discontinuado" + _CLAUSE_END  # not "Reemplaza al X, producto ..."
+                + r"|no hay vendedores disponibles para este producto( nuevo)?" + _CLAUSE_END
+                + r"|não há vendedores disponíveis para este produto( novo)?" + _CLAUSE_END
                 + r"|販売終了|生産終了"
                 # a price slot the page leaves blank until something is chosen: "Jouw prijs: –", "Å betale: – kr"
-                + "".join(rf"|^\W*{w}\s*:\s*[–—-](?!\s*\d)" for w in _BLANK_PRICE_LABELS))
+                + "".join(rf"|^\W*{w}\s*:\s*[–—-]\s*(kr|€|eur|\$|£|,-)?\.?\s*($|(kies|choose|select|wähle|velg|välj"
+                          r"|vælg|choisissez|elige|scegli)\b)" for w in _BLANK_PRICE_LABELS))
 
 
 @cache
@@ -1164,9 +1166,12 @@ def _net_of_gross(alive: list[Seen], layout: Layout) -> None:
 
 
 def _plus_vat(net: Seen, gross: Seen) -> bool:
-    """Whether ``gross`` is ``net`` plus a common VAT rate, to the cent: far apart as they may be ("CHF 1'299.50" atop a
-    buy box, "CHF 1'202.13 exkl. MwSt." at its foot), they are one price with and without VAT."""
-    return any(abs(net.match.amount * (1 + r / 100) - gross.match.amount) <= _CENT for r in VAT_RATES)
+    """Whether ``gross`` is ``net`` plus a common VAT rate, to the cent, and ``net``'s own line says the prices are
+    with VAT and it is without: far apart as they may be ("CHF 1'299.50" atop a buy box, "Preise inkl. MwSt. · CHF
+    1'202.13 exkl. MwSt." at its foot), they are one price with and without VAT (not a B2B shop's net price beside a
+    set's that happens to be it plus 20 %)."""
+    return bool(_INCL_CTX.search(net.text) and _EXCL_CTX.search(net.text)) and any(
+        abs(net.match.amount * (1 + r / 100) - gross.match.amount) <= _CENT for r in VAT_RATES)
 
 
 def _rate_shown(gross: Seen, rate: Decimal) -> bool:

@@ -19,6 +19,7 @@ from lxml.etree import XPath, _Element
 
 from .extract_base import class_id, has_class, text_content
 from .patterns import compiled
+from .prices import find_prices
 
 _RELATED_ATTR = compiled(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
@@ -68,7 +69,7 @@ _RELATED_HEADING = compiled(
     r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
     r"|może cię zainteresować|podobne produkty|polecane|klienci kupili|hasonló termékek|ajánlott|produse similare"
     r"|s-ar putea|asiakkaat ostivat|samankaltaiset|benzer ürünler|ilgili ürünler|相關商品|相关商品|猜你喜歡"
-    r"|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
+    r"|(weitere|andere) angebote$|(more|other) (offers|buying choices)$|autres offres$|altre offerte$|(más|otras) ofertas$|outras ofertas$|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
     r"|ostatnio oglądane|naposledy (prohlížené|zobrazené)|legutóbb megtekintett|vizualizate recent|vistos recentemente"
     r"|visti di recente|vistos recientemente|senast visade|viimeksi katsotut|nylig sett|sidst sete|récemment consultés"
     r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본|recent bekeken|laatst bekeken"
@@ -121,6 +122,8 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
     return found
 
 
+# a label that is an amount and nothing else: "200 kr", "€ 25", "50,00 zł" (a gift card's amounts to pick from)
+_AMOUNT_ALONE = compiled(r"^\W*(\w{1,3}\.?\s?)?\d[\d\s.,']*(\s?[^\W\d_]{1,3}\.?)?\W*$")
 _SHOP_SUFFIX = compiled(r"\s+[:|\-–—]\s+[^:|\-–—]+$")  # " : Shop name", " | Shop name" after a page's title
 _LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
@@ -285,8 +288,8 @@ class Layout:
                 if self._checked is None:
                     self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
                     self._radios = Counter(r.get("name") for r in self.doc.iterfind(".//input[@type='radio']"))
-                name = radio.get("name")  # another of its group checked, or none of three or more (amounts to pick)
-                return name in self._checked or self._radios[name] >= 3
+                name = radio.get("name")  # another of its group checked, or none of three or more amounts to pick
+                return name in self._checked or (self._radios[name] >= 3 and bool(_AMOUNT_ALONE.match(text_content(a))))
             if a.tag in ("body", "form", "html"):
                 return False
         return False
@@ -317,15 +320,22 @@ class Layout:
                 return el
         return self._named_heading()
 
+    def _offers_to_buy(self) -> bool:
+        """Whether a buy button, or a link or button that says buy in so many words ("구매하기"), is on the page."""
+        return self.buy is not None or any(
+            _BUY_TEXT.search(text) for el in self.doc.iter("a", "button")
+            if len(text := " ".join(text_content(el).split())) <= 30 and text)
+
     def _named_heading(self) -> _Element | None:
         """With no h1, the first h2 / h3 whose text is the product's name as its og:title gives it, less the shop's
         name after it ("비비고 왕교자 1.05kg x 2봉 : 푸드마켓K"): Naver's smart stores title a product with an h3."""
-        if not self.product_name:
+        if not self.product_name or not self._offers_to_buy():  # a headless page's description may repeat the name
             return None
         name = " ".join(self.product_name.split())
         names = {name, _SHOP_SUFFIX.sub("", name)}
         for el in self.doc.iter("h2", "h3"):
-            if " ".join(text_content(el).split()) in names and not any(
+            text = " ".join(text_content(el).split())
+            if text in names and not find_prices(text) and not any(
                     a.tag in ("nav", "footer", "header", "li") or _related_block(a) or _is_card(a)
                     for a in el.iterancestors()):
                 return el

@@ -207,11 +207,7 @@ ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "Recipe", "H
 
 def article_page(page: Page) -> str | None:
     """What the page says it is when that is no product: a JSON-LD Article / BlogPosting / Recipe /
-    Event ... and no Product (not ``og:type``: plain Yoast marks WooCommerce products "article"), or a
-    price-comparison site's page, whose prices, structured or not, are the shops' it links to."""
-    title = page.doc.find(".//title")
-    if title is not None and title.text and _COMPARISON_TITLE.search(title.text):
-        return "a price-comparison page (so its <title> says): its prices are other shops' offers"
+    Event ... and no Product. (Not ``og:type``: plain Yoast marks WooCommerce products "article".)"""
     types = page.memo.get("json-ld types") or set()
     if types & PRODUCT_TYPES:
         return None
@@ -229,6 +225,15 @@ _COMPARISON_TITLE = compiled(
     r"|confronta prezzi|compara(r|dor de) precios|compar(ar|ação de) preços|porovnání cen|porównanie cen|porównaj ceny"
     r"|prisjämförelse|prissammenligning|hintavertailu|árösszehasonlítás|השוואת מחירים|مقارنة الأسعار|価格比較|比價|比价"
     r"|가격\s?비교|σύγκριση τιμών|сравнение цен|порівняння цін", re.I)
+
+
+def comparison_page(page: Page, layout: Layout) -> str | None:
+    """A price-comparison site's page: its <title> says so and nothing on it is a buy button (a shop's own title may
+    promise to "compare prices"); its prices, structured or not, are the shops' it links to."""
+    title = page.doc.find(".//title")
+    if title is None or not title.text or not _COMPARISON_TITLE.search(title.text) or layout.buy is not None:
+        return None
+    return "a price-comparison page (so its <title> says, and it has no buy button): its prices are other shops' offers"
 
 
 # the body classes of a blog post: Shopify's templates, WordPress's, Magento's and Shopware's blog modules

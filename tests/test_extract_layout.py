@@ -148,7 +148,9 @@ FLASH_SALE = ('<html><head><script type="application/ld+json">{{"@context": "htt
     # Lazada: a flash sale at half price; the markup kept the price struck through beside it ("deleted")
     ('<div class="pdp-product-price"><span class="pdp-price pdp-price_type_normal">฿2,490</span><div class="origin-block">'
      '<span class="pdp-price pdp-price_type_deleted">฿4,990</span><span class="discount">-50%</span></div></div>', "2490"),
-    ('<div class="price"><span class="now">฿1,990</span> <del>฿4,990</del></div>', "1990"),
+    ('<div class="price"><span class="now">฿1,990</span> <del>฿4,990</del> <b>-60%</b></div>', "1990"),
+    # no badge to explain so deep a cut: another price beside it (a trade-in's, a subscription's), the markup stands
+    ('<div class="price"><span class="now">฿1,990</span> <del>฿4,990</del></div>', "4990.00"),
     # the struck price in a box of its own, away from the amount read instead: too far below to stand in for it
     ('<div class="price"><del>฿4,990</del></div><p>Deposit ฿990 today</p><div class="deal"><span class="now">฿990</span></div>',
      "4990.00"),
@@ -202,21 +204,22 @@ def test_markup_flagged_without_vat_left_at_the_was_price_gives_way_to_the_sale_
     assert extract(html, "u", default_currency="GBP").price == Decimal("11.60")
 
 
-@pytest.mark.parametrize(("title", "price"), [
-    ("מקרר Samsonic RF59C701ES - השוואת מחירים | זאפפ", None),
-    ("Samsonic RF59C701ES Preisvergleich | Geizhals", None),
-    ("Samsonic RF59C701ES | Appliance Shop", "5490"),  # a shop's own page
+@pytest.mark.parametrize(("title", "button", "price"), [
+    ("מקרר Samsonic RF59C701ES - השוואת מחירים | זאפפ", '<a class="go" href="/go/a">לחנות</a>', None),
+    ("Samsonic RF59C701ES Preisvergleich | Geizhals", '<a class="go" href="/go/a">Zum Shop</a>', None),
+    # a shop's own title that promises to compare prices: it sells the product
+    ("Samsonic RF59C701ES | Compare prices and buy at Appliance Shop", '<button class="btn">Add to cart</button>', "5490"),
 ])
-def test_a_price_comparison_page_has_no_price_of_its_own(title: str, price: str | None) -> None:
+def test_a_price_comparison_page_has_no_price_of_its_own(title: str, button: str, price: str | None) -> None:
     html = (f'<html><head><title>{title}</title></head><body><main><h1>Samsonic RF59C701ES</h1><div class="range">₪5,490'
-            ' – ₪6,190</div><table><tr><td>Shop A</td><td>₪5,490</td></tr><tr><td>Shop B</td><td>₪6,190</td></tr></table>'
-            '<a class="btn" href="/go">Add to cart</a></main></body></html>')
+            f' – ₪6,190</div><table><tr><td>Shop A</td><td>₪5,490</td><td>{button}</td></tr><tr><td>Shop B</td><td>₪6,190'
+            '</td></tr></table></main></body></html>')
     assert extract(html, "u", default_currency="ILS").price == (Decimal(price) if price else None)
 
 
 @pytest.mark.parametrize("note", [
     "Sin stock — producto discontinuado",  # beside a replacement model's price
-    "Remate finalizado",  # an ended auction's winning bid
+    "Remate finalizado el 14/03 a las 19:00 hrs. Este lote fue adjudicado y ya no recibe ofertas.",  # an ended auction
     "No hay vendedores disponibles para este producto nuevo.",  # a marketplace's catalogue page, only used offers
     "हमारी कीमत देखने के लिए, इस आइटम को अपनी कार्ट में जोड़ें।",  # Amazon.in: add to cart to see the price
 ])
@@ -349,5 +352,28 @@ def test_auctions_offers_and_bid_buttons_of_other_kinds(entry: dict[str, str]) -
     also sell outright. A first version (any bid button) broke 21 of them; these keep its narrowing."""
     page = REVIEW18 / "pages" / entry["file"]
     e = extract(page.read_text(encoding="utf-8"), page.as_uri(), default_currency=entry["default_currency"])
+    want = None if entry["price"] is None else Decimal(entry["price"])
+    assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
+
+
+REVIEW19 = Path(__file__).resolve().parent / "fixtures" / "review19"
+REVIEW19_PAGES = json.loads((REVIEW19 / "manifest.json").read_text(encoding="utf-8"))
+# still read wrong, as before the rules it reviews: an 85 % cut whose struck price sits in another box (p04), VTEX's
+# Pix price and another seller's lower offer (p05, p07); an Argentine ended auction and a Finnish rental page worded
+# otherwise than the rules know (n3, n5)
+REVIEW19_MISSES = {"p04-clearance-85pct-struck-in-image-badge.html", "p05-vtex-br-pix-spotprice.html",
+                   "p07-vtex-br-pix-above-card-price.html", "n3-ar-remate-finalizado.html", "n5-fi-vain-vuokrattavissa.html"}
+
+
+@pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"], marks=[pytest.mark.xfail(strict=True)]
+                                                if e["file"] in REVIEW19_MISSES else []) for e in REVIEW19_PAGES])
+def test_pages_a_review_built_against_the_sessions_rules(entry: dict[str, str]) -> None:
+    """A review's pages (tests/fixtures/review19), priced pages on which one of this session's rules could fire wrongly:
+    a trade-in or subscription price beside struck markup, a description's h2 repeating og:title, "compare prices" in
+    a shop's own title, radio options with none checked, blank price slots of other kinds, a net price beside a set's
+    gross-looking one, a marketplace seller alone on the page, "Bestpreis der letzten 3 Monate", statements about
+    another model. Its first reading broke 22 of them; these keep the narrowing."""
+    page = REVIEW19 / "pages" / entry["file"]
+    e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
     want = None if entry["price"] is None else Decimal(entry["price"])
     assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
