@@ -340,14 +340,14 @@ class _Run:
 
     def _said_instead(self, chosen: Candidate) -> str | None:
         """The page's statement that it has no price to pay ("This product has been discontinued"), when
-        the page does not show the markup's price, or, the markup saying sold out, shows it only in other
-        products' cards or blocks."""
+        the page does not show the markup's price, shows it only struck through as a list price, or, the markup
+        saying sold out, shows it only in other products' cards or blocks."""
         price = chosen.price
         shown = self.shown_in_text(price)
-        if shown and chosen.availability != "out_of_stock" and not chosen.discontinued:
+        if shown and chosen.availability != "out_of_stock" and not chosen.discontinued and not self.shown_as_was(price):
             return None
-        said = no_price_statement(self.page, self.layout)
-        return said if said and (not shown or self._shown_only_in_cards(price)) else None
+        said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
+        return said if said and (not shown or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products
@@ -420,6 +420,10 @@ class _Run:
                     and (variation := woocommerce_selected_variation(self.page)) is not None:
                 self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
                 return "platform", variation, 0.0
+            if name == "json-ld" and self.candidates(name) and (kind := article_page(self.page)):
+                self.page.reject("", f"the page is no product page ({kind}): the product its JSON-LD names is one it"
+                                     " writes about")
+                return None
             if name == "platform" and (kind := article_page(self.page) or comparison_page(self.page, self.layout)
                                        or listing_page(self.page, self.layout)):
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"

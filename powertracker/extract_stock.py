@@ -26,7 +26,8 @@ OUT_OF_STOCK = compiled(
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
-    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie)\b"
+    r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie"
+    r"|habis dijual|stok habis|hết hàng)\b"
     r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절",
     re.I,
 )

@@ -207,17 +207,18 @@ ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "Recipe", "H
 
 def article_page(page: Page) -> str | None:
     """What the page says it is when that is no product: a JSON-LD Article / BlogPosting / Recipe /
-    Event ... and no Product. (Not ``og:type``: plain Yoast marks WooCommerce products "article".)"""
+    Event ... and no Product, unless a blog post's body class says so too (the Product its Review is of).
+    (Not ``og:type``: plain Yoast marks WooCommerce products "article".)"""
     types = page.memo.get("json-ld types") or set()
-    if types & PRODUCT_TYPES:
-        return None
     found = sorted(types & ARTICLE_TYPES)
-    if found:
-        return f"JSON-LD {found[0]}"
     body = page.doc.find("body")
     words = set((body.get("class") or "").split()) if body is not None else set()
-    blog = words & _BLOG_BODY
-    return f"a blog post (<body class=\"{sorted(blog)[0]}\">)" if blog else None
+    blog = sorted(words & _BLOG_BODY)
+    if types & PRODUCT_TYPES and not (found and blog):  # a Product only inside a blog post's Review: still a post
+        return None
+    if found:
+        return f"JSON-LD {found[0]}"
+    return f"a blog post (<body class=\"{blog[0]}\">)" if blog else None
 
 
 _COMPARISON_TITLE = compiled(

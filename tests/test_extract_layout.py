@@ -312,6 +312,36 @@ def test_walmart_names_its_blocks_in_data_automation() -> None:
     assert extract(html, "u", default_currency="CAD").price == Decimal("13.97")
 
 
+def test_a_members_only_price_beside_the_list_price_struck_is_no_price() -> None:
+    html = ('<html><head><meta property="product:price:amount" content="89000"><meta property="product:price:currency"'
+            ' content="KRW"></head><body><div class="xans-product-detail"><h2>살롱 헤어 앰플 1000ml</h2><table><tr><th>소비자가'
+            '</th><td><span id="span_product_price_custom"><strike>89,000원</strike></span></td></tr><tr><th>판매가</th><td>'
+            '<strong id="span_product_price_text">회원공개</strong></td></tr></table><a href="#none" class="btnSubmit">BUY NOW'
+            '</a></div></body></html>')
+    assert extract(html, "u", default_currency="KRW").price is None
+
+
+def test_a_malay_sold_out_page_that_hides_its_price() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name":'
+            ' "Biskut Dahlia", "offers": {"@type": "Offer", "price": "35.00", "priceCurrency": "MYR", "availability":'
+            ' "http://schema.org/OutOfStock"}}</script></head><body><main><h1>Biskut Dahlia</h1><div class="product__price-area">'
+            '<span class="product__sold-out-label">HABIS DIJUAL</span></div><button type="button" disabled>Habis Dijual'
+            '</button><p>Penghantaran: RM10 (percuma melebihi RM150).</p></main></body></html>')
+    got = extract(html, "u", default_currency="MYR")
+    assert (got.price, got.availability) == (None, "out_of_stock")
+
+
+def test_a_blog_posts_review_of_a_product_is_no_product_page() -> None:
+    ld = ('{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", "headline": "Dyson V15 review"},'
+          ' {"@type": "Review", "itemReviewed": {"@type": "Product", "name": "Dyson V15", "offers": {"@type": "Offer",'
+          ' "price": "9490", "priceCurrency": "TWD"}}}]}')
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body class="post-template-default'
+            ' single single-post"><article><h1>Dyson V15 review</h1><p>NT$9,490 at launch.</p></article></body></html>')
+    assert extract(html, "u", default_currency="TWD").price is None
+    shop = html.replace("single single-post", "single single-product")  # a shop's product page with the same markup
+    assert extract(shop, "u", default_currency="TWD").price == Decimal("9490")
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
