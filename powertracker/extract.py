@@ -344,7 +344,9 @@ class _Run:
         saying sold out, shows it only in other products' cards or blocks."""
         price = chosen.price
         shown = self.shown_in_text(price)
-        if shown and chosen.availability != "out_of_stock" and not chosen.discontinued and not self.shown_as_was(price):
+        if shown and chosen.availability != "out_of_stock" and not chosen.discontinued and (
+                (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
+                or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
             return None
         said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
         return said if said and (not shown or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
@@ -740,6 +742,9 @@ _EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex t
 
 _INCL_MARKERS = (b"incl", b"inkl", b"inc. vat", b"inc vat", b"ttc", b"mwst", b"btw", b"iva incl", b"iva inclu", b"moms",
                  b"gst", b"vat")
+# signs that an amount nearby is struck through (lower case): the gate before the scan that tells
+_STRUCK_MARKERS = (b"<strike", b"<del", b"<s>", b"<s ", b"line-through", b"strike", b"crossed", b"old", b"was", b"before",
+                   b"original", b"list", b"regular", b"compare")
 # "30 days" in the languages of the lowest-price-of-30-days line (lower case): the gate before the scan that tells
 _LOWEST_30_MARKERS = (b"30 d", b"30 t", b"30 j", b"30 g", b"30 n", b"30 p", b"30&nbsp;", b"30\xc2\xa0", b"30-d")
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
