@@ -323,6 +323,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
                 r"|(este )?lote (fue adjudicado y )?ya no recibe ofertas"  # an ended auction's lot
+                r"|^\W*bidding (has )?ended\W*$|this auction (closed|ended) on\b|ez az aukció lezárult"
                 # sold only inside a set: the set's price is another product's
                 + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
                 # a store-only price: shown once a store is picked

@@ -342,6 +342,15 @@ def test_a_blog_posts_review_of_a_product_is_no_product_page() -> None:
     assert extract(shop, "u", default_currency="TWD").price == Decimal("9490")
 
 
+@pytest.mark.parametrize("note", ["Bidding has ended", "This auction closed on Apr 6, 2024 at 9:00 PM CT.",
+                                  "Ez az aukció lezárult."])
+def test_an_ended_auctions_winning_bid_and_retail_value_are_no_price(note: str) -> None:
+    html = ('<html><body><main><h1>KitchenAid Pro 600, open box</h1><div class="lot-status" role="status">'
+            f'<p>{note}</p></div><div class="bid"><span>Winning bid</span> <strong>$212.00</strong></div>'
+            '<p class="retail">Retail value: <span>$549.99</span></p><p>Shipping $24.95</p></main></body></html>')
+    assert extract(html, "u", default_currency="USD").price is None
+
+
 @pytest.mark.parametrize("dash", ["～", "〜", "~", "－"])
 def test_a_range_with_a_japanese_wave_dash_is_read_from_its_low_end(dash: str) -> None:
     html = ('<html><body><main><h1>象印 圧力IH炊飯ジャー NW-FB10 / NW-FB18</h1><div class="ec-price">'
