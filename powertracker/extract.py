@@ -53,12 +53,13 @@ from .extract_heuristic import (
     Scan,
     Seen,
     auction_without_buy_now,
+    discount_explains,
     heuristic,
     may_show_was,
     no_price_statement,
-    one_box,
     price_marked,
     scan,
+    shared_box,
     shown_bare,
 )
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
@@ -526,12 +527,11 @@ class _Run:
             return None
         price = chosen.price
         near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
-        if chosen.without_vat and name != "platform" and self._visible_instead(chosen, with_vat):
-            return "the markup says the price excludes VAT"
-        # else the flag may be wrong (WooCommerce writes valueAddedTaxIncluded "false" for prices with VAT): only markup
-        # left at the was price is looked for then
-        if chosen.without_vat and name != "platform" and not self.shown_as_was(price):
-            return None
+        if chosen.without_vat and name != "platform":
+            if self._visible_instead(chosen, with_vat):
+                return "the markup says the price excludes VAT"
+            if not self.shown_as_was(price):  # else the flag may be wrong (WooCommerce writes valueAddedTaxIncluded
+                return None  # "false" for prices with VAT): only markup left at the was price is looked for then
         if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
             if not (self._marked_near(price, _EXCL_MARKERS) and self._shown_only_without_vat(price)):
                 return None
@@ -570,15 +570,11 @@ class _Run:
         best = self.scan.best
         if best is None:
             return False
-        low = best.match.amount
         for s in self.scan.seen:
-            if s.match.amount != was or not s.was or not one_box(s.element, best.element):
-                continue
-            ups = set(best.element.iterancestors())
-            box = next((a for a in s.element.iterancestors() if a in ups), None)
-            for rate in _PERCENT.findall(text_content(box) if box is not None else ""):
-                if 0 < int(rate) < 100 and abs(was * (100 - int(rate)) / 100 - low) <= was / 200 + 1:
-                    return True
+            box = shared_box(s.element, best.element) if s.match.amount == was and s.was else None
+            if box is not None and any(discount_explains(was, best.match.amount, int(rate))
+                                       for rate in _PERCENT.findall(text_content(box))):
+                return True
         return False
 
     def _visible_instead(self, chosen: Candidate, band: tuple[Decimal, Decimal]) -> bool:

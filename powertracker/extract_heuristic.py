@@ -1123,8 +1123,7 @@ def _percent_off_from(out: Scan) -> None:
                      _neighbour_text(before.element, True)):
             m = _PERCENT_OFF.match(text)
             if m is not None:
-                rate = Decimal(m.group("rate") or m.group("rate2"))
-                if 0 < rate < 100 and abs(high * (100 - rate) / 100 - low) <= high / 200 + 1:
+                if discount_explains(high, low, int(m.group("rate") or m.group("rate2"))):
                     before.reason, before.was = _WAS_REASON, True
                 break
 
@@ -1133,20 +1132,35 @@ def _percent_off_from(out: Scan) -> None:
 _PERCENT_OFF = compiled(r"\W{0,3}[-−–]\s?(?P<rate>\d{1,2})\s?%|\W{0,3}(?P<rate2>\d{1,2})\s?%\s?(off|korting|rabatt|giảm|diskon|de réduction|sconto|descuento|할인)\b", re.I)
 
 
-def one_box(x: _Element, y: _Element, text: int = 200) -> bool:
-    """Whether ``x`` and ``y`` sit in one small box: an ancestor within four levels of both, with at most ``text``
-    characters of text."""
+def discount_explains(high: Decimal, low: Decimal, rate: int) -> bool:
+    """Whether ``rate`` per cent off ``high`` gives ``low``, as a shop rounds it."""
+    return 0 < rate < 100 and abs(high * (100 - rate) / 100 - low) <= high / 200 + 1
+
+
+def shared_box(x: _Element, y: _Element, text: int = 200) -> _Element | None:
+    """The small box ``x`` and ``y`` sit in: their nearest common ancestor within four levels of both, when it has
+    at most ``text`` characters of text; None when there is none."""
     ups = {a for a, _ in zip(x.iterancestors(), range(4), strict=False)}
     for a, _ in zip(y.iterancestors(), range(4), strict=False):
         if a in ups:
-            return len(text_content(a)) <= text
-    return False
+            return a if len(text_content(a)) <= text else None
+    return None
+
+
+def one_box(x: _Element, y: _Element, text: int = 200) -> bool:
+    """Whether ``x`` and ``y`` sit in one small box (``shared_box``)."""
+    return shared_box(x, y, text) is not None
 
 
 # common standard and reduced VAT / GST rates, in per cent
 VAT_RATES = tuple(Decimal(r) for r in ("20", "19", "21", "22", "23", "24", "25", "25.5", "27", "10", "7", "8.1", "5", "9",
                                         "12", "13", "14", "15", "16", "17", "18", "6", "8", "2.6", "3.8"))
 _CENT = Decimal("0.01")
+
+
+def vat_rates_between(net: Decimal, gross: Decimal) -> Iterator[Decimal]:
+    """The common VAT rates that take ``net`` to ``gross``, to the cent."""
+    return (r for r in VAT_RATES if abs(net * (1 + r / 100) - gross) <= _CENT)
 
 
 def _net_of_gross(alive: list[Seen], layout: Layout) -> None:
@@ -1161,8 +1175,7 @@ def _net_of_gross(alive: list[Seen], layout: Layout) -> None:
             continue
         pos = order.get(s.element, 0)
         if any(g.match.amount > s.match.amount and abs(order.get(g.element, 0) - pos) <= 12
-               and any(abs(s.match.amount * (1 + r / 100) - g.match.amount) <= _CENT and _rate_shown(g, r) for r in VAT_RATES)
-               for g in gross):
+               and any(_rate_shown(g, r) for r in vat_rates_between(s.match.amount, g.match.amount)) for g in gross):
             s.excl = True
 
 
@@ -1172,7 +1185,7 @@ def _plus_vat(net: Seen, gross: Seen) -> bool:
     1'202.13 exkl. MwSt." at its foot), they are one price with and without VAT (not a B2B shop's net price beside a
     set's that happens to be it plus 20 %)."""
     return bool(_INCL_CTX.search(net.text) and _EXCL_CTX.search(net.text)) and any(
-        abs(net.match.amount * (1 + r / 100) - gross.match.amount) <= _CENT for r in VAT_RATES)
+        vat_rates_between(net.match.amount, gross.match.amount))
 
 
 def _rate_shown(gross: Seen, rate: Decimal) -> bool:

@@ -122,8 +122,6 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
     return found
 
 
-# a label that is an amount and nothing else: "200 kr", "€ 25", "50,00 zł" (a gift card's amounts to pick from)
-_AMOUNT_ALONE = compiled(r"^\W*(\w{1,3}\.?\s?)?\d[\d\s.,']*(\s?[^\W\d_]{1,3}\.?)?\W*$")
 _SHOP_SUFFIX = compiled(r"\s+[:|\-–—]\s+[^:|\-–—]+$")  # " : Shop name", " | Shop name" after a page's title
 _LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
@@ -135,8 +133,12 @@ def _amount_buttons(button: _Element) -> int:
     box = button.getparent()
     if box is None:
         return 0
-    return sum(1 for b in box if b.tag == "button" and b.get("type") == "button"
-               and _AMOUNT_ONLY.fullmatch(" ".join(text_content(b).split())))
+    return sum(1 for b in box if b.tag == "button" and b.get("type") == "button" and _amount_alone(b))
+
+
+def _amount_alone(el: _Element) -> bool:
+    """Whether ``el`` is labelled with an amount and nothing else ("€ 25,00", "200 kr")."""
+    return bool(_AMOUNT_ONLY.fullmatch(" ".join(text_content(el).split())))
 
 
 _TILE_TAGS = frozenset({"li", "button", "a", "div"})
@@ -289,7 +291,7 @@ class Layout:
                     self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
                     self._radios = Counter(r.get("name") for r in self.doc.iterfind(".//input[@type='radio']"))
                 name = radio.get("name")  # another of its group checked, or none of three or more amounts to pick
-                return name in self._checked or (self._radios[name] >= 3 and bool(_AMOUNT_ALONE.match(text_content(a))))
+                return name in self._checked or (self._radios[name] >= 3 and _amount_alone(a))
             if a.tag in ("body", "form", "html"):
                 return False
         return False
