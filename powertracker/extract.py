@@ -392,6 +392,11 @@ class _Run:
             self.page.reject(low.raw, f"{name}: the lowest of several offers; the one offer it lists is read instead")
             return members[own]
         best = self.scan.best
+        if best is not None and best.match.amount == low.high and self.scan.confidence >= CONFIDENT_VISIBLE \
+                and any(s.reason == MULTIBUY and s.match.amount == low.price for s in self.scan.seen) \
+                and not any(s.reason is None and s.match.amount == low.price for s in self.scan.seen):
+            return read("price, a multibuy's ('Mix Six'); the buy box's one-unit price", best.match.amount,
+                        best.match.raw, best.element)
         if best is not None:
             # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers'
             others = any(s.reason == USED and low.price <= s.match.amount < low.high for s in self.scan.seen)

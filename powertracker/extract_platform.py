@@ -435,8 +435,10 @@ _CART_FORM = XPath(f"//form[@action='/cart' or @id='cart' or contains(@class, 'c
                    "[translate(., '0123456789', '') != .]]")
 # a basket's second sign beside its heading: a quantity field per line, or its line items
 _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contains(@name, 'qty')"
-                    " or contains(@name, 'quantity') or contains(@name, 'menge')] | //select[contains(@name, 'qty') or contains(@name, 'quantity')"
-                    " or contains(@aria-label, 'Menge') or contains(@aria-label, 'uantity')]"
+                    " or contains(@name, 'quantity') or contains(@name, 'menge') or contains(@aria-label, 'Menge')"
+                    " or contains(@aria-label, 'uantit') or contains(@aria-label, 'antidad') or contains(@aria-label, 'Aantal')]"
+                    " | //select[contains(@name, 'qty') or contains(@name, 'quantity')"
+                    " or contains(@aria-label, 'Menge') or contains(@aria-label, 'uantit')]"
                     " | //*[contains(@class, 'cart-item') or contains(@class, 'cart_item') or contains(@class, 'line-item')"
                     " or contains(@class, 'basket-item')][translate(., '0123456789', '') != .])")
 
