@@ -146,7 +146,9 @@ _SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|v
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|platform|promise|payment|card|cod|delivery"
-               r"|installation|set-?up|recycling|disposal) fee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|écofrais( de)?\s*:?\s*$|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje")
+               r"|installation|set-?up|recycling|disposal) fee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|écofrais( de)?\s*:?\s*$|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje"
+               r"|(recyklačn\w+ poplat\w+|recyklačn\w+ poplatok|poplat\w+ za recyklaci|timbru(l)? verde|taxa verde|opłat\w+ recykling\w*"
+               r"|termékdíj)\s*:?\s*$")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
@@ -192,6 +194,8 @@ _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix mem
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
                    r"|(?<!nem )\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
                    r"|\bplus price[\s:.]*$"
+                   r"|\b(cena s kartico|cijena s karticom|cena s kart(ou|ičkou)|cena z kartą|preis mit (kunden)?karte"
+                   r"|pre[tț] cu card(ul)?)(\s+[^\W\d_]+){0,2}[\s:.]*$"  # "Cena s kartico Zvestoba": a loyalty card's
                    r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel( fiyat)?|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
