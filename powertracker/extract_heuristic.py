@@ -130,6 +130,7 @@ _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|p
 _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
+                     r"|\b(min\.?|minimum) (spend|purchase)( of)?"
                      r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?"
                      r"|minimální hodnota objednávky|minimálna hodnota objednávky|minimalna wartość zamówienia"
                      r"|valoarea minimă a comenzii)\s*:?\s*$")
@@ -154,7 +155,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
                  r"|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|((store|shop|seller|platform) )?coupons?\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény)")  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
@@ -201,7 +202,7 @@ _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix mem
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
 _COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
-                   r"|con (el )?(código|cupón))[\s:：]*$")
+                   r"|con (el )?(código|cupón)|^\s*coupon)[\s:：]*$")  # "<dt>Coupon</dt><dd>S$15.90 ..."
 # a discount for paying one way: Turkish shops' "Havale/EFT ile: 12.124,03 TL (%3 indirimli)"
 _PAYMENT_LEFT = _rx(r"((havale(\s?/\s?eft)?|eft) ile|(price )?(by|with|via) bank transfer|bank transfer price"
                     r"|bei (vorkasse|überweisung)|przelewem|par virement( bancaire)?)\s*[:：]\s*$")  # a label, with its colon
@@ -260,7 +261,8 @@ _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)
 _ROUNDED_RIGHT = _rx(r"^\s*(jt|juta|rb|ribu|triệu|nghìn|mio\.?|mln\.?|millones|milhões)\b")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
-_POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$")
+_POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
+                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng)\s*=\s*$")  # a point's worth: "(1 Qpoint = S$0.01)"
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
@@ -545,7 +547,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
 _COUNT = compiled(r"\(\d+\)")
 _HEADINGS = frozenset({"h1"})  # the product's title is no label of the price under it ("<h4>Was</h4>" is)
 _LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
-_LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
+_LABELLED = frozenset({"dd", "td", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
 
 
 def _neighbour_text(el: _Element, before: bool) -> str:
