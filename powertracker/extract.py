@@ -342,10 +342,10 @@ class _Run:
     def _said_instead(self, chosen: Candidate) -> str | None:
         """The page's statement that it has no price to pay ("This product has been discontinued"), when
         the page does not show the markup's price, shows it only struck through as a list price, or, the markup
-        saying sold out, shows it only in other products' cards or blocks."""
+        saying sold out (or nothing of stock), shows it only in other products' cards or blocks."""
         price = chosen.price
         shown = self.shown_in_text(price)
-        if shown and chosen.availability != "out_of_stock" and not chosen.discontinued and (
+        if shown and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
                 or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
             return None
@@ -691,14 +691,15 @@ class _Run:
         forms = _written_forms(amount)
         in_meta = sum(1 for key, value in self.page.meta.items()
                       if "price" in key and value.strip() and any(f in value for f in forms))
-        count = 0  # as str.count counts (no overlaps), stopping once past the meta tags'
+        places: list[tuple[int, int]] = []  # each place once: "3599" inside "3599.00" is the same place
         for f in forms:
             needle = f.encode() if isinstance(src, bytes) else f
             i = find(src, needle)
             while i != -1:
-                count += 1
-                if count > in_meta:
-                    return True
+                if not any(start <= i < end for start, end in places):
+                    places.append((i, i + len(needle)))
+                    if len(places) > in_meta:  # past the meta tags' own
+                        return True
                 i = find(src, needle, i + len(needle))
         return False
 

@@ -450,12 +450,17 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|suchergebn
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
-                           r"|comparer|comparar|confrontare))\b", re.I)
+                           r"|comparer|comparar|confrontare)|porównanie produktów|srovnání produktů|termékek összehasonlítása"
+                           r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu)\b", re.I)
+# a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop"
+_SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results\b|suchergebnisse|résultats de (la )?recherche"
+                         r"|resultados de (la )?búsqueda|risultati (della|di) ricerca|zoekresultaten|sökresultat|wyniki wyszukiwania", re.I)
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
-                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coșul meu|coș(ul)? de cumpărături"
+                         r"|carrinho( de compras)?|cesto( de compras)?)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = compiled(r"visually-hidden|sr-only|screen-reader")
@@ -531,6 +536,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
+    if title and _SEARCH_TITLE.search(title):
+        return f"its title says {' '.join(title.split())!r}"
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
     if _not_found(name) and (heading is None or heading not in title):  # a joking heading, not the product's name
         return f"its title says {name!r}"

@@ -66,7 +66,7 @@ _RELATED_HEADING = compiled(
     r"|remplacé par|produit de remplacement|(unser |das )?nachfolge(r|modell)|dazu passt|onderdelen|ersatzteile|spare parts|pièces détachées|ricambi|repuestos|(commander des |order )?(échantillons|samples|stoffmuster|stalen|campioni|muestras)|bijpassend|beispielküchen|perfekt tillsammans|passar bra med|perfect together|goes well with|pairs well with|parfait avec|ersätts av|erstattet af|erstattes av"
     r"|potrebbe interessarti|ti potrebbe|potrebbero piacerti|prodotti correlati|prodotti simili|te puede interesar"
     r"|también te (puede|podría)|productos relacionados|productos similares|quizás te interese|você (também )?pode"
-    r"|produtos relacionados|produtos semelhantes|quem viu|podobné produkty|související|mohlo by vás|může se vám"
+    r"|produtos relacionados|produtos semelhantes|produtos similares|quem viu|podobné produkty|související|mohlo by vás|může se vám"
     r"|może cię zainteresować|podobne produkty|polecane|klienci kupili|hasonló termékek|ajánlott|produse similare"
     r"|s-ar putea|asiakkaat ostivat|samankaltaiset|benzer ürünler|ilgili ürünler|相關商品|相关商品|猜你喜歡"
     r"|(weitere|andere) angebote$|(more|other) (offers|buying choices)$|autres offres$|altre offerte$|(más|otras) ofertas$|outras ofertas$|推薦商品|推荐商品|관련 상품|추천 상품|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
@@ -77,6 +77,8 @@ _RELATED_HEADING = compiled(
     r"|komplettiere den look|maak de look compleet|découvrez aussi|à découvrir aussi|scopri anche|descubre también"
     r"|accessories|zubehör|passendes zubehör|accessoires|accessori|accesorios|acessórios|akcesoria|tilbehør|tillbehör"
     r"|toebehoren|příslušenství|kiegészítők|there is a newer (model|version)"
+    r"|(gift ?cards?|gift vouchers?|gavekort|presentkort|lahjakorti?t?|geschenk(gutscheine?|karten?)|cartes? cadeaux?|cadeaubonn?(en)?"
+    r"|tarjetas? regalo|buoni regalo|karty podarunkowe|dárkové poukazy|ajándékkártyák)$"
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
