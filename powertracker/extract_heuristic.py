@@ -49,19 +49,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return compiled(pattern, re.I)
 
 
-_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien|r[eé]gi|stara|vechi|antes|anterior|tidligere|ennen)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
+_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien|r[eé]gi)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])|(?<![a-z])deleted(?![a-z])")
 # VTEX prefixes every class with its app's name ("vtex-product-price-1-x-listPriceValue"): the rest is the name
 _VTEX_HANDLE = compiled(r"\bvtex-[a-z0-9-]+?-\d+-x-")
 _WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
-                r"|(?<![a-z])(voor|neu|nu|nyt|nå|nou|agora|ahora|teraz)(?![a-z])"
+                r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
-                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp( recomendado)?|\bfør|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
+                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|^\W*før|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
                 r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
                 r"|السعر الأصلي( هو| كان)?|السعر قبل الخصم|המחיר המקורי( היה)?|מחיר מקורי"  # Arabic, Hebrew: the original price
@@ -91,8 +91,9 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
                      r"|alma|payjustnow|laybuy|aplazame|sequra|oney|cofidis|heylight)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月|kuus|kk|mėn|mēn)\b|per (month|maand|månad|måned)"
                      r"|a month|p/?m\b|monthly|miesięcznie|mies\.|/\s?mies|měsíčně|havonta|lunar|mensuales|al mes|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
                      r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months"
-                     r"|/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b"
                      r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
+# a yearly fee in brackets beside something else: "Adhérer (14,99 €/an)" (not "49,00 € / an", a subscription's price)
+_PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
@@ -112,7 +113,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
-                    r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж")
+                    r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
+                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu")
 # a label that names the amount beside it a shipping cost, and nothing else ("Postage:" in a column before it;
 # not "Preis: Versand:", a column of labels, nor "Price including delivery:")
 _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
@@ -131,16 +133,17 @@ _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|p
 _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
-                     r"|\b(min\.?|minimum) (spend|purchase)( of)?"
+                     r"|\b(min\.?|minimum) (spend|purchase)( of)?|\b(purchases?|orders?) (over|above)|pirkumiem virs|pasūtījumiem virs"
+                     r"|für einkäufe (ab|über)|achats? (de plus de|dès|supérieurs? à)|compras (superiores a|de más de)|acquisti (superiori a|sopra)"
                      r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?"
                      r"|minimální hodnota objednávky|minimálna hodnota objednávky|minimalna wartość zamówienia"
                      r"|valoarea minimă a comenzii)\s*:?\s*$")
-_THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상)")
+_THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상|einkaufswert|bestellwert|warenwert)")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
 _SHIPPING_NOUNS = r"versand(kosten)?|shipping|livraison|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr"
 _PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*({_SHIPPING_NOUNS})"
-                    r"|(?<!以上)(?<!以上で)(?<!以上は)送料無料")  # or Japan's "送料無料" badge beside the price, not "3,980円以上送料無料"
+                    r"|(?<!以上)(?<!以上で)(?<!以上は)送料無料(?!ライン|条件|まで)")  # or Japan's "送料無料" badge beside the price, not "3,980円以上送料無料"
 # ... unless that note names the amount right after it, in the same element: "inkl. MwSt. zzgl. Versand 5,95 €",
 # "+ Servicepauschale 5,95 €" (on top of the price, so only the adding words: "excl. shipping: 49,99" is the price;
 # and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
@@ -155,9 +158,9 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
-                 r"|sleva|zľava|popust|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
+                 r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|(trade-?in |store )?credit\b|((store|shop|seller|platform) )?coupons?\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény)")  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
@@ -300,7 +303,7 @@ _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|maga
 # swatch, a hotline button or a trade-in row
 _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve", "prossimamente",
          "binnenkort", "kommer snart", "tulossa")
-_IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お問い?合わせください", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
+_IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お問い?合わ?せ(ください|下さい)", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement")  # "售價：請洽門市": ask in store
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
@@ -323,7 +326,9 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez|az árak megtekintéséhez"
-                r"|^\W*prodej (byl )?ukončen\W*$|^\W*ngừng kinh doanh\W*$|đã ngừng kinh doanh|價格請洽詢|价格请洽询|價格洽詢|hinta( ja \w+)? (vahvistetaan|ilmoitetaan|julkaistaan) myöhemmin"
+                r"|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
+                r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
+                r"|^\W*hinta( ja \w+)? (vahvistetaan|ilmoitetaan|julkaistaan|julkistetaan) myöhemmin"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
                 r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier|prezzo nel carrello"
                 r"|aggiungi al carrello per (vedere|visualizzare) il prezzo|precio en el carrito"
@@ -334,7 +339,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
                 r"|(este )?lote (fue adjudicado y )?ya no recibe ofertas"  # an ended auction's lot
                 r"|^\W*bidding (has )?ended\W*$|this auction (closed|ended) on\b|ez az aukció lezárult"
-                r"|このオークションは終了しています|このオークションは終了しました"
+                r"|(この|本)オークションは終了(しています|しました)"
                 # sold only inside a set: the set's price is another product's
                 + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
                 # a store-only price: shown once a store is picked
@@ -352,7 +357,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*(the )?price (is )?not yet (set|fixed|confirmed|determined)|^\W*(der )?preis steht noch nicht fest"
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
-                r"|pric(e|ing) and (release|launch) dates? (will be |to be |are )?(announced|confirmed)|(this (item|product|style) is )?(sold out|no longer available),? and (it )?(won.t|will not) be restocked"
+                r"|this (item|product|style) is (sold out|no longer available),? and (it )?(won.t|will not) be restocked"
                 r"|pricing will be announced|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|^\W*ціну уточнюйте\W*$|^\W*уточнюйте ціну\W*$"
                 r"|^\W*ціна за запитом\W*$|^\W*цену уточняйте\W*$|^\W*уточняйте цену\W*$|^\W*цена по запросу\W*$"
@@ -554,7 +559,7 @@ def _containers(page: Page, root: _Element, excluded: Callable[[_Element], bool]
 _COUNT = compiled(r"\(\d+\)")
 _HEADINGS = frozenset({"h1"})  # the product's title is no label of the price under it ("<h4>Was</h4>" is)
 _LABEL_TAGS = frozenset({"dt", "label", "span", "th", "b", "strong", "small", "em", "div"})
-_LABELLED = frozenset({"dd", "td", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
+_LABELLED = frozenset({"dd", "span", "div", "strong", "b", "em", "bdi", "ins"})  # wrappers a label stands before
 
 
 def _neighbour_text(el: _Element, before: bool) -> str:
@@ -790,6 +795,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
     elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
+            or (_PER_YEAR_RIGHT.match(right) and left.rstrip().endswith("(")) \
             or (_PARTS_LEFT.search(left) and _PAY_WORD.search(ctx[:s.match.start])) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
@@ -1254,8 +1260,6 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
             score += 2
         if s.incl:
             score += 1
-        if _NOW_LABEL.search(s.text[:s.match.start] or _neighbour_text(s.element, True)):
-            score += 1.5  # "De € 159,90 · Por € 129,90", "Nu 3.499,-"
         if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
             score += 2
         dist = layout.distance(s.element)
@@ -1296,8 +1300,6 @@ _NO_PRICE_WORDS = derived(required_literals, _NO_PRICE_TEXT, re.I)
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
-# the label of the price to pay now, next to a was price, and nothing else: "Por € 129,90", "Nu 3.499,-", "Jetzt 49,99 €"
-_NOW_LABEL = _rx(r"^\W*(now|now only|only|nu|nu kun|nyt|nå|jetzt|jetzt nur|nur|por|ahora|agora|ora|teraz|acum|most|nyní|nyt kun)\s*:?\s*$")
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 _SENTENCE_END = compiled(r"[.!?]\s+$")
 
@@ -1417,7 +1419,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.another_products(el) or layout.unselected_option(el) \
-                    or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)):
+                    or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)) or _table_row(el):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
@@ -1427,6 +1429,16 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                     _YIELDING.search(said.group()) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
+
+
+def _table_row(el: _Element) -> bool:
+    """Whether ``el`` sits in a short data row of a table of several (a size's, a tier's, an edition's row: "XS ·
+    Prodej ukončen"), whose statement is about that row; not a label row ("<th>판매가</th><td>회원공개")."""
+    row = next((a for a in islice(el.iterancestors(), 4) if a.tag == "tr"), None)
+    if row is None or row.find("th") is not None:
+        return False
+    table = row.getparent()
+    return table is not None and len(table.findall("tr")) >= 2 and len(text_content(row)) <= 200
 
 
 def _box_priced(el: _Element) -> bool:

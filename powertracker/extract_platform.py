@@ -443,6 +443,10 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
                     " or contains(@class, 'basket-item')][translate(., '0123456789', '') != .])")
 
 
+# a basket's other sign beside its heading: its subtotal
+_SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|mellemsum|välisumma|suma częściowa"
+                     r"|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma|междинна сума)\b"
+                     r"|小計|小计|소계", re.I)
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
@@ -451,16 +455,19 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|suchergebn
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
                            r"|comparer|comparar|confrontare)|porównanie produktów|srovnání produktů|termékek összehasonlítása"
-                           r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu)\b", re.I)
-# a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop"
-_SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results\b|suchergebnisse|résultats de (la )?recherche"
-                         r"|resultados de (la )?búsqueda|risultati (della|di) ricerca|zoekresultaten|sökresultat|wyniki wyszukiwania", re.I)
+                           r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu|primerjava izdelkov"
+                           r"|usporedba proizvoda|porovnanie produktov|porovnání produktů|produktu salīdzinājums|prekių palyginimas"
+                           r"|toodete võrdlus|сравнение на продукти)\b", re.I)
+# a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
+# "Google Search Results")
+_SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b", re.I)
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
-                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coșul meu|coș(ul)? de cumpărături"
-                         r"|carrinho( de compras)?|cesto( de compras)?)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
+                         r"|carrinho de compras|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
+                         r"|košarica|pirkinių krepšelis|iepirkumu grozs|ostukorv|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = compiled(r"visually-hidden|sr-only|screen-reader")
@@ -529,7 +536,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if page.mentions("cart-item", "cart__item") and any(not layout.hidden(f) and not _in_drawer(f) for f in _CART_FORM(page.doc)):
         return "a basket's line items"
     heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
-    if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and _QUANTITIES(page.doc) >= 2:
+    if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and (
+            _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(text_content(body)))):
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"

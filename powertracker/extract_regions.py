@@ -77,8 +77,8 @@ _RELATED_HEADING = compiled(
     r"|komplettiere den look|maak de look compleet|découvrez aussi|à découvrir aussi|scopri anche|descubre también"
     r"|accessories|zubehör|passendes zubehör|accessoires|accessori|accesorios|acessórios|akcesoria|tilbehør|tillbehör"
     r"|toebehoren|příslušenství|kiegészítők|there is a newer (model|version)"
-    r"|(gift ?cards?|gift vouchers?|gavekort|presentkort|lahjakorti?t?|geschenk(gutscheine?|karten?)|cartes? cadeaux?|cadeaubonn?(en)?"
-    r"|tarjetas? regalo|buoni regalo|karty podarunkowe|dárkové poukazy|ajándékkártyák)$"
+    r"|(gift cards|gift vouchers|lahjakortit|geschenkgutscheine|geschenkkarten|cartes cadeaux|cadeaubonnen"
+    r"|tarjetas regalo|buoni regalo|karty podarunkowe|dárkové poukazy|ajándékkártyák)$"
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
@@ -528,14 +528,20 @@ def _related_block(el: _Element) -> bool:
     if _marks(f"{names} {el.get('id') or ''}")[0] or (hook and _RELATED_ATTR.search(hook)) or (
             label and _RELATED_LABEL.match(label)):
         return True
+    seen = 0  # the block's elements before the heading: a block opens with its heading
     for child in el:
         ctag = child.tag
         if not isinstance(ctag, str):
             continue
+        seen += 1
         if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(class_id(child))[4]):
+            if _marks(class_id(child))[4]:
+                continue  # the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says
             text = " ".join(text_content(child).split())
             if len(text) <= 60 and _RELATED_HEADING.search(text):
-                return el.find(".//h1") is None  # not OpenCart's #content, the product above its "Ähnliche Produkte"
+                # not OpenCart's #content, the product above its "Ähnliche Produkte", nor a page body whose buy
+                # column and description come before its "Produtos similares"
+                return el.find(".//h1") is None and (seen <= 2 or el.find(".//form") is None)
     return False
 
 

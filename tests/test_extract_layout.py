@@ -416,3 +416,26 @@ def test_pages_a_review_built_against_the_sessions_rules(entry: dict[str, str]) 
     e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
     want = None if entry["price"] is None else Decimal(entry["price"])
     assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
+
+
+REVIEW20 = Path(__file__).resolve().parent / "fixtures" / "review20"
+REVIEW20_PAGES = json.loads((REVIEW20 / "manifest.json").read_text(encoding="utf-8"))
+# read wrong before the rules it reviews, and still: a subscription price labelled "nur" nearer the buy button (p01);
+# statements worded otherwise than the rules know (n4, n5)
+REVIEW20_MISSES = {"p01-de-futter-spar-abo-nur.html", "n4-dk-denne-vare-produceres-ikke-laengere.html",
+                   "n5-us-mug-wont-be-restocking.html"}
+
+
+@pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"], marks=[pytest.mark.xfail(strict=True)]
+                                                if e["file"] in REVIEW20_MISSES else []) for e in REVIEW20_PAGES])
+def test_pages_a_review_built_against_the_sessions_rules_again(entry: dict[str, str]) -> None:
+    """A second review's pages (tests/fixtures/review20), priced pages on which one of this session's rules could fire
+    wrongly: a bundle's "Only £599.00" or "Por R$ 1.349,00", a Japanese book's 定価 in a table cell, "PVP" as a book's
+    price, "Cijena uz popust", a "Store coupon:" or "Credit available" line next to the price, a licence sold per year,
+    a free-shipping line's threshold, a statement about another edition, size or model, a gift card's own title, a
+    product called "Cesto de Compras", "Search Results" in a course's title. Its first reading broke 30 of them; these
+    keep the narrowing."""
+    page = REVIEW20 / "pages" / entry["file"]
+    e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
+    want = None if entry["price"] is None else Decimal(entry["price"])
+    assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
