@@ -96,7 +96,7 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
 _PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
-                   r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b"
+                   r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
                    )
@@ -163,7 +163,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
 _SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény)")  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
-_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
+_MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|kup \d+ (szt\.?|sztuki)( i zapłać)?|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
                      r"|\d+\s*x|\bmix (&|and) match|\bmix (six|6|twelve|12)( price)?|\d+ (st|stk) för|\d+ or more|\d+\s?\+|\d+ und mehr|\d+ et plus"
                      r"|\d+ of meer|\d+ ou plus|\d+ eller fler[ae]?|\d+ tai enemmän|\d+ lub więcej|\d+ o más|\d+ o più|\d+ vagy több"
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"

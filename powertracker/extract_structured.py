@@ -111,7 +111,7 @@ class _JsonLd:
         if types & PRODUCT_TYPES:
             if self.title is None and _str(node.get("name")):
                 self.title = " ".join(str(node["name"]).split())
-            for offer in _as_list(node.get("offers")):
+            for offer in _as_list(node.get("offers", node.get("Offers"))):  # Wix writes "Offers"
                 if isinstance(offer, dict):
                     self._offer(offer, node, product)
             for variant in _as_list(node.get("hasVariant")):
@@ -131,6 +131,8 @@ class _JsonLd:
         if id(offer) in self._seen and offer is not product:
             return
         self._seen.add(id(offer))
+        if "Availability" in offer and "availability" not in offer:  # Wix's capital, as its "Offers"
+            offer = {**offer, "availability": offer["Availability"]}
         page = self.page
         types = _types(offer)
         aggregate = "AggregateOffer" in types
