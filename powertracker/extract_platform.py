@@ -457,7 +457,7 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|suchergebn
                            r"|comparer|comparar|confrontare)|porównanie produktów|srovnání produktů|termékek összehasonlítása"
                            r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu|primerjava izdelkov"
                            r"|usporedba proizvoda|porovnanie produktov|porovnání produktů|produktu salīdzinājums|prekių palyginimas"
-                           r"|toodete võrdlus|сравнение на продукти)\b", re.I)
+                           r"|toodete võrdlus|сравнение на продукти|compare (\w+ ){0,2}\w+s$)\b", re.I)  # "Compare bookshelf speakers"
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b", re.I)

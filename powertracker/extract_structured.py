@@ -216,6 +216,8 @@ def article_page(page: Page) -> str | None:
     body = page.doc.find("body")
     words = set((body.get("class") or "").split()) if body is not None else set()
     blog = sorted(words & _BLOG_BODY)
+    if not blog and found and (h1 := page.doc.find(".//h1")) is not None and _POST_TITLE.search(h1.get("class") or ""):
+        blog = [f"h1 {h1.get('class')}"]  # a post's own title: "<h1 class=\"blog-title\">Long-Term Review: ..."
     if types & PRODUCT_TYPES and not (found and blog):  # a Product only inside a blog post's Review: still a post
         return None
     if found:
@@ -223,6 +225,7 @@ def article_page(page: Page) -> str | None:
     return f"a blog post (<body class=\"{blog[0]}\">)" if blog else None
 
 
+_POST_TITLE = compiled(r"^(?!.*product)(.*\s)?(blog|post|article)-title(\s|$)")  # not WooCommerce's "product_title entry-title"
 _COMPARISON_TITLE = compiled(
     r"price comparison|compare prices|preisvergleich|comparateur de prix|comparer les prix|prijsvergelijk"
     r"|confronta prezzi|compara(r|dor de) precios|compar(ar|ação de) preços|porovnání cen|porównanie cen|porównaj ceny"
