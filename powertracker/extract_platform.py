@@ -522,6 +522,24 @@ def _result_count(layout: Layout) -> str | None:
     return text if len(text) <= 40 and _RESULT_COUNT.match(text) else None
 
 
+# a sale campaign's heading: "BLACK WEEK", "Black Friday Εβδομάδα – έως -50%", "Summer Sale"
+_PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.?day|prime day|\b(summer|winter|spring"
+                          r"|mid-?season|end of season|flash|mega|clearance) sale\b|schlussverkauf|\bsoldes\b|\brebajas\b"
+                          r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás", re.I)
+
+
+def _tiles(doc: _Element) -> bool:
+    """Whether four or more buttons say the same thing: a grid of offers' ("Zum Deal", "Στο καλάθι")."""
+    counts: dict[str, int] = {}
+    for button in doc.iter("button"):
+        text = " ".join(text_content(button).split())
+        if text:
+            counts[text] = counts.get(text, 0) + 1
+            if counts[text] >= 4:
+                return True
+    return False
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -541,6 +559,9 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
+    if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES and layout.buy is None \
+            and _tiles(page.doc):
+        return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")

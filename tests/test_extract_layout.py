@@ -439,3 +439,20 @@ def test_pages_a_review_built_against_the_sessions_rules_again(entry: dict[str, 
     e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
     want = None if entry["price"] is None else Decimal(entry["price"])
     assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
+
+
+CAMPAIGN_TILES = "".join(f'<div class="tile"><h3>Deal {i}</h3><span class="price">€{i}9,99</span>'
+                         f'<button>{{label}}</button></div>' for i in range(1, 7))
+
+
+def test_a_sale_campaigns_grid_of_offers_is_no_product_page() -> None:
+    page = (f'<html><body><h1>BLACK WEEK – bis zu 40 % Rabatt</h1><p>Nur bis Montag.</p>'
+            f'{CAMPAIGN_TILES.format(label="Zum Deal")}</body></html>')
+    assert extract(page, "https://shop.example/black-week", default_currency="EUR").price is None
+
+
+def test_a_product_named_for_a_sale_with_its_own_buy_button_keeps_its_price() -> None:
+    page = (f'<html><body><main><h1>Black Friday Mystery Box</h1><div class="product-price">€29,99</div>'
+            f'<button class="add-to-cart">In den Warenkorb</button></main>'
+            f'<section>{CAMPAIGN_TILES.format(label="Ansehen")}</section></body></html>')
+    assert extract(page, "https://shop.example/mystery-box", default_currency="EUR").price == Decimal("29.99")
