@@ -326,7 +326,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez|az árak megtekintéséhez"
-                r"|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
+                r"|^\W*(log ?in|sign ?in) to see (the )?trade prices?\W*$|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
                 r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
                 r"|^\W*hinta( ja \w+)? (vahvistetaan|ilmoitetaan|julkaistaan|julkistetaan) myöhemmin"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
@@ -1454,7 +1454,8 @@ _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|tra
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:
-    """Whether an amount with its currency is shown between the product title and ``el``, in page order."""
+    """Whether an amount with its currency is shown between the product title and ``el``, in page order (not a list
+    price: "Manufacturer list price: £1,068.00" beside "Log in to see trade price" is no price to pay)."""
     order, title = layout.order, layout.title
     start, end = order.get(title) if title is not None else None, order.get(el)
     if start is None or end is None or end <= start:
@@ -1462,10 +1463,16 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
     for node in islice(order, start, end):
         if node.tag in _SKIP_PARENTS or not isinstance(node.tag, str):
             continue
-        for text in (node.text, node.tail):
-            if text and has_digit(text) and find_prices(text) and not layout.hidden(node):
+        for own, text in ((True, node.text), (False, node.tail)):
+            if text and has_digit(text) and find_prices(text) and not layout.hidden(node) \
+                    and not (own and _list_price(node)):
                 return True
     return False
+
+
+def _list_price(node: _Element) -> bool:
+    """Whether the element's own amount is marked or labelled a was / list price (its class, or the words before it)."""
+    return _was_marked([class_id(node)]) == "strong" or bool(_WAS_LEFT.search(_neighbour_text(node, True)[-_WINDOW:]))
 
 
 _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words
