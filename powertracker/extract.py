@@ -593,7 +593,7 @@ class _Run:
         if chosen.currency is not None and currency != chosen.currency:
             return False
         low, high = band
-        if not low < best.match.amount <= high:
+        if not low <= best.match.amount <= high:  # a half-price sale is within a factor of 2
             return False
         digits = f"{chosen.price:.2f}".replace(".", "")
         shown = re.sub(r"\D", "", best.match.raw)

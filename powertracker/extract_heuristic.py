@@ -61,7 +61,7 @@ _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
-                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|^\W*før|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
+                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|\bpvpr|^\W*før|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
                 r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
                 r"|السعر الأصلي( هو| كان)?|السعر قبل الخصم|המחיר המקורי( היה)?|מחיר מקורי"  # Arabic, Hebrew: the original price
@@ -326,7 +326,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez|az árak megtekintéséhez"
-                r"|^\W*(log ?in|sign ?in) to see (the )?trade prices?\W*$|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
+                r"|^\W*(log ?in|sign ?in) to see (the )?trade prices?\W*$|^\W*가격은 출시(일)?에 공개됩니다|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
                 r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
                 r"|^\W*hinta( ja \w+)? (vahvistetaan|ilmoitetaan|julkaistaan|julkistetaan) myöhemmin"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
@@ -399,7 +399,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
-                r"|solo (en )?alquiler|tämä (laite|tuote|kone) on vain vuokrattavissa"
+                r"|solo (en )?alquiler|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
