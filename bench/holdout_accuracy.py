@@ -336,7 +336,10 @@ fixes (a sale campaign's grid of offers, a post's title class, Wix's "Offers", a
 price" beside a list price) they read 120 of 120; holdout169-172 read 157 of 160 after the review's narrowing.
 Then holdout179 (pages that are not a plain in-stock product page, 16 of 40 without a price) 35/40 (4/16) at c3d4199
 and holdout176 (Nordic, Swiss, Benelux and Iberian retailers) 38/40 (0/12) a commit's fixes later; after their fixes
-they read 38/40 and 40/40.
+they read 38/40 and 40/40. Last, at 389e058: holdout177 (a hard mix over fifteen platforms) 38/40 (2/12) and
+holdout178 (everyday categories) 38/40 (0/12); their four misses are kept as known misses. The last four sets
+(holdout176-179) together: 149 of 160 right (93.1 %), 103 of the 108 priced pages (95.4 %), 6 prices invented on
+the 52 pages without one (11.5 %).
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
 """
