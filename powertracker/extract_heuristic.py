@@ -1472,7 +1472,7 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
 
 def _list_price(node: _Element) -> bool:
     """Whether the element's own amount is marked or labelled a was / list price (its class, or the words before it)."""
-    return _was_marked([class_id(node)]) == "strong" or bool(_WAS_LEFT.search(_neighbour_text(node, True)[-_WINDOW:]))
+    return _was_marked([class_id(node)]) == "strong" or _was_label(_neighbour_text(node, True)[-_WINDOW:])
 
 
 _STATEMENT_INLINE = frozenset({"a", "i", "b", "strong", "em", "span", "small", "u", "br", "svg", "img"})  # an icon before the words

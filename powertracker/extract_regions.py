@@ -534,9 +534,8 @@ def _related_block(el: _Element) -> bool:
         if not isinstance(ctag, str):
             continue
         seen += 1
-        if ctag in _HEADING_TAGS or (ctag != "h1" and _marks(class_id(child))[4]):
-            if _marks(class_id(child))[4]:
-                continue  # the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says
+        # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says
+        if ctag in _HEADING_TAGS and not _marks(class_id(child))[4]:
             text = " ".join(text_content(child).split())
             if len(text) <= 60 and _RELATED_HEADING.search(text):
                 # not OpenCart's #content, the product above its "Ähnliche Produkte", nor a page body whose buy

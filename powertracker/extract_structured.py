@@ -209,20 +209,24 @@ ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "Recipe", "H
 
 def article_page(page: Page) -> str | None:
     """What the page says it is when that is no product: a JSON-LD Article / BlogPosting / Recipe /
-    Event ... and no Product, unless a blog post's body class says so too (the Product its Review is of).
+    Event ... and no Product, unless a blog post's body class or h1 class says so too (the Product its Review is of).
     (Not ``og:type``: plain Yoast marks WooCommerce products "article".)"""
     types = page.memo.get("json-ld types") or set()
     found = sorted(types & ARTICLE_TYPES)
     body = page.doc.find("body")
     words = set((body.get("class") or "").split()) if body is not None else set()
     blog = sorted(words & _BLOG_BODY)
-    if not blog and found and (h1 := page.doc.find(".//h1")) is not None and _POST_TITLE.search(h1.get("class") or ""):
-        blog = [f"h1 {h1.get('class')}"]  # a post's own title: "<h1 class=\"blog-title\">Long-Term Review: ..."
-    if types & PRODUCT_TYPES and not (found and blog):  # a Product only inside a blog post's Review: still a post
+    if types & PRODUCT_TYPES and not (found and (blog or _post_title(page))):  # a Product only in a post's Review
         return None
     if found:
         return f"JSON-LD {found[0]}"
     return f"a blog post (<body class=\"{blog[0]}\">)" if blog else None
+
+
+def _post_title(page: Page) -> bool:
+    """Whether the page's h1 is classed as a post's title ("<h1 class=\"blog-title\">Long-Term Review: ...")."""
+    h1 = page.doc.find(".//h1")
+    return h1 is not None and _POST_TITLE.search(h1.get("class") or "") is not None
 
 
 _POST_TITLE = compiled(r"^(?!.*product)(.*\s)?(blog|post|article)-title(\s|$)")  # not WooCommerce's "product_title entry-title"

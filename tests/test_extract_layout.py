@@ -395,47 +395,35 @@ def test_auctions_offers_and_bid_buttons_of_other_kinds(entry: dict[str, str]) -
     assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
 
 
-REVIEW19 = Path(__file__).resolve().parent / "fixtures" / "review19"
-REVIEW19_PAGES = json.loads((REVIEW19 / "manifest.json").read_text(encoding="utf-8"))
-# still read wrong, as before the rules it reviews: an 85 % cut whose struck price sits in another box (p04), VTEX's
-# Pix price and another seller's lower offer (p05, p07); an Argentine ended auction and a Finnish rental page worded
-# otherwise than the rules know (n3, n5)
-REVIEW19_MISSES = {"p04-clearance-85pct-struck-in-image-badge.html", "p05-vtex-br-pix-spotprice.html",
-                   "p07-vtex-br-pix-above-card-price.html", "n3-ar-remate-finalizado.html", "n5-fi-vain-vuokrattavissa.html"}
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# the pages each review still reads wrong, as before the rules it reviews. review19: an 85 % cut whose struck price
+# sits in another box (p04), VTEX's Pix price and another seller's lower offer (p05, p07); an Argentine ended auction
+# and a Finnish rental page worded otherwise than the rules know (n3, n5). review20: a subscription price labelled
+# "nur" nearer the buy button (p01); statements worded otherwise than the rules know (n4, n5)
+REVIEW_MISSES = {
+    "review19": {"p04-clearance-85pct-struck-in-image-badge.html", "p05-vtex-br-pix-spotprice.html",
+                 "p07-vtex-br-pix-above-card-price.html", "n3-ar-remate-finalizado.html", "n5-fi-vain-vuokrattavissa.html"},
+    "review20": {"p01-de-futter-spar-abo-nur.html", "n4-dk-denne-vare-produceres-ikke-laengere.html",
+                 "n5-us-mug-wont-be-restocking.html"},
+}
+REVIEW_PAGES = [pytest.param(folder, e, id=f"{folder}/{e['file']}",
+                             marks=[pytest.mark.xfail(strict=True)] if e["file"] in misses else [])
+                for folder, misses in REVIEW_MISSES.items()
+                for e in json.loads((FIXTURES / folder / "manifest.json").read_text(encoding="utf-8"))]
 
 
-@pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"], marks=[pytest.mark.xfail(strict=True)]
-                                                if e["file"] in REVIEW19_MISSES else []) for e in REVIEW19_PAGES])
-def test_pages_a_review_built_against_the_sessions_rules(entry: dict[str, str]) -> None:
-    """A review's pages (tests/fixtures/review19), priced pages on which one of this session's rules could fire wrongly:
-    a trade-in or subscription price beside struck markup, a description's h2 repeating og:title, "compare prices" in
-    a shop's own title, radio options with none checked, blank price slots of other kinds, a net price beside a set's
-    gross-looking one, a marketplace seller alone on the page, "Bestpreis der letzten 3 Monate", statements about
-    another model. Its first reading broke 22 of them; these keep the narrowing."""
-    page = REVIEW19 / "pages" / entry["file"]
-    e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
-    want = None if entry["price"] is None else Decimal(entry["price"])
-    assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
-
-
-REVIEW20 = Path(__file__).resolve().parent / "fixtures" / "review20"
-REVIEW20_PAGES = json.loads((REVIEW20 / "manifest.json").read_text(encoding="utf-8"))
-# read wrong before the rules it reviews, and still: a subscription price labelled "nur" nearer the buy button (p01);
-# statements worded otherwise than the rules know (n4, n5)
-REVIEW20_MISSES = {"p01-de-futter-spar-abo-nur.html", "n4-dk-denne-vare-produceres-ikke-laengere.html",
-                   "n5-us-mug-wont-be-restocking.html"}
-
-
-@pytest.mark.parametrize("entry", [pytest.param(e, id=e["file"], marks=[pytest.mark.xfail(strict=True)]
-                                                if e["file"] in REVIEW20_MISSES else []) for e in REVIEW20_PAGES])
-def test_pages_a_review_built_against_the_sessions_rules_again(entry: dict[str, str]) -> None:
-    """A second review's pages (tests/fixtures/review20), priced pages on which one of this session's rules could fire
-    wrongly: a bundle's "Only £599.00" or "Por R$ 1.349,00", a Japanese book's 定価 in a table cell, "PVP" as a book's
+@pytest.mark.parametrize(("folder", "entry"), REVIEW_PAGES)
+def test_pages_a_review_built_against_a_sessions_rules(folder: str, entry: dict[str, str]) -> None:
+    """Reviews' pages: priced pages on which one of a session's rules could fire wrongly, and pages without a price
+    worded a little otherwise. review19 (its first reading broke 22): a trade-in or subscription price beside struck
+    markup, a description's h2 repeating og:title, "compare prices" in a shop's own title, radio options with none
+    checked, blank price slots of other kinds, a net price beside a set's gross-looking one, a marketplace seller alone
+    on the page, "Bestpreis der letzten 3 Monate", statements about another model. review20 (its first reading broke
+    30): a bundle's "Only £599.00" or "Por R$ 1.349,00", a Japanese book's 定価 in a table cell, "PVP" as a book's
     price, "Cijena uz popust", a "Store coupon:" or "Credit available" line next to the price, a licence sold per year,
     a free-shipping line's threshold, a statement about another edition, size or model, a gift card's own title, a
-    product called "Cesto de Compras", "Search Results" in a course's title. Its first reading broke 30 of them; these
-    keep the narrowing."""
-    page = REVIEW20 / "pages" / entry["file"]
+    product called "Cesto de Compras", "Search Results" in a course's title. These keep the narrowing."""
+    page = FIXTURES / folder / "pages" / entry["file"]
     e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
     want = None if entry["price"] is None else Decimal(entry["price"])
     assert (e.price, e.currency if want is not None else None) == (want, entry["currency"]), e.rejected
