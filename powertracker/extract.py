@@ -131,7 +131,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s_-]", "", text).lower()
 
 
-_PARSER = HTMLParser(remove_comments=True, remove_pis=True)
+_PARSER = HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 def _parse(html: str | bytes) -> _Element | None:

@@ -135,7 +135,7 @@ class Page:
         return held  # type: ignore[no-any-return]
 
 
-UTF8_PARSER = HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+UTF8_PARSER = HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8", collect_ids=False)
 
 
 def page_source(body: bytes, encoding: str | None) -> str | bytes:
