@@ -61,9 +61,9 @@ _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
-                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|\bpvpr|^\W*før|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
-                r"|定価|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
-                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár"
+                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|\bpvpr|^\W*før|^\W*de\s*:?\s*$|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
+                r"|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
+                r"|harga asal|harga coret|정가|eredeti ár|korábbi ár|původní cena|pôvodná cena"
                 r"|السعر الأصلي( هو| كان)?|السعر قبل الخصم|המחיר המקורי( היה)?|מחיר מקורי"  # Arabic, Hebrew: the original price
                 # the price after the promotion: "poi torna a €2.690,00", "then back to £49"
                 r"|poi torna a|then (goes )?back to|reverts to|danach wieder|puis revient à"
@@ -74,7 +74,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
-_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
+_WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|定価|běžná cena|bežná cena|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
                      r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
@@ -148,7 +148,9 @@ _PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|
 # "+ Servicepauschale 5,95 €" (on top of the price, so only the adding words: "excl. shipping: 49,99" is the price;
 # and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
 _PLUS_SHIPPING_LEFT = _rx(rf"(zzgl\.?|zuzüglich|plus|\+)\s*({_SHIPPING_NOUNS})\s*[:(]?\s*$")
-_SHIPPING_ATTR = _rx(r"shipping(?!-taxable)|delivery|postage|versand|livraison|verzend|frakt|fragt")  # not WooCommerce's product class
+# not WooCommerce's product class ("shipping-taxable"), nor PrestaShop's VAT label ("tax-shipping-delivery-label")
+_SHIPPING_ATTR = _rx(r"(?<!tax-)shipping(?!-taxable)|(?<!tax-shipping-)delivery|postage|versand|livraison|verzend|frakt|fragt"
+                     r"|doprava")
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|platform|promise|payment|card|cod|delivery"
@@ -157,7 +159,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
                r"|termékdíj)\s*:?\s*$")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
-                 r"|ahorro|risparmi|oszczędzasz|ušetříte|megtakarítás|spórolj|economisești|economisesti"
+                 r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
@@ -180,20 +182,20 @@ _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|m
                       r"|(iefste[rn]?|iedrigste[rn]?|lowest) (price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2}"
                       r" (months|monate)\W{0,3}$")  # "[T]iefster Preis der letzten 3 Monate:" (the window may cut its T)
 MULTIBUY_ATTR = _rx(r"multi-?buy-?(offer|price|deal)|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
-                     r"|bulk-?(price|discount)")
+                     r"|bulk-?(price|discount)|desconto-?progressivo|descuento-?progresivo|(?<![a-z])tier(?![a-z])")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
 _PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|doos|karton|kiste|coffret)\s+(of|mit|de|van"
                r"|da|med|con|z)\s+\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)\s*$")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \((?!\s*(inc|incl|ex|exc|excl)\b)"
                       r"|for \d+\b)")  # not "£14.81 Each (inc. VAT)"
-_APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
+_APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|\bcca\.?|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
 _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
-                r"|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
-_USED_ATTR = _rx(r"open-?box|other-?sellers|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
+                r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
+_USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
                    r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
@@ -254,6 +256,11 @@ _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|
 # "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
 _UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$"
                   r"|(最高|最多)可?(抵|减|減|省|返|补贴|補貼)\s*$")  # "闲置手机回收最高抵 ￥800": a trade-in worth up to ¥800
+# a subscription's price, beside the one-off purchase's: "定期お届け便", "Subscribe & Save"
+_SUBSCRIPTION_LEFT = _rx(r"(定期(お届け|購入)?便?|subscribe (&|and) save|spar-?abo|im abo)\s*[:：]?\s*$")
+# a price band that heads a shelf of deals or names a filter: "Under $50", "Moins de 50 €", "Geschenke unter 20 €"
+_UNDER = _rx(r"^\W*((gifts?|deals?|everything|cadeaux|geschenke|regalos|alles|tout)\s+)?(under|below|less than|moins de|unter"
+             r"|menos de|sotto i|onder de|alle under)\s*$")
 # a sample of the material, not the product: "Musterstück: 4,90 €", "Échantillon : 2 €"
 _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
@@ -269,7 +276,7 @@ _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
                   r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng)\s*=\s*$")  # a point's worth: "(1 Qpoint = S$0.01)"
-_EXCL_CTX = _rx(r"(税抜|税別|本体価格|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
+_EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?税|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
                 r"|fără tva|без пдв|без ндс|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"
@@ -339,6 +346,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
                 r"|(este )?lote (fue adjudicado y )?ya no recibe ofertas"  # an ended auction's lot
                 r"|^\W*bidding (has )?ended\W*$|this auction (closed|ended) on\b|ez az aukció lezárult"
+                r"|^\W*auktionen (är|har) (avslutad|avslutats)\W*$|^\W*auktionen avslutades\b|^\W*auktionen er (afsluttet|avsluttet)\W*$"
                 r"|(この|本)オークションは終了(しています|しました)"
                 # sold only inside a set: the set's price is another product's
                 + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
@@ -587,6 +595,8 @@ def _neighbour_text(el: _Element, before: bool) -> str:
                     return lead  # the wrapper's parent's own words before it: "<small>Lowest price of 30 days: <span><bdi>"
                 words = _COUNT.sub("", lead)  # "D'occasion (2) à partir de": a count in brackets is no amount
                 return lead if level == 0 or (label and not has_digit(words) and any(c.isalpha() for c in lead)) else ""
+            if parent is not None and parent.tag == "td" and sib is None:
+                return _row_label(parent)
             if parent is None or parent.tag not in _LABELLED:
                 return ""
             el, sib = parent, parent.getprevious()
@@ -626,6 +636,17 @@ def _short_text(el: _Element, limit: int) -> str | None:
             return None
     text = " ".join("".join(parts).split())
     return text if len(text) <= limit else None
+
+
+def _row_label(cell: _Element) -> str:
+    """The header of a two-cell row, for the amount that opens its other cell ("<tr><th>Původní cena:</th><td>3 290
+    Kč"): a short label without digits, else nothing (a size table's "38 | 24,6 cm", a tier's "1 unidade | R$ 42,90")."""
+    row = cell.getparent()
+    head = cell.getprevious()
+    if row is None or len(row) != 2 or head is None or head.tag not in ("th", "td") or (head.tail or "").strip():
+        return ""
+    label = " ".join(text_content(head).split())
+    return label if 0 < len(label) <= 32 and not has_digit(label) and any(c.isalpha() for c in label) else ""
 
 
 def _vat_label_after(block: _Element) -> str:
@@ -840,6 +861,10 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "a service or warranty plan sold beside it"
     elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left):
         s.reason = "a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
+    elif _SUBSCRIPTION_LEFT.search(left):
+        s.reason = "a subscription's price"
+    elif _UNDER.match(whole[:s.match.start]) and not whole[s.match.end:].strip():
+        s.reason = "a price band (a shelf's heading or a filter: 'Under $50')"
     elif _TOTAL_LEFT.search(left) and not _configured(s.element):
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8

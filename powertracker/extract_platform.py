@@ -452,7 +452,7 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
-                           r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich"
+                           r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich|vergleichsliste"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
                            r"|comparer|comparar|confrontare)|porównanie produktów|srovnání produktů|termékek összehasonlítása"
                            r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu|primerjava izdelkov"
@@ -461,6 +461,8 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b", re.I)
+# a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
+_CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
@@ -525,19 +527,21 @@ def _result_count(layout: Layout) -> str | None:
 # a sale campaign's heading: "BLACK WEEK", "Black Friday Εβδομάδα – έως -50%", "Summer Sale"
 _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.?day|prime day|\b(summer|winter|spring"
                           r"|mid-?season|end of season|flash|mega|clearance) sale\b|schlussverkauf|\bsoldes\b|\brebajas\b"
-                          r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás", re.I)
+                          r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás|french days|\beofy\b"
+                          r"|^\W*(this week's|weekly) deals\W*$|^\W*(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset)"
+                          r"|^\W*angebote der woche\W*$|^\W*(save )?up to \d\d ?% off\b", re.I)
 
 
-def _tiles(doc: _Element) -> bool:
-    """Whether four or more buttons say the same thing: a grid of offers' ("Zum Deal", "Στο καλάθι")."""
+def _tiles(doc: _Element) -> str | None:
+    """What four or more buttons say alike, a grid of offers' ("Zum Deal", "Στο καλάθι"), if any do."""
     counts: dict[str, int] = {}
     for button in doc.iter("button"):
         text = " ".join(text_content(button).split())
         if text:
             counts[text] = counts.get(text, 0) + 1
             if counts[text] >= 4:
-                return True
-    return False
+                return text
+    return None
 
 
 def listing_page(page: Page, layout: Layout) -> str | None:
@@ -559,12 +563,15 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
-    if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES and layout.buy is None \
-            and _tiles(page.doc):
+    if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
+            and (tile := _tiles(page.doc)) is not None \
+            and (layout.buy is None or " ".join(text_content(layout.buy).split()) == tile):  # the buy button: a tile's
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
+    if title and _CART_TITLE.search(title) and not types & PRODUCT_TYPES:
+        return f"its title says {' '.join(title.split())!r}"
     if title and _SEARCH_TITLE.search(title):
         return f"its title says {' '.join(title.split())!r}"
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
