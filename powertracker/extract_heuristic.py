@@ -61,7 +61,7 @@ _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
-                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|\bpvpr|^\W*før|^\W*de\s*:?\s*$|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
+                r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|\bpvpr|^\W*før|^\W*de\s*:\s*$|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
                 r"|参考価格|希望小売価格|prix catalogue|listenpreis|建議售價|建议售价|建议零售价|原價|原价|市價|划线价|專櫃價|giá gốc|giá niêm yết"
                 r"|harga asal|harga coret|정가|eredeti ár|korábbi ár|původní cena|pôvodná cena"
                 r"|السعر الأصلي( هو| كان)?|السعر قبل الخصم|המחיר המקורי( היה)?|מחיר מקורי"  # Arabic, Hebrew: the original price
@@ -150,7 +150,7 @@ _PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|
 _PLUS_SHIPPING_LEFT = _rx(rf"(zzgl\.?|zuzüglich|plus|\+)\s*({_SHIPPING_NOUNS})\s*[:(]?\s*$")
 # not WooCommerce's product class ("shipping-taxable"), nor PrestaShop's VAT label ("tax-shipping-delivery-label")
 _SHIPPING_ATTR = _rx(r"(?<!tax-)shipping(?!-taxable)|(?<!tax-shipping-)delivery|postage|versand|livraison|verzend|frakt|fragt"
-                     r"|doprava")
+                     r"|(?<!cena-)doprava(?!-?(zdarma|zadarmo|cena))")  # not "box-cena-doprava", "doprava-zdarma"
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
 _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|platform|promise|payment|card|cod|delivery"
@@ -182,7 +182,7 @@ _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|m
                       r"|(iefste[rn]?|iedrigste[rn]?|lowest) (price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2}"
                       r" (months|monate)\W{0,3}$")  # "[T]iefster Preis der letzten 3 Monate:" (the window may cut its T)
 MULTIBUY_ATTR = _rx(r"multi-?buy-?(offer|price|deal)|block-?price|tier-?price|graduated|staffel|quantity-?(break|discount|price)|volume[-_]*(price|discount)|price-?breaks?|scaled-?prices?"
-                     r"|bulk-?(price|discount)|desconto-?progressivo|descuento-?progresivo|(?<![a-z])tier(?![a-z])")
+                     r"|bulk-?(price|discount)|(?<![a-z-])(desconto-progressivo|descuento-progresivo)(?![a-z-])")
 # "Packung mit 12 Stück für 9,99 €", "Set of 6 glasses for £24.99": a pack's own price, no multibuy
 _PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|doos|karton|kiste|coffret)\s+(of|mit|de|van"
                r"|da|med|con|z)\s+\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)\s*$")
@@ -257,7 +257,7 @@ _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|
 _UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$"
                   r"|(最高|最多)可?(抵|减|減|省|返|补贴|補貼)\s*$")  # "闲置手机回收最高抵 ￥800": a trade-in worth up to ¥800
 # a subscription's price, beside the one-off purchase's: "定期お届け便", "Subscribe & Save"
-_SUBSCRIPTION_LEFT = _rx(r"(定期(お届け|購入)?便?|subscribe (&|and) save|spar-?abo|im abo)\s*[:：]?\s*$")
+_SUBSCRIPTION_LEFT = _rx(r"(定期(お届け|購入)?便?(価格|料金)?|subscribe (&|and) save|spar-?abo|im abo)\s*[:：]?\s*$")
 # a price band that heads a shelf of deals or names a filter: "Under $50", "Moins de 50 €", "Geschenke unter 20 €"
 _UNDER = _rx(r"^\W*((gifts?|deals?|everything|cadeaux|geschenke|regalos|alles|tout)\s+)?(under|below|less than|moins de|unter"
              r"|menos de|sotto i|onder de|alle under)\s*$")
@@ -640,13 +640,19 @@ def _short_text(el: _Element, limit: int) -> str | None:
 
 def _row_label(cell: _Element) -> str:
     """The header of a two-cell row, for the amount that opens its other cell ("<tr><th>Původní cena:</th><td>3 290
-    Kč"): a short label without digits, else nothing (a size table's "38 | 24,6 cm", a tier's "1 unidade | R$ 42,90")."""
+    Kč"): a short label without digits that names a price, else nothing (a size table's "38 | 24,6 cm", a tier's
+    "1 unidade | R$ 42,90", an edition's "Original | £74.99")."""
     row = cell.getparent()
     head = cell.getprevious()
     if row is None or len(row) != 2 or head is None or head.tag not in ("th", "td") or (head.tail or "").strip():
         return ""
     label = " ".join(text_content(head).split())
-    return label if 0 < len(label) <= 32 and not has_digit(label) and any(c.isalpha() for c in label) else ""
+    return label if 0 < len(label) <= 32 and not has_digit(label) and _ROW_PRICE.search(label) else ""
+
+
+# a row header that names a price ("Původní cena", "Αρχική τιμή", "通常価格") or a subscription's ("定期お届け便"), not an
+# edition's or a size's ("Original")
+_ROW_PRICE = _rx(r"pri[csx]|preis|prijs|precio|preço|prezzo|cen[aáyěu]|cijen|τιμ|価|价|價|가격|fiyat|hinta|\bár\b|kain|定期")
 
 
 def _vat_label_after(block: _Element) -> str:

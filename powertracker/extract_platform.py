@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from lxml.etree import XPath, _Element
@@ -527,9 +528,10 @@ def _result_count(layout: Layout) -> str | None:
 # a sale campaign's heading: "BLACK WEEK", "Black Friday Εβδομάδα – έως -50%", "Summer Sale"
 _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.?day|prime day|\b(summer|winter|spring"
                           r"|mid-?season|end of season|flash|mega|clearance) sale\b|schlussverkauf|\bsoldes\b|\brebajas\b"
-                          r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás|french days|\beofy\b"
-                          r"|^\W*(this week's|weekly) deals\W*$|^\W*(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset)"
-                          r"|^\W*angebote der woche\W*$|^\W*(save )?up to \d\d ?% off\b", re.I)
+                          r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás"
+                          # the campaign's name as the whole heading: "FRENCH DAYS", "Ugens tilbud", "Up to 40% off …"
+                          r"|^\W*(french days|eofy sale|(this week's|weekly) deals|angebote der woche"
+                          r"|(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset))\W*$|^\W*(save )?up to \d\d ?% off\b", re.I)
 
 
 def _tiles(doc: _Element) -> str | None:
@@ -542,6 +544,17 @@ def _tiles(doc: _Element) -> str | None:
             if counts[text] >= 4:
                 return text
     return None
+
+
+def _in_tiles(button: _Element, tile: str) -> bool:
+    """Whether ``button`` is one of the grid's (a card's, two or three levels below a container of four or more buttons
+    saying ``tile``), not a product's own beside a related grid that says the same."""
+    if " ".join(text_content(button).split()) != tile:
+        return False
+    for grid in islice(button.iterancestors(), 1, 3):
+        if sum(1 for b in grid.iter("button") if " ".join(text_content(b).split()) == tile) >= 4:
+            return True
+    return False
 
 
 def listing_page(page: Page, layout: Layout) -> str | None:
@@ -565,12 +578,12 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and (tile := _tiles(page.doc)) is not None \
-            and (layout.buy is None or " ".join(text_content(layout.buy).split()) == tile):  # the buy button: a tile's
+            and (layout.buy is None or _in_tiles(layout.buy, tile)):
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
-    if title and _CART_TITLE.search(title) and not types & PRODUCT_TYPES:
+    if title and _CART_TITLE.search(title) and not types & PRODUCT_TYPES and (heading is None or heading not in title):
         return f"its title says {' '.join(title.split())!r}"
     if title and _SEARCH_TITLE.search(title):
         return f"its title says {' '.join(title.split())!r}"
