@@ -32,6 +32,7 @@ from .extract_base import (
     has_digit,
     hints_in,
     is_fraction,
+    plain_text,
     required_literals,
     text_content,
     visible_text,
@@ -641,18 +642,15 @@ def _short_text(el: _Element, limit: int) -> str | None:
 def _row_label(cell: _Element) -> str:
     """The header of a two-cell row, for the amount that opens its other cell ("<tr><th>Původní cena:</th><td>3 290
     Kč"): a short label without digits that names a price, else nothing (a size table's "38 | 24,6 cm", a tier's
-    "1 unidade | R$ 42,90", an edition's "Original | £74.99")."""
+    "1 unidade | R$ 42,90", an edition's "Original | £74.99"): a price's name ("Původní cena", "通常価格", "定価") or a
+    subscription's ("定期お届け便")."""
     row = cell.getparent()
     head = cell.getprevious()
     if row is None or len(row) != 2 or head is None or head.tag not in ("th", "td") or (head.tail or "").strip():
         return ""
-    label = " ".join(text_content(head).split())
-    return label if 0 < len(label) <= 32 and not has_digit(label) and _ROW_PRICE.search(label) else ""
-
-
-# a row header that names a price ("Původní cena", "Αρχική τιμή", "通常価格") or a subscription's ("定期お届け便"), not an
-# edition's or a size's ("Original")
-_ROW_PRICE = _rx(r"pri[csx]|preis|prijs|precio|preço|prezzo|cen[aáyěu]|cijen|τιμ|価|价|價|가격|fiyat|hinta|\bár\b|kain|定期")
+    label = plain_text(head)
+    return label if 0 < len(label) <= 32 and not has_digit(label) and (
+        _PRICE_WORD.search(label) or _SUBSCRIPTION_LEFT.search(label)) else ""
 
 
 def _vat_label_after(block: _Element) -> str:
@@ -1330,7 +1328,7 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
 _NO_PRICE_WORDS = derived(required_literals, _NO_PRICE_TEXT, re.I)
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
-                  r"|цена|价格|價格|価格|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
+                  r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 _SENTENCE_END = compiled(r"[.!?]\s+$")
 

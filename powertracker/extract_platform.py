@@ -27,6 +27,7 @@ from .extract_base import (
     class_id,
     has_class,
     has_digit,
+    plain_text,
     text_content,
     visible_text,
 )
@@ -534,27 +535,25 @@ _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.
                           r"|(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset))\W*$|^\W*(save )?up to \d\d ?% off\b", re.I)
 
 
-def _tiles(doc: _Element) -> str | None:
-    """What four or more buttons say alike, a grid of offers' ("Zum Deal", "Στο καλάθι"), if any do."""
-    counts: dict[str, int] = {}
+def _tiles(doc: _Element) -> set[_Element]:
+    """The buttons of a grid of offers: the first four or more that say the same ("Zum Deal", "Στο καλάθι"), or none."""
+    alike: dict[str, list[_Element]] = {}
+    first = None
     for button in doc.iter("button"):
-        text = " ".join(text_content(button).split())
+        text = plain_text(button)
         if text:
-            counts[text] = counts.get(text, 0) + 1
-            if counts[text] >= 4:
-                return text
-    return None
+            same = alike.setdefault(text, [])
+            same.append(button)
+            if first is None and len(same) == 4:
+                first = text
+    return set(alike[first]) if first is not None else set()
 
 
-def _in_tiles(button: _Element, tile: str) -> bool:
-    """Whether ``button`` is one of the grid's (a card's, two or three levels below a container of four or more buttons
-    saying ``tile``), not a product's own beside a related grid that says the same."""
-    if " ".join(text_content(button).split()) != tile:
-        return False
-    for grid in islice(button.iterancestors(), 1, 3):
-        if sum(1 for b in grid.iter("button") if " ".join(text_content(b).split()) == tile) >= 4:
-            return True
-    return False
+def _in_tiles(button: _Element, tiles: set[_Element]) -> bool:
+    """Whether ``button`` is one of the grid's (a card's, two or three levels below a container of four or more of
+    ``tiles``), not a product's own beside a related grid that says the same."""
+    return button in tiles and any(sum(1 for b in grid.iter("button") if b in tiles) >= 4
+                                   for grid in islice(button.iterancestors(), 1, 3))
 
 
 def listing_page(page: Page, layout: Layout) -> str | None:
@@ -577,15 +576,13 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
-            and (tile := _tiles(page.doc)) is not None \
-            and (layout.buy is None or _in_tiles(layout.buy, tile)):
+            and (tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles)):
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
-    if title and _CART_TITLE.search(title) and not types & PRODUCT_TYPES and (heading is None or heading not in title):
-        return f"its title says {' '.join(title.split())!r}"
-    if title and _SEARCH_TITLE.search(title):
+    if title and (_SEARCH_TITLE.search(title) or (  # a basket's, unless it names the product in the h1 too
+            _CART_TITLE.search(title) and not types & PRODUCT_TYPES and (heading is None or heading not in title))):
         return f"its title says {' '.join(title.split())!r}"
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"
     if _not_found(name) and (heading is None or heading not in title):  # a joking heading, not the product's name
