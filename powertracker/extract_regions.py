@@ -534,8 +534,10 @@ def _related_block(el: _Element) -> bool:
         if not isinstance(ctag, str):
             continue
         seen += 1
-        # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says
-        if ctag in _HEADING_TAGS and not _marks(class_id(child))[4]:
+        # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says; or
+        # the block's first thing named its title ("<p class="bundle-offer__title">Frequently bought together")
+        if (ctag in _HEADING_TAGS or (seen == 1 and _BLOCK_TITLE.search(child.get("class") or ""))) \
+                and not _marks(class_id(child))[4]:
             text = " ".join(text_content(child).split())
             if len(text) <= 60 and _RELATED_HEADING.search(text):
                 # not OpenCart's #content, the product above its "Ähnliche Produkte", nor a page body whose buy
@@ -544,6 +546,7 @@ def _related_block(el: _Element) -> bool:
     return False
 
 
+_BLOCK_TITLE = compiled(r"(^|[\s_-])(title|heading|headline)(?![a-z])", re.I)
 _SITE_HEADER = compiled(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
 
 
