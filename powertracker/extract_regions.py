@@ -111,8 +111,8 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
     named = words
     if "type-product" in named:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid
         named = named.replace("product-grid-view", "")
-    if "--layout" in named:  # a BEM modifier naming the layout ("product-details--layout-two-columns-sidebar-right")
-        named = _LAYOUT_MODIFIER.sub(" ", named)
+    if "--" in named:  # a BEM modifier naming the layout ("product-details--layout-two-columns-sidebar-right",
+        named = _LAYOUT_MODIFIER.sub(" ", named)  # "--sticky-sidebar", Ecwid's "ec-store__product-page--has-sidebar")
     if not _ANY_ATTR.search(named):
         found = (False, False, False, False, False)
     else:
@@ -125,7 +125,7 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
 
 
 _SHOP_SUFFIX = compiled(r"\s+[:|\-–—]\s+[^:|\-–—]+$")  # " : Shop name", " | Shop name" after a page's title
-_LAYOUT_MODIFIER = compiled(r"\S*--layout\S*")
+_LAYOUT_MODIFIER = compiled(r"\S*--\S*(layout|sidebar)\S*")
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
 
