@@ -267,6 +267,7 @@ class _Run:
             if c.used and new:
                 page.reject(c.raw, f"{name}: used / refurbished or another seller's offer")
         found = new or found
+        found = self._titled(name, found)
         default = page.default_currency
         if default and any(c.currency == default for c in found) and not self._shown_in_another_currency(found, default):
             for c in found:
@@ -318,6 +319,22 @@ class _Run:
         page.reject("", f"ambiguous: {name} lists {len(prices)} different prices ({listed}) and the page does"
                         " not say which variant is meant; give the offer's sku, gtin or variant url")
         return None, 0.0
+
+    def _titled(self, name: str, found: list[Candidate]) -> list[Candidate]:
+        """The offers of the product the page's title names, when the markup also holds another product under a name
+        of its own (an accessory kit's block beside the vacuum's); all of them when it cannot tell (variants named
+        after the product: "Jacket – Red" beside "Jacket")."""
+        names = {c.name for c in found if c.name}
+        if len(names) < 2 or self.layout.title is None:
+            return found
+        title = plain_text(self.layout.title).casefold()
+        ours = {n for n in names if " ".join(n.split()).casefold() in title}
+        if not ours or any(o.casefold() in n.casefold() for o in ours for n in names - ours):
+            return found
+        for c in found:
+            if c.name not in ours:
+                self.page.reject(c.raw, f"{name}: another product's offer ({c.name!r} is not the page's title)")
+        return [c for c in found if c.name in ours]
 
     def _shown_in_another_currency(self, found: list[Candidate], default: str) -> bool:
         """Whether the page shows none of the offers in the shop's own currency but one in another, and
