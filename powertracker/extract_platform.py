@@ -556,6 +556,19 @@ def _in_tiles(button: _Element, tiles: set[_Element]) -> bool:
                                    for grid in islice(button.iterancestors(), 1, 3))
 
 
+def _priced_cards(doc: _Element) -> bool:
+    """Whether four or more elements of one class each hold a link and a price: a grid of product cards (a
+    Squarespace sale page's "product-list-item"s), for a campaign's page without buttons."""
+    counts: dict[str, int] = {}
+    for el in doc.iter("div", "li", "article", "section"):
+        names = el.get("class")
+        if names and el.find(".//a") is not None and find_prices(normalize(text_content(el))):
+            counts[names] = counts.get(names, 0) + 1
+            if counts[names] >= 4:
+                return True
+    return False
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -576,7 +589,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
-            and (tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles)):
+            and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))
+                 or (layout.buy is None and _priced_cards(page.doc))):
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
