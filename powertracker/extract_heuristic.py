@@ -1160,11 +1160,12 @@ def _saved_from(out: Scan) -> None:
 
 def _percent_off_from(out: Scan) -> None:
     """The higher of two prices side by side that a discount shown beside them brings down to the lower one
-    ("Rp125.000", "Rp89.000", "29% off": 125.000 less 29 % is 88.750) is the price before the discount, though
-    nothing marks it as struck through (a theme strikes it with an obfuscated class)."""
+    ("Rp125.000", "Rp89.000", "29% off": 125.000 less 29 % is 88.750; Shopee's "RM45.90", "RM69.00", "-33%") is the
+    price before the discount, though nothing marks it as struck through (a theme strikes it with an obfuscated
+    class)."""
     alive = [s for s in out.seen if s.reason is None]
     for before, after in zip(alive, alive[1:], strict=False):
-        high, low = before.match.amount, after.match.amount
+        high, low = max(before.match.amount, after.match.amount), min(before.match.amount, after.match.amount)
         if not high > low > 0 or not one_box(before.element, after.element):
             continue
         for text in (after.text[after.match.end:], _neighbour_text(after.element, False),
@@ -1172,7 +1173,8 @@ def _percent_off_from(out: Scan) -> None:
             m = _PERCENT_OFF.match(text)
             if m is not None:
                 if discount_explains(high, low, int(m.group("rate") or m.group("rate2"))):
-                    before.reason, before.was = _WAS_REASON, True
+                    struck = before if before.match.amount == high else after
+                    struck.reason, struck.was = _WAS_REASON, True
                 break
 
 

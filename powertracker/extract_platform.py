@@ -528,7 +528,8 @@ def _result_count(layout: Layout) -> str | None:
 
 # a sale campaign's heading: "BLACK WEEK", "Black Friday Εβδομάδα – έως -50%", "Summer Sale"
 _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.?day|prime day|\b(summer|winter|spring"
-                          r"|mid-?season|end of season|flash|mega|clearance) sale\b|schlussverkauf|\bsoldes\b|\brebajas\b"
+                          r"|mid-?season|end of season|flash|mega|clearance|biggest|year-?end|payday) sale\b"
+                          r"|^\W*(1[0-2]|[1-9])\.(1[0-2]|[1-9])\s(biggest |mega |super )?(sale|deals)\b|schlussverkauf|\bsoldes\b|\brebajas\b"
                           r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás"
                           # the campaign's name as the whole heading: "FRENCH DAYS", "Ugens tilbud", "Up to 40% off …"
                           r"|^\W*(french days|eofy sale|(this week's|weekly) deals|angebote der woche"
