@@ -76,7 +76,10 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|定価|běžná cena|bežná cena|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
-                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?)[\s:.]*$")
+                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?"
+                     # a pre-order's price after the launch: "Cena po premierze: 249,95 zł"
+                     r"|cena po premierze|price after (launch|release)|preis nach (dem )?(release|erscheinen|marktstart)"
+                     r"|prix après (la )?sortie)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
