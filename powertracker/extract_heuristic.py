@@ -175,7 +175,9 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
-                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi)[\s:]*$")
+                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
+                     # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
+                     r"|\d+\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)|\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)\s*以上)[\s:]*$")
 # a price when bought together with another product: "Mua kèm Galaxy Buds FE ... chỉ còn 1.400.000₫"
 _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
@@ -202,7 +204,8 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
 _USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
-                   r"|jäsen|członk|会員|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.]*$"
+                   r"|jäsen|członk|会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?"
+                   r"(\s?\d{1,2}\s?%\s?off)?[\s:.]*$"  # "ゴールド会員様 5%OFF 2,831円"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
                    r"|(?<!nem )\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
                    r"|\bplus price[\s:.]*$|(מחיר )?(לחברי|חברי) (ה)?מועדון[\s:]*$|מחיר מועדון[\s:]*$"
@@ -885,6 +888,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         alone = len(find_prices(whole)) <= 1  # with two amounts in it, the element's words may be the other's
         # the label beside the amount outranks the rest of its element ("Precio con IVA. Precio sin IVA: 1.033,05 €")
         by_label_excl, by_label_incl = _EXCL_CTX.search(label), _INCL_CTX.search(label)
+        if after and _NEXT_GROSS.match(right):  # "2,831円(税込3,057円)": the amount in brackets is the one with tax
+            by_label_excl, by_label_incl = beside, None
         if by_label_excl and by_label_incl:  # both: the one nearer the amount ("税込（本体価格 ¥17,000）"); "bez VAT" holds "z VAT"
             excl_key = (-by_label_excl.start(), by_label_excl.end()) if after else (by_label_excl.end(), -by_label_excl.start())
             incl_key = (-by_label_incl.start(), by_label_incl.end()) if after else (by_label_incl.end(), -by_label_incl.start())
@@ -901,6 +906,9 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             s.excl = False
         if mark == "weak" or _WEAK_WAS_LEFT.search(left) or _WEAK_WAS_RIGHT.search(right):
             s.reason, s.was, s.weak = _WAS_REASON, True, True
+
+
+_NEXT_GROSS = _rx(r"^\s*[（(]\s*(税込|incl\.?|inkl\.?|inc\.?|including|ttc|brutto)(\s*(vat|mwst\.?|gst|btw))?\s*[:：]?\s*[¥￥€$£]?\s*\d(?![\d.,]*\s?%)")  # not "(inkl. 19% MwSt.)"
 
 
 def _labels_next_amount(el: _Element) -> bool:
@@ -950,6 +958,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 continue
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
+            if s.reason is None and not s.incl and not text[m.end:].strip() and _NEXT_GROSS.match(after):
+                s.excl = True  # "2,980円(税込3,218円)": the amount in brackets after it is the one with tax
             if s.reason is None and i > 0 and out.seen[-1].reason == MULTIBUY and _PER_PIECE_RIGHT.match(right):
                 s.reason = MULTIBUY  # "Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)": the pack's price a piece
             if s.reason is None and i + 1 < len(matches) and _PACK_LEFT.search(left) \
