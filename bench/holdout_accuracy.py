@@ -347,6 +347,12 @@ holdout183 (variants, RDFa, split prices, several JSON-LD blocks, B2B net and gr
 right (88.1 %), 99 of the 112 priced pages (88.4 %), 6 prices invented on the 48 pages without one (12.5 %).
 After their fixes and a review's narrowing (c93b562) they read 37, 40, 39 and 37 of 40 (153 of 160), one price
 invented (holdout180/31, an EOFY page without buy buttons).
+The next session's four, each measured before any fix for it: holdout184 (Shopify, WooCommerce, BigCommerce,
+Squarespace, Wix, Ecwid, Neto and Lightspeed shops in the English-speaking world) 39/40 at 208817d, holdout187 (East,
+Southeast and South Asia, marketplaces included) 37/40 at a69ef5e, holdout185 (German-speaking, Polish, Czech, Slovak,
+Hungarian, Romanian and Slovenian shops) 39/40 at 77b8caf, holdout186 (French, Benelux, Italian, Iberian and Greek
+shops) 40/40 at cffa4a5: 155 of 160 right (96.9 %), 109 of the 112 priced pages (97.3 %), 2 prices invented on the
+48 pages without one (4.2 %: a Squarespace 'Spring Sale' page, a Lazada '11.11 Biggest Sale' page).
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
 """
