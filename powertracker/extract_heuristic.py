@@ -1259,6 +1259,9 @@ def _rate_shown(gross: Seen, rate: Decimal) -> bool:
     return re.search(rf"(?<![\d.,]){number}([.,]0+)?\s?%", words) is not None
 
 
+_NOTE_ATTR = compiled(r"(^|[\s_-])notes?($|\s)")
+
+
 def _choose(out: Scan, page: Page, layout: Layout) -> None:
     _saved_from(out)
     _percent_off_from(out)
@@ -1304,6 +1307,8 @@ def _choose(out: Scan, page: Page, layout: Layout) -> None:
             score += 2
         if s.incl:
             score += 1
+        if _NOTE_ATTR.search(s.element.get("class") or ""):
+            score -= 2  # a note under the price box ("p-price__note": "※ホワイトは在庫切れです（税込14,080円）")
         if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
             score += 2
         dist = layout.distance(s.element)
