@@ -48,6 +48,7 @@ from .extract_heuristic import (
     LOWEST_30,
     MULTIBUY,
     MULTIBUY_ATTR,
+    RUNNING_TEXT,
     UNCHOSEN,
     USED,
     Scan,
@@ -695,8 +696,9 @@ class _Run:
         price when a sale began); the full scan runs only when a was price that high is on the page."""
         if self._scan is None and not self._may_show_was(amount - CENT):
             return False
-        # the EU's "lowest price of the last 30 days" is often the was price too: it does not count as showing it now
-        seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason != LOWEST_30]
+        # the EU's "lowest price of the last 30 days" is often the was price too: it does not count as showing it now,
+        # nor does a sentence beside the struck price ("Black, Ember Red and Storm Grey: $289.99.")
+        seen = [s for s in self.scan.seen if s.match.amount == amount and s.reason not in (LOWEST_30, RUNNING_TEXT)]
         return bool(seen) and all(s.was for s in seen)
 
     def shown(self, amount: Decimal) -> bool:

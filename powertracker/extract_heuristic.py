@@ -734,6 +734,7 @@ def _level_mark(level: str) -> str | None:
 
 _WAS_REASON = "struck-through or was / list price"
 MULTIBUY = "multibuy / quantity price"
+RUNNING_TEXT = "inside running text"
 UNCHOSEN = "an option the page has not selected"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 USED = "used or another seller's offer"
@@ -879,7 +880,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "basket total"
     elif len(whole) > MAX_CONTAINER or (len(_WORD.findall(whole)) > 8
                                         and len(_WORD.findall(_inline_text(s.element, whole))) > 8):
-        s.reason = "inside running text"
+        s.reason = RUNNING_TEXT
     if s.reason is None:
         # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")
         beside = _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24])
@@ -968,7 +969,7 @@ def scan(page: Page, layout: Layout) -> Scan:
             if s.reason is None and not (m.amount > 0):
                 s.reason = "zero amount"
             if s.reason is None and _in_prose(page, el):
-                s.reason = "inside running text"
+                s.reason = RUNNING_TEXT
             if s.reason is None and layout.unselected_option(el):
                 s.reason = UNCHOSEN
             if s.reason is None and _in_title(layout, el, text):
