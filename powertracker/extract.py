@@ -132,6 +132,14 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s_-]", "", text).lower()
 
 
+_TITLE_HEAD = compiled(r"$|\s*[–—|,(/:-]")  # where a product's name ends in the title: its end, or a variant's
+
+
+def _opens(title: str, name: str) -> bool:
+    """Whether ``title`` is ``name``, or opens with it before a variant's words."""
+    return title.startswith(name) and _TITLE_HEAD.match(title, len(name)) is not None
+
+
 _PARSER = HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
@@ -323,13 +331,14 @@ class _Run:
 
     def _titled(self, name: str, found: list[Candidate]) -> list[Candidate]:
         """The offers of the product the page's title names, when the markup also holds another product under a name
-        of its own (an accessory kit's block beside the vacuum's); all of them when it cannot tell (variants named
-        after the product: "Jacket – Red" beside "Jacket")."""
+        of its own (an accessory kit's block beside the vacuum's): the title is that name, or opens with it before a
+        variant ("RoboClean S8 Max Robot Vacuum & Mop – Black"), not only mentions it ("Filter for Dyson V15 Detect");
+        all of them when it cannot tell (variants named after the product: "Jacket – Red" beside "Jacket")."""
         names = {c.name for c in found if c.name}
         if len(names) < 2 or self.layout.title is None:
             return found
         title = plain_text(self.layout.title).casefold()
-        ours = {n for n in names if " ".join(n.split()).casefold() in title}
+        ours = {n for n in names if _opens(title, " ".join(n.split()).casefold())}
         if not ours or any(o.casefold() in n.casefold() for o in ours for n in names - ours):
             return found
         for c in found:

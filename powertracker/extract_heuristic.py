@@ -177,7 +177,9 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
-                     r"|\d+\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)|\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)\s*以上)[\s:]*$")
+                     # (not the one-unit row "1～9箱", nor a box's count "約45～55個")
+                     r"|(?<![約\d])([2-9]|\d\d+)\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)"
+                     r"|(?<![約\d])([2-9]|\d\d+)\s*(箱|個|点|本|枚|セット|袋|缶|組)\s*以上)[\s:：]*$")
 # a price when bought together with another product: "Mua kèm Galaxy Buds FE ... chỉ còn 1.400.000₫"
 _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
@@ -204,8 +206,8 @@ _USED_CTX = _rx(r"\bused\b|gebraucht|occasion|refurbished|reconditionn|tweedehan
 _USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
-                   r"|jäsen|członk|会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?"
-                   r"(\s?\d{1,2}\s?%\s?off)?[\s:.]*$"  # "ゴールド会員様 5%OFF 2,831円"
+                   r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
+                   r"|(?<!非)会員様?\s?\d{1,2}\s?%\s?off[\s:.：]*$"  # "ゴールド会員様 5%OFF 2,831円", not "非会員様価格"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
                    r"|(?<!nem )\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
                    r"|\bplus price[\s:.]*$|(מחיר )?(לחברי|חברי) (ה)?מועדון[\s:]*$|מחיר מועדון[\s:]*$"
@@ -889,7 +891,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         alone = len(find_prices(whole)) <= 1  # with two amounts in it, the element's words may be the other's
         # the label beside the amount outranks the rest of its element ("Precio con IVA. Precio sin IVA: 1.033,05 €")
         by_label_excl, by_label_incl = _EXCL_CTX.search(label), _INCL_CTX.search(label)
-        if after and _NEXT_GROSS.match(right):  # "2,831円(税込3,057円)": the amount in brackets is the one with tax
+        if after and _gross_after(s.match.amount, right):  # "2,831円(税込3,057円)": the one in brackets is with tax
             by_label_excl, by_label_incl = beside, None
         if by_label_excl and by_label_incl:  # both: the one nearer the amount ("税込（本体価格 ¥17,000）"); "bez VAT" holds "z VAT"
             excl_key = (-by_label_excl.start(), by_label_excl.end()) if after else (by_label_excl.end(), -by_label_excl.start())
@@ -909,7 +911,19 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             s.reason, s.was, s.weak = _WAS_REASON, True, True
 
 
-_NEXT_GROSS = _rx(r"^\s*[（(]\s*(税込|incl\.?|inkl\.?|inc\.?|including|ttc|brutto)(\s*(vat|mwst\.?|gst|btw))?\s*[:：]?\s*[¥￥€$£]?\s*\d(?![\d.,]*\s?%)")  # not "(inkl. 19% MwSt.)"
+# the price with tax in brackets after an amount: "(税込3,218円)", "(税込価格 15,400円)", "(inkl. MwSt. CHF 79.90)"; not a
+# rate ("(inkl. 19% MwSt.)")
+_NEXT_GROSS = _rx(r"^\s*[（(]\s*(税込|incl\.?|inkl\.?|inc\.?|including|ttc|brutto)[^\d%()（）]{0,16}\d(?![\d.,]*\s?%)")
+# the tax inside the price before it: "£54.00 (inc. VAT £9.00)", "129,95 € (inkl. MwSt. 20,75 €)"
+_TAX_INSIDE_LEFT = _rx(r"[（(]\s*(incl\.?|inkl\.?|inc\.?|including|davon|dont)\s*(vat|mwst\.?|gst|btw|tva|iva|ust\.?)\.?[\s:]*$")
+
+
+def _gross_after(amount: Decimal, right: str) -> bool:
+    """Whether ``right`` opens with the price with tax in brackets, higher than ``amount`` (not the tax itself)."""
+    if not _NEXT_GROSS.match(right):
+        return False
+    found = find_prices(right)
+    return bool(found) and found[0].amount > amount
 
 
 def _labels_next_amount(el: _Element) -> bool:
@@ -959,8 +973,11 @@ def scan(page: Page, layout: Layout) -> Scan:
                 continue
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
-            if s.reason is None and not s.incl and not text[m.end:].strip() and _NEXT_GROSS.match(after):
+            if s.reason is None and not s.incl and not text[m.end:].strip() and _gross_after(m.amount, after):
                 s.excl = True  # "2,980円(税込3,218円)": the amount in brackets after it is the one with tax
+            if s.reason is None and out.seen and _TAX_INSIDE_LEFT.search(left) \
+                    and s.match.amount * 3 < out.seen[-1].match.amount:
+                s.reason = "the tax inside the price before it"
             if s.reason is None and i > 0 and out.seen[-1].reason == MULTIBUY and _PER_PIECE_RIGHT.match(right):
                 s.reason = MULTIBUY  # "Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)": the pack's price a piece
             if s.reason is None and i + 1 < len(matches) and _PACK_LEFT.search(left) \
@@ -1182,6 +1199,8 @@ def _percent_off_from(out: Scan) -> None:
         high, low = max(before.match.amount, after.match.amount), min(before.match.amount, after.match.amount)
         if not high > low > 0 or not one_box(before.element, after.element):
             continue
+        if after.match.amount > before.match.amount and (before.excl or before.incl or after.excl or after.incl):
+            continue  # "€ 8,26 excl. btw  € 9,99 incl. btw  -20%": one price without and with VAT
         for text in (after.text[after.match.end:], _neighbour_text(after.element, False),
                      _neighbour_text(before.element, True)):
             m = _PERCENT_OFF.match(text)
@@ -1260,7 +1279,7 @@ def _rate_shown(gross: Seen, rate: Decimal) -> bool:
     return re.search(rf"(?<![\d.,]){number}([.,]0+)?\s?%", words) is not None
 
 
-_NOTE_ATTR = compiled(r"(^|[\s_-])notes?($|\s)")
+_NOTE_ATTR = compiled(r"(^|\s|__)notes?($|\s)")  # a note, or a block's note: not "price-including-tax-note"
 
 
 def _choose(out: Scan, page: Page, layout: Layout) -> None:

@@ -528,11 +528,11 @@ def _result_count(layout: Layout) -> str | None:
 
 # a sale campaign's heading: "BLACK WEEK", "Black Friday Εβδομάδα – έως -50%", "Summer Sale"
 _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.?day|prime day|\b(summer|winter|spring"
-                          r"|mid-?season|end of season|flash|mega|clearance|biggest|year-?end|payday) sale\b"
-                          r"|^\W*(1[0-2]|[1-9])\.(1[0-2]|[1-9])\s(biggest |mega |super )?(sale|deals)\b|schlussverkauf|\bsoldes\b|\brebajas\b"
+                          r"|mid-?season|end of season|flash|mega|clearance) sale\b|schlussverkauf|\bsoldes\b|\brebajas\b"
                           r"|\bsaldi\b|wyprzedaż|výprodej|izpārdošana|išpardavimas|kiárusítás"
                           # the campaign's name as the whole heading: "FRENCH DAYS", "Ugens tilbud", "Up to 40% off …"
-                          r"|^\W*(french days|eofy sale|(this week's|weekly) deals|angebote der woche"
+                          r"|^\W*((1[0-2]|[1-9])\.(1[0-2]|[1-9]) (biggest |mega |super )?(sale|deals)|(biggest|year-?end|payday) sale"
+                          r"|french days|eofy sale|(this week's|weekly) deals|angebote der woche"
                           r"|(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset))\W*$|^\W*(save )?up to \d\d ?% off\b", re.I)
 
 
@@ -570,6 +570,16 @@ def _priced_cards(doc: _Element) -> bool:
     return False
 
 
+def _name_alone(heading: str) -> bool:
+    """Whether the heading is the campaign's name and nothing more ("Spring Sale", not "Payday Sale Mystery Box"), or
+    opens with its discount ("Up to 40% off camping & hiking")."""
+    m = _PROMO_HEADING.search(heading)
+    return m is not None and (m.group().lower().endswith("off") or not _LETTER.search(heading[:m.start()] + heading[m.end():]))
+
+
+_LETTER = compiled(r"[^\W\d_]")
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -591,7 +601,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))
-                 or (layout.buy is None and _priced_cards(page.doc))):
+                 or (layout.buy is None and _name_alone(heading) and _priced_cards(page.doc))):
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"

@@ -125,7 +125,7 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
 
 
 _SHOP_SUFFIX = compiled(r"\s+[:|\-–—]\s+[^:|\-–—]+$")  # " : Shop name", " | Shop name" after a page's title
-_LAYOUT_MODIFIER = compiled(r"\S*--\S*(layout|sidebar)\S*")
+_LAYOUT_MODIFIER = compiled(r"\S*--(\S*layout|(has|with|sticky)-sidebar)\S*")  # not "page-layout__col--sidebar"
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
 _ARIA_CHOICE = ("aria-current", "aria-checked", "aria-pressed", "aria-selected")
 
@@ -536,16 +536,18 @@ def _related_block(el: _Element) -> bool:
         seen += 1
         # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says; or
         # the block's first thing named its title ("<p class="bundle-offer__title">Frequently bought together")
-        if (ctag in _HEADING_TAGS or (seen == 1 and _BLOCK_TITLE.search(child.get("class") or ""))) \
-                and not _marks(class_id(child))[4]:
+        titled = ctag not in _HEADING_TAGS and seen == 1 and _BLOCK_TITLE.search(child.get("class") or "")
+        if (ctag in _HEADING_TAGS or titled) and not _marks(class_id(child))[4]:
             text = " ".join(text_content(child).split())
-            if len(text) <= 60 and _RELATED_HEADING.search(text):
+            # a price panel's "Recommended retail price" is no heading of recommendations
+            if len(text) <= 60 and _RELATED_HEADING.search(text) and not (titled and _PRICE_NAME.search(text)):
                 # not OpenCart's #content, the product above its "Ähnliche Produkte", nor a page body whose buy
                 # column and description come before its "Produtos similares"
                 return el.find(".//h1") is None and (seen <= 2 or el.find(".//form") is None)
     return False
 
 
+_PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|価格|价格|가격|\d", re.I)
 _BLOCK_TITLE = compiled(r"(^|[\s_-])(title|heading|headline)(?![a-z])", re.I)
 _SITE_HEADER = compiled(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
 
