@@ -58,7 +58,7 @@ _WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
-_PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost")
+_PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost|pre[cç]o|precio|prezzo|cena|hinta|fiyat")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
@@ -141,7 +141,10 @@ _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( valu
                      r"|für einkäufe (ab|über)|achats? (de plus de|dès|supérieurs? à)|compras (superiores a|de más de)|acquisti (superiori a|sopra)"
                      r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?"
                      r"|minimální hodnota objednávky|minimálna hodnota objednávky|minimalna wartość zamówienia"
-                     r"|valoarea minimă a comenzii)\s*:?\s*$")
+                     r"|valoarea minimă a comenzii"
+                     # free (shipping) above it: "€ 6,90 (gratis sopra € 69,00", "gratuite dès 60 €"
+                     r"|\b(free|gratis|gratuit[aoe]?|grátis|kostenlos) (sopra|oltre|dès|ab|vanaf|över|over|above|a partir de|desde"
+                     r"|acima de|od))\s*:?\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상|einkaufswert|bestellwert|warenwert)")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
