@@ -118,7 +118,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
-                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu")
+                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu"
+                    r"|csomagautomat|foxpost|paczkomat|inpost|packeta|zásilkovn|omniva")  # parcel lockers
 # a label that names the amount beside it a shipping cost, and nothing else ("Postage:" in a column before it;
 # not "Preis: Versand:", a column of labels, nor "Price including delivery:")
 _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
@@ -179,6 +180,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
+                     r"|\b\d+\s*db[-‑]?t[óő]l|\bod \d+\s*(ks|kusů|szt\.?|sztuk)"  # "3 db-tól:", "od 3 ks" (from 3 pieces)
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
                      # (not the one-unit row "1～9箱", nor a box's count "約45～55個")
                      r"|(?<![約\d])([2-9]|\d\d+)\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)"
