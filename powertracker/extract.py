@@ -572,10 +572,10 @@ class _Run:
             why, band = "a list price below the price (markup at odds with itself)", (chosen.was - CENT, price)
         elif name == "meta" and not self.shown(price):
             why, band = "a price the page does not show (a stale tag)", near
-        elif name != "meta" and not self.shown_in_text(price) and not any(  # split over elements: the scan joins them
+        elif not self.shown_in_text(price) and not any(  # a tag's too, held only by scripts; split prices are joined
                 s.match.amount == price and len(s.text.split()) <= _LABEL_WORDS for s in self.scan.seen) \
                 and not shown_bare(self.page, price):
-            why, band = "a price the page does not show (stale markup, or a price without VAT)", near
+            why, band = "a price the page does not show (stale markup, another variant's, or a price without VAT)", near
         elif not (chosen.was and chosen.was > price) and self.shown_as_was(price):  # markup that knows the sale is not stale
             why, band = "a price the page shows only as its was price (markup left from before a sale)", \
                 (price / SALE_RANGE, price - CENT) if self._struck_beside_best(price) else near
