@@ -181,6 +181,8 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
                      r"|\b\d+\s*db[-‑]?t[óő]l|\bod \d+\s*(ks|kusů|szt\.?|sztuk)"  # "3 db-tól:", "od 3 ks" (from 3 pieces)
+                     # a quantity table's row past the first: "10 - 49 piezas", "100+ pcs" (not "1 - 9 piezas")
+                     r"|(?<![\d.,])([2-9]|\d\d+)\s*([-–]\s*\d+|\+)\s*(piezas|unidades|uds\.?|pcs|pieces|units|stück|stk\.?|szt\.?|ks)"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
                      # (not the one-unit row "1～9箱", nor a box's count "約45～55個")
                      r"|(?<![約\d])([2-9]|\d\d+)\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)"
@@ -656,12 +658,14 @@ def _row_label(cell: _Element) -> str:
     """The header of a two-cell row, for the amount that opens its other cell ("<tr><th>Původní cena:</th><td>3 290
     Kč"): a short label without digits that names a price, else nothing (a size table's "38 | 24,6 cm", a tier's
     "1 unidade | R$ 42,90", an edition's "Original | £74.99"): a price's name ("Původní cena", "通常価格", "定価") or a
-    subscription's ("定期お届け便")."""
+    subscription's ("定期お届け便"); or a quantity table's row past the first ("10 - 49 piezas")."""
     row = cell.getparent()
     head = cell.getprevious()
     if row is None or len(row) != 2 or head is None or head.tag not in ("th", "td") or (head.tail or "").strip():
         return ""
     label = plain_text(head)
+    if 0 < len(label) <= 32 and _MULTIBUY_LEFT.search(label):
+        return label
     return label if 0 < len(label) <= 32 and not has_digit(label) and (
         _PRICE_WORD.search(label) or _SUBSCRIPTION_LEFT.search(label)) else ""
 
