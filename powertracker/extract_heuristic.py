@@ -366,6 +366,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(この|本)オークションは終了(しています|しました)"
                 # sold only inside a set: the set's price is another product's
                 + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
+                # a made-to-order product's price, shown once it is built: "Build yours to see your price."
+                + r"|(build|configure|customi[sz]e|design) (yours|your own|it|your \w+) to (see|get|view|reveal) (your|the) price"
                 # a store-only price: shown once a store is picked
                 r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price" + _NOT_IN_STORE
                 + r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"

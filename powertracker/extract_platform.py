@@ -462,7 +462,10 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
                            r"|toodete võrdlus|сравнение на продукти|compare (\w+ ){0,2}\w+s$)\b", re.I)  # "Compare bookshelf speakers"
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
-_SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b", re.I)
+_SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
+                         # an order's confirmation, a registry of gifts: "Order received – …", "… Wedding Registry | …"
+                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your order)\b"
+                         r"|\b(wedding|baby|gift) registry\s*([|–—-]|$)", re.I)
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
