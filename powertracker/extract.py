@@ -45,6 +45,7 @@ from .extract_base import (
     text_content,
 )
 from .extract_heuristic import (
+    LOADING,
     LOWEST_30,
     MULTIBUY,
     MULTIBUY_ATTR,
@@ -132,6 +133,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s_-]", "", text).lower()
 
 
+_LOADING = compiled("|".join(rf"\W*{w}\W*$" for w in LOADING), re.I)
 _TITLE_HEAD = compiled(r"$|\s*[–—|,(/:-]")  # where a product's name ends in the title: its end, or a variant's
 
 
@@ -377,6 +379,8 @@ class _Run:
                 or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
             return None
         said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
+        if said and _LOADING.match(said):  # a price box a script fills from the markup's price
+            return None
         return said if said and (not shown or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:

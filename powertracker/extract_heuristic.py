@@ -326,8 +326,12 @@ _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|maga
 # swatch, a hotline button or a trade-in row
 _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próximamente", "em breve", "prossimamente",
          "binnenkort", "kommer snart", "tulossa")
+# a price box a script has yet to fill ("Henter pris…"): no price to read off the page, but markup may hold it
+LOADING = ("(henter|hämtar|laster) pris(en)?", "loading price", "price loading", "preis wird geladen", "prijs wordt geladen",
+           "chargement du prix", "cargando precio")
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お問い?合わ?せ(ください|下さい)", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
-                      "prix communiqué (lors du|au) lancement")  # "售價：請洽門市": ask in store
+                      "prix communiqué (lors du|au) lancement",  # "售價：請洽門市": ask in store
+                      *LOADING)
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
 _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dein preis", "votre prix", "å betale",
@@ -429,7 +433,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
-                r"|produced|in production|available for (new )?(purchase|order))" + _CLAUSE_END
+                r"|produced|in production|available for (new )?(purchase|order)|available to (buy|order|purchase))" + _CLAUSE_END
                 + r"|(this|the) (product|item|model|article) (is|has been) discontinued" + _CLAUSE_END
                 + r"|(den här |denna )?(produkten|varan|artikeln) (säljs|finns) inte längre" + _CLAUSE_END
                 + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?(leider )?nicht mehr (lieferbar|erhältlich"
@@ -1381,7 +1385,7 @@ _NO_PRICE_WORDS = derived(required_literals, _NO_PRICE_TEXT, re.I)
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
-_SENTENCE_END = compiled(r"[.!?]\s+$")
+_SENTENCE_END = compiled(r"[.!?]\s+$|^\W*[^\W\d_]+\s+[–—-]\s+$")  # or a one-word heading: "Discontinued – this product …"
 
 
 def _opens_sentence(text: str, said: re.Match[str]) -> bool:

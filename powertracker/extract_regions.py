@@ -25,7 +25,7 @@ _RELATED_ATTR = compiled(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
     r"|you-?may|complete-the-look|variation_(color|size|style)_name|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
     r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
-    r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|more-from|other-products|bestseller"
+    r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|product-accessories|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|previous-?model|prev-?model|older-?model|predecessor|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
     # whole class / id names only ("product__price-review", Tailwind's "filter" hold prices):
@@ -548,7 +548,7 @@ def _related_block(el: _Element) -> bool:
 
 
 _PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|価格|价格|가격|\d", re.I)
-_BLOCK_TITLE = compiled(r"(^|[\s_-])(title|heading|headline)(?![a-z])", re.I)
+_BLOCK_TITLE = compiled(r"(^|[\s_-])(title|heading|headline)(?![a-z])|(^|\s)h[2-6](\s|$)", re.I)  # PrestaShop's "h5"
 _SITE_HEADER = compiled(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
 
 
