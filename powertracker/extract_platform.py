@@ -536,7 +536,8 @@ _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.
                           # the campaign's name as the whole heading: "FRENCH DAYS", "Ugens tilbud", "Up to 40% off …"
                           r"|^\W*((1[0-2]|[1-9])\.(1[0-2]|[1-9]) (biggest |mega |super )?(sale|deals)|(biggest|year-?end|payday) sale"
                           r"|french days|eofy sale|(this week's|weekly) deals|angebote der woche"
-                          r"|(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset))\W*$|^\W*(save )?up to \d\d ?% off\b", re.I)
+                          r"|(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset))\W*$|^\W*(save )?up to \d\d ?% off\b"
+                          r"|^\W*(op til|opp? til|upp till|jopa|bis zu|jusqu'à|hasta( un)?|fino al|tot|até) -?\d\d ?%", re.I)
 
 
 def _tiles(doc: _Element) -> set[_Element]:
@@ -575,9 +576,9 @@ def _priced_cards(doc: _Element) -> bool:
 
 def _name_alone(heading: str) -> bool:
     """Whether the heading is the campaign's name and nothing more ("Spring Sale", not "Payday Sale Mystery Box"), or
-    opens with its discount ("Up to 40% off camping & hiking")."""
+    opens with its discount ("Up to 40% off camping & hiking", "Op til 40 % på hele kollektionen")."""
     m = _PROMO_HEADING.search(heading)
-    return m is not None and (m.group().lower().endswith("off") or not _LETTER.search(heading[:m.start()] + heading[m.end():]))
+    return m is not None and ("%" in m.group() or not _LETTER.search(heading[:m.start()] + heading[m.end():]))
 
 
 _LETTER = compiled(r"[^\W\d_]")
