@@ -180,7 +180,8 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
-                     r"|\b\d+\s*db[-‑]?t[óő]l|\bod \d+\s*(ks|kusů|szt\.?|sztuk)"  # "3 db-tól:", "od 3 ks" (from 3 pieces)
+                     r"|\b\d+\s*db[-‑]?t[óő]l|(?<!odběru )(?<!zamówieniu )\bod \d+\s*(ks|kusů|szt\.?|sztuk)"  # "3 db-tól:", "od 3 ks" (from 3
+                     # pieces; not a minimum order's "Cena za kus při odběru od 3 ks", the price of each of them)
                      # a quantity table's row past the first: "10 - 49 piezas", "100+ pcs" (not "1 - 9 piezas")
                      r"|(?<![\d.,])([2-9]|\d\d+)\s*([-–]\s*\d+|\+)\s*(piezas|unidades|uds\.?|pcs|pieces|units|stück|stk\.?|szt\.?|ks)"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"

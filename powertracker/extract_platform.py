@@ -463,9 +463,10 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
-                         # an order's confirmation, a registry of gifts: "Order received – …", "… Wedding Registry | …"
-                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your order)\b"
-                         r"|\b(wedding|baby|gift) registry\s*([|–—-]|$)", re.I)
+                         # a title that is only those words ("Order received – …"), not "Thank You For Your Order Stickers";
+                         # a registry someone keeps ("…'s Wedding Registry | …"), not "Acrylic Wedding Gift Registry Sign"
+                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your order)\W*(#\s*\w+\W*)?([|–—-]|$)"
+                         r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)", re.I)
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
@@ -537,7 +538,12 @@ _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.
                           r"|^\W*((1[0-2]|[1-9])\.(1[0-2]|[1-9]) (biggest |mega |super )?(sale|deals)|(biggest|year-?end|payday) sale"
                           r"|french days|eofy sale|(this week's|weekly) deals|angebote der woche"
                           r"|(ugens|veckans|ukens|viikon) (tilbud|erbjudanden|tarjoukset))\W*$|^\W*(save )?up to \d\d ?% off\b"
-                          r"|^\W*(op til|opp? til|upp till|jopa|bis zu|jusqu'à|hasta( un)?|fino al|tot|até) -?\d\d ?%", re.I)
+                          # and in other languages the discount on something: "Op til 40 % på hele kollektionen", "Bis zu
+                          # 30 % auf Sommermode" (not "Bis zu 50 % sparen mit dem Wellness-Gutschein", a voucher's name)
+                          r"|^\W*(op til|opp? til|upp till|jopa|bis zu|jusqu'à|hasta( un)?|fino al|tot|até) -?\d\d ?%"
+                          r" (rabatt |rabat |alennus(ta)? |korting |descuento |de descuento |sconto |di sconto |de desconto |de réduction )?"
+                          r"(på|auf|sur|en|su|sul|sulla|op|em|no|na|kaikista|alles)\b(?!.*(gutschein|voucher|gavekort|presentkort"
+                          r"|lahjakortti|bon cadeau|chèque cadeau|tarjeta regalo|buono regalo|cadeaubon|vale-presente))", re.I)
 
 
 def _tiles(doc: _Element) -> set[_Element]:

@@ -57,7 +57,7 @@ _BUTTON_TYPES = frozenset({"submit", "button", "image"})
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = compiled(
     r"^(related|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
-    r"|recently viewed|complete the look|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended|ähnliche|das könnte|kunden kauften"
+    r"|recently viewed|complete the look|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended(?! by\b)|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"
@@ -543,7 +543,8 @@ def _related_block(el: _Element) -> bool:
             if len(text) <= 60 and _RELATED_HEADING.search(text) and not (titled and _PRICE_NAME.search(text)):
                 # not OpenCart's #content, the product above its "Ähnliche Produkte", nor a page body whose buy
                 # column and description come before its "Produtos similares"
-                return el.find(".//h1") is None and (seen <= 2 or el.find(".//form") is None)
+                # nor a buy column that opens with a classed line ("<p class="h5">Recommended by our baristas")
+                return el.find(".//h1") is None and (seen <= 2 and not titled or el.find(".//form") is None)
     return False
 
 

@@ -455,3 +455,39 @@ def test_a_product_named_for_a_sale_with_its_own_buy_button_keeps_its_price() ->
             f'<button class="add-to-cart">In den Warenkorb</button></main>'
             f'<section>{CAMPAIGN_TILES.format(label="Ansehen")}</section></body></html>')
     assert extract(page, "https://shop.example/mystery-box", default_currency="EUR").price == Decimal("29.99")
+
+
+CARDS = "".join(f'<li class="card"><a href="/p/{i}">Artikel {i}</a><span class="price">{i}9,00 €</span></li>'
+                for i in range(1, 6))
+
+
+@pytest.mark.parametrize(("title", "heading"), [
+    ("Thank You For Your Order Stickers – 500 Roll | Print Co", "Thank You For Your Order Stickers – 500 Roll"),
+    ("Acrylic Wedding Gift Registry – Table Sign | Paper & Oak", "Acrylic Wedding Gift Registry – Table Sign")])
+def test_a_product_named_for_an_order_or_a_registry_is_read(title: str, heading: str) -> None:
+    # titles that look like an order confirmation's or a gift registry's, but the page sells the sticker or the sign
+    page = (f'<html><head><title>{title}</title></head><body><main><h1>{heading}</h1><p class="price">$24.00</p>'
+            f'<button class="btn">Add to cart</button></main><ul>{CARDS}</ul></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="USD").price == Decimal("24.00")
+
+
+def test_a_vouchers_name_that_opens_with_a_discount_is_no_campaigns_heading() -> None:
+    # a voucher sold on its own page with a "Gutschein sichern" link the layout does not take for a buy button
+    page = (f'<html><body><main><h1>Bis zu 50 % Wellness-Gutschein für zwei</h1><div class="preis">49,00 €</div>'
+            f'<a class="cta" href="/checkout?v=12">Gutschein sichern</a></main><ul>{CARDS}</ul></body></html>')
+    assert extract(page, "https://shop.example/g", default_currency="EUR").price == Decimal("49.00")
+
+
+def test_a_minimum_orders_piece_price_is_the_price() -> None:
+    # "the price of a piece when taking from 3 pieces": the shop sells in threes, and quotes what one of them costs
+    page = ('<html><body><main><h1>Keramický hrnek Modrá linka</h1><p class="cena">Cena za kus při odběru od 3 ks:'
+            ' <strong>39 Kč</strong></p><button class="btn">Do košíku</button></main></body></html>')
+    assert extract(page, "https://obchod.example/hrnek", default_currency="CZK").price == Decimal("39")
+
+
+def test_a_buy_column_that_opens_with_an_endorsement_is_not_a_related_block() -> None:
+    page = ('<html><body><main><h1>Ethiopia Guji Natural 250 g</h1><div class="col-md-6 product-buy">'
+            '<p class="h5">Recommended by our baristas</p><div class="product-prices"><span class="current">14,90 €</span>'
+            '</div><form action="/cart" method="post"><button class="add-to-cart">Add to cart</button></form></div>'
+            '</main></body></html>')
+    assert extract(page, "https://shop.example/guji", default_currency="EUR").price == Decimal("14.90")
