@@ -244,6 +244,17 @@ class _Run:
         self._no_was_above = above
         return False
 
+    def markup_availability(self, price: Decimal) -> str | None:
+        """The stock the page's markup states when the price came from elsewhere (its markup stale, or left to the
+        heuristic) and the text says none: its offers' at that price, else all its offers' when they agree (a
+        placeholder's zero price says nothing of the stock either)."""
+        offers = [c for name, found in self._cache.items() if name in MARKUP for c in found if not c.used and c.price > 0]
+        for group in ([c for c in offers if c.price == price], offers):
+            states = {c.availability for c in group}
+            if group:
+                return states.pop() if len(states) == 1 else None
+        return None
+
     def page_variant(self) -> Wanted:
         """The variant the page itself is about: its ``og:url`` or canonical link's ``?variant=``."""
         url = self.page.meta.get("og:url")
@@ -1006,6 +1017,8 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
         avail, words = text_availability(run.layout)
         if avail is not None:
             logger.debug("extract %s: availability %s from page text %r", url, avail, words)
+        else:
+            avail = run.markup_availability(chosen.price)
     was = chosen.was
     if was is None and name != "heuristic" and run.visible_was(chosen.price) is not None:
         best = run.scan.best

@@ -241,6 +241,26 @@ def test_currency_and_availability_names() -> None:
         "in_stock", "out_of_stock", "in_stock", "preorder", None, None]
 
 
+def _stale_markup(offers: list[tuple[str, str]], shown: str) -> str:
+    listed = ", ".join(f'{{"@type": "Offer", "price": "{price}", "priceCurrency": "GBP", '
+                       f'"availability": "https://schema.org/{state}"}}' for price, state in offers)
+    return ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", '
+            f'"name": "Desk lamp", "offers": [{listed}]}}</script></head><body><h1>Desk lamp</h1>'
+            f'<p class="price">{shown}</p><button>Add to basket</button></body></html>')
+
+
+@pytest.mark.parametrize(("offers", "shown", "want"), [
+    ([("49.00", "InStock")], "<s>£49.00</s> £39.00", "in_stock"),
+    ([("49.00", "InStock"), ("59.00", "OutOfStock")], "<s>£49.00</s> £39.00", None),
+    ([("49.00", "InStock")], "<s>£49.00</s> £39.00 <span>Sold out</span>", "out_of_stock"),
+])
+def test_stale_markup_still_tells_the_stock(offers: list[tuple[str, str]], shown: str, want: str | None) -> None:
+    """Markup left at the was price does not give the price, but its stock stands when the page's text says
+    none and its offers agree; the page's own words outrank it."""
+    e = extract(_stale_markup(offers, shown), "u", default_currency="GBP")
+    assert (e.price, e.availability) == (Decimal("39.00"), want), e.rejected
+
+
 @pytest.mark.parametrize("words", ["Agotado", "Esaurito", "Esgotado", "Vyprodáno", "Rasprodano", "Tükendi",
                                    "สินค้าหมด", "품절"])
 def test_sold_out_in_more_languages(words: str) -> None:
