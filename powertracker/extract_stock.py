@@ -2,10 +2,12 @@
 
 Looks only where a shop states stock: the buy button, elements whose class or id names stock
 or availability, and short text near the product title and buy button (never related-product
-blocks). Clear phrases only, in English, German, French, Dutch, Swedish, Danish, Norwegian and
-Japanese: "Sold out", "Ausverkauft", "Épuisé", "Niet op voorraad", "Slutsåld", "Udsolgt",
-"Pre-order", "Vorbestellen", "In stock", "Auf Lager", ... An add-to-cart button alone is not
-taken as "in stock".
+blocks). Clear phrases only, in the languages of the shops the extractor reads (English, German,
+French, Dutch, the Nordic and Iberian languages, Italian, Polish, Czech, Slovak, Hungarian,
+Romanian, Turkish, Japanese and more): "Sold out", "Ausverkauft", "Épuisé", "No disponible",
+"Pre-order", "Disponibile in preordine", "In stock", "Auf Lager", "Skladem", ... Words that
+deny stock are looked for first, so "Nincs raktáron" is never read as "raktáron". An
+add-to-cart button alone is not taken as "in stock".
 """
 
 from __future__ import annotations
@@ -27,19 +29,24 @@ OUT_OF_STOCK = compiled(
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
     r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie"
+    r"|no disponible|sin existencias|fuera de stock|non (più )?disponibile|indisponível|sem estoque|fora de estoque"
+    r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
     r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|izpārdots|nav noliktavā|välja müüdud|laost otsas)\b"
     r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절",
     re.I,
 )
 PREORDER = compiled(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
-    r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus|przedsprzedaż|předobjednávka|ön sipariş|forudbestil|forhåndsbestill"
+    r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus"
+    r"|przedsprzedaż|předobjednávka|preordin|prevendita|preventa|pré-venda|ön sipariş|forudbestil|forhåndsbestill"
     r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
     re.I,
 )
 IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
-    r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad)\b|在庫あり",
+    r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"
+    r"|na skladě|na sklade|raktáron|készleten|disponibile|in magazzino|em estoque|disponível|varastossa|în stoc"
+    r"|stokta var|stokta)\b|在庫あり",
     re.I,
 )
 _MAX = 80

@@ -241,6 +241,16 @@ def test_currency_and_availability_names() -> None:
         "in_stock", "out_of_stock", "in_stock", "preorder", None, None]
 
 
+@pytest.mark.parametrize(("words", "want"), [
+    ("Dostępny", "in_stock"), ("Skladem", "in_stock"), ("Raktáron", "in_stock"), ("Disponibile", "in_stock"),
+    ("Em estoque", "in_stock"), ("Varastossa", "in_stock"), ("În stoc", "in_stock"), ("Stokta var", "in_stock"),
+    ("Disponibile in preordine", "preorder"), ("Preventa", "preorder"),
+])
+def test_stock_and_preorder_in_more_languages(words: str, want: str) -> None:
+    html = _doc(f'<h1>Lamp</h1><p class="price">€20.00</p><p class="stock">{words}</p>')
+    assert extract(html, "u", default_currency="EUR").availability == want
+
+
 def _stale_markup(offers: list[tuple[str, str]], shown: str) -> str:
     listed = ", ".join(f'{{"@type": "Offer", "price": "{price}", "priceCurrency": "GBP", '
                        f'"availability": "https://schema.org/{state}"}}' for price, state in offers)
@@ -262,7 +272,8 @@ def test_stale_markup_still_tells_the_stock(offers: list[tuple[str, str]], shown
 
 
 @pytest.mark.parametrize("words", ["Agotado", "Esaurito", "Esgotado", "Vyprodáno", "Rasprodano", "Tükendi",
-                                   "สินค้าหมด", "품절"])
+                                   "สินค้าหมด", "품절", "No disponible", "Non disponibile", "Produto indisponível",
+                                   "Nincs raktáron", "Nie je na sklade", "Ei varastossa", "Nu este în stoc"])
 def test_sold_out_in_more_languages(words: str) -> None:
     html = _doc(f'<h1>Lamp</h1><p class="price">€20.00</p><p class="stock">{words}</p>')
     assert extract(html, "u", default_currency="EUR").availability == "out_of_stock"
@@ -2058,7 +2069,8 @@ ELEVENTH_REVIEW: list[tuple[str, str, str]] = [
 # the same review's pages whose price stood but whose stock the rules misread
 @pytest.mark.parametrize(("name", "currency", "price", "stock"), [
     ("fp21", "GBP", "38.00", "out_of_stock"),  # Shopify classic's #variant-inventory is the chosen variant's own line
-    ("fp26", "PLN", "119.00", None),  # "Odbiór osobisty w salonie: niedostępny": store pickup, not the product
+    ("fp26", "PLN", "119.00", "in_stock"),  # "Dostępność: w magazynie"; "Odbiór osobisty w salonie: niedostępny" is
+    # store pickup, not the product
 ])
 def test_stock_lines_the_review_found(name: str, currency: str, price: str, stock: str | None) -> None:
     page = Path(__file__).parent / "fixtures" / "review11" / f"{name}.html"
