@@ -58,7 +58,12 @@ _WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I
 _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo|selling|reduced|discounted|offer"
                 r"|(?<![a-z])(voor|neu|nu|nyt|nå)(?![a-z])"
                 r"|price--main|price-to-pay|pricetopay|price--large|product-price")
-_PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost|pre[cç]o|precio|prezzo|cena|hinta|fiyat")
+# the name in Portuguese, Spanish, Italian, Czech / Polish, Finnish, Turkish: a word of its own, not the last 30 days'
+# ("son30-fiyat") nor fitting's, delivery's, a unit's, wholesale or a price alert's ("cena-montazu", "precio-unidad")
+_PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost"
+                  r"|(?<![0-9])(?<![0-9][-_])(?<!kurulum[-_])(?<!montaz[-_])(?<!montaż[-_])(?<!doprava[-_])"
+                  r"(pre[cç]os?|precios?|prezz[oi]|cen[ay]|hinta|fiyat)"
+                  r"(?![-_]?(monta[zż]|montaggio|kurulum|doprav|unidad|atacado|alarm|instal|spedizion|envio|frete))")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"

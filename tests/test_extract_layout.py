@@ -491,3 +491,19 @@ def test_a_buy_column_that_opens_with_an_endorsement_is_not_a_related_block() ->
             '</div><form action="/cart" method="post"><button class="add-to-cart">Add to cart</button></form></div>'
             '</main></body></html>')
     assert extract(page, "https://shop.example/guji", default_currency="EUR").price == Decimal("14.90")
+
+
+@pytest.mark.parametrize(("currency", "body", "price"), [
+    ("TRY", '<div class="son30-fiyat">22.499,00 TL</div><div class="price">24.999,00 TL</div>', "24999.00"),
+    ("PLN", '<div class="cena-montazu">899,00 zł</div><div class="price">2 999,00 zł</div>', "2999.00"),
+    ("CZK", '<p class="cena-dopravy">199 Kč</p><p class="price"><strong>12 990 Kč</strong></p>', "12990"),
+    ("EUR", '<p class="precio-unidad">1,25 €</p><p class="price"><strong>24,95 €</strong> / caja</p>', "24.95"),
+    ("TRY", '<p class="kurulum-fiyat">750,00 TL</p><p class="price-box"><strong>8.999,00 TL</strong></p>', "8999.00"),
+    ("EUR", '<p class="prezzo-montaggio">350,00 €</p><p class="price"><strong>1.290,00 €</strong></p>', "1290.00"),
+    ("BRL", '<p class="info">R$ 59,90</p><p class="pt-precos"><strong>R$ 49,90</strong></p>', "49.90"),
+])
+def test_a_price_box_named_in_another_language_is_its_own_word(currency: str, body: str, price: str) -> None:
+    # "cena", "fiyat", "precio", "prezzo" name a price box; not when joined to fitting's, delivery's, a unit's or the
+    # last 30 days' price, which stand before the product's own here
+    page = f'<html><body><h1>Artikel</h1>{body}<button class="btn">Kaufen</button></body></html>'
+    assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
