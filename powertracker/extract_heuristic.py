@@ -123,8 +123,10 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
-                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu"
-                    r"|csomagautomat|foxpost|paczkomat|inpost|packeta|zásilkovn|omniva")  # parcel lockers
+                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu")
+# a parcel locker's name before the amount in its element ("Foxpost csomagautomata: 990 Ft"); not after it, where it
+# is an option beside the price ("12 990 Ft – átvehető Foxpost automatában")
+_LOCKER_LEFT = _rx(r"csomagautomat|foxpost|paczkomat|inpost|packeta|zásilkovn|omniva")
 # a label that names the amount beside it a shipping cost, and nothing else ("Postage:" in a column before it;
 # not "Preis: Versand:", a column of labels, nor "Price including delivery:")
 _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|lieferkosten|livraison|frais de port"
@@ -185,8 +187,11 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
                      r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
-                     r"|\b\d+\s*db[-‑]?t[óő]l|(?<!odběru )(?<!zamówieniu )\bod \d+\s*(ks|kusů|szt\.?|sztuk)"  # "3 db-tól:", "od 3 ks" (from 3
-                     # pieces; not a minimum order's "Cena za kus při odběru od 3 ks", the price of each of them)
+                     # "3 db-tól:", "od 3 ks" (from 3 pieces; from 2 up, as "od 1 ks" is the single piece's price;
+                     # not a minimum order's "Cena za kus při odběru od 3 ks", "Minimální odběr od 3 ks", the price
+                     # of each of them)
+                     r"|\b([2-9]|\d\d+)\s*db[-‑]?t[óő]l"
+                     r"|(?<!odběru )(?<!odběr )(?<!zamówieniu )(?<!zamówienie )\bod ([2-9]|\d\d+)\s*(ks|kusů|szt\.?|sztuk)"
                      # a quantity table's row past the first: "10 - 49 piezas", "100+ pcs" (not "1 - 9 piezas")
                      r"|(?<![\d.,])([2-9]|\d\d+)\s*([-–]\s*\d+|\+)\s*(piezas|unidades|uds\.?|pcs|pieces|units|stück|stk\.?|szt\.?|ks)"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
@@ -856,6 +861,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
             or _CARRIER_LEFT.search(left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
+            or _LOCKER_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]) \
             or _PLUS_SHIPPING_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \

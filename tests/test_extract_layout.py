@@ -507,3 +507,16 @@ def test_a_price_box_named_in_another_language_is_its_own_word(currency: str, bo
     # last 30 days' price, which stand before the product's own here
     page = f'<html><body><h1>Artikel</h1>{body}<button class="btn">Kaufen</button></body></html>'
     assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
+
+
+@pytest.mark.parametrize(("currency", "body", "price"), [
+    # a parcel locker named after the price is a way to collect it, not a shipping cost
+    ("HUF", '<div class="ar"><span>Ár: 12 990 Ft (Foxpost átvétel)</span></div><p>Foxpost csomagautomata: 990 Ft</p>',
+     "12990"),
+    ("HUF", '<p>1 db-tól: <strong>2 490 Ft</strong></p><p>10 db-tól: 2 190 Ft</p>', "2490"),  # the one-piece row
+    ("CZK", '<p>Minimální odběr od 3 ks: <strong>59 Kč</strong> / ks</p>', "59"),  # a minimum order's piece price
+    ("PLN", '<p>Minimalne zamówienie od 3 szt.: <strong>19,90 zł</strong></p>', "19.90"),
+])
+def test_a_locker_after_the_price_and_a_first_quantity_row_leave_the_price(currency: str, body: str, price: str) -> None:
+    page = f'<html><body><h1>Bögre</h1>{body}<button class="btn">Kosárba</button></body></html>'
+    assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
