@@ -192,12 +192,14 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      # of each of them)
                      r"|\b([2-9]|\d\d+)\s*db[-‑]?t[óő]l"
                      r"|(?<!odběru )(?<!odběr )(?<!zamówieniu )(?<!zamówienie )\bod ([2-9]|\d\d+)\s*(ks|kusů|szt\.?|sztuk)"
-                     # a quantity table's row past the first: "10 - 49 piezas", "100+ pcs" (not "1 - 9 piezas")
-                     r"|(?<![\d.,])([2-9]|\d\d+)\s*([-–]\s*\d+|\+)\s*(piezas|unidades|uds\.?|pcs|pieces|units|stück|stk\.?|szt\.?|ks)"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
                      # (not the one-unit row "1～9箱", nor a box's count "約45～55個")
                      r"|(?<![約\d])([2-9]|\d\d+)\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)"
                      r"|(?<![約\d])([2-9]|\d\d+)\s*(箱|個|点|本|枚|セット|袋|缶|組)\s*以上)[\s:：]*$")
+# a quantity table's row label past the first, the whole label: "10 - 49 piezas", "100+ pcs" (not "1 - 9 piezas";
+# not a pack's contents written before its price, "Inhalt: 100 - 120 Stück")
+_QUANTITY_ROW = _rx(r"^\W*([2-9]|\d\d+)\s*([-–]\s*\d+|\+)\s*(piezas|unidades|uds\.?|pcs|pieces|units|stück|stk\.?"
+                    r"|szt\.?|ks)\W*$")
 # a price when bought together with another product: "Mua kèm Galaxy Buds FE ... chỉ còn 1.400.000₫"
 _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
@@ -681,7 +683,7 @@ def _row_label(cell: _Element) -> str:
     if row is None or len(row) != 2 or head is None or head.tag not in ("th", "td") or (head.tail or "").strip():
         return ""
     label = plain_text(head)
-    if 0 < len(label) <= 32 and _MULTIBUY_LEFT.search(label):
+    if 0 < len(label) <= 32 and (_MULTIBUY_LEFT.search(label) or _QUANTITY_ROW.search(label)):
         return label
     return label if 0 < len(label) <= 32 and not has_digit(label) and (
         _PRICE_WORD.search(label) or _SUBSCRIPTION_LEFT.search(label)) else ""
@@ -873,7 +875,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "a fee the price includes (recycling, eco-participation)"
     elif _SAVE_LEFT.search(left) or _SAVE_RIGHT.search(right) or _SAVE_ATTR.search(" ".join(levels[:2])):
         s.reason = "saving amount"
-    elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _MULTIBUY_RIGHT.search(right) \
+    elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _QUANTITY_ROW.search(left) \
+            or _MULTIBUY_RIGHT.search(right) \
             or MULTIBUY_ATTR.search(attrs) or _BOUGHT_WITH.search(whole[:s.match.start]):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):

@@ -520,3 +520,14 @@ def test_a_price_box_named_in_another_language_is_its_own_word(currency: str, bo
 def test_a_locker_after_the_price_and_a_first_quantity_row_leave_the_price(currency: str, body: str, price: str) -> None:
     page = f'<html><body><h1>Bögre</h1>{body}<button class="btn">Kosárba</button></body></html>'
     assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
+
+
+@pytest.mark.parametrize(("currency", "body", "price"), [
+    ("EUR", '<p>Inhalt: 100 - 120 Stück <span class="preis">12,99 €</span></p>', "12.99"),  # a pack's contents
+    ("GBP", '<div class="opt">Makes 12 - 24 pieces</div><div>£14.99</div>', "14.99"),
+    ("EUR", '<table><tr><td>1 - 9 piezas</td><td>0,45 €</td></tr><tr><td>10 - 49 piezas</td><td>0,39 €</td></tr>'
+            '</table>', "0.45"),  # a quantity table: its first row is the price
+])
+def test_a_count_of_pieces_before_the_price_is_no_quantity_row(currency: str, body: str, price: str) -> None:
+    page = f'<html><body><h1>Set</h1>{body}<button class="btn">Add to cart</button></body></html>'
+    assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
