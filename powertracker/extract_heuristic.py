@@ -1400,7 +1400,10 @@ _NO_PRICE_WORDS = derived(required_literals, _NO_PRICE_TEXT, re.I)
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
-_SENTENCE_END = compiled(r"[.!?]\s+$|^\W*[^\W\d_]+\s+[–—-]\s+$")  # or a one-word heading: "Discontinued – this product …"
+# or a one-word heading that names the product's state: "Discontinued – this product …" (not "Limited – …")
+_SENTENCE_END = compiled(r"[.!?]\s+$|^\W*(discontinued|unavailable|retired|obsolete|archived|eingestellt|ausgelaufen"
+                         r"|udgået|utgått|lopetettu|épuisé|arrêté|descatalogado|descontinuado|discontinuato"
+                         r"|uitverkocht|wycofany|ukončeno)\s+[–—-]\s+$", re.I)
 
 
 def _opens_sentence(text: str, said: re.Match[str]) -> bool:
@@ -1549,6 +1552,7 @@ def _box_priced(el: _Element) -> bool:
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b"
+                r"|^(build|customi[sz]e|design) "  # "Build yours to see your price" under a base price shown
                 r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|" + "|".join(_SOON))
 
 

@@ -536,7 +536,10 @@ def _related_block(el: _Element) -> bool:
         seen += 1
         # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says; or
         # the block's first thing named its title ("<p class="bundle-offer__title">Frequently bought together")
-        titled = ctag not in _HEADING_TAGS and seen == 1 and _BLOCK_TITLE.search(child.get("class") or "")
+        # (a line classed only "h5" opens one when the block holds cards: links to two products or more)
+        classes = child.get("class") or ""
+        titled = ctag not in _HEADING_TAGS and seen == 1 and bool(_BLOCK_TITLE.search(classes) or (
+            _H_CLASS.search(classes) and len(el.findall(".//a[@href]")) >= 2))
         if (ctag in _HEADING_TAGS or titled) and not _marks(class_id(child))[4]:
             text = " ".join(text_content(child).split())
             # a price panel's "Recommended retail price" is no heading of recommendations
@@ -548,8 +551,9 @@ def _related_block(el: _Element) -> bool:
     return False
 
 
-_PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|価格|价格|가격|\d", re.I)
-_BLOCK_TITLE = compiled(r"(^|[\s_-])(title|heading|headline)(?![a-z])|(^|\s)h[2-6](\s|$)", re.I)  # PrestaShop's "h5"
+_PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|\bár\b|価格|价格|가격|\d", re.I)
+_BLOCK_TITLE = compiled(r"(^|[\s_-])(title|heading|headline)(?![a-z])", re.I)
+_H_CLASS = compiled(r"(^|\s)h[2-6](\s|$)", re.I)  # PrestaShop's "<p class="h5">"
 _SITE_HEADER = compiled(r"site|masthead|page-header|top|global|main-header|navbar", re.I)
 
 

@@ -531,3 +531,25 @@ def test_a_locker_after_the_price_and_a_first_quantity_row_leave_the_price(curre
 def test_a_count_of_pieces_before_the_price_is_no_quantity_row(currency: str, body: str, price: str) -> None:
     page = f'<html><body><h1>Set</h1>{body}<button class="btn">Add to cart</button></body></html>'
     assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
+
+
+@pytest.mark.parametrize(("currency", "body", "price"), [
+    # a made-to-order page's base price shown before "Build yours to see your price"
+    ("USD", '<h1>Trail bike TX-2</h1><p class="price">$2,499.00</p><p class="note">Build yours to see your price with '
+            'upgrades.</p>', "2499.00"),
+    ("USD", '<h1>Custom sofa</h1><p>Customize yours to see your price.</p>', None),
+    # a buy column opened by a line classed "h5" that is no block of cards
+    ("EUR", '<main><h1>Ethiopia Guji 250 g</h1><div class="summary"><p class="h5">You may also like it as espresso</p>'
+            '<span class="price">14,90 €</span><a class="btn add" href="/cart/add/12">In den Warenkorb</a></div></main>',
+     "14.90"),
+    # a price panel titled in Hungarian ("recommended consumer price" names a price, not recommendations)
+    ("HUF", '<main><h1>Kávéfőző</h1><div class="col"><div class="h5">Ajánlott fogyasztói ár</div><span class="price">'
+            '49 990 Ft</span></div><div class="buy"><button>Kosárba</button></div></main>', "49990"),
+    # a one-word heading that is no state of the product ("Neu – …") opens no statement that it is not sold
+    ("EUR", '<main><h1>Kaffeemühle im Set</h1><p class="stock">Neu – dieses Produkt ist nicht mehr erhältlich, sondern '
+            'nur noch im Set.</p><p class="price">89,00 €</p><button>In den Warenkorb</button></main>', "89.00"),
+])
+def test_headings_and_statements_a_review_found_misread(currency: str, body: str, price: str | None) -> None:
+    page = f'<html><body>{body}<button class="btn">Add to cart</button></body></html>'
+    got = extract(page, "https://shop.example/p", default_currency=currency).price
+    assert got == (None if price is None else Decimal(price))
