@@ -463,9 +463,11 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
-                         # a title that is only those words ("Order received – …"), not "Thank You For Your Order Stickers";
+                         # a title that is only those words and the shop's name ("Order received – …"), not "Thank You
+                         # For Your Order Stickers" nor "Order Confirmation – Printable Email Template | …";
                          # a registry someone keeps ("…'s Wedding Registry | …"), not "Acrylic Wedding Gift Registry Sign"
-                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your order)\W*(#\s*\w+\W*)?([|–—-]|$)"
+                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your order)\W*(#\s*\w+\W*)?"
+                         r"([|–—-][^|–—]*)?$"
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)", re.I)
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
@@ -543,7 +545,8 @@ _PROMO_HEADING = compiled(r"black\s?(friday|week)|cyber\s?(monday|week)|singles.
                           r"|^\W*(op til|opp? til|upp till|jopa|bis zu|jusqu'à|hasta( un)?|fino al|tot|até) -?\d\d ?%"
                           r" (rabatt |rabat |alennus(ta)? |korting |descuento |de descuento |sconto |di sconto |de desconto |de réduction )?"
                           r"(på|auf|sur|en|su|sul|sulla|op|em|no|na|kaikista|alles)\b(?!.*(gutschein|voucher|gavekort|presentkort"
-                          r"|lahjakortti|bon cadeau|chèque cadeau|tarjeta regalo|buono regalo|cadeaubon|vale-presente))", re.I)
+                          r"|lahjakortti|bon cadeau|chèque cadeau|tarjeta regalo|buono regalo|cadeaubon|vale-presente"
+                          r"|carte avantage|cuponera|cupones|coupon book|kuponhæfte|kupongbok|kuponkihäfte))", re.I)
 
 
 def _tiles(doc: _Element) -> set[_Element]:
@@ -590,6 +593,24 @@ def _name_alone(heading: str) -> bool:
 _LETTER = compiled(r"[^\W\d_]")
 
 
+def _priced_under_heading(layout: Layout) -> bool:
+    """Whether a short price label stands within a dozen elements after the h1, outside cards and related blocks:
+    a product named for what it saves ("Bis zu 30 % auf die Heizkosten sparen – Thermostat") priced under its
+    name, not a campaign's heading over its grid (asked of a heading that opens with a discount only: a sale's
+    name, "11.11 Biggest Sale", has its vouchers' "RM30 off" and banners' amounts under it)."""
+    title = layout.title
+    start = layout.order.get(title) if title is not None else None
+    if start is None:
+        return False
+    for el in islice(layout.order, start + 1, start + 13):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        text = " ".join(text_content(el).split())
+        if text and len(text.split()) <= 4 and find_prices(normalize(text)) and not layout.another_products(el):
+            return True
+    return False
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -611,7 +632,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))
-                 or (layout.buy is None and _name_alone(heading) and _priced_cards(page.doc))):
+                 or (layout.buy is None and _name_alone(heading) and _priced_cards(page.doc)
+                     and not ("%" in heading and _priced_under_heading(layout)))):
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"

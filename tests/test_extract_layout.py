@@ -463,7 +463,10 @@ CARDS = "".join(f'<li class="card"><a href="/p/{i}">Artikel {i}</a><span class="
 
 @pytest.mark.parametrize(("title", "heading"), [
     ("Thank You For Your Order Stickers – 500 Roll | Print Co", "Thank You For Your Order Stickers – 500 Roll"),
-    ("Acrylic Wedding Gift Registry – Table Sign | Paper & Oak", "Acrylic Wedding Gift Registry – Table Sign")])
+    ("Acrylic Wedding Gift Registry – Table Sign | Paper & Oak", "Acrylic Wedding Gift Registry – Table Sign"),
+    ("Order Confirmation – Printable Email Template | Paper Co", "Order Confirmation – Printable Email Template"),
+    ("Thank You For Your Order – Kraft Sticker Roll (500) | Print Co",
+     "Thank You For Your Order – Kraft Sticker Roll (500)")])
 def test_a_product_named_for_an_order_or_a_registry_is_read(title: str, heading: str) -> None:
     # titles that look like an order confirmation's or a gift registry's, but the page sells the sticker or the sign
     page = (f'<html><head><title>{title}</title></head><body><main><h1>{heading}</h1><p class="price">$24.00</p>'
@@ -552,4 +555,18 @@ def test_a_count_of_pieces_before_the_price_is_no_quantity_row(currency: str, bo
 def test_headings_and_statements_a_review_found_misread(currency: str, body: str, price: str | None) -> None:
     page = f'<html><body>{body}<button class="btn">Add to cart</button></body></html>'
     got = extract(page, "https://shop.example/p", default_currency=currency).price
+    assert got == (None if price is None else Decimal(price))
+
+
+@pytest.mark.parametrize(("heading", "under", "price"), [
+    ("Bis zu 30 % auf die Heizkosten sparen – Thermostat T4", '<div class="p"><span>79,00 €</span></div>', "79.00"),
+    ("Hasta un 50% en restaurantes – Cuponera Madrid 2027", '<div class="p"><span>25,00 €</span></div>', "25.00"),
+    ("Bis zu 30 % auf Sommermode", "<p>Nur bis Sonntag: stöbern Sie in unseren Angeboten.</p>", None),
+])
+def test_a_product_named_for_a_discount_is_priced_under_its_name(heading: str, under: str, price: str | None) -> None:
+    # a campaign's heading opens with its discount too: the price label right under the name, or a coupon book's
+    # name, tells the product's page from the campaign's grid of offers
+    page = (f'<html><body><main><h1>{heading}</h1>{under}<a class="cta" href="/checkout?v=1">Jetzt sichern</a></main>'
+            f'<ul>{CARDS}</ul></body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="EUR").price
     assert got == (None if price is None else Decimal(price))
