@@ -66,7 +66,7 @@ from .extract_heuristic import (
 )
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
-from .extract_stock import text_availability
+from .extract_stock import buy_button_availability, text_availability
 from .extract_structured import (
     article_page,
     comparison_page,
@@ -1018,7 +1018,7 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
         if avail is not None:
             logger.debug("extract %s: availability %s from page text %r", url, avail, words)
         else:
-            avail = run.markup_availability(chosen.price)
+            avail = run.markup_availability(chosen.price) or buy_button_availability(run.layout)
     was = chosen.was
     if was is None and name != "heuristic" and run.visible_was(chosen.price) is not None:
         best = run.scan.best

@@ -7,7 +7,8 @@ French, Dutch, the Nordic and Iberian languages, Italian, Polish, Czech, Slovak,
 Romanian, Turkish, Japanese and more): "Sold out", "Ausverkauft", "Épuisé", "No disponible",
 "Pre-order", "Disponibile in preordine", "In stock", "Auf Lager", "Skladem", ... Words that
 deny stock are looked for first, so "Nincs raktáron" is never read as "raktáron". An
-add-to-cart button alone is not taken as "in stock".
+add-to-cart button that works says "in stock" only when neither the words nor the markup say
+anything (``buy_button_availability``).
 """
 
 from __future__ import annotations
@@ -129,3 +130,16 @@ def _dormant_badge(el: _Element) -> bool:
         if _SOLD_OUT_BADGE.search(node.get("class") or ""):
             return not any("price--sold-out" in (a.get("class") or "") for a in node.iterancestors())
     return False
+
+
+_OFF = compiled(r"(^|[\s_-])(disabled|is-disabled|sold-?out|unavailable|out-of-stock)([\s_-]|$)", re.I)
+
+
+def buy_button_availability(layout: Layout) -> str | None:
+    """"in_stock" when the page's add-to-cart button works (not disabled, by attribute, ARIA or class): the shop
+    takes orders for it now; None without one."""
+    buy = layout.buy
+    if buy is None or buy.get("disabled") is not None or buy.get("aria-disabled") == "true" \
+            or _OFF.search(buy.get("class") or ""):
+        return None
+    return "in_stock"

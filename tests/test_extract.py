@@ -251,23 +251,41 @@ def test_stock_and_preorder_in_more_languages(words: str, want: str) -> None:
     assert extract(html, "u", default_currency="EUR").availability == want
 
 
-def _stale_markup(offers: list[tuple[str, str]], shown: str) -> str:
+@pytest.mark.parametrize(("button", "want"), [
+    ('<button class="btn add-to-cart">Add to cart</button>', "in_stock"),
+    ('<button class="btn add-to-cart disabled">Add to cart</button>', None),
+    ('<button class="btn add-to-cart" aria-disabled="true">Add to cart</button>', None),
+    ("", None),
+])
+def test_a_working_add_to_cart_button_says_in_stock(button: str, want: str | None) -> None:
+    html = _doc(f'<h1>Lamp</h1><p class="price">€20.00</p>{button}')
+    assert extract(html, "u", default_currency="EUR").availability == want
+
+
+def _stale_markup(offers: list[tuple[str, str]], shown: str, button: str = "<button>Add to basket</button>") -> str:
     listed = ", ".join(f'{{"@type": "Offer", "price": "{price}", "priceCurrency": "GBP", '
                        f'"availability": "https://schema.org/{state}"}}' for price, state in offers)
     return ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", '
             f'"name": "Desk lamp", "offers": [{listed}]}}</script></head><body><h1>Desk lamp</h1>'
-            f'<p class="price">{shown}</p><button>Add to basket</button></body></html>')
+            f'<p class="price">{shown}</p>{button}</body></html>')
 
 
-@pytest.mark.parametrize(("offers", "shown", "want"), [
-    ([("49.00", "InStock")], "<s>£49.00</s> £39.00", "in_stock"),
-    ([("49.00", "InStock"), ("59.00", "OutOfStock")], "<s>£49.00</s> £39.00", None),
-    ([("49.00", "InStock")], "<s>£49.00</s> £39.00 <span>Sold out</span>", "out_of_stock"),
+@pytest.mark.parametrize(("offers", "shown", "button", "want"), [
+    ([("49.00", "OutOfStock")], "<s>£49.00</s> £39.00", "", "out_of_stock"),
+    ([("49.00", "InStock"), ("59.00", "OutOfStock")], "<s>£49.00</s> £39.00", "", None),
+    ([("49.00", "InStock"), ("59.00", "OutOfStock")], "<s>£49.00</s> £39.00", "<button>Add to basket</button>",
+     "in_stock"),
+    ([("49.00", "InStock")], "<s>£49.00</s> £39.00 <span>Sold out</span>", "<button>Add to basket</button>",
+     "out_of_stock"),
+    ([("49.00", "OutOfStock")], "<s>£49.00</s> £39.00", '<button class="btn" disabled>Add to basket</button>',
+     "out_of_stock"),
 ])
-def test_stale_markup_still_tells_the_stock(offers: list[tuple[str, str]], shown: str, want: str | None) -> None:
+def test_stale_markup_still_tells_the_stock(offers: list[tuple[str, str]], shown: str, button: str,
+                                            want: str | None) -> None:
     """Markup left at the was price does not give the price, but its stock stands when the page's text says
-    none and its offers agree; the page's own words outrank it."""
-    e = extract(_stale_markup(offers, shown), "u", default_currency="GBP")
+    none and its offers agree; the page's own words outrank it, and a working add-to-cart button speaks only
+    when neither does."""
+    e = extract(_stale_markup(offers, shown, button), "u", default_currency="GBP")
     assert (e.price, e.availability) == (Decimal("39.00"), want), e.rejected
 
 
@@ -1881,7 +1899,7 @@ def test_pages_the_eighth_sessions_blind_sets_found(body: str, currency: str, ex
     assert e.price == (None if expected is None else Decimal(expected)), (why, e.rejected)
 
 
-@pytest.mark.parametrize(("block_class", "expected"), [("price price--show-badge", None),
+@pytest.mark.parametrize(("block_class", "expected"), [("price price--show-badge", "in_stock"),
                                                        ("price price--sold-out price--show-badge", "out_of_stock")])
 def test_dawns_sold_out_badge_counts_only_when_its_price_block_is_sold_out(block_class: str, expected: str | None) -> None:
     body = (f'<h1>Sencha Kirishima</h1><div class="{block_class}"><div class="price__container"><span class="price-item">'
