@@ -197,6 +197,7 @@ class _Run:
         self._scan: Scan | None = None
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
+        self.no_product = False  # an article, a comparison or a listing: no product's stock either
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self._places: dict[Decimal, list[tuple[bytes, int]]] = {}  # where the source writes each amount
         self._around: dict[Decimal, bytes] = {}  # the source around those places, lower case, NUL between them
@@ -471,11 +472,13 @@ class _Run:
                 self.plat_name = "woocommerce"  # a variable product's preselected variation, not its range
                 return "platform", variation, 0.0
             if name == "json-ld" and self.candidates(name) and (kind := article_page(self.page)):
+                self.no_product = True
                 self.page.reject("", f"the page is no product page ({kind}): the product its JSON-LD names is one it"
                                      " writes about")
                 return None
             if name == "platform" and (kind := article_page(self.page) or comparison_page(self.page, self.layout)
                                        or listing_page(self.page, self.layout)):
+                self.no_product = True
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
@@ -1007,8 +1010,9 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     if outcome is None:
         title = run.titles.get("json-ld") or _page_title(doc, meta, run.layout)
         logger.debug("extract %s: no price (%d rejected candidates)", url, len(page.rejected))
-        return Extraction(None, None, "out_of_stock" if run.sold_out else None, title, None,
-                          rejected=tuple(page.rejected))
+        # a product's page with no price may still say its stock ("nicht mehr lieferbar", "Coming soon")
+        stock = "out_of_stock" if run.sold_out else None if run.no_product else text_availability(run.layout)[0]
+        return Extraction(None, None, stock, title, None, rejected=tuple(page.rejected))
     name, chosen, penalty = outcome
     strategy = f"platform:{run.plat_name}" if name == "platform" else name
     confidence = run.scan.confidence if name == "heuristic" else CONFIDENCE[name]

@@ -262,6 +262,19 @@ def test_a_working_add_to_cart_button_says_in_stock(button: str, want: str | Non
     assert extract(html, "u", default_currency="EUR").availability == want
 
 
+@pytest.mark.parametrize(("body", "want"), [
+    ('<h1>Lamp</h1><p class="stock">Nicht mehr lieferbar</p><p>Unser Nachfolger: <a href="/p/2">Lamp II</a></p>',
+     "out_of_stock"),
+    ('<h1>Lamp</h1><p class="price">Price on request</p><p class="stock">In stock</p>', "in_stock"),
+    ('<body class="search-results"><h1>Lamps</h1><ul>' + "".join(
+        f'<li class="card"><a href="/p/{i}">Lamp {i}</a> <span class="price">€{i}0.00</span> <span class="stock">Sold'
+        f' out</span></li>' for i in range(1, 5)) + "</ul></body>", None),
+])
+def test_a_page_without_a_price_still_says_its_stock(body: str, want: str | None) -> None:
+    # a product's page, not a listing's: its cards' stock is no one product's
+    assert extract(_doc(body), "u", default_currency="EUR").availability == want
+
+
 def _stale_markup(offers: list[tuple[str, str]], shown: str, button: str = "<button>Add to basket</button>") -> str:
     listed = ", ".join(f'{{"@type": "Offer", "price": "{price}", "priceCurrency": "GBP", '
                        f'"availability": "https://schema.org/{state}"}}' for price, state in offers)
