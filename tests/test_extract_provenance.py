@@ -55,7 +55,7 @@ def test_extract_summary_lists_rejected_candidates_and_json_has_the_issue_shape(
     r = script("--extract", str(path))
     assert r.returncode == 0, r.stdout + r.stderr
     lines = r.stdout.splitlines()
-    assert lines[:8] == ["price:        149.00", "currency:     GBP", "availability: -", "was_price:    199.00",
+    assert lines[:8] == ["price:        149.00", "currency:     GBP", "availability: in_stock", "was_price:    199.00",
                          "title:        Wood Burning Camp Stove", "strategy:     heuristic", "confidence:   0.7",
                          "raw:          £149.00"]
     assert lines[8] == "rejected (4):"
@@ -64,7 +64,7 @@ def test_extract_summary_lists_rejected_candidates_and_json_has_the_issue_shape(
         "£40 shipping cost or threshold", "£4.95 shipping cost or threshold"]
     r = script("--extract", str(path), "--json")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert json.loads(r.stdout) == {"price": "149.00", "currency": "GBP", "availability": None,
+    assert json.loads(r.stdout) == {"price": "149.00", "currency": "GBP", "availability": "in_stock",
                                     "was_price": "199.00", "title": "Wood Burning Camp Stove",
                                     "strategy": "heuristic", "confidence": 0.7, "raw": "£149.00"}
 
