@@ -476,6 +476,10 @@ class _Run:
                 self.page.reject("", f"the page is no product page ({kind}): the product its JSON-LD names is one it"
                                      " writes about")
                 return None
+            if name in MARKUP and self.candidates(name) and (kind := comparison_page(self.page, self.layout)):
+                self.no_product = True  # its markup's AggregateOffer is the shops' it lists
+                self.page.reject("", f"the page is no product page ({kind})")
+                return None
             if name == "platform" and (kind := article_page(self.page) or comparison_page(self.page, self.layout)
                                        or listing_page(self.page, self.layout)):
                 self.no_product = True
