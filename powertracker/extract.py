@@ -66,7 +66,7 @@ from .extract_heuristic import (
 )
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
-from .extract_stock import buy_button_availability, text_availability
+from .extract_stock import buy_button_availability, preorder_button, text_availability
 from .extract_structured import (
     article_page,
     comparison_page,
@@ -1021,6 +1021,8 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     strategy = f"platform:{run.plat_name}" if name == "platform" else name
     confidence = run.scan.confidence if name == "heuristic" else CONFIDENCE[name]
     avail = chosen.availability
+    if avail == "in_stock" and preorder_button(run.layout):
+        avail = "preorder"
     if avail is None:
         avail, words = text_availability(run.layout)
         if avail is not None:

@@ -143,3 +143,10 @@ def buy_button_availability(layout: Layout) -> str | None:
             or _OFF.search(buy.get("class") or ""):
         return None
     return "in_stock"
+
+
+def preorder_button(layout: Layout) -> bool:
+    """Whether the buy button takes pre-orders ("Pre-order", "Preordina", "Zamów w przedsprzedaży"): what the shop
+    sells now, over markup a theme writes "InStock" in whatever the stock."""
+    buy = layout.buy
+    return buy is not None and bool(PREORDER.search(" ".join((text_content(buy) or buy.get("value") or "").split())))

@@ -275,6 +275,18 @@ def test_a_page_without_a_price_still_says_its_stock(body: str, want: str | None
     assert extract(_doc(body), "u", default_currency="EUR").availability == want
 
 
+@pytest.mark.parametrize(("button", "want"), [("Pre-order", "preorder"), ("Preordina", "preorder"),
+                                            ("Add to cart", "in_stock")])
+def test_a_pre_order_button_outranks_markup_that_says_in_stock(button: str, want: str) -> None:
+    # themes write InStock whatever the stock; a pre-order app changes only the button
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Game",'
+            ' "offers": {"@type": "Offer", "price": "59.99", "priceCurrency": "USD",'
+            ' "availability": "https://schema.org/InStock"}}</script>')
+    html = _doc(f'<h1>Game</h1><p class="price">$59.99</p><button class="product-form__submit">{button}</button>', head)
+    e = extract(html, "u", default_currency="USD")
+    assert (e.price, e.availability) == (Decimal("59.99"), want)
+
+
 def _stale_markup(offers: list[tuple[str, str]], shown: str, button: str = "<button>Add to basket</button>") -> str:
     listed = ", ".join(f'{{"@type": "Offer", "price": "{price}", "priceCurrency": "GBP", '
                        f'"availability": "https://schema.org/{state}"}}' for price, state in offers)
