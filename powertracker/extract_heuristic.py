@@ -364,7 +364,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
                 r"|ceny vidí (pouze|jen) přihlášen|^\W*produsul nu mai este disponibil|^\W*kaina teikiama pagal užklausą"
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
-                r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cijena po dogovoru|ár érdeklődésre"
+                r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez|az árak megtekintéséhez"
                 r"|^\W*(log ?in|sign ?in) to see (the )?trade prices?\W*$|^\W*가격은 출시(일)?에 공개됩니다|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
                 r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
@@ -437,7 +437,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|سيتم الإعلان عن السعر|السعر عند الطلب"
                 # no longer sold, in words a replacement's price may stand beside
                 r"|(此|本)?商品已下架|已停止(販售|销售)|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"
-                r" više nije u ponudi|produsul nu mai este comercializat|ürün artık satılmamaktadır"
+                r" više nije u ponudi|produsul nu mai este comercializat|ürün artık satılmamaktadır|bu ürün (artık )?satışta değil(dir)?"
                 r"|товар знято з продажу|produkt wycofany ze sprzedaży"
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
@@ -457,7 +457,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|(dit product|dit artikel) is niet meer (leverbaar|verkrijgbaar|beschikbaar)" + _CLAUSE_END
                 + r"|(dit product|dit artikel) wordt niet meer (verkocht|geleverd|gemaakt)" + _CLAUSE_END
                 + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END
-                + r"|(produktet|varen) er udgået" + _CLAUSE_END + r"|(det|den) (produceres|fremstilles) ikke (igen|længere)" + _CLAUSE_END
+                + r"|(produktet|varen) er udgået" + _CLAUSE_END + r"|^\W*udgået vare\W*$" + r"|(det|den) (produceres|fremstilles) ikke (igen|længere)" + _CLAUSE_END
                 + r"|tento (produkt|výrobek) (již|už) není v nabídce" + _CLAUSE_END + r"|(produktet|varen) er utgått" + _CLAUSE_END
                 + r"|(este producto|este artículo) ya no (está disponible|se vende|se fabrica)" + _CLAUSE_END
                 + r"|questo (prodotto|articolo) non è più (disponibile|in vendita)" + _CLAUSE_END
