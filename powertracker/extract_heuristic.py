@@ -439,6 +439,10 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(此|本)?商品已下架|已停止(販售|销售)|本商品已絕版|本商品已绝版|この商品は絶版|(производ|артикал) више није у понуди|(proizvod|artikal|artikl)"
                 r" više nije u ponudi|produsul nu mai este comercializat|ürün artık satılmamaktadır|bu ürün (artık )?satışta değil(dir)?"
                 r"|товар знято з продажу|produkt wycofany ze sprzedaży"
+                # Amazon's, over its used offers
+                r"|we don'?t know when or if this item will be back in stock|ob und wann dieser artikel wieder vorrätig"
+                r"|nous ne savons pas (quand|si) cet article|no sabemos (si|cuándo) este producto volverá"
+                r"|non sappiamo se e quando (questo|l')\s?articolo"
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|^\W*(for )?rental only\b|available (to|for) rent only|(this|the) (product|item|kit) is not for sale\b"

@@ -48,7 +48,7 @@ KNOWN_MISSES = {
                 "holdout160/page-02.html", "holdout140/page-38.html", "holdout164/page-09.html",
                 "holdout157/page-26.html",
                 "holdout159/page-39.html",
-                "holdout16/page-16.html", "holdout135/page-30.html", "holdout141/page-38.html", "holdout143/page-04.html", "holdout145/page-39.html", "holdout146/page-35.html",
+                "holdout16/page-16.html", "holdout135/page-30.html", "holdout141/page-38.html", "holdout145/page-39.html", "holdout146/page-35.html",
                 "holdout148/page-28.html", "holdout151/page-33.html", "holdout152/page-32.html",
                 "holdout156/page-19.html",
                 "holdout147/page-25.html",
