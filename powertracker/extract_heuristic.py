@@ -38,6 +38,7 @@ from .extract_base import (
     visible_text,
 )
 from .extract_regions import Layout, buy_words, chosen_tile, hides, price_heading
+from .extract_stock import dormant_badge
 from .patterns import compiled, derived
 from .prices import HINT_ONLY, PriceMatch, find_prices, has_currency, normalize, parse_amount
 
@@ -342,9 +343,13 @@ _SOON = ("coming soon", "bientôt disponible", "demnächst verfügbar", "próxim
 # a price box a script has yet to fill ("Henter pris…"): no price to read off the page, but markup may hold it
 LOADING = ("(henter|hämtar|laster) pris(en)?", "loading price", "price loading", "preis wird geladen", "prijs wordt geladen",
            "chargement du prix", "cargando precio")
+# a price box that holds only the word that it is sold out: its price hidden with the stock
+_SOLD_OUT_WORDS = ("sold out", "ausverkauft", "tükendi", "udsolgt", "utsolgt", "slutsåld", "agotado", "esaurito", "épuisé",
+                   "uitverkocht", "vyprodáno", "wyprzedane", "品切れ", "売り切れ", "품절")
+_SOLD_OUT_BOX = compiled("|".join(rf"^\W*{w}\W*$" for w in _SOLD_OUT_WORDS), re.I)
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お問い?合わ?せ(ください|下さい)", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement",  # "售價：請洽門市": ask in store
-                      *LOADING)
+                      *LOADING, *_SOLD_OUT_WORDS)
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
 _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dein preis", "votre prix", "å betale",
@@ -1531,6 +1536,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
                 continue  # not in a price box, or beside the amount
+            if _SOLD_OUT_BOX.match(said.group()) and dormant_badge(el):
+                continue  # Dawn's and Debut's badge, shown only when the block is sold out
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
                     _YIELDING.search(said.group()) and _priced_before(layout, el)):

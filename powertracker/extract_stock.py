@@ -62,7 +62,7 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
         if layout.buy.get("disabled") is not None and not texts[-1]:
             texts[-1] = "unavailable"
     for el in layout.stock:
-        if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not _dormant_badge(el) and not _picks_variant(el) \
+        if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
                 and next(el.iter("select", "fieldset"), None) is None:  # a whole form: its options' "(Sold out)"
             text = " ".join(text_content(el).split())
             if text and len(text) <= _MAX * 2:
@@ -90,7 +90,7 @@ def _near_texts(layout: Layout) -> list[str]:
         text = (el.text or "").strip()
         # only a text that states stock can decide: the cheap test first, the walks up the tree after
         if text and len(text) <= _MAX and _ANY_STATE.search(text) and not _OPTION_STATE.search(text) \
-                and not layout.another_products(el) and not _dormant_badge(el) and not _picks_variant(el):
+                and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el):
             out.append(" ".join(text.split()))
         if len(out) > 400:
             break
@@ -122,7 +122,7 @@ def _picks_variant(el: _Element) -> bool:
 _SOLD_OUT_BADGE = compiled(r"price__badge--?sold-out")  # Dawn's one hyphen, Debut's two
 
 
-def _dormant_badge(el: _Element) -> bool:
+def dormant_badge(el: _Element) -> bool:
     """Whether ``el`` is (in) the sold-out badge that every price block of Shopify's Dawn and Debut carries and
     the theme shows only when the block is marked ``price--sold-out``."""
     parent = el.getparent()

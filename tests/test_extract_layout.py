@@ -570,3 +570,18 @@ def test_a_product_named_for_a_discount_is_priced_under_its_name(heading: str, u
             f'<ul>{CARDS}</ul></body></html>')
     got = extract(page, "https://shop.example/p", default_currency="EUR").price
     assert got == (None if price is None else Decimal(price))
+
+
+@pytest.mark.parametrize(("box", "price"), [
+    ('<div class="product-price"><span class="state">Sold out</span></div><p>Care for it: <a href="/p/2">Leather care'
+     ' cream</a> <span class="cross">$24.90</span></p>', None),
+    ('<div class="price"><div class="price__container"><span class="price-item">$59.00</span></div>'
+     '<span class="price__badge price__badge--sold-out">Sold out</span></div><button name="add">Add to cart</button>',
+     "59.00"),
+])
+def test_a_price_box_that_holds_only_sold_out_hides_the_price(box: str, price: str | None) -> None:
+    # the amount under it is another product's offered beside it; Dawn's badge, hidden until the block is sold
+    # out, says nothing
+    page = f'<html><body><main><h1>Biker jacket</h1>{box}</main></body></html>'
+    got = extract(page, "https://shop.example/p", default_currency="USD").price
+    assert got == (None if price is None else Decimal(price))
