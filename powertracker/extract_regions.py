@@ -78,7 +78,7 @@ _RELATED_HEADING = compiled(
     r"|accessories|zubehör|passendes zubehör|accessoires|accessori|accesorios|acessórios|akcesoria|tilbehør|tillbehör"
     r"|toebehoren|příslušenství|kiegészítők|there is a newer (model|version)"
     r"|(gift cards|gift vouchers|lahjakortit|geschenkgutscheine|geschenkkarten|cartes cadeaux|cadeaubonnen"
-    r"|tarjetas regalo|buoni regalo|karty podarunkowe|dárkové poukazy|ajándékkártyák)$"
+    r"|tarjetas regalo|buoni regalo|karty podarunkowe|dárkové poukazy|ajándékkártyák|gavekort|presentkort)$"
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
     re.I,
 )
