@@ -585,3 +585,14 @@ def test_a_price_box_that_holds_only_sold_out_hides_the_price(box: str, price: s
     page = f'<html><body><main><h1>Biker jacket</h1>{box}</main></body></html>'
     got = extract(page, "https://shop.example/p", default_currency="USD").price
     assert got == (None if price is None else Decimal(price))
+
+
+@pytest.mark.parametrize(("body", "price"), [
+    ('<div class="price-box"><a href="/login">Bitte melden Sie sich an, um Preise zu sehen.</a></div>'
+     '<p>Schutzkoffer 39,00 €</p>', None),
+    ('<p>Versand Paket 7,90 €, frei ab 250,00 €</p><p class="price">129,00 €</p>', "129.00"),
+])
+def test_a_login_notice_in_the_price_box_says_no_price(body: str, price: str | None) -> None:
+    page = f'<html><body><main><h1>Sideboard Nussbaum</h1>{body}</main></body></html>'
+    got = extract(page, "https://shop.example/p", default_currency="EUR").price
+    assert got == (None if price is None else Decimal(price))
