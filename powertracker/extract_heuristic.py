@@ -357,7 +357,7 @@ _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dei
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
-                r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|prix:? sur (simple )?demande"
+                r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
@@ -452,7 +452,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|^\W*(for )?rental only\b|available (to|for) rent only|(this|the) (product|item|kit) is not for sale\b"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
-                r"|solo (en )?alquiler|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
+                r"|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"

@@ -466,9 +466,14 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          # a title that is only those words and the shop's name ("Order received – …"), not "Thank You
                          # For Your Order Stickers" nor "Order Confirmation – Printable Email Template | …";
                          # a registry someone keeps ("…'s Wedding Registry | …"), not "Acrylic Wedding Gift Registry Sign"
-                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your order)\W*(#\s*\w+\W*)?"
+                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your (order|purchase)"
+                         r"|terima kasih atas (pembelian|pesanan) anda|vielen dank für ihre bestellung"
+                         r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"
+                         r"|bedankt voor je bestelling|grazie per il tuo ordine|tack för din beställning"
+                         r"|dziękujemy za (zamówienie|zakupy))\W*(#\s*\w+\W*)?"
                          r"([|–—-][^|–—]*)?$"
-                         r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)", re.I)
+                         r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
+                         r"|^\W*lista de (casamiento|casamento|bodas?|regalos|nacimiento|presentes) de ", re.I)
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"

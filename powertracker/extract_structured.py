@@ -134,6 +134,9 @@ class _JsonLd:
         if "Availability" in offer and "availability" not in offer:  # Wix's capital, as its "Offers"
             offer = {**offer, "availability": offer["Availability"]}
         page = self.page
+        if _LEASE.search(str(offer.get("businessFunction", ""))):  # a rental's rate (GoodRelations' LeaseOut)
+            page.reject(str(offer.get("price")), "an offer to lease or rent (businessFunction LeaseOut), no price to buy")
+            return
         types = _types(offer)
         aggregate = "AggregateOffer" in types
         raw_price = offer.get("price")
@@ -230,9 +233,11 @@ def _post_title(page: Page) -> bool:
 
 
 _POST_TITLE = compiled(r"^(?!.*product)(.*\s)?(blog|post|article)-title(\s|$)")  # not WooCommerce's "product_title entry-title"
+_LEASE = compiled(r"lease ?out|\brent(al)?\b", re.I)
 _COMPARISON_TITLE = compiled(
     r"price comparison|compare prices|preisvergleich|comparateur de prix|comparer les prix|prijsvergelijk"
     r"|confronta prezzi|compara(r|dor de) precios|compar(ar|ação de) preços|porovnání cen|porównanie cen|porównaj ceny"
+    r"|(menor|melhor) preço .{0,30}\bem \d+ lojas|\b(in|from|bei|dans|en) \d+ (stores|shops|shoppen|magasins|tiendas)\b"
     r"|prisjämförelse|prissammenligning|hintavertailu|árösszehasonlítás|השוואת מחירים|مقارنة الأسعار|価格比較|比價|比价"
     r"|가격\s?비교|σύγκριση τιμών|сравнение цен|порівняння цін", re.I)
 

@@ -596,3 +596,33 @@ def test_a_login_notice_in_the_price_box_says_no_price(body: str, price: str | N
     page = f'<html><body><main><h1>Sideboard Nussbaum</h1>{body}</main></body></html>'
     got = extract(page, "https://shop.example/p", default_currency="EUR").price
     assert got == (None if price is None else Decimal(price))
+
+
+def test_an_offer_to_lease_is_no_price_to_buy() -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Generator",'
+          ' "offers": {"@type": "Offer", "price": "180.00", "priceCurrency": "PEN", "businessFunction":'
+          ' "http://purl.org/goodrelations/v1#LeaseOut"}}</script>')
+    page = (f'<html><head>{ld}</head><body><main><h1>Generador 6.5 kVA</h1><p>Este equipo no está a la venta.</p><p>Día S/ 180.00 · Semana S/ 1,050.00</p>'
+            '<a class="btn" href="/cotizar">Cotizar</a></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="PEN").price is None
+
+
+@pytest.mark.parametrize(("title", "heading"), [
+    ("Samsung Galaxy A55: menor preço R$ 1.799,00 em 14 lojas | Comparaí", "Samsung Galaxy A55 5G"),
+    ("Lista de casamiento de Sofía & Martín | Casa Rivera", "Sofía & Martín"),
+    ("Terima kasih atas pembelian Anda! - Nusantara Wastra", "Terima kasih atas pembelian Anda!"),
+])
+def test_comparison_registry_and_thank_you_titles_are_no_products(title: str, heading: str) -> None:
+    cards = "".join(f'<li class="item"><a href="/p/{i}">Item {i}</a> <span class="price">R$ {i}99,00</span>'
+                    f'<a href="/go/{i}">Ir à loja</a></li>' for i in range(1, 5))
+    page = (f'<html><head><title>{title}</title></head><body><main><h1>{heading}</h1><p class="total">R$ 803,00</p>'
+            f'<ul>{cards}</ul></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="BRL").price is None
+
+
+def test_a_turkish_dealer_log_in_box_says_no_price() -> None:
+    page = ('<html><body><main><h1>Makita DHP486Z</h1><div class="price-login-box"><p class="title">Fiyatlar yalnızca'
+            ' kayıtlı bayilerimize gösterilmektedir.</p><a href="/uye-girisi">Bayi Girişi</a></div><ul><li>Minimum'
+            ' sipariş tutarı 2.500 TL + KDV</li><li>1.500 TL üzeri siparişlerde ücretsiz kargo</li></ul></main></body>'
+            '</html>')
+    assert extract(page, "https://shop.example/p", default_currency="TRY").price is None
