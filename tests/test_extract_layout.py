@@ -626,3 +626,11 @@ def test_a_turkish_dealer_log_in_box_says_no_price() -> None:
             ' sipariş tutarı 2.500 TL + KDV</li><li>1.500 TL üzeri siparişlerde ücretsiz kargo</li></ul></main></body>'
             '</html>')
     assert extract(page, "https://shop.example/p", default_currency="TRY").price is None
+
+
+@pytest.mark.parametrize("heading", ["Required items", "You'll also need"])
+def test_items_a_product_needs_are_other_products(heading: str) -> None:
+    page = ('<html><body><main><h1>Rinnai RE199iN tankless water heater</h1><p>Sign in to see your price.</p>'
+            f'<section><h3>{heading}</h3><div><a href="/p/2">Vent kit</a> <span>$176.42 ea.</span></div></section>'
+            '</main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="USD").price is None
