@@ -634,3 +634,10 @@ def test_items_a_product_needs_are_other_products(heading: str) -> None:
             f'<section><h3>{heading}</h3><div><a href="/p/2">Vent kit</a> <span>$176.42 ea.</span></div></section>'
             '</main></body></html>')
     assert extract(page, "https://shop.example/p", default_currency="USD").price is None
+
+
+def test_a_price_on_quote_in_spanish_says_no_price() -> None:
+    page = ('<html><body><main><h1>Compresor de tornillo TK-15</h1><div class="quote-request-box"><p><strong>Precio bajo'
+            ' presupuesto</strong></p><button class="btn">Solicitar presupuesto</button></div><div class="extra"><p>'
+            'Accesorio: filtro <span class="price">48,50 €</span></p></div></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="EUR").price is None
