@@ -217,6 +217,9 @@ _PACK_OF = _rx(r"\b(pack|packung|set|box|case|lot|kit|pakke|paquete|confezione|d
                r"|da|med|con|z)\s+\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)\s*$")
 _MULTIBUY_RIGHT = _rx(r"^\s*(each when|when you buy|each for|pro stück ab|per stuk bij|each \((?!\s*(inc|incl|ex|exc|excl)\b)"
                       r"|for \d+\b)")  # not "£14.81 Each (inc. VAT)"
+# a collectible's own figures: "Nennwert 20 Euro", "Ausgabepreis Bundesbank (2024) 25,00 €", "Face value: £5"
+_FACE_VALUE_LEFT = _rx(r"(nennwert|face value|valeur faciale|valore nominale|valor facial|nominale waarde"
+                       r"|ausgabepreis( \w+)?( \(\d{4}\))?|issue price( \(\d{4}\))?)\s*:?\s*$")
 _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|\bcca\.?|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
@@ -893,6 +896,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = LOWEST_30
     elif _APPROX_LEFT.search(left) or _APPROX_ATTR.search(attrs):
         s.reason = "approximate conversion"
+    elif _FACE_VALUE_LEFT.search(left):
+        s.reason = "a coin's or stamp's face value or issue price, not the shop's"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs):
         s.reason = USED
     elif _ROUNDED_RIGHT.search(right):

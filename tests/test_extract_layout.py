@@ -641,3 +641,14 @@ def test_a_price_on_quote_in_spanish_says_no_price() -> None:
             ' presupuesto</strong></p><button class="btn">Solicitar presupuesto</button></div><div class="extra"><p>'
             'Accesorio: filtro <span class="price">48,50 €</span></p></div></main></body></html>')
     assert extract(page, "https://shop.example/p", default_currency="EUR").price is None
+
+
+@pytest.mark.parametrize(("specs", "price"), [
+    ("<tr><th>Nennwert</th><td>20 Euro</td></tr><tr><th>Ausgabepreis Bundesbank (2024)</th><td>25,00 €</td></tr>", None),
+    ("<tr><th>Nennwert</th><td>20 Euro</td></tr><tr><th>Preis</th><td>39,90 €</td></tr>", "39.90"),
+])
+def test_a_coins_face_value_and_issue_price_are_not_the_shops(specs: str, price: str | None) -> None:
+    page = (f'<html><body><main><h1>20 Euro Silbermünze 2024 Wolf</h1><p class="stock">Ausverkauft</p>'
+            f'<table class="specs">{specs}</table></main></body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="EUR").price
+    assert got == (None if price is None else Decimal(price))
