@@ -48,7 +48,7 @@ KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout17
                 "holdout157/page-26.html",
                 "holdout159/page-39.html",
                 "holdout16/page-16.html", "holdout135/page-30.html", "holdout145/page-39.html", "holdout146/page-35.html",
-                "holdout148/page-28.html", "holdout152/page-32.html",
+                "holdout148/page-28.html",
                 "holdout147/page-25.html", "holdout156/page-19.html",
                 "holdout148/page-22.html", "holdout148/page-26.html",
                 "holdout148/page-27.html", "holdout148/page-32.html",
