@@ -76,7 +76,7 @@ _RELATED_HEADING = compiled(
     r"|veja também|veja tambem|complétez (la tenue|le look|votre look)|complete o look|completa il look|completa el look"
     r"|komplettiere den look|maak de look compleet|découvrez aussi|à découvrir aussi|scopri anche|descubre también"
     r"|accessories|zubehör|passendes zubehör|accessoires|accessori|accesorios|acessórios|akcesoria|tilbehør|tillbehör"
-    r"|toebehoren|příslušenství|kiegészítők|there is a newer (model|version)|required (items|accessories|parts)$|you('ll| will) also need"
+    r"|toebehoren|příslušenství|kiegészítők|there is a newer (model|version)|required (items|accessories|parts)$|you('ll| will) also need|pachete disponibile|(available )?bundles with this (model|product|item)"
     r"|(gift cards|gift vouchers|lahjakortit|geschenkgutscheine|geschenkkarten|cartes cadeaux|cadeaubonnen"
     r"|tarjetas regalo|buoni regalo|karty podarunkowe|dárkové poukazy|ajándékkártyák|gavekort|presentkort)$"
     r"|οι πελάτες που αγόρασαν|σχετικά προϊόντα|παρόμοια προϊόντα|μπορεί (επίσης )?να σας αρέσ)",
