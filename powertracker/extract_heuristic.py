@@ -456,6 +456,9 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
                 r"|^\W*(for )?rental only\b|available (to|for) rent only|(this|the) (product|item|kit) is not for sale\b"
                 r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
+                # an out-of-print book, whose used copies other sellers offer
+                r"|^\W*out of print\W*$|(this|the) (edition|title|book) is (now )?no longer (published|in print)"
+                r"|(this|the) (edition|title|book) is (now )?out of print"
                 r"|precio (bajo|según|previo) presupuesto|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"

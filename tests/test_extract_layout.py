@@ -652,3 +652,10 @@ def test_a_coins_face_value_and_issue_price_are_not_the_shops(specs: str, price:
             f'<table class="specs">{specs}</table></main></body></html>')
     got = extract(page, "https://shop.example/p", default_currency="EUR").price
     assert got == (None if price is None else Decimal(price))
+
+
+def test_an_out_of_print_edition_has_no_price_of_its_own() -> None:
+    page = ('<html><body><main><h1>The Rings of Saturn</h1><p>Hardback, 1998</p><p class="status">Out of print</p>'
+            "<p>This edition is no longer published and we can't supply new copies.</p><table><tr><td>Keel Row Books"
+            '</td><td>Very Good, dust jacket price-clipped</td><td>£34.50</td></tr></table></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="GBP").price is None
