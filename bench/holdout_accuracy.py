@@ -369,6 +369,7 @@ one (31.8 %: rental-only pages, comparison sites' AggregateOffers, a dealer log-
 confirmation). After the fixes both read 40/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
+         .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
 """
 
 import argparse
@@ -387,26 +388,36 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="holdout", help="folder under tests/fixtures/ (default holdout)")
-    holdout = FIXTURES / parser.parse_args().set
-    manifest = json.loads((holdout / "manifest.json").read_text(encoding="utf-8"))
-    right = invented = missed = 0
-    for entry in manifest:
-        page = holdout / "pages" / entry["file"]
-        got = extract(page.read_text(encoding="utf-8"), page.as_uri(), default_currency=entry["default_currency"])
-        want = None if entry["price"] is None else Decimal(entry["price"])
-        ok = got.price == want and (want is None or got.currency == entry["currency"])
-        right += ok
-        if not ok:
-            if got.price is None:
-                missed += 1
-            else:
-                invented += 1
-            print(f"miss {entry['file']}: expected {want} {entry['currency']}, got {got.price} {got.currency}"
-                  f" ({got.strategy})")
-    n = len(manifest)
-    print(f"{holdout.name}: pages right on price and currency: {right}/{n} ({100 * right / n:.1f}%);"
-          f" wrong prices: {invented}; null where a price was expected: {missed}")
+    parser.add_argument("--set", nargs="+", default=["holdout"],
+                        help="folders under tests/fixtures/ (default holdout); 'all' for every blind and review set")
+    names = parser.parse_args().set
+    if names == ["all"]:
+        names = sorted(m.parent.name for m in FIXTURES.glob("*/manifest.json") if (m.parent / "pages").is_dir()
+                       and m.parent.name != "pages")
+    right = invented = missed = stock = n = 0
+    for name in names:
+        holdout = FIXTURES / name
+        manifest = json.loads((holdout / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest:
+            page = holdout / "pages" / entry["file"]
+            got = extract(page.read_text(encoding="utf-8"), page.as_uri(), default_currency=entry["default_currency"])
+            want = None if entry["price"] is None else Decimal(entry["price"])
+            ok = got.price == want and (want is None or got.currency == entry["currency"])
+            right += ok
+            stock += got.availability == entry.get("availability")
+            if not ok:
+                if got.price is None:
+                    missed += 1
+                else:
+                    invented += 1
+                if len(names) == 1:
+                    print(f"miss {entry['file']}: expected {want} {entry['currency']}, got {got.price} {got.currency}"
+                          f" ({got.strategy})")
+        n += len(manifest)
+    label = names[0] if len(names) == 1 else f"{len(names)} sets"
+    print(f"{label}: pages right on price and currency: {right}/{n} ({100 * right / n:.1f}%);"
+          f" wrong prices: {invented}; null where a price was expected: {missed};"
+          f" availability as its writer noted it: {stock}/{n} ({100 * stock / n:.1f}%)")
     return 0
 
 
