@@ -62,7 +62,7 @@ _NOW_ATTR = _rx(r"sale|now|current|final|special|our-?price|actual|aktuell|promo
 # the name in Portuguese, Spanish, Italian, Czech / Polish, Finnish, Turkish: a word of its own, not the last 30 days'
 # ("son30-fiyat") nor fitting's, delivery's, a unit's, wholesale or a price alert's ("cena-montazu", "precio-unidad")
 _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost"
-                  r"|(?<![0-9])(?<![0-9][-_])(?<!kurulum[-_])(?<!montaz[-_])(?<!montaż[-_])(?<!doprava[-_])"
+                  r"|(?<![0-9])(?<![0-9][-_])(?<!kilo)(?<!litra)(?<!yksikkö)(?<!kurulum[-_])(?<!montaz[-_])(?<!montaż[-_])(?<!doprava[-_])"
                   r"(pre[cç]os?|precios?|prezz[oi]|cen[ay]|hinta|fiyat)"
                   r"(?![-_]?(monta[zż]|montaggio|kurulum|doprav|unidad|atacado|alarm|instal|spedizion|envio|frete))")
 _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
@@ -193,7 +193,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      # not a minimum order's "Cena za kus při odběru od 3 ks", "Minimální odběr od 3 ks", the price
                      # of each of them)
                      r"|\b([2-9]|\d\d+)\s*db[-‑]?t[óő]l"
-                     r"|(?<!odběru )(?<!odběr )(?<!zamówieniu )(?<!zamówienie )\bod ([2-9]|\d\d+)\s*(ks|kusů|szt\.?|sztuk)"
+                     r"|(?<!odběru )(?<!odběr )(?<!odber )(?<!odberu )(?<!odbere )(?<!zamówieniu )(?<!zamówienie )(?<!minimalnym )\bod ([2-9]|\d\d+)\s*(ks|kusů|szt\.?|sztuk)"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
                      # (not the one-unit row "1～9箱", nor a box's count "約45～55個")
                      r"|(?<![約\d])([2-9]|\d\d+)\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)"
@@ -373,7 +373,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|preț la cerere|cena:? na zapytanie|cena do uzgodnienia|cena po zalogowaniu|cena na dotaz"
                 r"|ceny vidí (pouze|jen) přihlášen|^\W*produsul nu mai este disponibil|^\W*kaina teikiama pagal užklausą"
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
-                r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|cena na upit|cijena po dogovoru|ár érdeklődésre"
+                r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|^\W*cena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez|az árak megtekintéséhez"
                 r"|^\W*(log ?in|sign ?in) to see (the )?trade prices?\W*$|^\W*가격은 출시(일)?에 공개됩니다|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
                 r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
@@ -454,8 +454,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|non sappiamo se e quando (questo|l')\s?articolo"
                 # a rental: its day and week rates are no price to buy it at
                 r"|available (to|for) hire only|(to|for) hire only|alleen (te )?(verhuur|huur)|nur zur miete"
-                r"|^\W*(for )?rental only\b|available (to|for) rent only|(this|the) (product|item|kit) is not for sale\b"
-                r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
+                r"|^\W*(for )?rental only\b(?![^.!]*\?)|available (to|for) rent only|(this|the) (product|item|kit) is not for sale" + _CLAUSE_END
+                + r"|nur (zur )?vermietung|uniquement (à la|en) location|location uniquement|solo (a )?noleggio"
                 # an out-of-print book, whose used copies other sellers offer
                 r"|^\W*out of print\W*$|(this|the) (edition|title|book) is (now )?no longer (published|in print)"
                 r"|(this|the) (edition|title|book) is (now )?out of print"

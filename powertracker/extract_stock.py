@@ -31,6 +31,11 @@ OUT_OF_STOCK = compiled(
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
     r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie"
     r"|no disponible|sin existencias|fuera de stock|non (più )?disponibile|indisponível|sem estoque|fora de estoque"
+    r"|stokta kalmadı|temin edilemiyor|brak towaru|wyprzedane|loppuunmyyty|tilapäisesti loppu|temporaneamente (terminato|esaurito)"
+    r"|indisponibil|(jelenleg )?nem rendelhető|na skladě:? 0|na sklade:? 0|(dočasne |dočasně )?nedostupn[éý]|sem stock"
+    # a notify-me button: the shop takes no order now
+    r"|avvisami quando|anunță-mă când|ilmoita kun|avise-me quando|értesítést kérek|stokta olunca haber ver"
+    r"|notify me when (it'?s )?(back )?(in stock|available)|benachrichtigen,? (wenn|sobald) (wieder )?verfügbar"
     r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
     r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|izpārdots|nav noliktavā|välja müüdud|laost otsas)\b"
     r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절",
@@ -39,7 +44,7 @@ OUT_OF_STOCK = compiled(
 PREORDER = compiled(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
     r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus"
-    r"|przedsprzedaż|předobjednávka|preordin|prevendita|preventa|pré-venda|ön sipariş|forudbestil|forhåndsbestill"
+    r"|przedsprzedaż|předobjedn|előrendel|preordin|prevendita|preventa|pré-venda|ön sipariş|forudbestil|forhåndsbestill"
     r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
     re.I,
 )
