@@ -459,6 +459,10 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # an out-of-print book, whose used copies other sellers offer
                 r"|^\W*out of print\W*$|(this|the) (edition|title|book) is (now )?no longer (published|in print)"
                 r"|(this|the) (edition|title|book) is (now )?out of print"
+                r"|^\W*endast (för )?uthyrning\W*$|^\W*kun til udlejning\W*$|^\W*kun udlejning\W*$|^\W*kun utleie\W*$"
+                # a page for a region the product is not sold to
+                r"|(this|the) (item|product) is not available (in|to) your (region|country)"
+                r"|(ce|le) produit n.est pas disponible dans votre (pays|région)|in ihrem land nicht (verfügbar|erhältlich)"
                 r"|precio (bajo|según|previo) presupuesto|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"

@@ -427,7 +427,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
-                           "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
+                           "module-blockwishlist-view", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -453,6 +453,8 @@ _SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you searched for|você buscou( por)?|vous avez cherché|sie suchten nach|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
+                           r"|(find a|find your( local)?) store$|store (locator|finder)$|filialfinder$|trouver un magasin$"
+                           r"|encuentra tu tienda$|(min )?önskelista$|(min )?ønskeliste$|(meine )?wunschliste$"
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich|vergleichsliste"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
@@ -470,10 +472,13 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|terima kasih atas (pembelian|pesanan) anda|vielen dank für ihre bestellung"
                          r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"
                          r"|bedankt voor je bestelling|grazie per il tuo ordine|tack för din beställning"
-                         r"|dziękujemy za (zamówienie|zakupy))\W*(#\s*\w+\W*)?"
+                         r"|dziękujemy za (zamówienie|zakupy)|tak for din (ordre|bestilling)|takk for (din )?bestilling"
+                         r"|děkujeme za (vaši )?objednávku|ďakujeme za (vašu )?objednávku)"
+                         r"\W*(#\s*\w+\W*)?"
                          r"([|–—-][^|–—]*)?$"
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
-                         r"|^\W*lista de (casamiento|casamento|bodas?|regalos|nacimiento|presentes) de ", re.I)
+                         r"|^\W*lista de (casamiento|casamento|bodas?|regalos|nacimiento|presentes) de "
+                         r"|^\W*(hochzeitstisch|hochzeitsliste|geschenkeliste|babyliste) von ", re.I)
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"

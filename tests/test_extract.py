@@ -2405,6 +2405,11 @@ def test_the_fourth_batchs_statements(body: str, currency: str, expected: str | 
     ("Prix communiqué lors du lancement", "{},00 €"),  # a coming-soon product
     ("To see product price, add this item to your cart", "${}.00"),  # Magento under a minimum advertised price
     ("售價：請洽門市", "NT${}"),  # made to order: ask in store
+    ("Endast för uthyrning", "{} kr"),  # a hire shop's machine
+    ("Kun til udlejning", "{},00 kr."),
+    ("This item is not available in your region", "${}.00"),  # a page seen from a country it is not sold to
+    ("Ce produit n'est pas disponible dans votre pays", "{},00 €"),
+    ("Dieser Artikel ist in Ihrem Land nicht verfügbar", "{},00 €"),
 ])
 def test_the_fifth_batchs_statements(statement: str, money: str) -> None:
     body = (f'<h1>Barberstuhl Classic</h1><div class="price-box"><span>{statement}</span></div>'

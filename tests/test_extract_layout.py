@@ -616,6 +616,11 @@ def test_an_offer_to_lease_is_no_price_to_buy() -> None:
     ("Samsung Galaxy A55: menor preço R$ 1.799,00 em 14 lojas | Comparaí", "Samsung Galaxy A55 5G"),
     ("Lista de casamiento de Sofía & Martín | Casa Rivera", "Sofía & Martín"),
     ("Terima kasih atas pembelian Anda! - Nusantara Wastra", "Terima kasih atas pembelian Anda!"),
+    ("Tak for din ordre #10432 – Nordlys", "Tak for din ordre!"),
+    ("Děkujeme za objednávku | Kuchyně Plus", "Děkujeme za objednávku"),
+    ("Hochzeitstisch von Anna & Lukas | Wohnhaus", "Anna & Lukas"),
+    ("Min önskelista | Hemmabutiken", "Min önskelista"),
+    ("Butiker | Hemmabutiken", "Find a store"),
 ])
 def test_comparison_registry_and_thank_you_titles_are_no_products(title: str, heading: str) -> None:
     cards = "".join(f'<li class="item"><a href="/p/{i}">Item {i}</a> <span class="price">R$ {i}99,00</span>'
