@@ -45,6 +45,7 @@ from .extract_base import (
     text_content,
 )
 from .extract_heuristic import (
+    HIRE,
     LOADING,
     LOWEST_30,
     MULTIBUY,
@@ -386,14 +387,15 @@ class _Run:
         saying sold out (or nothing of stock), shows it only in other products' cards or blocks."""
         price = chosen.price
         shown = self.shown_in_text(price)
-        if shown and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
+        hire = shown and self._shown_only_as(price, HIRE)  # a hire-only page's rate a day
+        if shown and not hire and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
                 or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
             return None
         said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
         if said and _LOADING.match(said):  # a price box a script fills from the markup's price
             return None
-        return said if said and (not shown or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
+        return said if said and (not shown or hire or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products

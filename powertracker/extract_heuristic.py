@@ -105,7 +105,7 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
 # a yearly fee in brackets beside something else: "Adhérer (14,99 €/an)" (not "49,00 € / an", a subscription's price)
 _PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
-                   r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
+                   r"|monatlich|mensualit|en \d+ fois|en plusieurs fois|taux annuel effectif|effektiver jahreszins|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
@@ -278,15 +278,18 @@ _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalt
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"
-_SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|damage|theft) protection|aufstellservice|montageservice|aufbauservice|installationsservice"
+_SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|damage|theft|accident|accidental damage) protection|aufstellservice|montageservice|aufbauservice|installationsservice"
                     r"|assembly service|installation service|aufmaß\b|aufmass\b|montage\b|einbau\b|inmeten\b|sopralluogo|只换不修|延长保|碎屏险|意外险|garantie-?plus|garantieschutz|przedłużona gwarancja|prodloužená záruka|applecare|care pack|geek squad|garantieverlängerung|extension de garantie"
                     r"|garanzia estesa|延长保修|延長保固|碎屏保|보증 연장|framing|einrahmung|encadrement)\D{0,12}"
                     r"(\d+\s?(年|年間|years?|jahre|ans|months?|mj\.?|lata|lat|roky|let|jaar|år))?"
                     r"(\s*(available\s+)?(from|ab|dès|à partir de|desde|vanaf))?[\s:：]*$")  # "Framing service available from £280"
 # a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
-                 r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken)|weekend|wochenende|week-end)"
+                 r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken|dias?)|weekend|wochenende|week-end"
+                 r"|fim de semana|semana)"
                  r"\s*(\([^)]*\))?[\s:]*$")
+# a rate a day or a week after the amount: "Desde 25,00 € / dia", "£89 per day"
+_HIRE_RIGHT = _rx(r"\s*(/|per|pro|par|por|al|a)\s*(day|dia|día|tag|jour|giorno|dag|dygn|døgn|week|woche|semaine|semana|settimana)\b")
 # "bis zu 250 €" alone: a trade-in bonus's, a saving's or a finance limit's ceiling, never a price to pay
 _UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$"
                   r"|(最高|最多)可?(抵|减|減|省|返|补贴|補貼)\s*$")  # "闲置手机回收最高抵 ￥800": a trade-in worth up to ¥800
@@ -299,7 +302,7 @@ _UNDER = _rx(r"^\W*((gifts?|deals?|everything|cadeaux|geschenke|regalos|alles|to
 _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
-               "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie")
+               "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel")
 _DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
@@ -460,6 +463,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*out of print\W*$|(this|the) (edition|title|book) is (now )?no longer (published|in print)"
                 r"|(this|the) (edition|title|book) is (now )?out of print"
                 r"|^\W*endast (för )?uthyrning\W*$|^\W*kun til udlejning\W*$|^\W*kun udlejning\W*$|^\W*kun utleie\W*$"
+                r"|(equipamento|produto|artigo) (está )?disponível apenas para (aluguer|aluguel)"
                 # a page for a region the product is not sold to
                 r"|(this|the) (item|product) is not available (in|to) your (region|country)"
                 r"|(ce|le) produit n.est pas disponible dans votre (pays|région)|in ihrem land nicht (verfügbar|erhältlich)"
@@ -544,7 +548,7 @@ class Scan:
     bare: Seen | None = None  # with no winner: an amount without a currency sign in the product's price spot
 
 
-_FRAGMENT = compiled(r"[\d.,'\s]{1,12}|\d[\d.,']{0,9}[.,]\d\d\s?[-–~]\s?\d[\d.,']{0,9}[.,]\d\d|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
+_FRAGMENT = compiled(r"[\d.,'\s]{1,12}|\d[\d.,']{0,9}[.,][-–—]{1,2}|\d[\d.,']{0,9}[.,]\d\d\s?[-–~]\s?\d[\d.,']{0,9}[.,]\d\d|[^\d\s]{1,4}\s?|[^\d\s]{1,4}\s?[\d.,'\s]{1,12}")
 
 
 def _container(node: _Element, text_of: Callable[[_Element], str]) -> tuple[_Element, str] | None:
@@ -788,6 +792,7 @@ MULTIBUY = "multibuy / quantity price"
 RUNNING_TEXT = "inside running text"
 UNCHOSEN = "an option the page has not selected"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
+HIRE = "a hire rate for a length of time (a rental, not a price to buy it at)"
 USED = "used or another seller's offer"
 
 
@@ -1046,8 +1051,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
-            if s.reason is None and _HIRE_LEFT.search(left) and page.mentions(*_HIRE_WORDS):
-                s.reason = "a hire rate for a length of time (a rental, not a price to buy it at)"
+            if s.reason is None and (_HIRE_LEFT.search(left) or _HIRE_RIGHT.match(right)) and page.mentions(*_HIRE_WORDS):
+                s.reason = HIRE
             if s.reason is None and _links_elsewhere(page, el):
                 s.reason = "in a named link to another page (another product or colour)"
             out.seen.append(s)

@@ -143,6 +143,14 @@ def _amount_alone(el: _Element) -> bool:
     return bool(_AMOUNT_ONLY.fullmatch(" ".join(text_content(el).split())))
 
 
+def _one_checkbox_row(row: _Element) -> bool:
+    """Whether a list item or table row is one add-on to tick: a single checkbox, no other input, little text
+    (not a product's whole buy box with a "gift wrap" box in it)."""
+    inputs = row.findall(".//input")
+    return (len(inputs) == 1 and inputs[0].get("type") == "checkbox" and row.find(".//button") is None
+            and len(text_content(row)) <= 160)
+
+
 _TILE_TAGS = frozenset({"li", "button", "a", "div"})
 _CHOSEN_CLASS = compiled(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
 _TILE_WORD = compiled(r"^(item|option|tile|choice)$|swatch|variant", re.I)
@@ -264,7 +272,9 @@ class Layout:
         (an add-on, a warranty), a radio button left unchecked while another of its group is
         checked (a "Subscribe & Save" price beside the one-time purchase chosen), or an ARIA
         listbox option not selected while another is."""
-        for a in (el, *el.iterancestors()):
+        for depth, a in enumerate((el, *el.iterancestors())):
+            if depth <= 2 and a.tag in ("li", "tr") and _one_checkbox_row(a):  # <li><label><input type=checkbox>
+                return a.find(".//input[@type='checkbox']").get("checked") is None  # Helmet</label><span>£79.99
             if a.get("role") == "option":  # a custom listbox: "Initialen (+€12,00)" beside the chosen "Geen"
                 box = a.getparent()
                 return a.get("aria-selected") != "true" and box is not None and any(

@@ -106,7 +106,7 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
-_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button)|sizepicker|sku-?select"
+_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?)|sizepicker|sku-?select"
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)", re.I)
 # an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
 _OPTION_STATE = compiled(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
@@ -119,8 +119,8 @@ def _picks_variant(el: _Element) -> bool:
         names = f"{node.tag} {class_id(node)}"
         if "inventory" in names.lower():
             return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
-        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names):
-            return True
+        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names) or node.get("aria-pressed") == "false":
+            return True  # a toggle not pressed: an option not chosen
     return False
 
 

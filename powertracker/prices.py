@@ -68,8 +68,11 @@ _ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: �
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫₦₵৳円元"  # one-character currency signs
 _SHILLING = r"(?:[KTU]Sh|Ksh)"  # Kenyan, Tanzanian, Ugandan
-_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])" + _SHILLING + r"\.?(?![A-Za-z])|" + _ARABIC + r"|(?<![A-Za-z])Ft(?![A-Za-z])|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?(?![A-Za-z])|лв\.?|"
-        r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)(?![A-Za-z])|(?<=\d):-"
+# a currency word ends at a letter, unless a capital follows a small letter: a visually hidden label's
+# text runs into it ("349,00 leiPreț inițial:", "299 krInkl. moms")
+_WORD_END = r"(?![a-z]|(?<=[A-Z])[A-Z])"
+_CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])" + _SHILLING + r"\.?(?![A-Za-z])|" + _ARABIC + r"|(?<![A-Za-z])Ft" + _WORD_END + r"|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?" + _WORD_END + r"|лв\.?|"
+        r"(?<![A-Za-z])(?i:" + _CODES + r")(?![A-Za-z])|(?i:euros?)" + _WORD_END + r"|(?<=\d):-"
         # a code in capitals glued to a word before it, as a visually hidden label's text runs into it: "Sale priceAED 349.00"
         r"|(?<=[a-z])(?:" + _CODES + r")(?= ?\d))")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
@@ -81,7 +84,7 @@ _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<
 # R16" is a tyre), lei, won and Turkish lira after it ("per lei 29,90 €" is "for her", "회원 5%" a member
 # discount)
 _BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
-_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)(?![A-Za-z])|(?:VNĐ|vnđ|đ)(?!\w)|원|บาท|(?<=\d),[-–](?![\d–-])"
+_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)" + _WORD_END + r"|(?:VNĐ|vnđ|đ)(?!\w)|원|บาท|(?<=\d),[-–](?![\d–-])"
 _PRICE = compiled(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"

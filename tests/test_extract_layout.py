@@ -686,3 +686,59 @@ def test_the_stock_a_reviews_pages_state(entry: dict[str, str]) -> None:
     page = FIXTURES / "review24" / "pages" / entry["file"]
     e = extract(page.read_bytes(), "https://shop.example/p", default_currency=entry["default_currency"])
     assert e.availability == entry["availability"], e.rejected
+
+
+def test_a_split_swiss_price_ending_in_a_dash_beats_a_french_instalment() -> None:
+    page = ('<html><body><main><h1>Galaxy S24 128 Go</h1><div class="sc-a1"><s>CHF 949.–</s></div>'
+            '<div class="sc-tha7dc"><span class="sc-6ajl2x">CHF</span> <strong class="sc-oebmq5">849.–</strong></div>'
+            '<div class="sc-93tdgt">Paiement en plusieurs fois : 12 × CHF 74.45 (taux annuel effectif 9.95 %)</div>'
+            '<button class="sc-b7">Ajouter au panier</button></main></body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="CHF")
+    assert (got.price, got.currency) == (Decimal(849), "CHF")
+
+
+def test_an_add_on_not_ticked_in_its_row_is_not_the_price() -> None:
+    addons = "".join(f'<li class="addon"><label><input type="checkbox"> {name}</label><span class="addon__price">'
+                     f'£{price}</span></li>' for name, price in (("Helmet", "79.99"), ("Lock", "39.99"), ("Rack", "449.00")))
+    page = ('<html><body><main><section class="buybox"><h1>Commuter 2</h1><div class="pricing"><p>Was <del>£1,499.99</del>'
+            '</p><div class="price"><span>£</span><span>1,299</span><sup>99</sup></div></div>'
+            f'<ul class="addons"><li>Add accessories</li>{addons}</ul><button>Add to basket</button></section></main>'
+            '</body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="GBP").price == Decimal("1299.99")
+
+
+def test_accident_protection_offered_beside_the_price_is_not_it() -> None:
+    page = ('<html><body><main><h1>Rugged SSD 2TB</h1><div class="price-section"><span class="price price--withoutTax">$149.99</span>'
+            '</div><p>Free shipping on orders over $49.</p><div class="options"><label>Capacity</label><input type="radio"'
+            ' name="c"> 1TB <input type="radio" name="c" checked> 2TB</div><p class="protection">Add 2-Year Accident'
+            ' Protection for $19.99 at checkout.</p><form><button type="submit">Add to Cart</button></form></main></body>'
+            '</html>')
+    got = extract(page, "https://shop.example/p", default_currency="USD")
+    assert got.price == Decimal("149.99")
+    assert ("$19.99", "a service or warranty plan sold beside it") in got.rejected
+
+
+@pytest.mark.parametrize(("statement", "price"), [
+    ("Este equipamento está disponível apenas para aluguer.", None),
+    ("Também disponível para compra: fale connosco.", "25.00"),  # no hire-only statement: the rate stands as the price
+])
+def test_a_portuguese_hire_only_page_has_no_price_to_buy(statement: str, price: str | None) -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org/", "@type": "Product", "name": "Coluna JBL",'
+          ' "offers": {"@type": "Offer", "price": "25.00", "priceCurrency": "EUR", "availability":'
+          ' "https://schema.org/InStock"}}</script>')
+    page = (f'<html><head>{ld}</head><body><main><h1>Coluna amplificada JBL PRX915 (aluguer)</h1><p class="price">Desde: '
+            '<span class="amount"><bdi>25,00&nbsp;€</bdi></span> / dia</p>'
+            f'<p><strong>{statement}</strong></p><ul><li>1 dia: 25,00 €</li><li>Semana: 140,00 €</li></ul>'
+            '<button>Reservar</button></main></body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="EUR").price
+    assert got == (None if price is None else Decimal(price))
+
+
+def test_a_size_sold_out_in_a_pill_picker_is_not_the_chosen_size() -> None:
+    pills = ('<div class="size-pills"><button type="button" class="size-pill" aria-pressed="false" disabled>S'
+             '<span class="size-pill__flag">Sold out</span></button><button type="button" class="size-pill"'
+             ' aria-pressed="true">M</button></div>')
+    page = (f'<html><body><main><h1>Commuter 2</h1><div class="price">£1,299.99</div>{pills}'
+            '<div class="stock">In stock - dispatched within 2 working days</div><button>Add to basket</button></main>'
+            '</body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="GBP").availability == "in_stock"

@@ -181,6 +181,17 @@ def test_structured_amount(value: object, expected: str | None) -> None:
     assert structured_amount(value) == (None if expected is None else Decimal(expected))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("349,00 leiPreț inițial:420,00 lei", [("349.00", "lei"), ("420.00", "lei")]),  # a hidden label's text runs on
+    ("299 krInkl. moms", [("299", "kr")]),
+    ("12 Leiden", []),  # a word, not lei
+    ("4 KRONER", []),
+    ("300 LEIPZIG", []),
+])
+def test_a_currency_word_ends_where_a_capital_follows_a_small_letter(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(str(m.amount), m.symbol) for m in find_prices(normalize(text))] == expected
+
+
 def test_dong_sign_only_as_a_word_of_its_own() -> None:
     assert find_prices("86 đánh giá · 312 bình luận") == []  # 86 reviews
     assert [m.amount for m in find_prices("Giá 1.290.000 đ")] == [Decimal("1290000")]
