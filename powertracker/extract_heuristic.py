@@ -463,10 +463,14 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*out of print\W*$|(this|the) (edition|title|book) is (now )?no longer (published|in print)"
                 r"|(this|the) (edition|title|book) is (now )?out of print"
                 r"|^\W*endast (för )?uthyrning\W*$|^\W*kun til udlejning\W*$|^\W*kun udlejning\W*$|^\W*kun utleie\W*$"
+                r"|finns (endast|bara) (för|till) uthyrning|er kun til (leje|udlejning)\b"
                 r"|(equipamento|produto|artigo) (está )?disponível apenas para (aluguer|aluguel)"
                 # a page for a region the product is not sold to
-                r"|(this|the) (item|product) is not available (in|to) your (region|country)"
-                r"|(ce|le) produit n.est pas disponible dans votre (pays|région)|in ihrem land nicht (verfügbar|erhältlich)"
+                # (a question, "… not available in your country? Find a distributor", points elsewhere)
+                r"|(this|the) (item|product) (is not|isn.t|is currently not) available (in|to) your (region|country)(?!\s*\?)"
+                r"|(ce produit|cet article|le produit|l.article) n.est pas disponible dans votre (pays|région)(?!\s*\?)"
+                r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in (ihrem|deinem) land (leider )?nicht (verfügbar|erhältlich)"
+                r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in (ihrer|deiner) region (leider )?nicht (verfügbar|erhältlich)"
                 r"|precio (bajo|según|previo) presupuesto|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
@@ -1549,7 +1553,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.another_products(el) or layout.unselected_option(el) \
-                    or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)) or _table_row(el):
+                    or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)) or _table_row(el) \
+                    or _about_another_thing(el):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
@@ -1558,9 +1563,36 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                 continue  # Dawn's and Debut's badge, shown only when the block is sold out
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
-                    _YIELDING.search(said.group()) and _priced_before(layout, el)):
+                    _YIELDING.search(text[:said.end()]) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
+
+
+_ADDON_ATTR = _rx(r"add-?on|upsell|cross-?sell")
+# a label that asks for the price or the stock: its value is the product's ("Preis: Auf Anfrage", "Status: Nur Miete")
+_OWN_LABEL = _rx(r"availab|verfügbar|status|lager|stock|tillgäng|tilgængel|disponib|dostęp|dostup|levering|leverans|售價|售价"
+                 r"|판매가|hinweis|note|notice|info|achtung|attention|wichtig|important|bemærk|obs\b|huom|uwaga|pozor|nota\b"
+                 r"|remarque|let op|opmerking|aviso|atención|avviso|sorry|leider")
+
+
+def _about_another_thing(el: _Element) -> bool:
+    """Whether ``el`` is the value of a row that names something else ("<dt>Popcornvogn</dt><dd>Kun til udlejning</dd>",
+    "<strong>Tryckluftsslang 20 m:</strong> endast uthyrning", an add-on's name beside its note), or sits in an
+    add-on's block: its statement is about that thing, not the product."""
+    label = el.getprevious()
+    if label is not None and not (label.tag in ("dt", "th", "span", "strong", "b", "label") and (
+            el.tag in ("dd", "td") or el.tag in _STATEMENT_LABELS or el.tag in ("em", "div"))):
+        label = None
+    if label is None and not (el.text or "").strip() and len(el) and el[0].tag in _STATEMENT_LABELS \
+            and (el[0].tail or "").strip() and text_content(el[0]).strip().endswith((":", "：")):
+        label = el[0]
+    if label is not None:
+        name = " ".join(text_content(label).split())  # a name, not an icon ("🔒") nor an option priced itself
+        if any(c.isalpha() for c in name) and len(name) <= 60 and not _PRICE_WORD.search(name) \
+                and not _OWN_LABEL.search(name) and "price" not in class_id(label).lower() \
+                and not find_prices(normalize(name)):
+            return True
+    return any(_ADDON_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 2))
 
 
 def _table_row(el: _Element) -> bool:
@@ -1581,7 +1613,7 @@ def _box_priced(el: _Element) -> bool:
 
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
-_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|stockist|\bbud\b"
+_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|toptan|stockist|\bbud\b"
                 r"|^(build|customi[sz]e|design) "  # "Build yours to see your price" under a base price shown
                 r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|" + "|".join(_SOON))
 

@@ -453,8 +453,9 @@ _SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you searched for|você buscou( por)?|vous avez cherché|sie suchten nach|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
-                           r"|(find a|find your( local)?) store$|store (locator|finder)$|filialfinder$|trouver un magasin$"
-                           r"|encuentra tu tienda$|(min )?önskelista$|(min )?ønskeliste$|(meine )?wunschliste$"
+                           r"|(find a|find your( local)?) store$|store (locator|finder)$|filialfinder$|filiale finden$|filialsuche$"
+                           r"|trouver un magasin$|encuentra tu tienda$|((min|din) )?önskelista(?=\s*\(\d+\)$|$)"
+                           r"|((min|din) )?ønskeliste(?=\s*\(\d+\)$|$)|((meine|deine) )?wunschliste(?=\s*\(\d+\)$|$)"
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich|vergleichsliste"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
@@ -473,7 +474,9 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"
                          r"|bedankt voor je bestelling|grazie per il tuo ordine|tack för din beställning"
                          r"|dziękujemy za (zamówienie|zakupy)|tak for din (ordre|bestilling)|takk for (din )?bestilling"
-                         r"|děkujeme za (vaši )?objednávku|ďakujeme za (vašu )?objednávku)"
+                         r"|děkujeme za (vaši )?objednávku|ďakujeme za (vašu )?objednávku|děkujeme za (váš )?nákup"
+                         r"|ďakujeme za (váš )?nákup|takk for handelen|tak for (dit )?køb|ordrebekreftelse|ordrebekræftelse"
+                         r"|orderbekräftelse|bestellbestätigung|confirmation de commande)"
                          r"\W*(#\s*\w+\W*)?"
                          r"([|–—-][^|–—]*)?$"
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
@@ -621,6 +624,9 @@ def _priced_under_heading(layout: Layout) -> bool:
     return False
 
 
+_COUNTED = compiled(r"\(\d+\)\s*$")
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -638,7 +644,11 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and (
             _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(text_content(body)))):
         return "a basket's line items"
-    if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading)):
+    # a product named like a page of another kind ("Min önskelista", a book; "Tak for din ordre", stickers) is sold
+    # under its name: a buy button and a price right under the heading
+    sold = layout.buy is not None and not layout.another_products(layout.buy) and _priced_under_heading(layout) \
+        and not (heading and _COUNTED.search(heading))  # "Compare Products (3)", "Ønskeliste (2)": items counted
+    if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not sold):
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))
@@ -648,7 +658,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
-    if title and (_SEARCH_TITLE.search(title) or (  # a basket's, unless it names the product in the h1 too
+    if title and ((_SEARCH_TITLE.search(title) and not sold) or (  # a basket's, unless it names the product in the h1 too
             _CART_TITLE.search(title) and not types & PRODUCT_TYPES and (heading is None or heading not in title))):
         return f"its title says {' '.join(title.split())!r}"
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"

@@ -2410,6 +2410,12 @@ def test_the_fourth_batchs_statements(body: str, currency: str, expected: str | 
     ("This item is not available in your region", "${}.00"),  # a page seen from a country it is not sold to
     ("Ce produit n'est pas disponible dans votre pays", "{},00 €"),
     ("Dieser Artikel ist in Ihrem Land nicht verfügbar", "{},00 €"),
+    ("Dieser Artikel ist in Ihrer Region leider nicht verfügbar.", "{},00 €"),
+    ("Dieses Produkt ist in deinem Land nicht verfügbar.", "{},00 €"),
+    ("Sorry, this product isn't available in your country.", "${}.00"),
+    ("Cet article n'est pas disponible dans votre pays.", "{},00 €"),
+    ("Denne maskine er kun til leje.", "{},00 kr."),
+    ("Finns endast för uthyrning – ej till försäljning", "{} kr"),
 ])
 def test_the_fifth_batchs_statements(statement: str, money: str) -> None:
     body = (f'<h1>Barberstuhl Classic</h1><div class="price-box"><span>{statement}</span></div>'
