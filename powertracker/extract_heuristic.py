@@ -303,7 +303,7 @@ _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|éch
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
                "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel")
-_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
+_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve (yours |it |now |one )?for\s*$|\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
@@ -413,7 +413,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|this (item|product|style) is (sold out|no longer available),? and (it )?(won.t|will not) be restocked"
-                r"|pricing will be announced|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
+                r"|pricing will be announced|^\W*(price:?\s*)?to be announced( at launch)?\W*$|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|^\W*ціну уточнюйте\W*$|^\W*уточнюйте ціну\W*$"
                 r"|^\W*ціна за запитом\W*$|^\W*цену уточняйте\W*$|^\W*уточняйте цену\W*$|^\W*цена по запросу\W*$"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"

@@ -427,7 +427,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
-                           "module-blockwishlist-view", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
+                           "module-blockwishlist-view", "type-cart", "page-order-confirmation", "order-confirmation", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -476,7 +476,8 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|dziękujemy za (zamówienie|zakupy)|tak for din (ordre|bestilling)|takk for (din )?bestilling"
                          r"|děkujeme za (vaši )?objednávku|ďakujeme za (vašu )?objednávku|děkujeme za (váš )?nákup"
                          r"|ďakujeme za (váš )?nákup|takk for handelen|tak for (dit )?køb|ordrebekreftelse|ordrebekræftelse"
-                         r"|orderbekräftelse|bestellbestätigung|confirmation de commande)"
+                         r"|orderbekräftelse|bestellbestätigung|confirmation de commande|confirmación de (su |tu )?pedido"
+                         r"|confirmação d[oa] (seu )?(pedido|encomenda)|conferma (dell.)?ordine|potvrzení objednávky)"
                          r"\W*(#\s*\w+\W*)?"
                          r"([|–—-][^|–—]*)?$"
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"

@@ -748,3 +748,23 @@ def test_a_size_sold_out_in_a_pill_picker_is_not_the_chosen_size() -> None:
             '<div class="stock">In stock - dispatched within 2 working days</div><button>Add to basket</button></main>'
             '</body></html>')
     assert extract(page, "https://shop.example/p", default_currency="GBP").availability == "in_stock"
+
+
+def test_a_coming_soon_page_taking_deposits_has_no_price() -> None:
+    page = ('<html><body><main><h1>Arcadia R2</h1><div class="reserve-box"><p><strong>Price:</strong> to be announced at'
+            ' launch</p><p>Reserve yours today with a <strong>$100</strong> fully refundable deposit.</p>'
+            '<button class="btn btn--primary">Reserve for $100</button></div></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="USD").price is None
+
+
+@pytest.mark.parametrize(("title", "body", "currency"), [
+    ("Nákupní košík | runsport.cz", '<body class="desktop type-cart">', "CZK"),  # Shoptet's basket
+    ("Confirmación de pedido", '<body id="order-confirmation" class="page-order-confirmation">', "EUR"),  # PrestaShop
+    ("Apple AirPods Pro 2 - Ceny i opinie - Ceneo.pl", "<body>", "PLN"),  # a comparison site's offers
+])
+def test_a_basket_a_confirmation_and_a_comparison_page_have_no_price(title: str, body: str, currency: str) -> None:
+    page = (f'<html><head><title>{title}</title></head>{body}<main><h1>{title.split(" - ")[0]}</h1>'
+            '<div class="item"><a href="/p/1">Pegasus 41</a> <span class="price">3 690 Kč</span></div>'
+            '<a class="btn" href="/next">Pokračovat</a></main></body></html>').replace("Kč", {"CZK": "Kč", "EUR": "€",
+                                                                                          "PLN": "zł"}[currency])
+    assert extract(page, "https://shop.example/p", default_currency=currency).price is None
