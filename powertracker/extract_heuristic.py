@@ -303,7 +303,7 @@ _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|éch
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
                "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel")
-_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve (yours |it |now |one )?for\s*$|\b(kaution|(security |refundable )?deposit|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
+_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve (yours |it |now |one )?for\s*$|\b(kaution|(security |refundable )?deposit|selbstbeteiligung|excess|deductible|självrisk|selvrisiko|eigen risico|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
@@ -464,6 +464,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(this|the) (edition|title|book) is (now )?out of print"
                 r"|^\W*endast (för )?uthyrning\W*$|^\W*kun til udlejning\W*$|^\W*kun udlejning\W*$|^\W*kun utleie\W*$"
                 r"|finns (endast|bara) (för|till) uthyrning|er kun til (leje|udlejning)\b"
+                r"|^\W*nur (zur )?miete\W*$|(kann|können) (bei uns )?(nur|ausschließlich) (gemietet|geliehen|ausgeliehen) werden"
                 r"|(equipamento|produto|artigo) (está )?disponível apenas para (aluguer|aluguel)"
                 # a page for a region the product is not sold to
                 # (a question, "… not available in your country? Find a distributor", points elsewhere)

@@ -2416,6 +2416,8 @@ def test_the_fourth_batchs_statements(body: str, currency: str, expected: str | 
     ("Cet article n'est pas disponible dans votre pays.", "{},00 €"),
     ("Denne maskine er kun til leje.", "{},00 kr."),
     ("Finns endast för uthyrning – ej till försäljning", "{} kr"),
+    ("Nur Miete", "{} €"),
+    ("Dieses Gerät kann bei uns ausschließlich gemietet werden.", "{} €"),
 ])
 def test_the_fifth_batchs_statements(statement: str, money: str) -> None:
     body = (f'<h1>Barberstuhl Classic</h1><div class="price-box"><span>{statement}</span></div>'

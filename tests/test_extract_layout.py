@@ -768,3 +768,12 @@ def test_a_basket_a_confirmation_and_a_comparison_page_have_no_price(title: str,
             '<a class="btn" href="/next">Pokračovat</a></main></body></html>').replace("Kč", {"CZK": "Kč", "EUR": "€",
                                                                                           "PLN": "zł"}[currency])
     assert extract(page, "https://shop.example/p", default_currency=currency).price is None
+
+
+@pytest.mark.parametrize("word", ["Selbstbeteiligung", "Excess"])
+def test_an_insurance_excess_is_no_price(word: str) -> None:
+    page = ('<html><body><main><h1>Camera bag</h1><div class="price">149 €</div><label><input type="checkbox" checked>'
+            f' Versicherung ({word} 250 €)</label><button>In den Warenkorb</button></main></body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="EUR")
+    assert got.price == Decimal(149)
+    assert any(raw == "250 €" and reason.startswith("a deposit") for raw, reason in got.rejected)
