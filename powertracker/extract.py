@@ -45,6 +45,7 @@ from .extract_base import (
     text_content,
 )
 from .extract_heuristic import (
+    DEPOSIT,
     HIRE,
     LOADING,
     LOWEST_30,
@@ -387,7 +388,9 @@ class _Run:
         saying sold out (or nothing of stock), shows it only in other products' cards or blocks."""
         price = chosen.price
         shown = self.shown_in_text(price)
-        hire = shown and self._shown_only_as(price, HIRE)  # a hire-only page's rate a day
+        # a hire-only page's rate a day, a reservation's deposit: shown, but not as a price to buy at
+        seen = {s.reason for s in self.scan.seen if s.match.amount == price}
+        hire = shown and bool(seen & {HIRE, DEPOSIT}) and seen <= {HIRE, DEPOSIT, RUNNING_TEXT}
         if shown and not hire and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
                 or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price

@@ -105,14 +105,14 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
 # a yearly fee in brackets beside something else: "Adhérer (14,99 €/an)" (not "49,00 € / an", a subscription's price)
 _PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
-                   r"|monatlich|mensualit|en \d+ fois|en plusieurs fois|taux annuel effectif|effektiver jahreszins|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
+                   r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
                    )
 # "Pay via M-Pesa: 3 × KSh 1,166": parts right before the amount, in a text about paying (a tier table's "3x" is no plan)
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
-_PAY_WORD = _rx(r"\bpay\b")
+_PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")  # "Paiement en plusieurs fois : 12 ×"
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|raty po|每期|每月"
                     r"|\b\d+ taksit|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
@@ -303,7 +303,7 @@ _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|éch
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
                "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel")
-_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve (yours |it |now |one )?for\s*$|\b(kaution|(security |refundable )?deposit|selbstbeteiligung|excess|deductible|självrisk|selvrisiko|eigen risico|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
+_DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve( yours| it| now| one| today)*( for)( only)?\s*$|\b(kaution|(security |refundable )?deposit|caução|caucao|selbstbeteiligung|excess|deductible|självrisk|selvrisiko|eigen risico|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
@@ -413,7 +413,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|this (item|product|style) is (sold out|no longer available),? and (it )?(won.t|will not) be restocked"
-                r"|pricing will be announced|^\W*(price:?\s*)?to be announced( at launch)?\W*$|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
+                r"|pricing will be announced|(final )?pric(e|ing) will be (published|confirmed) (at|before) launch|^\W*price:?\s*to be announced( at launch| soon)?\W*$|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|^\W*ціну уточнюйте\W*$|^\W*уточнюйте ціну\W*$"
                 r"|^\W*ціна за запитом\W*$|^\W*цену уточняйте\W*$|^\W*уточняйте цену\W*$|^\W*цена по запросу\W*$"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
@@ -462,10 +462,11 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # an out-of-print book, whose used copies other sellers offer
                 r"|^\W*out of print\W*$|(this|the) (edition|title|book) is (now )?no longer (published|in print)"
                 r"|(this|the) (edition|title|book) is (now )?out of print"
-                r"|^\W*endast (för )?uthyrning\W*$|^\W*kun til udlejning\W*$|^\W*kun udlejning\W*$|^\W*kun utleie\W*$"
+                r"|^\W*endast (för )?uthyrning\W*$|^\W*kun til udlejning\W*$|^\W*kun udlejning\W*$|^\W*kun (for )?utleie\W*$"
                 r"|finns (endast|bara) (för|till) uthyrning|er kun til (leje|udlejning)\b"
                 r"|^\W*nur (zur )?miete\W*$|(kann|können) (bei uns )?(nur|ausschließlich) (gemietet|geliehen|ausgeliehen) werden"
-                r"|(equipamento|produto|artigo) (está )?disponível apenas para (aluguer|aluguel)"
+                r"|((este|esta|o|a) )?(equipamento|produto|artigo|máquina) (está )?disponível apenas para (aluguer|aluguel)"
+                r"|^\W*(só|apenas|somente) (disponível )?para (aluguer|aluguel)\b|não vendemos (este|esta) (equipamento|produto|artigo|máquina)"
                 # a page for a region the product is not sold to
                 # (a question, "… not available in your country? Find a distributor", points elsewhere)
                 r"|(this|the) (item|product) (is not|isn.t|is currently not) available (in|to) your (region|country)(?!\s*\?)"
@@ -798,6 +799,7 @@ RUNNING_TEXT = "inside running text"
 UNCHOSEN = "an option the page has not selected"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 HIRE = "a hire rate for a length of time (a rental, not a price to buy it at)"
+DEPOSIT = "a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
 USED = "used or another seller's offer"
 
 
@@ -936,7 +938,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
         s.reason = "a service or warranty plan sold beside it"
     elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left):
-        s.reason = "a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
+        s.reason = DEPOSIT
     elif _SUBSCRIPTION_LEFT.search(left):
         s.reason = "a subscription's price"
     elif _UNDER.match(whole[:s.match.start]) and not whole[s.match.end:].strip():
@@ -1056,7 +1058,8 @@ def scan(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
-            if s.reason is None and (_HIRE_LEFT.search(left) or _HIRE_RIGHT.match(right)) and page.mentions(*_HIRE_WORDS):
+            if s.reason is None and (_HIRE_LEFT.search(left) and page.mentions(*_HIRE_WORDS)
+                                     or _HIRE_RIGHT.match(right) and _hire_region(page, layout)):
                 s.reason = HIRE
             if s.reason is None and _links_elsewhere(page, el):
                 s.reason = "in a named link to another page (another product or colour)"
@@ -1073,6 +1076,17 @@ _PER_PIECE_RIGHT = _rx(r"\s*(/\s*(buc|stk|st|szt|ks|pc|pcs|piece|unit|stück|ite
 # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"; not "inkl. 19 % MwSt." (a rate, then nothing)
 _OPENS_AMOUNT = compiled(r"[\s:()\[\]]{0,3}\D{0,3}\d(?![\d.,]*\s?%)")
 _RATE = compiled(r"[\s:()\[\]]{0,3}\d{1,2}(?:[.,]\d{1,2})?\s?%\D{0,12}?(?=\D{0,3}\d)")  # "9% GST) " before an amount
+
+
+def _hire_region(page: Page, layout: Layout) -> bool:
+    """Whether the product's own block (its title to its buy button) speaks of hiring it out ("(aluguer)", "Mietpreis"),
+    not only the site's menu ("Ski rental" beside a day ticket's "€ 62,00 / day")."""
+    if "hire region" not in page.memo:
+        region, title = layout.product_region(), layout.title
+        block = title.getparent() if title is not None else None  # the title's block: its "Kun for utleie" badge
+        text = " ".join(text_content(b) for b in (region, block) if b is not None and b.tag not in ("body", "html"))
+        page.memo["hire region"] = any(w in text for w in _HIRE_WORDS)
+    return bool(page.memo["hire region"])
 
 
 def _before_next_label(text: str) -> str:
@@ -1564,7 +1578,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                 continue  # Dawn's and Debut's badge, shown only when the block is sold out
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
-                    _YIELDING.search(text[:said.end()]) and _priced_before(layout, el)):
+                    _YIELDING.search(_own_sentence(text, said)) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
 
@@ -1581,9 +1595,10 @@ def _about_another_thing(el: _Element) -> bool:
     "<strong>Tryckluftsslang 20 m:</strong> endast uthyrning", an add-on's name beside its note), or sits in an
     add-on's block: its statement is about that thing, not the product."""
     label = el.getprevious()
-    if label is not None and not (label.tag in ("dt", "th", "span", "strong", "b", "label") and (
-            el.tag in ("dd", "td") or el.tag in _STATEMENT_LABELS or el.tag in ("em", "div"))):
-        label = None
+    if label is not None and not ((label.tag, el.tag) in (("dt", "dd"), ("th", "td")) or (
+            label.tag in _STATEMENT_LABELS and el.tag in _STATEMENT_LABELS)
+            or text_content(label).strip().endswith((":", "："))):
+        label = None  # not "<span>Patek Philippe</span><div>Price on application</div>", a brand over its statement
     if label is None and not (el.text or "").strip() and len(el) and el[0].tag in _STATEMENT_LABELS \
             and (el[0].tail or "").strip() and text_content(el[0]).strip().endswith((":", "：")):
         label = el[0]
@@ -1594,6 +1609,12 @@ def _about_another_thing(el: _Element) -> bool:
                 and not find_prices(normalize(name)):
             return True
     return any(_ADDON_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 2))
+
+
+def _own_sentence(text: str, said: re.Match[str]) -> str:
+    """The sentence of ``text`` that holds the statement ``said``, up to its end ("Toptan fiyatlar yalnızca …")."""
+    start = max(text.rfind(mark, 0, said.start()) for mark in ".!?")
+    return text[start + 1:said.end()]
 
 
 def _table_row(el: _Element) -> bool:
@@ -1616,7 +1637,7 @@ def _box_priced(el: _Element) -> bool:
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|toptan|stockist|\bbud\b"
                 r"|^(build|customi[sz]e|design) "  # "Build yours to see your price" under a base price shown
-                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|" + "|".join(_SOON))
+                r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|to be announced|" + "|".join(_SOON))
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:
@@ -1629,7 +1650,7 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
     for node in islice(order, start, end):
         if node.tag in _SKIP_PARENTS or not isinstance(node.tag, str):
             continue
-        for own, text in ((True, node.text), (False, node.tail)):
+        for own, text in ((True, node.text if node is not title else None), (False, node.tail)):  # not "Arcadia R2"
             if text and has_digit(text) and find_prices(text) and not layout.hidden(node) \
                     and not (own and _list_price(node)):
                 return True

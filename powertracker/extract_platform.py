@@ -427,7 +427,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
-                           "module-blockwishlist-view", "type-cart", "page-order-confirmation", "order-confirmation", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
+                           "module-blockwishlist-view", "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation", "order-confirmation", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -648,6 +648,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     # a product named like a page of another kind ("Min önskelista", a book; "Tak for din ordre", stickers) is sold
     # under its name: a buy button and a price right under the heading
     sold = layout.buy is not None and not layout.another_products(layout.buy) and _priced_under_heading(layout) \
+        and "template-page" not in (body.get("class") or "").split() \
         and not (heading and _COUNTED.search(heading))  # "Compare Products (3)", "Ønskeliste (2)": items counted
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not sold):
         return f"its heading says {heading!r}"

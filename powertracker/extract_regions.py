@@ -147,8 +147,13 @@ def _one_checkbox_row(row: _Element) -> bool:
     """Whether a list item or table row is one add-on to tick: a single checkbox, no other input, little text
     (not a product's whole buy box with a "gift wrap" box in it)."""
     inputs = row.findall(".//input")
-    return (len(inputs) == 1 and inputs[0].get("type") == "checkbox" and row.find(".//button") is None
-            and len(text_content(row)) <= 160)
+    if len(inputs) != 1 or inputs[0].get("type") != "checkbox" or row.find(".//button") is not None:
+        return False
+    text = text_content(row)  # not the price's own row ("Our price: £119.99 [ ] Compare")
+    return len(text) <= 160 and not _COMPARE_BOX.search(f"{class_id(inputs[0])} {inputs[0].get('name') or ''} {text}")
+
+
+_COMPARE_BOX = compiled(r"compar|vergleich|wish|merk|price|preis|prix|prezzo|precio|prijs|pris\b|cena", re.I)
 
 
 _TILE_TAGS = frozenset({"li", "button", "a", "div"})

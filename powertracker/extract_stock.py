@@ -106,7 +106,7 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
-_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?)|sizepicker|sku-?select"
+_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pill\b)|sizepicker|sku-?select"
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)", re.I)
 # an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
 _OPTION_STATE = compiled(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
@@ -119,9 +119,15 @@ def _picks_variant(el: _Element) -> bool:
         names = f"{node.tag} {class_id(node)}"
         if "inventory" in names.lower():
             return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
-        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names) or node.get("aria-pressed") == "false":
-            return True  # a toggle not pressed: an option not chosen
+        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names) or _unpressed(node):
+            return True
     return False
+
+
+def _unpressed(node: _Element) -> bool:
+    """A toggle not pressed beside one that is: an option not chosen (a lone option's "Sold out" is the product's)."""
+    box = node.getparent()
+    return node.get("aria-pressed") == "false" and box is not None and any(o.get("aria-pressed") == "true" for o in box)
 
 
 _SOLD_OUT_BADGE = compiled(r"price__badge--?sold-out")  # Dawn's one hyphen, Debut's two

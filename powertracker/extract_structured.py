@@ -238,7 +238,8 @@ _COMPARISON_TITLE = compiled(
     r"price comparison|compare prices|preisvergleich|comparateur de prix|comparer les prix|prijsvergelijk"
     r"|confronta prezzi|compara(r|dor de) precios|compar(ar|ação de) preços|porovnání cen|porównanie cen|porównaj ceny"
     r"|(menor|melhor) preço .{0,30}\bem \d+ lojas|(lowest|best) price .{0,30}\b(in|from|at) \d+ (stores|shops)\b"
-    r"|\bceny i opinie\b|prisjämförelse|prissammenligning|hintavertailu|árösszehasonlítás|השוואת מחירים|مقارنة الأسعار|価格比較|比價|比价"
+    r"|\b(ceneo|skąpiec|skapiec|idealo|geizhals|heureka|árukereső|arukereso|pricerunner|prisjakt|pricespy|kelkoo|trovaprezzi"
+    r"|kieskeurig|kuantokusta)(\.\w{2,3})?\s*$|prisjämförelse|prissammenligning|hintavertailu|árösszehasonlítás|השוואת מחירים|مقارنة الأسعار|価格比較|比價|比价"
     r"|가격\s?비교|σύγκριση τιμών|сравнение цен|порівняння цін", re.I)
 
 
