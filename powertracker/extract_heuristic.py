@@ -155,6 +155,9 @@ _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( valu
                      r"|\b(free|gratis|gratuit[aoe]?|grátis|kostenlos) (sopra|oltre|dès|ab|vanaf|över|over|above|a partir de|desde"
                      r"|acima de|od))\s*:?\s*$")
 _THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상|einkaufswert|bestellwert|warenwert)")
+# "ab CHF 50.– kostenlos", "dès 69 € offerte": what an order must reach for something free (its shipping)
+_FROM_LEFT = _rx(r"\b(ab|from|dès|vanaf|över|fra|desde|a partir de|da|od|oltre)\s*$")
+_FREE_RIGHT = _rx(r"\W*(kostenlos|versandkostenfrei|gratis|free|offerte?s?|gratuite?s?|zdarma|ingyenes|gratuito)\b")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
 _SHIPPING_NOUNS = r"versand(kosten)?|shipping|livraison|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr"
@@ -230,7 +233,7 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
                 r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
-_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|ledenprijs"
+_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|(?<!非)会員様?\s?\d{1,2}\s?%\s?off[\s:.：]*$"  # "ゴールド会員様 5%OFF 2,831円", not "非会員様価格"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
@@ -902,7 +905,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
         s.reason = "the tax in the price, not the price"
-    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right):
+    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right) or (_FROM_LEFT.search(left) and _FREE_RIGHT.match(right)):
         s.reason = "a spend threshold (a promotion's or free shipping's)"
     elif _is_fee(left, right):
         s.reason = "a fee the price includes (recycling, eco-participation)"

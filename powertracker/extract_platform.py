@@ -427,7 +427,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
-                           "module-blockwishlist-view", "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation", "order-confirmation", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
+                           "module-blockwishlist-view", "type-cart", "page-stores", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation", "order-confirmation", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -454,7 +454,7 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
                            r"|(find a|find your( local)?) store$|store (locator|finder)$|filialfinder$|filiale finden$|filialsuche$"
-                           r"|trouver un magasin$|encuentra tu tienda$|((min|din) )?önskelista(?=\s*\(\d+\)$|$)"
+                           r"|trouver un magasin$|nos magasins$|nuestras tiendas$|unsere (filialen|geschäfte|märkte)$|our stores$|encuentra tu tienda$|((min|din) )?önskelista(?=\s*\(\d+\)$|$)"
                            r"|((min|din) )?ønskeliste(?=\s*\(\d+\)$|$)|((meine|deine) )?wunschliste(?=\s*\(\d+\)$|$)"
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich|vergleichsliste"

@@ -823,3 +823,28 @@ def test_a_statement_beside_a_brand_or_another_edition(block: str, price: str | 
             '</aside><p>Swatch £2.50</p></main></body></html>')
     got = extract(page, "https://shop.example/p", default_currency="GBP").price
     assert got == (None if price is None else Decimal(price))
+
+
+@pytest.mark.parametrize(("hint", "currency", "price"), [
+    ('<p class="hint">inkl. MwSt., zzgl. Versand ab CHF 50.– kostenlos</p>', "CHF", "79"),
+    ('<p class="hint">Livraison offerte dès 69 € · 79 € FREE delivery</p>', "EUR", "79"),
+])
+def test_a_free_delivery_threshold_under_the_price_is_not_it(hint: str, currency: str, price: str) -> None:
+    sign = "CHF" if currency == "CHF" else "€"
+    page = (f'<html><body><main><section><h1>Tagesrucksack</h1><div class="Price_a1"><p class="Price_b2"><span>{sign}</span>'
+            f' <span>79.–</span></p>{hint}</div><button type="button">In den Warenkorb</button></section></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency=currency).price == Decimal(price)
+
+
+def test_a_members_price_in_french_is_not_the_price() -> None:
+    page = ('<html><body><main><h1>Casque ANC</h1><div class="price">299,99 €</div><p><span class="f-adherent">Adhérents :'
+            ' 284,99 €</span></p><button>Ajouter au panier</button></main></body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="EUR")
+    assert got.price == Decimal("299.99")
+    assert any(raw == "284,99 €" and reason.startswith("member") for raw, reason in got.rejected)
+
+
+def test_a_prestashop_stores_page_has_no_price() -> None:
+    page = ('<html><head><title>Nos magasins</title></head><body id="stores" class="page-stores"><main><h1>Nos magasins</h1>'
+            '<div class="store"><h2>Lyon</h2><p>Gravel Rando 2 à 1 299 € au lieu de 1 499 €</p></div></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="EUR").price is None
