@@ -233,7 +233,7 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
                 r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
 _USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
-_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|adhérents?|ledenprijs"
+_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|(?<!非)会員様?\s?\d{1,2}\s?%\s?off[\s:.：]*$"  # "ゴールド会員様 5%OFF 2,831円", not "非会員様価格"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
@@ -305,7 +305,7 @@ _UNDER = _rx(r"^\W*((gifts?|deals?|everything|cadeaux|geschenke|regalos|alles|to
 _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|échantillons?|campioni?|muestras?)\s*:\s*$")
 # a rental's words somewhere in the page (a day's ski pass is a product of its own)
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
-               "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel")
+               "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel", "verleih", "Mietdauer", "Mietbeginn", "Mietzeitraum")
 _DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve( yours| it| now| one| today)*( for)( only)?\s*$|\b(kaution|(security |refundable )?deposit|caução|caucao|selbstbeteiligung|excess|deductible|självrisk|selvrisiko|eigen risico|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
                     r"( of| von| de| di)?[\s:]*$")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
@@ -905,7 +905,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
         s.reason = "the tax in the price, not the price"
-    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right) or (_FROM_LEFT.search(left) and _FREE_RIGHT.match(right)):
+    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right) or _free_from(s, whole):
         s.reason = "a spend threshold (a promotion's or free shipping's)"
     elif _is_fee(left, right):
         s.reason = "a fee the price includes (recycling, eco-participation)"
@@ -984,6 +984,16 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
 _NEXT_GROSS = _rx(r"^\s*[（(]\s*(税込|incl\.?|inkl\.?|inc\.?|including|ttc|brutto)[^\d%()（）]{0,16}\d(?![\d.,]*\s?%)")
 # the tax inside the price before it: "£54.00 (inc. VAT £9.00)", "129,95 € (inkl. MwSt. 20,75 €)"
 _TAX_INSIDE_LEFT = _rx(r"[（(]\s*(incl\.?|inkl\.?|inc\.?|including|davon|dont)\s*(vat|mwst\.?|gst|btw|tva|iva|ust\.?)\.?[\s:]*$")
+
+
+def _free_from(s: Seen, whole: str) -> bool:
+    """Whether the amount is what an order must reach for free delivery, all in its own element: "zzgl. Versand ab
+    CHF 50.– kostenlos" (not a "From €29,95" price beside a "Gratis verzending" line)."""
+    before, after = whole[:s.match.start], whole[s.match.end:]
+    return bool(_FROM_LEFT.search(before) and _FREE_RIGHT.match(after) and _SHIPPING_WORD.search(before))
+
+
+_SHIPPING_WORD = _rx(r"versand|shipping|delivery|livraison|verzend|levering|fragt|frakt|lieferung|envío|spedizion|doprava")
 
 
 def _gross_after(amount: Decimal, right: str) -> bool:
@@ -1587,6 +1597,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
 
 
 _ADDON_ATTR = _rx(r"add-?on|upsell|cross-?sell")
+_BRAND_ATTR = _rx(r"brand|vendor|manufacturer|hersteller|marque|marca")
 # a label that asks for the price or the stock: its value is the product's ("Preis: Auf Anfrage", "Status: Nur Miete")
 _OWN_LABEL = _rx(r"availab|verfügbar|status|lager|stock|tillgäng|tilgængel|disponib|dostęp|dostup|levering|leverans|售價|售价"
                  r"|판매가|hinweis|note|notice|info|achtung|attention|wichtig|important|bemærk|obs\b|huom|uwaga|pozor|nota\b"
@@ -1599,7 +1610,7 @@ def _about_another_thing(el: _Element) -> bool:
     add-on's block: its statement is about that thing, not the product."""
     label = el.getprevious()
     if label is not None and not ((label.tag, el.tag) in (("dt", "dd"), ("th", "td")) or (
-            label.tag in _STATEMENT_LABELS and el.tag in _STATEMENT_LABELS)
+            label.tag in _STATEMENT_LABELS and el.tag in _STATEMENT_LABELS and not _BRAND_ATTR.search(class_id(label)))
             or text_content(label).strip().endswith((":", "："))):
         label = None  # not "<span>Patek Philippe</span><div>Price on application</div>", a brand over its statement
     if label is None and not (el.text or "").strip() and len(el) and el[0].tag in _STATEMENT_LABELS \

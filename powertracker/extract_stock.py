@@ -70,7 +70,7 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
         if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
                 and next(el.iter("select", "fieldset"), None) is None:  # a whole form: its options' "(Sold out)"
             text = " ".join(text_content(el).split())
-            if text and len(text) <= _MAX * 2:
+            if text and len(text) <= _MAX * 2 and not _ELSEWHERE.search(text):
                 texts.append(text)
     texts.extend(_near_texts(layout))
     if layout.buy is not None and PREORDER.search(texts[0]):
@@ -95,6 +95,7 @@ def _near_texts(layout: Layout) -> list[str]:
         text = (el.text or "").strip()
         # only a text that states stock can decide: the cheap test first, the walks up the tree after
         if text and len(text) <= _MAX and _ANY_STATE.search(text) and not _OPTION_STATE.search(text) \
+                and not _ELSEWHERE.search(text) \
                 and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el):
             out.append(" ".join(text.split()))
         if len(out) > 400:
@@ -106,9 +107,13 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
-_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pill\b)|sizepicker|sku-?select"
+_PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?(?![\w-]*note))|sizepicker|sku-?select"
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)", re.I)
 # an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
+# where the product is not sold, not whether it is in stock: "… not available in your country?", "Einige Farben sind in
+# Ihrem Land nicht verfügbar"
+_ELSEWHERE = compiled(r"your (country|region)|(ihrem|deinem) land|(ihrer|deiner) region|votre (pays|région)|tu país"
+                      r"|il tuo paese|uw land|ditt land|dit land", re.I)
 _OPTION_STATE = compiled(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
 
 
@@ -125,9 +130,9 @@ def _picks_variant(el: _Element) -> bool:
 
 
 def _unpressed(node: _Element) -> bool:
-    """A toggle not pressed beside one that is: an option not chosen (a lone option's "Sold out" is the product's)."""
+    """A toggle not pressed among others: an option not chosen (a lone option's "Sold out" is the product's)."""
     box = node.getparent()
-    return node.get("aria-pressed") == "false" and box is not None and any(o.get("aria-pressed") == "true" for o in box)
+    return node.get("aria-pressed") == "false" and box is not None and sum(o.get("aria-pressed") is not None for o in box) > 1
 
 
 _SOLD_OUT_BADGE = compiled(r"price__badge--?sold-out")  # Dawn's one hyphen, Debut's two

@@ -411,6 +411,9 @@ REVIEW_MISSES = {
                  "c06-de-shopware-campaign-bis-zu-30-ab-preis.html"},
     "review25": set(),
     "review26": {"s11-nextjs-reserve-today-for-150.html"},
+    "review27": {"t09-rental-only-rent-now-miss.html", "t10-shopware-mietdauer-miss.html",
+                 "t19-shopify-template-page-wishlist-journal.html", "t20-shopify-reservation-deposit-tbc-miss.html",
+                 "t22-addon-span-price-on-request.html"},
 }
 REVIEW_PAGES = [pytest.param(folder, e, id=f"{folder}/{e['file']}",
                              marks=[pytest.mark.xfail(strict=True)] if e["file"] in misses else [])
@@ -451,7 +454,9 @@ def test_pages_a_review_built_against_a_sessions_rules(folder: str, entry: dict[
     "for trade and private clients. Price on application.", a real wishlist of one item, a shop's own "Ceny i opinie"
     title, "Price: to be announced" for another edition, "To be announced" fixtures; and "Só disponível para aluguer",
     reservation deposits held in JSON-LD, "Bestellbestätigung" with "Erneut kaufen", WooCommerce's order-received
-    page, "1.349,00 RONPreț redus". These keep the narrowing."""
+    page, "1.349,00 RONPreț redus". review27 (26 pages, 10 wrong at first): "Vanaf €29,95" or "ab CHF 79.–" beside a
+    "Gratis verzending" line, "Prix non-adhérents", size pills all server-rendered unpressed. These keep the
+    narrowing."""
     page = FIXTURES / folder / "pages" / entry["file"]
     e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
     want = None if entry["price"] is None else Decimal(entry["price"])
