@@ -383,7 +383,9 @@ world's everyday shops, fifteen languages) 37/40 at c2500df, 26 of 28 priced pag
 kostenlos" threshold, a French members' price), 1 price invented on 12 pages without one (a store locator's promotion);
 40/40 after its fixes, and a fourth review (tests/fixtures/review27, 26 pages, 10 wrong at first) narrowed the last
 rules again. The session's six sets (holdout195 to holdout200): 218 of 240 right at first reading (90.8 %),
-146 of the 152 priced pages (96.1 %), 16 prices invented on the 88 pages without one (18.2 %).
+146 of the 152 priced pages (96.1 %), 16 prices invented on the 88 pages without one (18.2 %). Last, holdout201 (Asia-Pacific,
+Latin America, Turkey, the Gulf, Israel and Africa in their own scripts) 39/40 at b0aaafe, no price invented on its 12
+pages without one (its miss, a Hebrew unit price "ל-100 גרם", fixed since).
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

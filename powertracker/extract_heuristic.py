@@ -92,7 +92,8 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
                   r"|cu\.? ?ft|sq\.? ?ft|sq\.? ?m|ft|yd|gal|fl\.? ?oz"
                   r"|kilogramm?e?|kilogramo|chilogrammo|gramm?e?s?|gramos|litro|lb|oz|sheet|wash|tablet"
-                  r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])")
+                  r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
+                  r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
                  r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価)[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"

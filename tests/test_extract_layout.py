@@ -853,3 +853,12 @@ def test_a_prestashop_stores_page_has_no_price() -> None:
     page = ('<html><head><title>Nos magasins</title></head><body id="stores" class="page-stores"><main><h1>Nos magasins</h1>'
             '<div class="store"><h2>Lyon</h2><p>Gravel Rando 2 à 1 299 € au lieu de 1 499 €</p></div></main></body></html>')
     assert extract(page, "https://shop.example/p", default_currency="EUR").price is None
+
+
+def test_a_hebrew_unit_price_is_not_the_price() -> None:
+    page = ('<html lang="he"><body><main><h1>קפה נמס עלית</h1><div class="price"><span>₪</span><span>23.90</span>'
+            "<span>ליח'</span></div><div class=\"smallText\">₪11.95 ל-100 גרם</div><button>הוספה לסל</button></main>"
+            '</body></html>')
+    got = extract(page, "https://shop.example/p", default_currency="ILS")
+    assert got.price == Decimal("23.90")
+    assert ("₪11.95", "unit price") in got.rejected
