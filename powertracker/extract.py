@@ -390,15 +390,15 @@ class _Run:
         shown = self.shown_in_text(price)
         # a hire-only page's rate a day, a reservation's deposit: shown, but not as a price to buy at
         seen = {s.reason for s in self.scan.seen if s.match.amount == price}
-        hire = shown and bool(seen & {HIRE, DEPOSIT}) and seen <= {HIRE, DEPOSIT, RUNNING_TEXT}
-        if shown and not hire and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
+        not_to_buy = shown and bool(seen & {HIRE, DEPOSIT}) and seen <= {HIRE, DEPOSIT, RUNNING_TEXT}
+        if shown and not not_to_buy and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
                 or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
             return None
         said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
         if said and _LOADING.match(said):  # a price box a script fills from the markup's price
             return None
-        return said if said and (not shown or hire or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
+        return said if said and (not shown or not_to_buy or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products

@@ -417,7 +417,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*prisen er (endnu )?ikke (fastsat|fastsatt)"
                 r"|price will be announced|pric(e|ing) (will be |to be |is )?revealed (on|at|when|before|soon)"
                 r"|this (item|product|style) is (sold out|no longer available),? and (it )?(won.t|will not) be restocked"
-                r"|pricing will be announced|(final )?pric(e|ing) will be (published|confirmed) (at|before) launch|^\W*price:?\s*to be announced( at launch| soon)?\W*$|pric(e|ing) and availability (will be|to be) announced|price to be announced|harga( \w+){0,4} akan diumumkan"
+                r"|pricing will be announced|(final )?pric(e|ing) will be (published|confirmed) (at|before) launch|pric(e|ing) and availability (will be|to be) announced|price:?\s*to be announced|harga( \w+){0,4} akan diumumkan"
                 r"|цената ще бъде обявена|цена(та)? при запитване|ár kérésre|^\W*ціну уточнюйте\W*$|^\W*уточнюйте ціну\W*$"
                 r"|^\W*ціна за запитом\W*$|^\W*цену уточняйте\W*$|^\W*уточняйте цену\W*$|^\W*цена по запросу\W*$"
                 r"|prezzi riservati ai clienti|accedi per (il prezzo|vedere i prezzi|visualizzare i prezzi)"
@@ -475,8 +475,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # (a question, "… not available in your country? Find a distributor", points elsewhere)
                 r"|(this|the) (item|product) (is not|isn.t|is currently not) available (in|to) your (region|country)(?!\s*\?)"
                 r"|(ce produit|cet article|le produit|l.article) n.est pas disponible dans votre (pays|région)(?!\s*\?)"
-                r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in (ihrem|deinem) land (leider )?nicht (verfügbar|erhältlich)"
-                r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in (ihrer|deiner) region (leider )?nicht (verfügbar|erhältlich)"
+                r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in ((ihrem|deinem) land|(ihrer|deiner) region) (leider )?nicht"
+                r" (verfügbar|erhältlich)"
                 r"|precio (bajo|según|previo) presupuesto|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
@@ -991,10 +991,7 @@ def _free_from(s: Seen, whole: str) -> bool:
     """Whether the amount is what an order must reach for free delivery, all in its own element: "zzgl. Versand ab
     CHF 50.– kostenlos" (not a "From €29,95" price beside a "Gratis verzending" line)."""
     before, after = whole[:s.match.start], whole[s.match.end:]
-    return bool(_FROM_LEFT.search(before) and _FREE_RIGHT.match(after) and _SHIPPING_WORD.search(before))
-
-
-_SHIPPING_WORD = _rx(r"versand|shipping|delivery|livraison|verzend|levering|fragt|frakt|lieferung|envío|spedizion|doprava")
+    return bool(_FROM_LEFT.search(before) and _FREE_RIGHT.match(after) and _SHIPPING_CTX.search(before))
 
 
 def _gross_after(amount: Decimal, right: str) -> bool:

@@ -427,7 +427,10 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "page-search", "category", "search", "catalog-product-compare-index",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
-                           "module-blockwishlist-view", "type-cart", "page-stores", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation", "order-confirmation", "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand", "woocommerce-wishlist",
+                           "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand",
+                           "woocommerce-wishlist", "module-blockwishlist-view", "page-stores",
+                           "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation",
+                           "order-confirmation",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -454,8 +457,8 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
                            r"|resultaten voor|sökresultat|søgeresultater|søkeresultater|wyniki wyszukiwania|výsledky hledání"
                            r"|(find a|find your( local)?) store$|store (locator|finder)$|filialfinder$|filiale finden$|filialsuche$"
-                           r"|trouver un magasin$|nos magasins$|nuestras tiendas$|unsere (filialen|geschäfte|märkte)$|our stores$|encuentra tu tienda$|((min|din) )?önskelista(?=\s*\(\d+\)$|$)"
-                           r"|((min|din) )?ønskeliste(?=\s*\(\d+\)$|$)|((meine|deine) )?wunschliste(?=\s*\(\d+\)$|$)"
+                           r"|trouver un magasin$|nos magasins$|nuestras tiendas$|unsere (filialen|geschäfte|märkte)$|our stores$|encuentra tu tienda$"
+                           r"|(((min|din) )?(önskelista|ønskeliste)|((meine|deine) )?wunschliste)(?=\s*\(\d+\)$|$)"
                            r"|検索結果|搜索结果|搜尋結果|검색 결과|(my |your )?wish ?list|ma liste de souhaits|mes favoris|wunschliste"
                            r"|verlanglijst|lista de deseos|(product )?comparison|compare products|comparer|produktvergleich|vergleichsliste"
                            r"|vergelijk|comparar|confronta|(producten|produkte|produits|productos|prodotti) (vergelijken|vergleichen"
@@ -628,6 +631,15 @@ def _priced_under_heading(layout: Layout) -> bool:
 _COUNTED = compiled(r"\(\d+\)\s*$")
 
 
+def _sold_under(layout: Layout, heading: str | None, body: _Element) -> bool:
+    """Whether a product named like a page of another kind ("Min önskelista", a book; "Tak for din ordre", stickers) is
+    sold under its name: a buy button and a price right under the heading, not on a Shopify page template, and no
+    count of items after the name ("Compare Products (3)", "Ønskeliste (2)")."""
+    return layout.buy is not None and not layout.another_products(layout.buy) and _priced_under_heading(layout) \
+        and "template-page" not in (body.get("class") or "").split() \
+        and not (heading and _COUNTED.search(heading))
+
+
 def listing_page(page: Page, layout: Layout) -> str | None:
     """What says the page lists products (a category, collection or search page): the platform's
     ``<body>`` class or id, as BigCommerce, Magento, Shopify, WooCommerce, Shopware and PrestaShop
@@ -645,12 +657,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and (
             _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(text_content(body)))):
         return "a basket's line items"
-    # a product named like a page of another kind ("Min önskelista", a book; "Tak for din ordre", stickers) is sold
-    # under its name: a buy button and a price right under the heading
-    sold = layout.buy is not None and not layout.another_products(layout.buy) and _priced_under_heading(layout) \
-        and "template-page" not in (body.get("class") or "").split() \
-        and not (heading and _COUNTED.search(heading))  # "Compare Products (3)", "Ønskeliste (2)": items counted
-    if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not sold):
+    if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not _sold_under(layout, heading, body)):
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))
@@ -660,7 +667,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
     title = page.doc.findtext(".//title")
-    if title and ((_SEARCH_TITLE.search(title) and not sold) or (  # a basket's, unless it names the product in the h1 too
+    if title and ((_SEARCH_TITLE.search(title) and not _sold_under(layout, heading, body)) or (  # a basket's, unless it names the product in the h1 too
             _CART_TITLE.search(title) and not types & PRODUCT_TYPES and (heading is None or heading not in title))):
         return f"its title says {' '.join(title.split())!r}"
     name = re.split(r"\s[|–—-]\s", title.strip())[0] if title else None  # "Page introuvable | Vins & Terroirs"

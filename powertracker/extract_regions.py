@@ -143,14 +143,14 @@ def _amount_alone(el: _Element) -> bool:
     return bool(_AMOUNT_ONLY.fullmatch(" ".join(text_content(el).split())))
 
 
-def _one_checkbox_row(row: _Element) -> bool:
-    """Whether a list item or table row is one add-on to tick: a single checkbox, no other input, little text
-    (not a product's whole buy box with a "gift wrap" box in it)."""
+def _add_on_box(row: _Element) -> _Element | None:
+    """The checkbox of a list item or table row that is one add-on to tick: a single checkbox, no other input, little
+    text (not a product's whole buy box with a "gift wrap" box in it, nor the price's own row with a "Compare" box)."""
     inputs = row.findall(".//input")
     if len(inputs) != 1 or inputs[0].get("type") != "checkbox" or row.find(".//button") is not None:
-        return False
-    text = text_content(row)  # not the price's own row ("Our price: £119.99 [ ] Compare")
-    return len(text) <= 160 and not _COMPARE_BOX.search(f"{class_id(inputs[0])} {inputs[0].get('name') or ''} {text}")
+        return None
+    box, text = inputs[0], text_content(row)
+    return box if len(text) <= 160 and not _COMPARE_BOX.search(f"{class_id(box)} {box.get('name') or ''} {text}") else None
 
 
 _COMPARE_BOX = compiled(r"compar|vergleich|wish|merk|price|preis|prix|prezzo|precio|prijs|pris\b|cena", re.I)
@@ -278,8 +278,8 @@ class Layout:
         checked (a "Subscribe & Save" price beside the one-time purchase chosen), or an ARIA
         listbox option not selected while another is."""
         for depth, a in enumerate((el, *el.iterancestors())):
-            if depth <= 2 and a.tag in ("li", "tr") and _one_checkbox_row(a):  # <li><label><input type=checkbox>
-                return a.find(".//input[@type='checkbox']").get("checked") is None  # Helmet</label><span>£79.99
+            if depth <= 2 and a.tag in ("li", "tr") and (box := _add_on_box(a)) is not None:
+                return box.get("checked") is None  # <li><label><input type=checkbox> Helmet</label><span>£79.99
             if a.get("role") == "option":  # a custom listbox: "Initialen (+€12,00)" beside the chosen "Geen"
                 box = a.getparent()
                 return a.get("aria-selected") != "true" and box is not None and any(

@@ -109,11 +109,11 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?(?![\w-]*note))|sizepicker|sku-?select"
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)", re.I)
-# an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
 # where the product is not sold, not whether it is in stock: "… not available in your country?", "Einige Farben sind in
 # Ihrem Land nicht verfügbar"
 _ELSEWHERE = compiled(r"your (country|region)|(ihrem|deinem) land|(ihrer|deiner) region|votre (pays|région)|tu país"
                       r"|il tuo paese|uw land|ditt land|dit land", re.I)
+# an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
 _OPTION_STATE = compiled(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
 
 

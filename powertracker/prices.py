@@ -68,11 +68,11 @@ _ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: �
 # A currency token: a code, a symbol, or a word-like abbreviation.
 _SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫₦₵৳円元"  # one-character currency signs
 _SHILLING = r"(?:[KTU]Sh|Ksh)"  # Kenyan, Tanzanian, Ugandan
-# a currency word ends at a letter, unless a capital follows a small letter: a visually hidden label's
-# text runs into it ("349,00 leiPreț inițial:", "299 krInkl. moms")
-_WORD_END = r"(?![a-z]|(?<=[A-Z])[A-Z])"
+# a currency word or code ends at a letter, unless the next word starts there with a capital: a visually hidden
+# label's text runs into it ("349,00 leiPreț inițial:", "1.349,00 RONPreț redus", "299 krInkl. moms")
+_WORD_END = r"(?![a-z]|[A-Z](?![a-z]))"
 _CUR = (r"(?:US ?\$|U\$S|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|NT\$|S\$|R\$|S/\.?|[" + _SIGNS + r"]|zł|Kč|(?<![A-Za-z])" + _SHILLING + r"\.?(?![A-Za-z])|" + _ARABIC + r"|(?<![A-Za-z])Ft" + _WORD_END + r"|SFr\.|Fr\.(?=\s?\d)|(?<![A-Za-z])[kK]r\.?" + _WORD_END + r"|лв\.?|"
-        r"(?<![A-Za-z])(?i:" + _CODES + r")(?![a-z]|[A-Z](?![a-z]))|(?i:euros?)" + _WORD_END + r"|(?<=\d):-"
+        r"(?<![A-Za-z])(?i:" + _CODES + r")" + _WORD_END + r"|(?i:euros?)" + _WORD_END + r"|(?<=\d):-"
         # a code in capitals glued to a word before it, as a visually hidden label's text runs into it: "Sale priceAED 349.00"
         r"|(?<=[a-z])(?:" + _CODES + r")(?= ?\d))")
 # An amount: grouped thousands (. , ' or space), an optional 1-2 digit fraction, or a ",-" / ".–" ending.
