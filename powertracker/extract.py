@@ -65,6 +65,7 @@ from .extract_heuristic import (
     scan,
     shared_box,
     shown_bare,
+    survey,
 )
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
@@ -197,6 +198,7 @@ class _Run:
         self.layout = Layout(page.doc, page.meta.get("og:title") if product else None)
         self.wanted = wanted
         self._scan: Scan | None = None
+        self._survey: Scan | None = None
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self.no_product = False  # an article, a comparison or a listing: no product's stock either
@@ -229,8 +231,17 @@ class _Run:
     @property
     def scan(self) -> Scan:
         if self._scan is None:
-            self._scan = scan(self.page, self.layout)
+            self._scan = scan(self.page, self.layout, self._survey)
         return self._scan
+
+    @property
+    def surveyed(self) -> Scan:
+        """The scan's amounts and their reasons, without the choice among them (which a markup page rarely needs)."""
+        if self._scan is not None:
+            return self._scan
+        if self._survey is None:
+            self._survey = survey(self.page, self.layout)
+        return self._survey
 
     def visible_was(self, price: Decimal) -> Decimal | None:
         """The scan's was price; the full scan runs only when the page could show one above ``price``."""
@@ -386,19 +397,19 @@ class _Run:
         """The page's statement that it has no price to pay ("This product has been discontinued"), when
         the page does not show the markup's price, shows it only struck through as a list price, or, the markup
         saying sold out (or nothing of stock), shows it only in other products' cards or blocks."""
+        said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
+        if not said or _LOADING.match(said):  # none, or a price box a script fills from the markup's price
+            return None
         price = chosen.price
         shown = self.shown_in_text(price)
         # a hire-only page's rate a day, a reservation's deposit: shown, but not as a price to buy at
-        seen = {s.reason for s in self.scan.seen if s.match.amount == price}
+        seen = {s.reason for s in self.surveyed.seen if s.match.amount == price} if shown else set()
         not_to_buy = shown and bool(seen & {HIRE, DEPOSIT}) and seen <= {HIRE, DEPOSIT, RUNNING_TEXT}
         if shown and not not_to_buy and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
                 or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
             return None
-        said = no_price_statement(self.page, self.layout)  # "회원공개" beside the markup's price struck through as a list price
-        if said and _LOADING.match(said):  # a price box a script fills from the markup's price
-            return None
-        return said if said and (not shown or not_to_buy or self._shown_only_in_cards(price) or self.shown_as_was(price)) else None
+        return said if not shown or not_to_buy or self._shown_only_in_cards(price) or self.shown_as_was(price) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
         """Whether every visible place that writes ``amount`` is in a row of product cards or a related-products

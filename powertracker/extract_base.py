@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
 from lxml.etree import HTMLParser, _Element, tostring
 
 from .bytesearch import holds
@@ -348,7 +349,8 @@ def _walk(root: _Element, out: list[tuple[_Element, bool]]) -> None:
 
 # the non-ASCII letters that IGNORECASE matches to an ASCII one (İ, ı -> i; ſ -> s; Kelvin sign -> k),
 # which bytes.lower() leaves alone: a subtree holding one is never skipped
-_CASE_GUARDS = tuple(c.encode("utf-8") for c in ("\u0130", "\u0131", "\u017f", "\u212a"))
+_CASE_GUARD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CASE_GUARDS = tuple(c.encode("utf-8") for c in _CASE_GUARD_CHARS)
 
 
 def required_literals(pattern: str, flags: int) -> tuple[bytes, ...] | None:
@@ -417,24 +419,13 @@ def _may_fold_to(data: bytes, hints: tuple[bytes, ...]) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _pruning(hints: tuple[bytes, ...]) -> tuple[tuple[tuple[bytes, frozenset[int], bytes | None], ...], frozenset[int]]:
-    """For each hint, what a text must hold for a search to be worth it: every byte beyond ASCII the
-    hint holds, and the longest word it holds between two spaces ("auf" in " auf anfrage"), which the
-    text then holds as a whole word; and all those bytes, each looked for once (a memchr)."""
-    plan = []
-    for h in hints:
-        inner = [w for w in h.split(b" ")[1:-1] if w and len(w.split()) == 1]
-        plan.append((h, frozenset(c for c in h if c >= 0x80), max(inner, key=len) if inner else None))
-    return tuple(plan), frozenset().union(*(high for _, high, _ in plan))
-
-
-def _lower_hold(low: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
-    """The ``hints`` that ``low`` holds, in their order: a search for each of them costs a pass over a
-    long text, so most are ruled out first by a byte or a whole word they need and the text lacks."""
-    plan, beyond = _pruning(hints)
-    held = {c for c in beyond if bytes((c,)) in low}
-    words = set(low.split())
-    return tuple(h for h, high, word in plan if high <= held and (word is None or word in words) and holds(low, h))
+def _finder(hints: tuple[bytes, ...]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over ``hints`` (as text; each hint's value its index), built once."""
+    automaton = ahocorasick.Automaton()
+    for i, h in enumerate(hints):
+        automaton.add_word(h.decode("utf-8", "surrogateescape"), i)
+    automaton.make_automaton()
+    return automaton
 
 
 def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
@@ -448,19 +439,18 @@ def _folded_hold(data: bytes, wide: tuple[bytes, ...]) -> tuple[bytes, ...]:
     return tuple(h for h in wide if h in folded)
 
 
-def hints_in(data: bytes, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
-    """The ``hints`` (``required_literals``) that UTF-8 text ``data`` holds, whatever its case: all of
-    them when it holds a letter whose case neither ``bytes.lower()`` nor ``str.casefold()`` folds as
-    the regex does (``_CASE_GUARDS``). A hint with a cased letter beyond ASCII that the lower-cased
-    bytes lack is looked for in the case-folded text ("ÁR KÉRÉSRE")."""
-    if any(g in data for g in _CASE_GUARDS):
+def hints_in(data: bytes | str, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+    """The ``hints`` (``required_literals``) that UTF-8 text ``data`` (or the text itself) holds, whatever its case,
+    in their order: all of them when it holds a letter whose case ``str.casefold()`` does not fold as the regex
+    does (``_CASE_GUARDS``). Found in one pass over the case-folded text, which holds every hint the text holds
+    in any case (and, rarely, one more: "ss" where it says "ß"; a hint only rules text out)."""
+    text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
+    if any(g in text for g in _CASE_GUARD_CHARS):
         return hints
-    low = data.lower()
-    found = _lower_hold(low, hints)
-    wide = tuple(h for h in _wide(hints) if h not in found)
-    if wide and _may_fold_to(data, hints) and (more := _folded_hold(data, wide)):
-        found = tuple(h for h in hints if h in found or h in more)
-    return found
+    if not hints:
+        return ()
+    held = {i for _, i in _finder(hints).iter(text.casefold())}
+    return tuple(h for i, h in enumerate(hints) if i in held)
 
 
 def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterator[_Element]:

@@ -1015,8 +1015,17 @@ def _labels_next_amount(el: _Element) -> bool:
     return bool(found) and found[0].start <= 12 and re.fullmatch(r"[\w\s.:]*", rest[:found[0].start]) is not None
 
 
-def scan(page: Page, layout: Layout) -> Scan:
-    """Every visible amount on the page, classified, and the one most likely the price."""
+def scan(page: Page, layout: Layout, surveyed: Scan | None = None) -> Scan:
+    """Every visible amount on the page, classified, and the one most likely the price (``surveyed``: the page's
+    ``survey``, taken already, which this completes)."""
+    out = surveyed if surveyed is not None else survey(page, layout)
+    _choose(out, page, layout)
+    return out
+
+
+def survey(page: Page, layout: Layout) -> Scan:
+    """Every visible amount on the page, classified on its own, before any is chosen (choosing only turns
+    unclassified amounts and was prices into others, so a reason such as HIRE already stands here)."""
     out = Scan()
     region = layout.product_region()
     body = page.doc.find("body")
@@ -1075,7 +1084,6 @@ def scan(page: Page, layout: Layout) -> Scan:
             if s.reason is None and _links_elsewhere(page, el):
                 s.reason = "in a named link to another page (another product or colour)"
             out.seen.append(s)
-    _choose(out, page, layout)
     return out
 
 
@@ -1559,18 +1567,22 @@ def no_price_statement(page: Page, layout: Layout) -> str | None:
 
 
 def _no_price_statement(page: Page, layout: Layout) -> str | None:
-    region = layout.product_region()
-    root = region if region is not None else page.doc.find("body")
-    if root is None:
-        root = page.doc
+    body = page.doc.find("body")
+    if body is None:
+        body = page.doc
     hints = _NO_PRICE_WORDS
-    if region is None and hints is not None:
-        # the whole body: its descriptions and reviews are most of its text, and no statement, so the
-        # words are first looked for in the texts short enough to be one (a few KB of a 100 KB page)
-        short = [t for t in _TEXTS(root) if len(t) <= 200 or len(t.strip()) <= 200]
-        hints = hints_in("".join(short).encode("utf-8", "replace"), hints)  # run together: a statement may span nodes
-        if not hints:
+    if hints is not None:
+        # the body's descriptions and reviews are most of its text, and no statement, so the words are first
+        # looked for in the texts short enough to be one (a few KB of a 100 KB page): most pages hold none, and
+        # then need no layout (a statement is read only from texts of at most 200 characters)
+        short = [t for t in _TEXTS(body) if len(t) <= 200 or len(t.strip()) <= 200]
+        held = hints_in("".join(short), hints)  # run together: a statement may span nodes
+        if not held:
             return None
+    region = layout.product_region()
+    root = body if region is None else region
+    if region is None and hints is not None:
+        hints = held
     # iter(), less the subtrees whose text has none of the no-price words: same elements, same order
     for el in elements_holding(root, hints):
         for text in _statement_texts(el):

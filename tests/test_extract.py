@@ -1019,6 +1019,17 @@ def test_hints_beyond_ascii_are_matched_case_folded() -> None:
     assert hints_in("Ár: 8 990 Ft".encode(), hints) == ()
 
 
+def test_hints_are_found_in_one_pass_in_their_order_in_bytes_or_text() -> None:
+    from powertracker.extract_base import hints_in, required_literals
+
+    hints = required_literals(r"call for (a )?price|preis auf anfrage|prix sur demande", re.I)
+    assert hints is not None
+    page = "Prix SUR DEMANDE · Preis auf Anfrage · Versand frei"
+    both = tuple(h for h in hints if h in (b"preis auf anfrage", b"prix sur demande"))
+    assert len(both) == 2 and hints_in(page, hints) == both == hints_in(page.encode(), hints)
+    assert hints_in("Call us", hints) == () and hints_in("Kelvin \u212a", hints) == hints  # a letter re.I folds on its own
+
+
 def test_the_euro_sign_as_the_decimal_point_in_a_superscript() -> None:
     html = _doc('<h1>Le Roman</h1><ul><li>Poche <span>8,90 €</span></li></ul>'
                 '<div class="f-priceBox-price">22<sup>€50</sup></div><button>Ajouter au panier</button>'
