@@ -57,12 +57,12 @@ from .extract_heuristic import (
     Scan,
     Seen,
     auction_without_buy_now,
+    choose,
     discount_explains,
     heuristic,
     may_show_was,
     no_price_statement,
     price_marked,
-    scan,
     shared_box,
     shown_bare,
     survey,
@@ -230,15 +230,15 @@ class _Run:
 
     @property
     def scan(self) -> Scan:
+        """The heuristic's scan: the survey, with the choice among its amounts made (once)."""
         if self._scan is None:
-            self._scan = scan(self.page, self.layout, self._survey)
+            choose(self.surveyed, self.page, self.layout)
+            self._scan = self.surveyed
         return self._scan
 
     @property
     def surveyed(self) -> Scan:
-        """The scan's amounts and their reasons, without the choice among them (which a markup page rarely needs)."""
-        if self._scan is not None:
-            return self._scan
+        """The page's amounts and their reasons, before the choice among them (which a markup page rarely needs)."""
         if self._survey is None:
             self._survey = survey(self.page, self.layout)
         return self._survey

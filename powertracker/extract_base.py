@@ -347,10 +347,9 @@ def _walk(root: _Element, out: list[tuple[_Element, bool]]) -> None:
 
 # --- skipping subtrees that cannot match a pattern -------------------------------------------------
 
-# the non-ASCII letters that IGNORECASE matches to an ASCII one (İ, ı -> i; ſ -> s; Kelvin sign -> k),
-# which bytes.lower() leaves alone: a subtree holding one is never skipped
-_CASE_GUARD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
-_CASE_GUARDS = tuple(c.encode("utf-8") for c in _CASE_GUARD_CHARS)
+# the non-ASCII letters that IGNORECASE matches to an ASCII one (İ, ı -> i; ſ -> s; Kelvin sign -> k), not all
+# of which str.casefold() folds so: a text holding one is taken to hold every hint (a subtree is never skipped)
+_CASE_GUARDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def required_literals(pattern: str, flags: int) -> tuple[bytes, ...] | None:
@@ -397,28 +396,6 @@ def _longest_run(items: list[tuple[Any, Any]], literal: Any, keep: Callable[[str
 
 
 @lru_cache(maxsize=32)
-def _wide(hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
-    """The ``hints`` with a cased letter beyond ASCII: ``bytes.lower()`` cannot fold those."""
-    return tuple(h for h in hints if _cased_beyond_ascii(h.decode("utf-8")))
-
-
-@lru_cache(maxsize=32)
-def _wide_leads(hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
-    """The first UTF-8 bytes of those letters in either case (0xC3 for á / Á, 0xD0 and 0xD1 for
-    Cyrillic): text without any cannot hold a wide hint, and is not case-folded to find out."""
-    letters = {c for h in _wide(hints) for c in _cased_beyond_ascii(h.decode("utf-8"))}
-    return tuple({v.encode("utf-8")[:1] for c in letters for v in (c, c.upper(), c.lower(), c.title())})
-
-
-def _cased_beyond_ascii(text: str) -> list[str]:
-    return [c for c in text if not c.isascii() and c.lower() != c.upper()]
-
-
-def _may_fold_to(data: bytes, hints: tuple[bytes, ...]) -> bool:
-    return not data.isascii() and any(b in data for b in _wide_leads(hints))
-
-
-@lru_cache(maxsize=32)
 def _finder(hints: tuple[bytes, ...]) -> ahocorasick.Automaton:
     """An Aho-Corasick automaton over ``hints`` (as text; each hint's value its index), built once."""
     automaton = ahocorasick.Automaton()
@@ -428,27 +405,16 @@ def _finder(hints: tuple[bytes, ...]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _may_hold(data: bytes, hints: tuple[bytes, ...]) -> bool:
-    low = data.lower()
-    return any(h in low for h in hints) or any(g in data for g in _CASE_GUARDS) or (
-        bool(_wide(hints)) and _may_fold_to(data, hints) and _folded_hold(data, _wide(hints)) != ())
-
-
-def _folded_hold(data: bytes, wide: tuple[bytes, ...]) -> tuple[bytes, ...]:
-    folded = data.decode("utf-8", "replace").casefold().encode("utf-8")
-    return tuple(h for h in wide if h in folded)
-
-
 def hints_in(data: bytes | str, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     """The ``hints`` (``required_literals``) that UTF-8 text ``data`` (or the text itself) holds, whatever its case,
     in their order: all of them when it holds a letter whose case ``str.casefold()`` does not fold as the regex
     does (``_CASE_GUARDS``). Found in one pass over the case-folded text, which holds every hint the text holds
     in any case (and, rarely, one more: "ss" where it says "ß"; a hint only rules text out)."""
-    text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
-    if any(g in text for g in _CASE_GUARD_CHARS):
-        return hints
     if not hints:
         return ()
+    text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
+    if any(g in text for g in _CASE_GUARDS):
+        return hints
     held = {i for _, i in _finder(hints).iter(text.casefold())}
     return tuple(h for i, h in enumerate(hints) if i in held)
 
@@ -478,7 +444,7 @@ def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterato
             continue
         if not single:  # an only child (a wrapper) holds what its parent held: no need to look
             data = tostring(child, method="text", encoding="utf-8", with_tail=False)
-            if not _may_hold(data, hints):
+            if not hints_in(data, hints):
                 continue
             if len(data) <= _BIG_TEXT:
                 yield from child.iter()

@@ -1015,14 +1015,6 @@ def _labels_next_amount(el: _Element) -> bool:
     return bool(found) and found[0].start <= 12 and re.fullmatch(r"[\w\s.:]*", rest[:found[0].start]) is not None
 
 
-def scan(page: Page, layout: Layout, surveyed: Scan | None = None) -> Scan:
-    """Every visible amount on the page, classified, and the one most likely the price (``surveyed``: the page's
-    ``survey``, taken already, which this completes)."""
-    out = surveyed if surveyed is not None else survey(page, layout)
-    _choose(out, page, layout)
-    return out
-
-
 def survey(page: Page, layout: Layout) -> Scan:
     """Every visible amount on the page, classified on its own, before any is chosen (choosing only turns
     unclassified amounts and was prices into others, so a reason such as HIRE already stands here)."""
@@ -1378,7 +1370,8 @@ def _rate_shown(gross: Seen, rate: Decimal) -> bool:
 _NOTE_ATTR = compiled(r"(^|\s|__)notes?($|\s)")  # a note, or a block's note: not "price-including-tax-note"
 
 
-def _choose(out: Scan, page: Page, layout: Layout) -> None:
+def choose(out: Scan, page: Page, layout: Layout) -> None:
+    """Completes ``out``, a page's ``survey``: the amount most likely the price, and the was price beside it."""
     _saved_from(out)
     _percent_off_from(out)
     if any(s.weak for s in out.seen):
