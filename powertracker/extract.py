@@ -1037,7 +1037,7 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     strategy = f"platform:{run.plat_name}" if name == "platform" else name
     confidence = run.scan.confidence if name == "heuristic" else CONFIDENCE[name]
     avail = chosen.availability
-    if avail == "in_stock" and preorder_button(run.layout):
+    if avail == "in_stock" and preorder_button(page, run.layout):
         avail = "preorder"
     if avail is None:
         avail, words = text_availability(run.layout)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 import ahocorasick
-from lxml.etree import HTMLParser, _Element, tostring
+from lxml.etree import HTMLParser, XPath, _Element, tostring
 
 from .bytesearch import holds
 from .patterns import compiled
@@ -108,6 +108,27 @@ class Page:
             found = self.digit_nodes[root] = digit_text_nodes(root)
         return found
 
+    def short_text(self) -> str:
+        """The body's short texts run together in document order: the texts of at most ``SHORT_TEXT``
+        characters (or that once stripped), a few KB of a 100 KB page whose descriptions and reviews are the
+        rest. A label, a button's text, a "Price on request" is in it (computed once)."""
+        text = self.memo.get("short text")
+        if text is None:
+            body = self.doc.find("body")
+            text = self.memo["short text"] = "".join(
+                [t for t in _TEXTS(self.doc if body is None else body) if len(t) <= SHORT_TEXT or len(t.strip()) <= SHORT_TEXT])
+        return text  # type: ignore[no-any-return]
+
+    def short_words(self, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+        """``hints_in(self.short_text(), hints)``; the hints declared with ``short_text_hints`` are all looked for
+        in the first call's one pass (each extraction asks for the same ones)."""
+        if hints not in _SHORT_GROUPS:
+            return hints_in(self.short_text(), hints)
+        held = self.memo.get("short words")
+        if held is None:
+            held = self.memo["short words"] = frozenset(hints_in(self.short_text(), _SHORT_EVERY))
+        return tuple(h for h in hints if h in held)
+
     def currency(self, token: str | None) -> str | None:
         """A currency token resolved with this page's hints (page meta, retailer default, language)."""
         return currency_code(token, self.default_currency, self.page_currency, self.lang)
@@ -134,6 +155,21 @@ class Page:
             src = self.html
             held = self.memo[key] = holds(src, marker.encode() if isinstance(src, bytes) else marker)  # UTF-8 (page_source)
         return held  # type: ignore[no-any-return]
+
+
+SHORT_TEXT = 200  # characters: a label, a badge, a short statement; a longer text is a sentence of a description
+_TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
+_SHORT_GROUPS: list[tuple[bytes, ...]] = []  # the hints Page.short_words answers in one pass, as declared
+_SHORT_EVERY: tuple[bytes, ...] = ()  # all of them
+
+
+def short_text_hints(hints: tuple[bytes, ...] | None) -> tuple[bytes, ...] | None:
+    """Declares ``hints`` (at import) as words every extraction asks ``Page.short_words`` about; returns them."""
+    global _SHORT_EVERY  # noqa: PLW0603 - set while modules are imported, read-only after
+    if hints is not None:
+        _SHORT_GROUPS.append(hints)
+        _SHORT_EVERY = tuple(dict.fromkeys((*_SHORT_EVERY, *hints)))
+    return hints
 
 
 UTF8_PARSER = HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8", collect_ids=False)

@@ -25,15 +25,16 @@ from urllib.parse import urlsplit
 from lxml.etree import XPath, _Element
 
 from .extract_base import (
+    SHORT_TEXT,
     Candidate,
     Page,
     class_id,
     elements_holding,
     has_digit,
-    hints_in,
     is_fraction,
     plain_text,
     required_literals,
+    short_text_hints,
     text_content,
     visible_text,
 )
@@ -1454,7 +1455,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
 
 
-_NO_PRICE_WORDS = derived(required_literals, _NO_PRICE_TEXT, re.I)
+_NO_PRICE_WORDS = short_text_hints(derived(required_literals, _NO_PRICE_TEXT, re.I))
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
@@ -1478,7 +1479,6 @@ def _opens_sentence(text: str, said: re.Match[str]) -> bool:
 _QUALIFIED = _rx(r"\s*(for|für|pour|voor|per|para|ab|from|over|above|über|bei|if|when|wenn)\b"
                  r"|.{0,40}\b(other|different|custom|larger|smaller|special|andere[nrs]?|autres|otros|otras|altri|altre"
                  r"|andra|andre)\b")  # "Price on request in other finishes"
-_TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
 BARE_CONFIDENCE = 0.4  # an amount without a currency sign, in a price-marked element by the title
 _PRICE_MARKED = XPath("//@class[contains(translate(., 'PRICE', 'price'), 'price')]/.."
                       " | //@id[contains(translate(., 'PRICE', 'price'), 'price')]/..")
@@ -1567,9 +1567,8 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
     if hints is not None:
         # the body's descriptions and reviews are most of its text, and no statement, so the words are first
         # looked for in the texts short enough to be one (a few KB of a 100 KB page): most pages hold none, and
-        # then need no layout (a statement is read only from texts of at most 200 characters)
-        short = [t for t in _TEXTS(body) if len(t) <= 200 or len(t.strip()) <= 200]
-        held = hints_in("".join(short), hints)  # run together: a statement may span nodes
+        # then need no layout (a statement is read only from texts of at most SHORT_TEXT characters)
+        held = page.short_words(hints)  # run together: a statement may span nodes
         if not held:
             return None
     region = layout.product_region()
@@ -1579,7 +1578,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
     # iter(), less the subtrees whose text has none of the no-price words: same elements, same order
     for el in elements_holding(root, hints):
         for text in _statement_texts(el):
-            said = _no_price().search(text[:200]) if len(text) <= 200 else None
+            said = _no_price().search(text[:SHORT_TEXT]) if len(text) <= SHORT_TEXT else None
             # short, or a sentence that opens with it ("Preis auf Anfrage nach Konfiguration - ...", "Not yet
             # on sale. The price will be announced at launch.")
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \

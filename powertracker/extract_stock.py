@@ -18,7 +18,7 @@ from itertools import islice
 
 from lxml.etree import _Element
 
-from .extract_base import class_id, text_content
+from .extract_base import Page, class_id, short_text_hints, text_content
 from .extract_regions import Layout
 from .patterns import compiled
 
@@ -48,6 +48,13 @@ PREORDER = compiled(
     r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
     re.I,
 )
+# a run of letters every PREORDER match holds (case-folded, as ``hints_in`` looks for them): a page whose short
+# texts and button values hold none has no pre-order button, and its buy button need not be found
+_PREORDER_WORDS = short_text_hints(tuple(w.encode() for w in (
+    "preorder", "pre-order", "prebestellen", "pre-bestellen", "vorbestell", "précommande", "pré-commande", "precommande",
+    "vooruitbestellen", "voorbestellen", "förhandsbeställ", "förbeställ", "förboka", "ennakkotila", "przedsprzedaż",
+    "předobjedn", "előrendel", "preordin", "prevendita", "preventa", "pré-venda", "sipariş", "forudbestil",
+    "forhåndsbestill", "coming", "予約", "预售", "預售", "預購", "예약")))
 IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"
@@ -161,8 +168,19 @@ def buy_button_availability(layout: Layout) -> str | None:
     return "in_stock"
 
 
-def preorder_button(layout: Layout) -> bool:
+def preorder_button(page: Page, layout: Layout) -> bool:
     """Whether the buy button takes pre-orders ("Pre-order", "Preordina", "Zamów w przedsprzedaży"): what the shop
-    sells now, over markup a theme writes "InStock" in whatever the stock."""
+    sells now, over markup a theme writes "InStock" in whatever the stock. A button's label is a short text."""
+    if not page.short_words(_PREORDER_WORDS) and not any(_pre_order(_value(b)) for b in page.doc.iter("input", "button")):
+        return False
     buy = layout.buy
-    return buy is not None and bool(PREORDER.search(" ".join((text_content(buy) or buy.get("value") or "").split())))
+    return buy is not None and _pre_order(text_content(buy) or _value(buy))
+
+
+def _pre_order(label: str) -> bool:
+    return bool(PREORDER.search(" ".join(label.split())))
+
+
+def _value(el: _Element) -> str:
+    """What an ``<input>`` or ``<button>`` shows without a text of its own."""
+    return (el.get("value") or "") if el.tag in ("input", "button") else ""
