@@ -68,6 +68,19 @@ def test_the_workers_share_one_cpu_and_the_caller_gets_its_cpus_back() -> None:
     assert os.sched_getaffinity(0) == before
 
 
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="needs Linux's scheduling policies")
+def test_the_workers_run_as_a_batch_job_and_the_caller_gets_its_policy_back() -> None:
+    assert os.sched_getscheduler(0) == os.SCHED_OTHER
+    d = Dispatcher([("a", i) for i in range(6)], {"a": (3, 0.0)}, 3,
+                   lambda i: os.sched_getscheduler(0), lambda i, e: -1)
+    during: set[int] = set()
+    for batch in d.batches(size=4, linger=0.05):
+        during.update(batch)
+        during.add(os.sched_getscheduler(0))  # the collecting thread too
+    assert during == {os.SCHED_BATCH}
+    assert os.sched_getscheduler(0) == os.SCHED_OTHER
+
+
 def test_one_thread_runs_every_call_on_its_own_thread_one_at_a_time() -> None:
     one = OneThread("reader")
     ran: list[tuple[int, int]] = []
