@@ -127,7 +127,7 @@ class Page:
         held = self.memo.get("short words")
         if held is None:
             held = self.memo["short words"] = frozenset(hints_in(self.short_text(), _SHORT_EVERY))
-        return tuple(h for h in hints if h in held)
+        return tuple(h for h in hints if h in held) if held else ()
 
     def currency(self, token: str | None) -> str | None:
         """A currency token resolved with this page's hints (page meta, retailer default, language)."""
@@ -452,7 +452,7 @@ def hints_in(data: bytes | str, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     if any(g in text for g in _CASE_GUARDS):
         return hints
     held = {i for _, i in _finder(hints).iter(text.casefold())}
-    return tuple(h for i, h in enumerate(hints) if i in held)
+    return tuple(h for i, h in enumerate(hints) if i in held) if held else ()
 
 
 def elements_holding(root: _Element, hints: tuple[bytes, ...] | None) -> Iterator[_Element]:
