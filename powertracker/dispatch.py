@@ -109,15 +109,15 @@ def batch_policy() -> Iterator[None]:
     Nothing changes where the policy is not Linux's, or the thread runs under another policy than the default.
     """
     try:
-        batch = os.sched_getscheduler(0) == os.SCHED_OTHER
-        if batch:
+        switched = os.sched_getscheduler(0) == os.SCHED_OTHER
+        if switched:
             os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
     except (AttributeError, OSError):  # not Linux, or a sandbox that forbids it
-        batch = False
+        switched = False
     try:
         yield
     finally:
-        if batch:
+        if switched:
             try:
                 os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
             except OSError:

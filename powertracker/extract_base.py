@@ -109,24 +109,24 @@ class Page:
         return found
 
     def short_text(self) -> str:
-        """The body's short texts run together in document order: the texts of at most ``SHORT_TEXT``
-        characters (or that once stripped), a few KB of a 100 KB page whose descriptions and reviews are the
-        rest. A label, a button's text, a "Price on request" is in it (computed once)."""
+        """The page's short texts run together in document order: its text nodes of at most ``SHORT_TEXT``
+        characters once stripped, a few KB of a 100 KB page whose descriptions and reviews are the rest.
+        A label, a button's text, a "Price on request" is in it (computed once)."""
         text = self.memo.get("short text")
         if text is None:
-            body = self.doc.find("body")
             text = self.memo["short text"] = "".join(
-                [t for t in _TEXTS(self.doc if body is None else body) if len(t) <= SHORT_TEXT or len(t.strip()) <= SHORT_TEXT])
+                [t for t in _TEXTS(self.doc) if len(t) <= SHORT_TEXT or len(t.strip()) <= SHORT_TEXT])
         return text  # type: ignore[no-any-return]
 
-    def short_words(self, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
-        """``hints_in(self.short_text(), hints)``; the hints declared with ``short_text_hints`` are all looked for
-        in the first call's one pass (each extraction asks for the same ones)."""
+    def short_hints(self, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
+        """``hints_in(self.short_text(), hints)``. The hints registered with ``register_short_hints`` are all
+        looked for in the first call's one pass (every extraction asks for the same ones)."""
         if hints not in _SHORT_GROUPS:
             return hints_in(self.short_text(), hints)
-        held = self.memo.get("short words")
-        if held is None:
-            held = self.memo["short words"] = frozenset(hints_in(self.short_text(), _SHORT_EVERY))
+        every = _SHORT_EVERY
+        looked, held = self.memo.get("short hints", ((), frozenset()))
+        if looked is not every:  # not looked for yet (or a group was registered since)
+            looked, held = self.memo["short hints"] = every, frozenset(hints_in(self.short_text(), every))
         return tuple(h for h in hints if h in held) if held else ()
 
     def currency(self, token: str | None) -> str | None:
@@ -159,16 +159,16 @@ class Page:
 
 SHORT_TEXT = 200  # characters: a label, a badge, a short statement; a longer text is a sentence of a description
 _TEXTS = XPath(".//text()", smart_strings=False)  # ten times cheaper than a string-length() predicate in it
-_SHORT_GROUPS: list[tuple[bytes, ...]] = []  # the hints Page.short_words answers in one pass, as declared
+_SHORT_GROUPS: list[tuple[bytes, ...]] = []  # the hints Page.short_hints answers in one pass, as registered
 _SHORT_EVERY: tuple[bytes, ...] = ()  # all of them
 
 
-def short_text_hints(hints: tuple[bytes, ...] | None) -> tuple[bytes, ...] | None:
-    """Declares ``hints`` (at import) as words every extraction asks ``Page.short_words`` about; returns them."""
+def register_short_hints(hints: tuple[bytes, ...] | None) -> tuple[bytes, ...] | None:
+    """Registers ``hints`` (at import) as hints every extraction asks ``Page.short_hints`` about; returns them."""
     global _SHORT_EVERY  # noqa: PLW0603 - set while modules are imported, read-only after
-    if hints is not None:
-        _SHORT_GROUPS.append(hints)
+    if hints is not None:  # all of them first: a group is answered from _SHORT_EVERY once it is in _SHORT_GROUPS
         _SHORT_EVERY = tuple(dict.fromkeys((*_SHORT_EVERY, *hints)))
+        _SHORT_GROUPS.append(hints)
     return hints
 
 

@@ -33,8 +33,8 @@ from .extract_base import (
     has_digit,
     is_fraction,
     plain_text,
+    register_short_hints,
     required_literals,
-    short_text_hints,
     text_content,
     visible_text,
 )
@@ -1455,7 +1455,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
 
 
-_NO_PRICE_WORDS = short_text_hints(derived(required_literals, _NO_PRICE_TEXT, re.I))
+_NO_PRICE_WORDS = register_short_hints(derived(required_literals, _NO_PRICE_TEXT, re.I))
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
@@ -1568,7 +1568,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
         # the body's descriptions and reviews are most of its text, and no statement, so the words are first
         # looked for in the texts short enough to be one (a few KB of a 100 KB page): most pages hold none, and
         # then need no layout (a statement is read only from texts of at most SHORT_TEXT characters)
-        held = page.short_words(hints)  # run together: a statement may span nodes
+        held = page.short_hints(hints)  # run together: a statement may span nodes
         if not held:
             return None
     region = layout.product_region()
@@ -1698,7 +1698,7 @@ def _statement_texts(el: _Element) -> Iterator[str]:
             yield f"{' '.join(text_content(label).split())} {own}"
     if len(el) and all(isinstance(c.tag, str) and c.tag in _STATEMENT_INLINE for c in el):
         whole = _LEAD.sub("", " ".join(text_content(el).split()))
-        if whole and whole != own and len(whole) <= 200:
+        if whole and whole != own and len(whole) <= SHORT_TEXT:
             yield whole
 
 

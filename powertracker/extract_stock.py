@@ -18,7 +18,7 @@ from itertools import islice
 
 from lxml.etree import _Element
 
-from .extract_base import Page, class_id, short_text_hints, text_content
+from .extract_base import SHORT_TEXT, Page, class_id, hints_in, register_short_hints, text_content
 from .extract_regions import Layout
 from .patterns import compiled
 
@@ -48,9 +48,9 @@ PREORDER = compiled(
     r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
     re.I,
 )
-# a run of letters every PREORDER match holds (case-folded, as ``hints_in`` looks for them): a page whose short
-# texts and button values hold none has no pre-order button, and its buy button need not be found
-_PREORDER_WORDS = short_text_hints(tuple(w.encode() for w in (
+# every PREORDER match holds one of these (case-folded, as ``hints_in`` looks for them): a page whose short texts and
+# controls' values hold none has no pre-order button, and its buy button need not be found
+_PREORDER_WORDS = register_short_hints(tuple(w.encode() for w in (
     "preorder", "pre-order", "prebestellen", "pre-bestellen", "vorbestell", "précommande", "pré-commande", "precommande",
     "vooruitbestellen", "voorbestellen", "förhandsbeställ", "förbeställ", "förboka", "ennakkotila", "przedsprzedaż",
     "předobjedn", "előrendel", "preordin", "prevendita", "preventa", "pré-venda", "sipariş", "forudbestil",
@@ -70,7 +70,7 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
     """(availability, the words it came from), or (None, None) when the page says nothing clear."""
     texts: list[str] = []
     if layout.buy is not None:
-        texts.append(" ".join((text_content(layout.buy) or layout.buy.get("value") or "").split()))
+        texts.append(" ".join(button_label(layout.buy).split()))
         if layout.buy.get("disabled") is not None and not texts[-1]:
             texts[-1] = "unavailable"
     for el in layout.stock:
@@ -170,17 +170,17 @@ def buy_button_availability(layout: Layout) -> str | None:
 
 def preorder_button(page: Page, layout: Layout) -> bool:
     """Whether the buy button takes pre-orders ("Pre-order", "Preordina", "Zamów w przedsprzedaży"): what the shop
-    sells now, over markup a theme writes "InStock" in whatever the stock. A button's label is a short text."""
-    if not page.short_words(_PREORDER_WORDS) and not any(_pre_order(_value(b)) for b in page.doc.iter("input", "button")):
-        return False
+    sells now, over markup a theme writes "InStock" in whatever the stock. A label is short: one of the page's short
+    texts (``Page.short_text``) or a control's value of at most ``SHORT_TEXT`` characters (not ASP.NET's 100 KB
+    ``__VIEWSTATE``), so a page with no pre-order word in either has no such button."""
+    if not page.short_hints(_PREORDER_WORDS):
+        values = [v for b in page.doc.iter("input", "button") if len(v := b.get("value") or "") <= SHORT_TEXT]
+        if not hints_in("\n".join(values), _PREORDER_WORDS):
+            return False
     buy = layout.buy
-    return buy is not None and _pre_order(text_content(buy) or _value(buy))
+    return buy is not None and bool(PREORDER.search(" ".join(button_label(buy).split())))
 
 
-def _pre_order(label: str) -> bool:
-    return bool(PREORDER.search(" ".join(label.split())))
-
-
-def _value(el: _Element) -> str:
-    """What an ``<input>`` or ``<button>`` shows without a text of its own."""
-    return (el.get("value") or "") if el.tag in ("input", "button") else ""
+def button_label(el: _Element) -> str:
+    """What a buy button says: its text, else the value of an ``<input>`` (or of a ``<button>`` with no text)."""
+    return text_content(el) or ((el.get("value") or "") if el.tag in ("input", "button") else "")

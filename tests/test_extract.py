@@ -288,27 +288,68 @@ def test_a_pre_order_button_outranks_markup_that_says_in_stock(button: str, want
 
 
 # a label for each of PREORDER's words, in the cases and spacing shops write them: the button is looked for only when
-# the page's short texts (or a button's value) hold one of its words, so a word missing there is never read
+# the page's short texts (or a control's value) hold one of its words, so a word missing there is never read
 _PRE_ORDER_LABELS = (
     "PRE-ORDER", "Preorder now", "Prebestellen", "Pre-Bestellen", "Jetzt vorbestellen", "Précommander", "Pré-commande",
     "Precommande", "Vooruitbestellen", "Voorbestellen", "Förhandsbeställ", "Förbeställ nu", "Förboka", "Ennakkotilaa",
     "Ennakkotilaus", "Zamów w przedsprzedaży", "Předobjednat", "Előrendelés", "Preordina", "Prevendita", "Preventa",
     "Pré-venda", "Ön sipariş ver", "Forudbestil", "Forhåndsbestill", "Available for\n  pre-order", "Coming\n soon",
     "予約する", "预售", "預售", "預購", "사전 예약", "사전예약", "예약 판매")
+_GAME = ('<script type="application/ld+json">{"@type": "Product", "name": "Game", "offers": {"@type": "Offer",'
+         ' "price": "59.99", "priceCurrency": "USD", "availability": "https://schema.org/InStock"}}</script>')
+_ORDER_WORDS = "<p>Free delivery on orders over $50. Order by 3pm for same-day dispatch.</p>"
 
 
 @pytest.mark.parametrize("control", ['<button class="product-form__submit">{}</button>',
                                      '<button class="product-form__submit"><span>{}</span></button>',
-                                     '<input type="submit" class="product-form__submit" value="{}">'])
+                                     '<input type="submit" class="product-form__submit" value="{}">',
+                                     '<button class="product-form__submit" value="{}"></button>'])
 @pytest.mark.parametrize("label", _PRE_ORDER_LABELS)
 def test_every_pre_order_label_is_read_off_the_buy_button(control: str, label: str) -> None:
-    head = ('<script type="application/ld+json">{"@type": "Product", "name": "Game", "offers": {"@type": "Offer",'
-            ' "price": "59.99", "priceCurrency": "USD", "availability": "https://schema.org/InStock"}}</script>')
-    words = "<p>Free delivery on orders over $50. Order by 3pm for same-day dispatch.</p>"
-    html = _doc(f'<h1>Game</h1><p class="price">$59.99</p>{control.format(label)}{words}', head)
+    html = _doc(f'<h1>Game</h1><p class="price">$59.99</p>{control.format(label)}{_ORDER_WORDS}', _GAME)
     assert extract(html, "u", default_currency="USD").availability == "preorder"
-    in_stock = _doc(f'<h1>Game</h1><p class="price">$59.99</p>{control.format("Add to cart")}{words}', head)
-    assert extract(in_stock, "u", default_currency="USD").availability == "in_stock"
+
+
+def test_a_buy_button_without_a_pre_order_word_leaves_the_markups_stock() -> None:
+    html = _doc(f'<h1>Game</h1><p class="price">$59.99</p><button class="product-form__submit">Add to cart</button>'
+                f'<input type="hidden" name="__VIEWSTATE" value="{"x" * 300}preorder">{_ORDER_WORDS}', _GAME)
+    assert extract(html, "u", default_currency="USD").availability == "in_stock"
+
+
+def _ways_through(items: list) -> list[str]:  # type: ignore[type-arg]
+    """A string for each way through a parsed pattern's branches and optional parts (a set's first member)."""
+    from re import _constants as c
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            ways = [chr(av)]
+        elif op is c.BRANCH:
+            ways = [w for branch in av[1] for w in _ways_through(branch)]
+        elif op is c.SUBPATTERN:
+            ways = _ways_through(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = av
+            ways = [w * n for w in _ways_through(sub) for n in sorted({low, max(low, min(high, 1))})]
+        elif op is c.IN:
+            ways = [" " if av[0] == (c.CATEGORY, c.CATEGORY_SPACE) else "a" if av[0][0] is c.CATEGORY else chr(av[0][1])]
+        elif op is c.AT:
+            ways = [""]
+        else:
+            raise AssertionError(f"no way through {op}")
+        out = [o + w for o in out for w in ways]
+    return out
+
+
+def test_every_way_through_the_pre_order_pattern_holds_one_of_its_words() -> None:
+    from re import _parser
+
+    from powertracker.extract_base import hints_in
+    from powertracker.extract_stock import _PREORDER_WORDS, PREORDER
+    ways = _ways_through(list(_parser.parse(PREORDER.pattern, PREORDER.flags)))
+    assert len(ways) > 40
+    for way in ways:
+        assert PREORDER.search(way), way
+        assert hints_in(way, _PREORDER_WORDS) and hints_in(way.upper(), _PREORDER_WORDS), way
 
 
 def _stale_markup(offers: list[tuple[str, str]], shown: str, button: str = "<button>Add to basket</button>") -> str:
