@@ -386,6 +386,11 @@ rules again. The session's six sets (holdout195 to holdout200): 218 of 240 right
 146 of the 152 priced pages (96.1 %), 16 prices invented on the 88 pages without one (18.2 %). Last, holdout201 (Asia-Pacific,
 Latin America, Turkey, the Gulf, Israel and Africa in their own scripts) 39/40 at b0aaafe, no price invented on its 12
 pages without one (its miss, a Hebrew unit price "ל-100 גרם", fixed since).
+holdout203 (electronics, power and appliance retailers and makers' own shops in fifteen countries: UVP and 30-day
+lowest prices, open-box and other sellers' offers, ex-VAT prices, stale JSON-LD, finance plans, points, a rebate price)
+40/40 at bead408, no price invented on its 8 pages without one; availability 36/40 as its writer noted it (a Danish
+"udgået", a marketplace's own offer "Niet leverbaar" beside other sellers', a coming-soon page read as pre-order, a
+variable product with no variation chosen read as in stock).
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
