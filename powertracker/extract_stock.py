@@ -18,7 +18,15 @@ from itertools import islice
 
 from lxml.etree import _Element
 
-from .extract_base import SHORT_TEXT, Page, class_id, hints_in, register_short_hints, text_content
+from .extract_base import (
+    SHORT_TEXT,
+    Page,
+    class_id,
+    hints_in,
+    register_short_hints,
+    text_content,
+    visible_text,
+)
 from .extract_regions import Layout
 from .patterns import compiled
 
@@ -27,7 +35,7 @@ OUT_OF_STOCK = compiled(
     r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig|erhältlich)"
     r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
-    r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|ikke på lager|utsolgt|ikke tilgjengelig"
+    r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|utsolgt|ikke tilgjengelig"
     r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
     r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie"
     r"|no disponible|sin existencias|fuera de stock|non (più )?disponibile|indisponível|sem estoque|fora de estoque"
@@ -76,7 +84,7 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
     for el in layout.stock:
         if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
                 and next(el.iter("select", "fieldset"), None) is None:  # a whole form: its options' "(Sold out)"
-            text = " ".join(text_content(el).split())
+            text = visible_text(el)  # "Niet leverbaar" and the paragraph after it, not "leverbaarKopen.be"
             if text and len(text) <= _MAX * 2 and not _ELSEWHERE.search(text):
                 texts.append(text)
     texts.extend(_near_texts(layout))

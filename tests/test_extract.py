@@ -266,6 +266,9 @@ def test_a_working_add_to_cart_button_says_in_stock(button: str, want: str | Non
     ('<h1>Lamp</h1><p class="stock">Nicht mehr lieferbar</p><p>Unser Nachfolger: <a href="/p/2">Lamp II</a></p>',
      "out_of_stock"),
     ('<h1>Lamp</h1><p class="price">Price on request</p><p class="stock">In stock</p>', "in_stock"),
+    # the state and the sentence after it are two blocks: not "leverbaarWe" (no word end), then "weer leverbaar"
+    ('<h1>Deurbel</h1><div class="buy-block__unavailable"><strong>Niet leverbaar</strong><p>We weten niet of en'
+     ' wanneer het weer leverbaar wordt.</p></div>', "out_of_stock"),
     ('<body class="search-results"><h1>Lamps</h1><ul>' + "".join(
         f'<li class="card"><a href="/p/{i}">Lamp {i}</a> <span class="price">€{i}0.00</span> <span class="stock">Sold'
         f' out</span></li>' for i in range(1, 5)) + "</ul></body>", None),
