@@ -391,6 +391,9 @@ lowest prices, open-box and other sellers' offers, ex-VAT prices, stale JSON-LD,
 40/40 at bead408, no price invented on its 8 pages without one; availability 36/40 as its writer noted it (a Danish
 "udgået", a marketplace's own offer "Niet leverbaar" beside other sellers', a coming-soon page read as pre-order, a
 variable product with no variation chosen read as in stock).
+holdout202 (an everyday worldwide mix: 40 shops in 21 countries on a dozen platforms, kitchen to pet food) 39/40 at
+e127e16: all 32 priced pages right, 1 price invented on its 8 pages without one (a $5 donation on an author's book
+page that sends buyers to other shops); availability 36/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
