@@ -28,6 +28,7 @@ _RELATED_ATTR = compiled(
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|product-accessories|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|previous-?model|prev-?model|older-?model|predecessor|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
+    r"|event-?list|events-?list|upcoming-?events"  # an events calendar's tickets (Squarespace's "eventlist")
     # whole class / id names only ("product__price-review", Tailwind's "filter" hold prices):
     # a listing's price filter ("0 € – 500 €"), a reviews block ("Got it for $119 on Prime Day")
     r"|(?:(?<![\w-])|(?<=__))(refinements?(-bar|-price)?|facets?(-(container|wrapper|list|panel|vertical|horizontal|drawer))?"
@@ -41,7 +42,7 @@ _CART_ATTR = compiled(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-b
 _TITLE_ATTR = compiled(r"(^|\s|__)((product|goods|item|sku)[-_]?(title|name)|productView-title)(\s|$)", re.I)  # Ecwid's "product-details__product-title"
 _BUTTON_ATTR = compiled(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
 _STOCK_ATTR = compiled(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
-                         r"|saldo|sold-?out|preorder|pre-order", re.I)
+                         r"|saldo|sold-?out|preorder|pre-order|subscriber-?container", re.I)  # VTEX's notify-me box
 _ANY_ATTR = compiled("|".join(p.pattern for p in (_RELATED_ATTR, _CART_ATTR, _TITLE_ATTR, _BUTTON_ATTR,
                                                     _STOCK_ATTR)), re.I)
 # ``//@a/..`` walks attribute lists, about twice as fast in libxml2 as testing ``//*[@a]`` on every

@@ -123,7 +123,9 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?(?![\w-]*note))|sizepicker|sku-?select"
-                          r"|twister|variations?-?(btn|button|item|list|tile|picker)", re.I)
+                          r"|twister|variations?-?(btn|button|item|list|tile|picker)"
+                          r"|color-attribute|inventory_(selector|choice)", re.I)  # Salesforce SFRA's swatches, Rakuten's
+_INVENTORY_PICKER = compiled(r"inventory_(selector|choice)", re.I)  # Rakuten's options table, not a stock line
 # where the product is not sold, not whether it is in stock: "… not available in your country?", "Einige Farben sind in
 # Ihrem Land nicht verfügbar"
 _ELSEWHERE = compiled(r"your (country|region)|(ihrem|deinem) land|(ihrer|deiner) region|votre (pays|région)|tu país"
@@ -137,7 +139,7 @@ def _picks_variant(el: _Element) -> bool:
     words are about one option."""
     for node in (el, *islice(el.iterancestors(), 4)):
         names = f"{node.tag} {class_id(node)}"
-        if "inventory" in names.lower():
+        if "inventory" in names.lower() and not _INVENTORY_PICKER.search(names):
             return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
         if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names) or _unpressed(node):
             return True

@@ -2510,3 +2510,34 @@ def test_the_fifth_batchs_statements(statement: str, money: str) -> None:
                  f'<div class="card"><a href="/p/2">Waschbecken</a><span>{statement}</span></div></section>')
     assert extract(shown, "u", default_currency=currency).price == Decimal(899), statement  # another product's note
 
+
+
+def test_an_events_calendar_on_a_books_page_holds_no_price_of_it() -> None:
+    # an author's site: the book is sold elsewhere; the readings have tickets and ask for donations
+    events = "".join(f'<li class="eventlist-event"><h3 class="eventlist-title">Reading {i}</h3><ul><li>{what}</li></ul></li>'
+                     for i, what in enumerate(("Tickets $32, includes a signed hardcover", "$5 suggested donation")))
+    html = _doc('<h1>The Salt Orchard</h1><p>Buy it from <a href="https://example.org/b">Bookshop</a></p>'
+                f'<section class="eventlist eventlist--upcoming"><h2>Upcoming events</h2><ul>{events}</ul></section>')
+    assert extract(html, "u", default_currency="USD").price is None
+
+
+@pytest.mark.parametrize("options", [
+    # Salesforce SFRA: a swatch's screen-reader "sold out" is that colour's
+    '<div class="attribute"><button class="color-attribute" aria-label="Select Color Ruby" disabled><span class="swatch-'
+    'circle"></span><span class="sr-only selected-assistive-text">sold out</span></button></div>',
+    # Rakuten: the options table marks one colour "（売り切れ）"
+    '<table class="inventory_selector"><tr><td><label class="inventory_choice_name">ロゼ</label></td><td><label'
+    ' class="inventory_choice_name">ホワイト（売り切れ）</label></td></tr></table>',
+])
+def test_an_options_sold_out_mark_is_not_the_products_stock(options: str) -> None:
+    html = _doc(f'<div class="product"><h1>Velvet Lipstick</h1><p class="price">$24.00</p>{options}'
+                '<p class="availability">In Stock</p><button class="add-to-cart">Add to Bag</button></div>')
+    e = extract(html, "u", default_currency="USD")
+    assert (e.price, e.availability) == (Decimal("24.00"), "in_stock")
+
+
+def test_vtexs_notify_me_box_says_the_product_is_unavailable() -> None:
+    html = _doc('<h1>Gel-Kayano 30</h1><div class="vtex-store-components-3-x-subscriberContainer"><div class="vtex-store-'
+                'components-3-x-title">Produto indisponível</div><div>Deseja saber quando estiver disponível?</div>'
+                '<form><input type="email"><button>Avise-me</button></form></div>')
+    assert extract(html, "u", default_currency="BRL").availability == "out_of_stock"
