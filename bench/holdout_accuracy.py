@@ -391,6 +391,10 @@ lowest prices, open-box and other sellers' offers, ex-VAT prices, stale JSON-LD,
 40/40 at bead408, no price invented on its 8 pages without one; availability 36/40 as its writer noted it (a Danish
 "udgået", a marketplace's own offer "Niet leverbaar" beside other sellers', a coming-soon page read as pre-order, a
 variable product with no variation chosen read as in stock).
+holdout204 (small and mid-sized shops on osCommerce, Gambio, JTL, xt:Commerce, PrestaShop 1.6, OpenCart, VirtueMart,
+Shoptet, IdoSell, Ticimax, Tiendanube, Cafe24 and hand-written HTML in 23 countries, 21 of its 32 priced pages without
+structured data) 38/40 at e2b418f: no price invented on its 8 pages without one; missed an osCommerce special price
+over its struck price (none read) and an Indonesian sale price (its struck Rp 110.000 read); availability 30/40.
 holdout202 (an everyday worldwide mix: 40 shops in 21 countries on a dozen platforms, kitchen to pet food) 39/40 at
 e127e16: all 32 priced pages right, 1 price invented on its 8 pages without one (a $5 donation on an author's book
 page that sends buyers to other shops); availability 36/40. After their fixes both sets read 40/40, availability 37/40
