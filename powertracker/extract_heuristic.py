@@ -52,7 +52,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return compiled(pattern, re.I)
 
 
-_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien|r[eé]gi)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
+_WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien|r[eé]gi)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|coret|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
                 r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])|(?<![a-z])deleted(?![a-z])")
 # VTEX prefixes every class with its app's name ("vtex-product-price-1-x-listPriceValue"): the rest is the name
 _VTEX_HANDLE = compiled(r"\bvtex-[a-z0-9-]+?-\d+-x-")

@@ -2541,3 +2541,24 @@ def test_vtexs_notify_me_box_says_the_product_is_unavailable() -> None:
                 'components-3-x-title">Produto indisponível</div><div>Deseja saber quando estiver disponível?</div>'
                 '<form><input type="email"><button>Avise-me</button></form></div>')
     assert extract(html, "u", default_currency="BRL").availability == "out_of_stock"
+
+
+def test_an_indonesian_harga_coret_is_the_struck_price() -> None:
+    html = _doc('<h1>Gunting Dahan Tekiro 8 inch</h1><div class="tm-harga"><div class="tm-harga-coret">Rp 110.000</div>'
+                '<div class="tm-harga-jual">Rp 87.500</div><div class="tm-diskon">Hemat 20%</div></div>'
+                '<button class="tm-beli">Beli Sekarang</button>')
+    e = extract(html, "u", default_currency="IDR")
+    assert (e.price, e.was_price) == (Decimal("87500"), Decimal("110000"))
+
+
+def test_an_oscommerce_heading_cell_names_the_product_its_rows_are_no_cards() -> None:
+    # osCommerce 2.2 lays the page out in table rows, each with a link and a digit, as a listing's rows would be
+    rows = ('<tr><td class="main">Lieferstatus: auf Lager, 1-3 Werktage <a href="shipping.php">Versand</a></td></tr>'
+            '<tr><td class="main">Kettenschloss (+ 6,50 EUR) <a href="info.php?id=2">Info</a></td></tr>'
+            '<tr><td class="main">Bewertungen: 4 <a href="reviews.php">lesen</a></td></tr>')
+    html = _doc('<table><tr><td><form action="product_info.php?action=add_product"><table><tr><td><table><tr>'
+                '<td class="pageHeading">Shimano CN-HG701 Kette 11-fach</td><td class="pageHeading"><s>39,95 EUR</s> '
+                '<span class="productSpecialPrice">32,90 EUR</span><br><span class="smallText">inkl. 19 % MwSt. zzgl. '
+                f'<a href="shipping.php">Versandkosten</a></span></td></tr></table></td></tr>{rows}<tr><td><input '
+                'type="image" src="button_in_cart.gif" alt="In den Warenkorb"></td></tr></table></form></td></tr></table>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("32.90")

@@ -44,7 +44,7 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
         "holdout192", "holdout194", "holdout195", "holdout197", "holdout196",
         "holdout199", "holdout198", "holdout200", "holdout201", "holdout203", "holdout202", "holdout204")
 # still read wrong (bench/holdout_accuracy.py says why): marked, so a fix shows up as an unexpected pass
-KNOWN_MISSES = {"holdout204/page-01.html", "holdout204/page-29.html", "holdout178/page-18.html", "holdout178/page-35.html", "holdout179/page-08.html", "holdout146/page-20.html", "holdout172/page-19.html", "holdout167/page-05.html", "holdout167/page-39.html",
+KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout179/page-08.html", "holdout146/page-20.html", "holdout172/page-19.html", "holdout167/page-05.html", "holdout167/page-39.html",
                 "holdout140/page-38.html", "holdout164/page-09.html",
                 "holdout157/page-26.html",
                 "holdout159/page-39.html",
@@ -61,7 +61,7 @@ KNOWN_MISSES = {"holdout204/page-01.html", "holdout204/page-29.html", "holdout17
                 "holdout38/page-10.html", "holdout38/page-38.html",
                 "holdout43/page-31.html", "holdout43/page-36.html",
                 "holdout44/page-28.html", "holdout47/page-05.html", "holdout47/page-21.html",
-                "holdout48/page-26.html", "holdout52/page-28.html", "holdout56/page-01.html", "holdout56/page-02.html",
+                "holdout48/page-26.html", "holdout52/page-28.html", "holdout56/page-01.html",
                 "holdout56/page-33.html", "holdout56/page-34.html", "holdout56/page-36.html",
                 "holdout152/page-20.html", "holdout156/page-12.html"}
 PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
