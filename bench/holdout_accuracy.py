@@ -396,7 +396,8 @@ Shoptet, IdoSell, Ticimax, Tiendanube, Cafe24 and hand-written HTML in 23 countr
 structured data) 38/40 at e2b418f: no price invented on its 8 pages without one; missed an osCommerce special price
 over its struck price (none read) and an Indonesian sale price (its struck Rp 110.000 read); availability 30/40.
 40/40 after its fixes (osCommerce's "pageHeading" cell names the product, so its table rows are no product cards;
-an Indonesian "harga coret" is the struck price), which also read holdout56/page-02, a known miss, right.
+an Indonesian "harga coret" is the struck price), which also read holdout56/page-02, a known miss, right; with a
+spec table's stock row read too ("Voorraad:" | "Op voorraad"), its availability is 32/40.
 holdout202 (an everyday worldwide mix: 40 shops in 21 countries on a dozen platforms, kitchen to pet food) 39/40 at
 e127e16: all 32 priced pages right, 1 price invented on its 8 pages without one (a $5 donation on an author's book
 page that sends buyers to other shops); availability 36/40. After their fixes both sets read 40/40, availability 37/40

@@ -67,7 +67,7 @@ IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"
     r"|na skladě|na sklade|raktáron|készleten|disponibile|in magazzino|em estoque|disponível|varastossa|în stoc"
-    r"|stokta var|stokta)\b|在庫あり",
+    r"|stokta var|stokta)\b|在庫あり|재고\s?있음",
     re.I,
 )
 _MAX = 80
@@ -87,6 +87,7 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
             text = visible_text(el)  # "Niet leverbaar" and the paragraph after it, not "leverbaarKopen.be"
             if text and len(text) <= _MAX * 2 and not _ELSEWHERE.search(text):
                 texts.append(text)
+    texts.extend(_labelled_stock(layout))
     texts.extend(_near_texts(layout))
     if layout.buy is not None and PREORDER.search(texts[0]):
         return "preorder", texts[0]
@@ -96,6 +97,27 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
             if m:
                 return value, m.group(0)
     return None, None
+
+
+# a spec table's stock row, labelled in its first cell: "Voorraad:" | "Op voorraad", "재고" | "재고있음"
+_STOCK_LABEL = compiled(r"(voorraad|lieferstatus|verfügbarkeit|availability|stock|lagerstatus|disponibilité|disponibilidad"
+                        r"|disponibilità|disponibilidade|dostępność|dostupnost|saatavuus|tillgänglighet|재고|在庫|库存|庫存)\s*[:：]?",
+                        re.I)
+
+
+def _labelled_stock(layout: Layout) -> list[str]:
+    """The values of the page's stock rows (a table's or a definition list's), outside other products' blocks."""
+    out = []
+    for label in layout.doc.iter("th", "td", "dt"):
+        text = label.text if len(label) == 0 else text_content(label)
+        if text and len(text) <= 24 and _STOCK_LABEL.fullmatch(text.strip()):
+            value = label.getnext()
+            if value is not None and value.tag in ("td", "dd") and not layout.another_products(value) \
+                    and not _picks_variant(value):
+                said = visible_text(value)
+                if said and len(said) <= _MAX and not _ELSEWHERE.search(said):
+                    out.append(said)
+    return out
 
 
 def _near_texts(layout: Layout) -> list[str]:

@@ -2562,3 +2562,12 @@ def test_an_oscommerce_heading_cell_names_the_product_its_rows_are_no_cards() ->
                 f'<a href="shipping.php">Versandkosten</a></span></td></tr></table></td></tr>{rows}<tr><td><input '
                 'type="image" src="button_in_cart.gif" alt="In den Warenkorb"></td></tr></table></form></td></tr></table>')
     assert extract(html, "u", default_currency="EUR").price == Decimal("32.90")
+
+
+@pytest.mark.parametrize(("label", "value", "want"), [("Voorraad:", "Op voorraad", "in_stock"), ("재고", "재고있음", "in_stock"),
+                                                      ("Lagerstatus", "Ausverkauft", "out_of_stock")])
+def test_a_spec_tables_stock_row_states_the_stock(label: str, value: str, want: str) -> None:
+    html = _doc(f'<h1>Inktpatroon 304XL</h1><table><tr><td>Prijs:</td><td><b>&euro; 42,95</b></td></tr><tr><td>{label}</td>'
+                f'<td><font color="green"><b>{value}</b></font></td></tr></table>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("42.95"), want)
