@@ -1560,21 +1560,16 @@ def no_price_statement(page: Page, layout: Layout) -> str | None:
 
 
 def _no_price_statement(page: Page, layout: Layout) -> str | None:
-    body = page.doc.find("body")
-    if body is None:
-        body = page.doc
-    hints = _NO_PRICE_WORDS
-    if hints is not None:
-        # the body's descriptions and reviews are most of its text, and no statement, so the words are first
-        # looked for in the texts short enough to be one (a few KB of a 100 KB page): most pages hold none, and
-        # then need no layout (a statement is read only from texts of at most SHORT_TEXT characters)
-        held = page.short_hints(hints)  # run together: a statement may span nodes
-        if not held:
-            return None
+    # the body's descriptions and reviews are most of its text, and no statement, so the words are first looked for
+    # in the texts short enough to be one (a few KB of a 100 KB page), run together (a statement may span nodes):
+    # most pages hold none, and then need no layout (a statement is read only from texts of SHORT_TEXT at most)
+    held = None if _NO_PRICE_WORDS is None else page.short_hints(_NO_PRICE_WORDS)
+    if held is not None and not held:
+        return None
     region = layout.product_region()
-    root = body if region is None else region
-    if region is None and hints is not None:
-        hints = held
+    root, hints = (region, _NO_PRICE_WORDS) if region is not None else (page.doc.find("body"), held)
+    if root is None:
+        root = page.doc
     # iter(), less the subtrees whose text has none of the no-price words: same elements, same order
     for el in elements_holding(root, hints):
         for text in _statement_texts(el):

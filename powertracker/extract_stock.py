@@ -109,8 +109,8 @@ def _labelled_stock(layout: Layout) -> list[str]:
     """The values of the page's stock rows (a table's or a definition list's), outside other products' blocks."""
     out = []
     for label in layout.doc.iter("th", "td", "dt"):
-        text = label.text if len(label) == 0 else text_content(label)
-        if text and len(text) <= 24 and _STOCK_LABEL.fullmatch(text.strip()):
+        text = text_content(label)
+        if len(text) <= 24 and _STOCK_LABEL.fullmatch(text.strip()):
             value = label.getnext()
             if value is not None and value.tag in ("td", "dd") and not layout.another_products(value) \
                     and not _picks_variant(value):
@@ -147,7 +147,8 @@ _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?(?![\w-]*note))|sizepicker|sku-?select"
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)"
                           r"|color-attribute|inventory_(selector|choice)", re.I)  # Salesforce SFRA's swatches, Rakuten's
-_INVENTORY_PICKER = compiled(r"inventory_(selector|choice)", re.I)  # Rakuten's options table, not a stock line
+# the chosen variant's own stock line (Shopify's classic #variant-inventory), not Rakuten's options table
+_STOCK_LINE = compiled(r"inventory(?!_(selector|choice))", re.I)
 # where the product is not sold, not whether it is in stock: "… not available in your country?", "Einige Farben sind in
 # Ihrem Land nicht verfügbar"
 _ELSEWHERE = compiled(r"your (country|region)|(ihrem|deinem) land|(ihrer|deiner) region|votre (pays|région)|tu país"
@@ -161,8 +162,8 @@ def _picks_variant(el: _Element) -> bool:
     words are about one option."""
     for node in (el, *islice(el.iterancestors(), 4)):
         names = f"{node.tag} {class_id(node)}"
-        if "inventory" in names.lower() and not _INVENTORY_PICKER.search(names):
-            return False  # the chosen variant's own stock line (Shopify's classic #variant-inventory)
+        if _STOCK_LINE.search(names):
+            return False
         if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names) or _unpressed(node):
             return True
     return False

@@ -313,9 +313,11 @@ def test_every_pre_order_label_is_read_off_the_buy_button(control: str, label: s
     assert extract(html, "u", default_currency="USD").availability == "preorder"
 
 
-def test_a_buy_button_without_a_pre_order_word_leaves_the_markups_stock() -> None:
-    html = _doc(f'<h1>Game</h1><p class="price">$59.99</p><button class="product-form__submit">Add to cart</button>'
-                f'<input type="hidden" name="__VIEWSTATE" value="{"x" * 300}preorder">{_ORDER_WORDS}', _GAME)
+def test_pre_order_words_elsewhere_than_the_buy_button_leave_the_markups_stock() -> None:
+    # the page's words only send the extractor to the buy button; the button's label decides
+    html = _doc('<h1>Game</h1><p class="price">$59.99</p><button class="product-form__submit">Add to cart</button>'
+                '<input type="hidden" name="mode" value="preorder"><p>Pre-order the collector\'s edition from 1 May.</p>'
+                f'{_ORDER_WORDS}', _GAME)
     assert extract(html, "u", default_currency="USD").availability == "in_stock"
 
 
