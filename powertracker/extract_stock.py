@@ -46,7 +46,7 @@ OUT_OF_STOCK = compiled(
     r"|notify me when (it'?s )?(back )?(in stock|available)|benachrichtigen,? (wenn|sobald) (wieder )?verfügbar"
     r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
     r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|izpārdots|nav noliktavā|välja müüdud|laost otsas)\b"
-    r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절",
+    r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)",  # 품절임박: "almost sold out", still sold
     re.I,
 )
 PREORDER = compiled(
@@ -94,9 +94,32 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
     for pattern, value in ((OUT_OF_STOCK, "out_of_stock"), (PREORDER, "preorder"), (IN_STOCK, "in_stock")):
         for text in texts:
             m = pattern.search(text)
-            if m:
+            if m and not (value == "out_of_stock" and _one_option(text, m)):
                 return value, m.group(0)
     return None, None
+
+
+# an option named just before its stock words: "Size S is sold out", "Größe XXL ist leider ausverkauft", "XS slut i lager"
+_NAMED_OPTION = compiled(r"\b(sizes?|größen?|grösse|taille|talla|taglia|maat|storlek|størrelse|koko|rozmiar|velikost"
+                         r"|colou?rs?|farbe|couleur|kleur|färg|farve|variant|variante)\b[^.!?;:\n]{1,30}$"
+                         r"|(?-i:\b(X{0,3}S|M|X{0,3}L|[2-5]XL)\b)\s*$", re.I)
+# where one statement ends and the next begins: "Size S is sold out. Size M: in stock.", "화이트 재고 있음 · 블랙 일시품절"
+_CLAUSE_END = compiled(r"[.;!?·•|/—–\n]|\s-\s")
+
+
+def _one_option(text: str, said: re.Match[str]) -> bool:
+    """Whether the out-of-stock words ``said`` in ``text`` are about one option: named just before them, or beside
+    a short statement that another is in stock ("Size M: in stock", not "… will be back in stock")."""
+    named = _NAMED_OPTION.search(text, 0, said.start())
+    if named and not _EVERY.search(text, 0, named.start()):  # "All sizes sold out": the product is
+        return True
+    return any(len(clause) <= 24 and IN_STOCK.search(clause) and not OUT_OF_STOCK.search(clause)
+               and not _LATER.search(clause) for clause in map(str.strip, _CLAUSE_END.split(text)))
+
+
+_EVERY = compiled(r"\b(all|every|alle|toutes|tous|todas|todos|tutte|tutti|kaikki|wszystkie|všechny|minden)\s+(the\s+)?$",
+                  re.I)
+_LATER = compiled(r"\b(back|again|when|wieder|wenn|sobald|quand|dès|cuando|quando|zodra|weer|igen|när)\b", re.I)
 
 
 # a spec table's stock row, labelled in its first cell: "Voorraad:" | "Op voorraad", "재고" | "재고있음"
@@ -133,20 +156,25 @@ def _near_texts(layout: Layout) -> list[str]:
         # only a text that states stock can decide: the cheap test first, the walks up the tree after
         if text and len(text) <= _MAX and _ANY_STATE.search(text) and not _OPTION_STATE.search(text) \
                 and not _ELSEWHERE.search(text) \
-                and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el):
+                and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
+                and not any(_FULFILMENT.search(class_id(a)) for a in islice(el.iterancestors(), 3)):
             out.append(" ".join(text.split()))
         if len(out) > 400:
             break
     return out
 
 
+# one way of getting it, not whether it is sold: "Pickup | Not available", "Delivery | Not available"
+_FULFILMENT = compiled(r"fulfil+ment|pick-?up|collect", re.I)
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommerce's "unavailable variation" template
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?(?![\w-]*note))|sizepicker|sku-?select"
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)"
-                          r"|color-attribute|inventory_(selector|choice)", re.I)  # Salesforce SFRA's swatches, Rakuten's
+                          r"|color-attribute|inventory_(selector|choice)"  # Salesforce SFRA's swatches, Rakuten's
+                          r"|colou?rs?-?(list|item|chip|tile)|(?<![\w-])sizes?(?![\w-])", re.I)
+_PICKER_ROLES = frozenset({"radiogroup", "listbox"})
 # the chosen variant's own stock line (Shopify's classic #variant-inventory), not Rakuten's options table
 _STOCK_LINE = compiled(r"inventory(?!_(selector|choice))", re.I)
 # where the product is not sold, not whether it is in stock: "… not available in your country?", "Einige Farben sind in
@@ -154,7 +182,7 @@ _STOCK_LINE = compiled(r"inventory(?!_(selector|choice))", re.I)
 _ELSEWHERE = compiled(r"your (country|region)|(ihrem|deinem) land|(ihrer|deiner) region|votre (pays|région)|tu país"
                       r"|il tuo paese|uw land|ditt land|dit land", re.I)
 # an option's name with its state after it: "Sand (Out of stock)", "50 – uitverkocht", "Ambre & Tabac (épuisé)"
-_OPTION_STATE = compiled(r"\w\s*(\(|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
+_OPTION_STATE = compiled(r"[\w)]\s*([(\[（]|\s[–—-]\s)\s*(" + OUT_OF_STOCK.pattern + r")", re.I)
 
 
 def _picks_variant(el: _Element) -> bool:
@@ -164,7 +192,7 @@ def _picks_variant(el: _Element) -> bool:
         names = f"{node.tag} {class_id(node)}"
         if _STOCK_LINE.search(names):
             return False
-        if node.tag in _PICKER_TAGS or _PICKER_ATTR.search(names) or _unpressed(node):
+        if node.tag in _PICKER_TAGS or node.get("role") in _PICKER_ROLES or _PICKER_ATTR.search(names) or _unpressed(node):
             return True
     return False
 

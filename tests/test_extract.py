@@ -2573,3 +2573,33 @@ def test_a_spec_tables_stock_row_states_the_stock(label: str, value: str, want: 
                 f'<td><font color="green"><b>{value}</b></font></td></tr></table>')
     e = extract(html, "u", default_currency="EUR")
     assert (e.price, e.availability) == (Decimal("42.95"), want)
+
+
+@pytest.mark.parametrize("said", [
+    '<p class="stock-note">Size S is sold out. Size M: in stock.</p>',  # the option named before its words
+    '<div class="size-stock-hint">Größe XXL ist leider ausverkauft.</div>',
+    '<p class="pdp__stock">I lager — storlek M, skickas inom 24 h. XS slut i lager.</p>',
+    '<div class="stock">화이트 재고 있음 · 블랙 일시품절</div>',  # beside a short statement that another is in stock
+    '<div class="prod-stock">품절임박 · 남은 수량 5개</div>',  # "almost sold out": it still sells
+    '<ul class="options"><li>아이보리 (+0원)</li><li>차콜 (+2,000원) [품절]</li></ul>',  # an option's bracketed state
+    '<div role="radiogroup" aria-label="Taglia"><label>40</label><label>41 <span>Esaurito</span></label></div>',
+    '<ul><li class="c-color-list__item is-soldout">ホワイト<span>在庫切れ</span></li></ul>',
+    '<ul><li class="size is-soldout"><button>M (50 cm)</button><span class="sz-stock">Udsolgt</span></li></ul>',
+    '<div class="fulfillment-tile"><p>Pickup</p><p>Not available</p></div>',  # one way of getting it
+])
+def test_one_options_or_one_ways_stock_is_not_the_products(said: str) -> None:
+    html = _doc(f'<div class="product"><h1>Trail Jacket</h1><p class="price">€ 79,95</p>{said}'
+                '<button class="add-to-cart">Add to cart</button></div>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("79.95"), "in_stock")
+
+
+@pytest.mark.parametrize("said", [
+    '<p class="size-pills__note">All sizes sold out</p>',
+    "<p class=\"availability\">Currently unavailable. We don't know when or if this item will be back in stock.</p>",
+    '<div class="stock">Alle Größen ausverkauft</div>',
+])
+def test_a_statement_about_every_option_is_the_products_stock(said: str) -> None:
+    html = _doc(f'<div class="product"><h1>Trail Jacket</h1><p class="price">€ 79,95</p>{said}'
+                '<button class="add-to-cart">Add to cart</button></div>')
+    assert extract(html, "u", default_currency="EUR").availability == "out_of_stock"
