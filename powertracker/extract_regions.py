@@ -38,7 +38,7 @@ _RELATED_ATTR = compiled(
     re.I,
 )
 _CART_ATTR = compiled(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
-                        r"|tocart|btn[-_]?(cart|buy)|(cart|buy)[-_]?btn", re.I)
+                        r"|tocart|btn[-_]?(cart|buy)|button-buy|(cart|buy)[-_]?btn|sepete-?ekle", re.I)  # H&M's, Ticimax's
 _TITLE_ATTR = compiled(r"(^|\s|__)((product|goods|item|sku)[-_]?(title|name)|productView-title|pageHeading)(\s|$)", re.I)  # Ecwid's "product-details__product-title", osCommerce's heading cell
 _BUTTON_ATTR = compiled(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
 _STOCK_ATTR = compiled(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
@@ -94,7 +94,7 @@ _BUY_TEXT = compiled(
     r"|osta nyt|sepete ekle|hemen al|προσθήκη στο καλάθι|αγορά τώρα|добави в количката|купи сега|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"
     r"|הוסף לסל|הוספה לסל|ใส่ตะกร้า|ซื้อเลย"
     r"|jetzt bestellen|^bestellen$|^kaufen$|koop nu|^acquista$|compra ora|añadir a la cesta|^ajouter$|lägg till i varukorg"
-    r"|order now|^buy$|add to order|do koszyka|tilføj til (kurv|indkøbskurv)|lisää koriin|かごに追加|カートに追加",
+    r"|order now|^buy$|add to order|do koszyka|tilføj til (kurv|indkøbskurv)|lisää koriin|かごに追加|カートに追加|^hinzufügen$",
     re.I,
 )
 

@@ -2603,3 +2603,13 @@ def test_a_statement_about_every_option_is_the_products_stock(said: str) -> None
     html = _doc(f'<div class="product"><h1>Trail Jacket</h1><p class="price">€ 79,95</p>{said}'
                 '<button class="add-to-cart">Add to cart</button></div>')
     assert extract(html, "u", default_currency="EUR").availability == "out_of_stock"
+
+
+@pytest.mark.parametrize("button", [
+    '<button class="button-buy" data-testid="add-to-cart">Hinzufügen</button>',  # H&M
+    '<a id="btnSepeteEkle" class="SepeteEkle" href="#">SEPETE EKLE</a>',  # Ticimax: a link
+])
+def test_a_working_buy_button_says_in_stock(button: str) -> None:
+    html = _doc(f'<div class="product"><h1>Leinenhemd</h1><p class="price">24,99 €</p>{button}</div>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("24.99"), "in_stock")
