@@ -111,6 +111,7 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
+                   r"|частинами|частями|розстроч|рассроч|\bemi\b"  # Ukrainian and Russian "in parts", India's EMI
                    )
 # "Pay via M-Pesa: 3 × KSh 1,166": parts right before the amount, in a text about paying (a tier table's "3x" is no plan)
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
@@ -199,6 +200,8 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      # of each of them)
                      r"|\b([2-9]|\d\d+)\s*db[-‑]?t[óő]l"
                      r"|(?<!odběru )(?<!odběr )(?<!odber )(?<!odberu )(?<!odbere )(?<!zamówieniu )(?<!zamówienie )(?<!minimalnym )\bod ([2-9]|\d\d+)\s*(ks|kusů|szt\.?|sztuk)"
+                     # OpenCart's Russian, Ukrainian and Hindi discount rows: "от 5 шт. —", "5 або більше", "10 या अधिक"
+                     r"|\bот ([2-9]|\d\d+)\s*(шт\.?|штук)\s*[—–-]?|\b([2-9]|\d\d+) (или больше|або більше|या अधिक)"
                      # a Japanese bulk-buy table's rows: "5～9箱", "10箱以上"
                      # (not the one-unit row "1～9箱", nor a box's count "約45～55個")
                      r"|(?<![約\d])([2-9]|\d\d+)\s*[～~〜]\s*\d+\s*(箱|個|点|本|枚|セット|袋|缶|組)"

@@ -2613,3 +2613,27 @@ def test_a_working_buy_button_says_in_stock(button: str) -> None:
     html = _doc(f'<div class="product"><h1>Leinenhemd</h1><p class="price">24,99 €</p>{button}</div>')
     e = extract(html, "u", default_currency="EUR")
     assert (e.price, e.availability) == (Decimal("24.99"), "in_stock")
+
+
+def _opencart(prices: str, after: str = "", currency: str = "грн") -> str:
+    """OpenCart 3's default product page: the prices in a list, then the quantity box and its #button-cart."""
+    return _doc(f'<div id="product-product"><h1>Блендер Philips HR3573</h1><ul class="list-unstyled"><li>Наявність: В '
+                f'наявності</li></ul><ul class="list-unstyled">{prices}</ul><div id="product"><label for="input-quantity">'
+                f'Кількість</label><input type="text" name="quantity" value="1" id="input-quantity"><button type="button" '
+                f'id="button-cart" class="btn btn-primary btn-lg btn-block">Купити</button>{after}</div></div>')
+
+
+@pytest.mark.parametrize(("html", "currency", "want"), [
+    # Russian discount rows under the price, nearer the button than it
+    (_opencart('<li><span style="text-decoration: line-through;">62 990 ₽</span></li><li><h2>54 990 ₽</h2></li><li>от 2 шт.'
+               ' — 53 490 ₽</li><li>от 5 шт. — 51 990 ₽</li>'), "RUB", "54990"),
+    # Ukrainian instalments: "price when paying in parts: 3 payments of 833"
+    (_opencart('<li><span style="text-decoration: line-through;">2 999 грн</span></li><li><h2>2 499 грн</h2></li><li>Ціна при'
+               ' оплаті частинами: 3 платежі по 833 грн</li>'), "UAH", "2499"),
+    # India's EMI offered above an order value, below the button
+    (_opencart('<li><h2>₹2,849.00</h2></li><li>10 या अधिक ₹2,699.00</li>',
+               '<div class="alert">EMI विकल्प: ₹3,000 से अधिक के ऑर्डर पर उपलब्ध।</div>'), "INR", "2849.00"),
+])
+def test_opencarts_cart_button_is_the_buy_button_and_the_figures_by_it_no_price(html: str, currency: str, want: str) -> None:
+    e = extract(html, "u", default_currency=currency)
+    assert (e.price, e.availability) == (Decimal(want), "in_stock")

@@ -58,7 +58,7 @@ KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout17
                 "holdout119/page-14.html",
                 "holdout125/page-26.html",
                 "holdout23/page-24.html", "holdout100/page-13.html", "holdout108/page-23.html",
-                "holdout38/page-10.html", "holdout38/page-38.html",
+                "holdout38/page-10.html",
                 "holdout43/page-31.html", "holdout43/page-36.html",
                 "holdout44/page-28.html", "holdout47/page-05.html", "holdout47/page-21.html",
                 "holdout48/page-26.html", "holdout52/page-28.html", "holdout56/page-01.html",
