@@ -805,7 +805,8 @@ _EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex t
                  "\u7a0e\u629c".encode(), "\u7a0e\u5225".encode(), "\u672c\u4f53\u4fa1\u683c".encode(), b"sin iva",
                  b"iva esclusa", b"bez dph", b"sin impuestos", b"+ iva", b"kdv hari\xc3\xa7", b"+ kdv",
                  b"f\xc4\x83r\xc4\x83 tva", b"veroton", b"alv 0", b"brez ddv", b"bez pdv", b"ilman alv", b"utan moms",
-                 b"uden moms", b"eks. mva", b"ekskl. mva", b"exkl. moms", b"htva", b"hors tva", b"zonder btw")
+                 b"uden moms", b"eks. mva", b"ekskl. mva", b"exkl. moms", b"htva", b"hors tva", b"zonder btw", b"bez pvn",
+                 b"be pvm", b"ilma km", b"+ km", b"+km")
 
 
 _INCL_MARKERS = (b"incl", b"inkl", b"inc. vat", b"inc vat", b"ttc", b"mwst", b"btw", b"iva incl", b"iva inclu", b"moms",

@@ -96,7 +96,8 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
-                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価)[\s:.]*\(?\s*$")
+                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価"
+                 r"|(цена|cena|cijena) po komadu|цена по комаду|(цена|ціна) за (штуку|шт\.?))[\s:.]*\(?\s*$")  # a piece's in a box
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
                  r"|price--unit|per-unit|ppu|(?<![a-z])vpe(?![a-z])")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
@@ -182,6 +183,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
+                 r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
@@ -262,12 +264,14 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
                 r"|huidig bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
-                r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens)\s*:?\s*$")
+                r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
+                r"|ofert[aă] curent[aă]|pre[țt] de pornire|aktualna oferta|cena wywoławcza|aktuální příhoz|vyvolávací cena"
+                r"|trenutna ponuda|početna (cijena|cena))\s*:?\s*$")
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
                    r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
-                   r"|licytuj|dar lance)\W*$")
+                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj)\W*$")
 _BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
             r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen")
 _BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
@@ -325,7 +329,7 @@ _EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?�
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
                 r"|fără tva|без пдв|без ндс|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"
-                r"|exkl\.? moms|χωρίς φπα|\bhtva\b|hors tva|excl\.? tva|zonder btw)")
+                r"|exkl\.? moms|χωρίς φπα|\bhtva\b|hors tva|excl\.? tva|zonder btw|bez pvn|be pvm|ilma km\b|\+ ?km\b)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv"
                 r"|kdv dahil|tva inclus|з пдв|с ндс|\btvac\b|btw inbegrepen)")

@@ -491,7 +491,7 @@ _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカー�
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
 _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
-                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kurv|indkøbskurv"
+                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
                          r"|carrinho de compras|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
                          r"|košarica|pirkinių krepšelis|iepirkumu grozs|ostukorv|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)

@@ -94,7 +94,9 @@ _BUY_TEXT = compiled(
     r"|osta nyt|sepete ekle|hemen al|προσθήκη στο καλάθι|αγορά τώρα|добави в количката|купи сега|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"
     r"|הוסף לסל|הוספה לסל|ใส่ตะกร้า|ซื้อเลย"
     r"|jetzt bestellen|^bestellen$|^kaufen$|koop nu|^acquista$|compra ora|añadir a la cesta|^ajouter$|lägg till i varukorg"
-    r"|order now|^buy$|add to order|do koszyka|tilføj til (kurv|indkøbskurv)|lisää koriin|かごに追加|カートに追加|^hinzufügen$",
+    r"|order now|^buy$|add to order|do koszyka|tilføj til (kurv|indkøbskurv)|lisää koriin|かごに追加|カートに追加|^hinzufügen$"
+    r"|lisa (ostu)?korvi|į krepšelį|dodaj u (košaricu|košaru|korpu)|dodaj v košarico|pievienot grozam|ielikt grozā"
+    r"|додај у корпу|добави в кошницата|pridať do košíka|vložit do košíku",
     re.I,
 )
 

@@ -2637,3 +2637,43 @@ def _opencart(prices: str, after: str = "", currency: str = "грн") -> str:
 def test_opencarts_cart_button_is_the_buy_button_and_the_figures_by_it_no_price(html: str, currency: str, want: str) -> None:
     e = extract(html, "u", default_currency=currency)
     assert (e.price, e.availability) == (Decimal(want), "in_stock")
+
+
+def test_a_serbian_price_per_piece_of_a_box_is_no_price_of_it() -> None:
+    html = _doc('<h1>Утичница 16A, кутија 10 ком.</h1><ul class="list-unstyled"><li><h2>3.599 дин.</h2></li><li>Без ПДВ-а: 2.999'
+                ' дин.</li><li><small>Цена по комаду: 359,90 дин.</small></li></ul><button id="button-cart">Додај у корпу</button>')
+    assert extract(html, "u", default_currency="RSD").price == Decimal("3599")
+
+
+def test_a_swedish_basket_page_holds_no_price_of_a_product() -> None:
+    rows = "".join(f'<tr><td><a href="/p/{i}">{name}</a></td><td><input type="number" name="antal[{i}]" value="{n}"></td>'
+                   f'<td>{price} kr</td></tr>' for i, (name, n, price) in enumerate((("Skruv 5x50, 200 st", 2, "189,00"),
+                                                                                     ("Plugg 8 mm, 100 st", 1, "776,00"))))
+    html = _doc(f'<h1>Din kundvagn</h1><table>{rows}</table><table class="summering"><tr><th>Delsumma</th><td>1 154,00 kr</td></tr><tr><th>Varav moms 25 %</th>'
+                '<td>246,60 kr</td></tr><tr><th>Att betala</th><td>1 233,00 kr</td></tr></table>')
+    assert extract(html, "u", default_currency="SEK").price is None
+
+
+def test_a_romanian_auction_lot_has_bids_and_no_price() -> None:
+    html = _doc('<h1>Motostivuitor diesel 3 t, an 2014</h1><table><tr><th>Preț de pornire</th><td>25.000 lei</td></tr><tr><th>'
+                'Oferta curentă</th><td><strong>38.500 lei</strong></td></tr></table><form><input type="number">'
+                '<button type="submit">Licitează</button></form>')
+    assert extract(html, "u", default_currency="RON").price is None
+
+
+@pytest.mark.parametrize("button", ["Lisa ostukorvi", "Į krepšelį", "Dodaj u košaricu", "Ielikt grozā"])
+def test_a_baltic_or_croatian_add_to_cart_button_says_in_stock(button: str) -> None:
+    html = _doc(f'<div class="product"><h1>Tüüblid 8x40, 100 tk</h1><p class="hind">18,30 €</p><button class="btn">{button}'
+                '</button></div>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("18.30"), "in_stock")
+
+
+@pytest.mark.parametrize(("line", "currency"), [("Ušteda 80,00 €", "EUR"),  # Croatian: the saving
+                                                 ("Cena bez PVN: 440,00 €", "EUR")])  # Latvian: without VAT
+def test_a_baltic_or_croatian_saving_or_net_price_beside_the_button_is_no_price(line: str, currency: str) -> None:
+    html = _doc('<div class="product"><h1>Bicikl Scott Aspect 960</h1><div class="pd-price"><div>MPC: <s>629,99 €</s></div>'
+                '<div><span class="label">Web cijena</span> <span class="amount"><span class="int">549</span><span class="dec">,99'
+                f'</span> <span class="cur">€</span></span></div><div>{line}</div></div><div class="pd-stock">Na stanju</div>'
+                '<button class="btn btn--cart">Add to cart</button></div>')
+    assert extract(html, "u", default_currency=currency).price == Decimal("549.99")
