@@ -410,6 +410,11 @@ custom PHP; net beside gross prices, quantity breaks, pack and piece prices, log
 without structured data) 37/40 at 72d6fac: missed a Serbian box of ten's price (its per-piece 359,90 read), and
 invented a price on 2 of its 11 pages without one (a Swedish basket page, a Romanian auction's start price);
 availability 34/40. 40/40 after its fixes, availability 37/40.
+holdout205 (shops selling products with many variants - fashion, footwear, furniture, battery kits, phones - on
+Shopify, WooCommerce, Magento 2, Shopware 6, PrestaShop, SFRA, BigCommerce and custom sites in 22 countries; sold-out
+first variants, swatches and storage buttons with their own prices, ranges and "from" prices) 38/40 at 3da20d9, no
+price invented on its 10 pages without one: missed a Shopware graduated price table's first row (its net price read)
+and an SFRA page whose colour swatches carry their own prices (none read); availability 38/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
