@@ -414,7 +414,8 @@ holdout205 (shops selling products with many variants - fashion, footwear, furni
 Shopify, WooCommerce, Magento 2, Shopware 6, PrestaShop, SFRA, BigCommerce and custom sites in 22 countries; sold-out
 first variants, swatches and storage buttons with their own prices, ranges and "from" prices) 38/40 at 3da20d9, no
 price invented on its 10 pages without one: missed a Shopware graduated price table's first row (its net price read)
-and an SFRA page whose colour swatches carry their own prices (none read); availability 38/40.
+and an SFRA page whose colour swatches carry their own prices (none read); availability 38/40. 40/40 after its
+fixes.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

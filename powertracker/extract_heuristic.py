@@ -716,6 +716,20 @@ def _short_text(el: _Element, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
+# a quantity table's first row, the single unit's: "Bis 4", "1 - 9 Stück", "ab 1", "1+"
+_FIRST_TIER = _rx(r"^\W*((bis|up to|jusqu'à|tot|fino a|hasta|até|do|till|upp till|op til|opp til)\s+\d+|1(\s*[-–]\s*\d+|\s?\+)?"
+                  r"|(ab|from|od|vanaf|à partir de|desde|da|fra|från|alkaen)\s+1)"
+                  r"(\s*(stück|stk|st|pcs|pieces|units?|unidades|pièces|pezzi|szt|ks|kpl)\.?)?\W*$")
+
+
+def _first_tier(el: _Element) -> bool:
+    """Whether ``el`` is the price in a quantity table's first row, whose label says it is the single unit's."""
+    row = next((a for a in islice(el.iterancestors(), 5) if a.tag == "tr"), None)
+    if row is None or not len(row) or row[0] is el or el in row[0].iterdescendants():
+        return False
+    return bool(_FIRST_TIER.match(plain_text(row[0])))
+
+
 def _row_label(cell: _Element) -> str:
     """The header of a two-cell row, for the amount that opens its other cell ("<tr><th>Původní cena:</th><td>3 290
     Kč"): a short label without digits that names a price, else nothing (a size table's "38 | 24,6 cm", a tier's
@@ -922,7 +936,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "saving amount"
     elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _QUANTITY_ROW.search(left) \
             or _MULTIBUY_RIGHT.search(right) \
-            or MULTIBUY_ATTR.search(attrs) or _BOUGHT_WITH.search(whole[:s.match.start]):
+            or (MULTIBUY_ATTR.search(attrs) and not _first_tier(s.element)) or _BOUGHT_WITH.search(whole[:s.match.start]):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = LOWEST_30
@@ -1426,6 +1440,8 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
             score += 1
         if _NOTE_ATTR.search(s.element.get("class") or ""):
             score -= 2  # a note under the price box ("p-price__note": "※ホワイトは在庫切れです（税込14,080円）")
+        if MULTIBUY_ATTR.search(attrs):
+            score -= 2  # a quantity table's first row (``_first_tier``): the price box, if any, says it more plainly
         if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
             score += 2
         dist = layout.distance(s.element)

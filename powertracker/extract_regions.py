@@ -169,6 +169,16 @@ def chosen_tile(el: _Element) -> bool:
     return bool(_CHOSEN_CLASS.search(el.get("class") or ""))
 
 
+# a tile's child marked as the chosen one: SFRA's <button class="color-attribute"><span class="swatch-value selected">
+# (a class word of its own: each tile has its "selected-assistive-text")
+_CHOSEN_WORD = compiled(r"(?<![\w-])(selected|is-selected|active|is-active)(?![\w-])", re.I)
+
+
+def _chosen_within(tile: _Element) -> bool:
+    """Whether ``tile`` or one of its children is marked as the option chosen."""
+    return chosen_tile(tile) or any(_CHOSEN_WORD.search(c.get("class") or "") for c in tile.iterchildren())
+
+
 def buy_words(text: str) -> bool:
     """Whether ``text`` is a buy button's ("Add to cart", "Buy now", "In den Warenkorb")."""
     return bool(_BUY_TEXT.search(text))
@@ -182,7 +192,9 @@ def _unchosen_tile(tile: _Element) -> bool:
     kind = (tile.get("class") or "").split()[:1]  # a <div> tile only beside its kind: "item" and "item selected"
     if box is None or (tile.tag == "div" and not (kind and _TILE_WORD.search(kind[0]))):
         return False
-    return any(t is not tile and t.tag == tile.tag and chosen_tile(t)
+    if tile.tag == "button" and _chosen_within(tile):
+        return False
+    return any(t is not tile and t.tag == tile.tag and (chosen_tile(t) or (t.tag == "button" and _chosen_within(t)))
                and (tile.tag != "div" or (t.get("class") or "").split()[:1] == kind) for t in box)
 
 

@@ -2677,3 +2677,51 @@ def test_a_baltic_or_croatian_saving_or_net_price_beside_the_button_is_no_price(
                 f'</span> <span class="cur">€</span></span></div><div>{line}</div></div><div class="pd-stock">Na stanju</div>'
                 '<button class="btn btn--cart">Add to cart</button></div>')
     assert extract(html, "u", default_currency=currency).price == Decimal("549.99")
+
+
+def _tiers(*rows: tuple[str, str]) -> str:
+    cells = "".join(f'<tr class="product-block-prices-row"><th class="product-block-prices-cell">{label}</th><td class="product-'
+                    f'block-prices-cell"><span class="product-block-prices-price">{price}&nbsp;€*</span></td></tr>'
+                    for label, price in rows)
+    return f'<table class="table product-block-prices-grid"><tbody>{cells}</tbody></table>'
+
+
+def test_a_graduated_price_tables_first_row_is_the_price_of_one() -> None:
+    # Shopware 6 with block prices shows no other price: "Bis 4" is what one chair costs
+    html = _doc('<h1>Bürostuhl ErgoPro 500</h1><div class="product-detail-buy">'
+                f'{_tiers(("Bis 4", "349,00"), ("Ab 5", "329,00"), ("Ab 10", "309,00"))}<div class="product-detail-net-price">'
+                '<small>Netto: 293,28&nbsp;€ / Stück (bis 4 Stück)</small></div><button class="btn-buy">In den Warenkorb'
+                '</button></div>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("349.00")
+
+
+def test_a_price_box_beside_a_tier_table_keeps_its_was_price() -> None:
+    # Shopware's microdata: an AggregateOffer over the table's rows, each an Offer
+    rows = "".join(f'<tr class="product-block-prices-row" itemprop="offers" itemscope itemtype="https://schema.org/Offer"><th '
+                   f'class="product-block-prices-cell"><meta itemprop="priceCurrency" content="EUR"><meta itemprop="price" '
+                   f'content="{price}"><span>{label}</span></th><td class="product-block-prices-cell">{price.replace(".", ",")}'
+                   ' €*</td></tr>' for label, price in (("Bis 2", "249.95"), ("Ab 3", "239.95"), ("Ab 6", "229.95")))
+    html = _doc('<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Kochset Trekking</h1><div class='
+                '"product-detail-buy"><table class="table product-block-prices-grid"><tbody itemprop="offers" itemscope itemtype='
+                '"https://schema.org/AggregateOffer"><meta itemprop="priceCurrency" content="EUR"><meta itemprop="lowPrice" '
+                f'content="229.95"><meta itemprop="highPrice" content="249.95">{rows}</tbody></table>'
+                '<div class="product-detail-price-container">'
+                '<p class="product-detail-price with-list-price">249,95 €*</p><span class="product-detail-list-price-wrapper">'
+                '<span class="list-price-price">statt 299,95 €*</span></span></div><button class="btn-buy">In den Warenkorb'
+                '</button></div></div>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.was_price) == (Decimal("249.95"), Decimal("299.95"))
+
+
+def test_swatches_priced_on_their_own_leave_the_price_box_the_price() -> None:
+    # Salesforce SFRA: the chosen colour's swatch marks a span inside its button "selected"; another colour is on
+    # sale ("statt" the price shown), a third sold out
+    swatch = ('<button class="color-attribute" aria-label="Farbe {name}"{off}><span class="swatch-value {chosen}"></span>'
+              '<span class="sr-only selected-assistive-text"></span><span class="swatch-price">{price}</span></button>')
+    swatches = "".join(swatch.format(name=n, chosen=c, price=p, off=o) for n, c, p, o in (
+        ("Schwarz", "selected", "199,95&nbsp;€", ""), ("Olive", "", "159,96&nbsp;€ statt 199,95&nbsp;€", ""),
+        ("Rot", "", "ausverkauft", " disabled")))
+    html = _doc('<div class="product-detail"><h1 class="product-name">Daunenjacke Arlberg</h1><div class="prices"><div class="price">'
+                '<span class="sales"><span class="value">199,95&nbsp;€</span></span></div></div><div class="color-swatches">'
+                f'{swatches}</div><button class="add-to-cart btn btn-primary">In den Warenkorb</button></div>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("199.95")
