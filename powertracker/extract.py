@@ -69,7 +69,7 @@ from .extract_heuristic import (
 )
 from .extract_platform import listing_page, platform, script_currency, woocommerce_selected_variation
 from .extract_regions import Layout
-from .extract_stock import buy_button_availability, preorder_button, text_availability
+from .extract_stock import buy_button_availability, preorder_button, sold_out_shown, text_availability
 from .extract_structured import (
     article_page,
     comparison_page,
@@ -202,6 +202,7 @@ class _Run:
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self.no_product = False  # an article, a comparison or a listing: no product's stock either
+        self.named_variant = False  # the offer the operator named (sku, gtin, variant url) was found in the markup
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self._places: dict[Decimal, list[tuple[bytes, int]]] = {}  # where the source writes each amount
         self._around: dict[Decimal, bytes] = {}  # the source around those places, lower case, NUL between them
@@ -479,6 +480,7 @@ class _Run:
                 if hits:
                     chosen, _penalty = self.choose(name, hits)
                     if chosen is not None:
+                        self.named_variant = True
                         return name, chosen, 0.0
             self.page.reject("", f"no offer on the page matches sku={wanted.sku} gtin={wanted.gtin}"
                                  f" variant={wanted.variant}; reading the page's own choice")
@@ -1040,6 +1042,8 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     avail = chosen.availability
     if avail == "in_stock" and preorder_button(page, run.layout):
         avail = "preorder"
+    elif avail == "in_stock" and not run.named_variant and sold_out_shown(page, run.layout):
+        avail = "out_of_stock"  # the page shows another variant, perhaps: the named one's markup stands
     if avail is None:
         avail, words = text_availability(run.layout)
         if avail is not None:

@@ -24,14 +24,15 @@ from .extract_base import (
     class_id,
     hints_in,
     register_short_hints,
+    required_literals,
     text_content,
     visible_text,
 )
 from .extract_regions import Layout
-from .patterns import compiled
+from .patterns import compiled, derived
 
-OUT_OF_STOCK = compiled(
-    r"\b(sold out|out of stock|currently unavailable|no longer available|temporarily unavailable"
+_OUT_WORDS = (
+    r"sold out|out of stock|currently unavailable|no longer available|temporarily unavailable"
     r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig|erhältlich)"
     r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
@@ -45,10 +46,12 @@ OUT_OF_STOCK = compiled(
     r"|avvisami quando|anunță-mă când|ilmoita kun|avise-me quando|értesítést kérek|stokta olunca haber ver"
     r"|notify me when (it'?s )?(back )?(in stock|available)|benachrichtigen,? (wenn|sobald) (wieder )?verfügbar"
     r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
-    r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|izpārdots|nav noliktavā|välja müüdud|laost otsas)\b"
-    r"|在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)",  # 품절임박: "almost sold out", still sold
-    re.I,
+    r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|izpārdots|nav noliktavā|välja müüdud|laost otsas"
 )
+_OUT_SCRIPTS = r"在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)"  # 품절임박: "almost sold out", still sold
+OUT_OF_STOCK = compiled(rf"\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)
+# every OUT_OF_STOCK match holds one of these: a page whose short texts hold none says nowhere that it is sold out
+_OUT_HINTS = register_short_hints(derived(required_literals, f"{_OUT_WORDS}|{_OUT_SCRIPTS}", re.I))
 PREORDER = compiled(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
     r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus"
@@ -240,6 +243,14 @@ def preorder_button(page: Page, layout: Layout) -> bool:
             return False
     buy = layout.buy
     return buy is not None and bool(PREORDER.search(" ".join(button_label(buy).split())))
+
+
+def sold_out_shown(page: Page, layout: Layout) -> bool:
+    """Whether the page says plainly that the product is sold out, where its buy button, if it has one, does not
+    work: over markup that says it is in stock (a template's InStock, left as it was)."""
+    if not page.short_hints(_OUT_HINTS) or buy_button_availability(layout) == "in_stock":
+        return False
+    return text_availability(layout)[0] == "out_of_stock"
 
 
 def button_label(el: _Element) -> str:

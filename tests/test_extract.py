@@ -337,7 +337,7 @@ def _ways_through(items: list) -> list[str]:  # type: ignore[type-arg]
             ways = [w * n for w in _ways_through(sub) for n in sorted({low, max(low, min(high, 1))})]
         elif op is c.IN:
             ways = [" " if av[0] == (c.CATEGORY, c.CATEGORY_SPACE) else "a" if av[0][0] is c.CATEGORY else chr(av[0][1])]
-        elif op is c.AT:
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             ways = [""]
         else:
             raise AssertionError(f"no way through {op}")
@@ -345,16 +345,20 @@ def _ways_through(items: list) -> list[str]:  # type: ignore[type-arg]
     return out
 
 
-def test_every_way_through_the_pre_order_pattern_holds_one_of_its_words() -> None:
+@pytest.mark.parametrize(("pattern", "words"), [("PREORDER", "_PREORDER_WORDS"), ("OUT_OF_STOCK", "_OUT_HINTS")])
+def test_every_way_through_a_stock_pattern_holds_one_of_its_words(pattern: str, words: str) -> None:
+    """The words a page's short texts are first searched for (``Page.short_hints``) rule a page out only if every match
+    of the pattern holds one: a hand-kept list, or one derived from the pattern, that fell behind it would fail here."""
     from re import _parser
 
+    from powertracker import extract_stock
     from powertracker.extract_base import hints_in
-    from powertracker.extract_stock import _PREORDER_WORDS, PREORDER
-    ways = _ways_through(list(_parser.parse(PREORDER.pattern, PREORDER.flags)))
+    regex, hints = getattr(extract_stock, pattern), getattr(extract_stock, words)
+    ways = _ways_through(list(_parser.parse(regex.pattern, regex.flags)))
     assert len(ways) > 40
     for way in ways:
-        assert PREORDER.search(way), way
-        assert hints_in(way, _PREORDER_WORDS) and hints_in(way.upper(), _PREORDER_WORDS), way
+        assert regex.search(way), way
+        assert hints_in(way, hints) and hints_in(way.upper(), hints), way
 
 
 def _stale_markup(offers: list[tuple[str, str]], shown: str, button: str = "<button>Add to basket</button>") -> str:
@@ -2725,3 +2729,26 @@ def test_swatches_priced_on_their_own_leave_the_price_box_the_price() -> None:
                 '<span class="sales"><span class="value">199,95&nbsp;€</span></span></div></div><div class="color-swatches">'
                 f'{swatches}</div><button class="add-to-cart btn btn-primary">In den Warenkorb</button></div>')
     assert extract(html, "u", default_currency="EUR").price == Decimal("199.95")
+
+
+_IN_STOCK_LD = ('<script type="application/ld+json">{"@type": "Product", "name": "Trail Jacket", "offers": {"@type": "Offer",'
+                ' "price": "89.95", "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}}</script>')
+
+
+def test_a_page_that_shows_sold_out_is_sold_out_whatever_its_stale_markup_says() -> None:
+    html = _doc('<div class="product"><h1>Trail Jacket</h1><p class="price">€ 89,95</p><p class="stock">Out of stock</p>'
+                '<button class="add-to-cart" disabled>Add to cart</button><form><input type="email"><button>Notify me'
+                '</button></form></div>', head=_IN_STOCK_LD)
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("89.95"), "out_of_stock")
+
+
+@pytest.mark.parametrize("rest", [
+    '<button class="add-to-cart">Add to cart</button><p class="stock">Out of stock in store</p>',  # it sells online
+    '<section class="related"><h2>You may also like</h2><div class="card"><a href="/p/2">Rain Jacket</a><span class="'
+    'stock">Sold out</span><span>€ 59,95</span></div><div class="card"><a href="/p/3">Fleece</a><span>€ 39,95</span></div>'
+    '<div class="card"><a href="/p/4">Gilet</a><span>€ 49,95</span></div></section>',  # another product's
+])
+def test_markup_in_stock_stands_when_the_page_does_not_say_this_product_is_sold_out(rest: str) -> None:
+    html = _doc(f'<div class="product"><h1>Trail Jacket</h1><p class="price">€ 89,95</p>{rest}</div>', head=_IN_STOCK_LD)
+    assert extract(html, "u", default_currency="EUR").availability == "in_stock"
