@@ -56,7 +56,8 @@ PREORDER = compiled(
     r"\b(pre-?order|pre-?bestellen|vorbestell(en|ung|bar)|précommande|pré-commande|precommande"
     r"|vooruitbestellen|voorbestellen|pre-?order nu|förhandsbeställ|förbeställ|förboka|ennakkotilaa|ennakkotilaus"
     r"|przedsprzedaż|předobjedn|előrendel|preordin|prevendita|preventa|pré-venda|ön sipariş|forudbestil|forhåndsbestill"
-    r"|available for pre-?order|coming soon)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매",
+    r"|available for pre-?order|coming soon|preordenar|predobjedn|pr[ée]-?encomend)\w*|予約|预售|預售|預購|사전\s?예약|예약\s?판매"
+    r"|הזמנה מוקדמת",  # not Spanish "Reservar": a tour's booking, a hire's
     re.I,
 )
 # every PREORDER match holds one of these (case-folded, as ``hints_in`` looks for them): a page whose short texts and
@@ -65,7 +66,7 @@ _PREORDER_WORDS = register_short_hints(tuple(w.encode() for w in (
     "preorder", "pre-order", "prebestellen", "pre-bestellen", "vorbestell", "précommande", "pré-commande", "precommande",
     "vooruitbestellen", "voorbestellen", "förhandsbeställ", "förbeställ", "förboka", "ennakkotila", "przedsprzedaż",
     "předobjedn", "előrendel", "preordin", "prevendita", "preventa", "pré-venda", "sipariş", "forudbestil",
-    "forhåndsbestill", "coming", "予約", "预售", "預售", "預購", "예약")))
+    "forhåndsbestill", "coming", "予約", "预售", "預售", "預購", "예약", "preorden", "predobjedn", "encomend", "הזמנה מוקדמת")))
 IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"

@@ -297,7 +297,8 @@ _PRE_ORDER_LABELS = (
     "Precommande", "Vooruitbestellen", "Voorbestellen", "Förhandsbeställ", "Förbeställ nu", "Förboka", "Ennakkotilaa",
     "Ennakkotilaus", "Zamów w przedsprzedaży", "Předobjednat", "Előrendelés", "Preordina", "Prevendita", "Preventa",
     "Pré-venda", "Ön sipariş ver", "Forudbestil", "Forhåndsbestill", "Available for\n  pre-order", "Coming\n soon",
-    "予約する", "预售", "預售", "預購", "사전 예약", "사전예약", "예약 판매")
+    "予約する", "预售", "預售", "預購", "사전 예약", "사전예약", "예약 판매", "Preordenar", "Predobjednať", "Pré-encomendar",
+    "Pre-encomenda", "להזמנה מוקדמת")
 _GAME = ('<script type="application/ld+json">{"@type": "Product", "name": "Game", "offers": {"@type": "Offer",'
          ' "price": "59.99", "priceCurrency": "USD", "availability": "https://schema.org/InStock"}}</script>')
 _ORDER_WORDS = "<p>Free delivery on orders over $50. Order by 3pm for same-day dispatch.</p>"
