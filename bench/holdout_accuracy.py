@@ -416,6 +416,10 @@ first variants, swatches and storage buttons with their own prices, ranges and "
 price invented on its 10 pages without one: missed a Shopware graduated price table's first row (its net price read)
 and an SFRA page whose colour swatches carry their own prices (none read); availability 38/40. 40/40 after its
 fixes.
+holdout207 (marketplaces and big retailers in Asia, the Middle East, Africa and Latin America: Flipkart, Rakuten,
+Coupang, JD, Tokopedia, Lazada, Shopee, Daraz, noon, Trendyol, Jumia, Takealot, Mercado Libre, Falabella, Magalu and
+more; 26 currencies, Arabic-Indic and Bengali digits, member, card and Pix prices) 39/40 at 78d289e, no price invented
+on its 10 pages without one: missed a Bangladeshi book's price in Bengali digits (none read); availability 34/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
