@@ -970,16 +970,18 @@ def _page_title(doc: _Element, meta: dict[str, str], layout: Layout) -> str | No
 
 
 # Arabic-Indic and Persian digits, the Arabic decimal and thousands signs ("٢٬٩٩٩٫٠٠ د.إ" is 2,999.00), and
-# full-width digits and separators ("２，４２０円")
+# full-width digits and separators ("２，４２０円"); Devanagari and Bengali digits ("৳ ৩৫৭")
 _EASTERN = {**{0x660 + i: str(i) for i in range(10)}, **{0x6F0 + i: str(i) for i in range(10)}, 0x66B: ".", 0x66C: ",",
-            **{0xFF10 + i: str(i) for i in range(10)}}
+            **{0xFF10 + i: str(i) for i in range(10)}, **{0x966 + i: str(i) for i in range(10)},
+            **{0x9E6 + i: str(i) for i in range(10)}}
 # a full-width comma is a thousands separator only before three digits ("２，４２０円"), not "¥299，5色可选"
 _WIDE_COMMA = "(?<=\\d)\uff0c(?=\\d{3}(?!\\d))"
 _WIDE_POINT = "(?<=\\d)\uff0e(?=\\d{1,2}(?!\\d))"
 _WIDE_SEPARATORS = ((compiled(_WIDE_COMMA), ","), (compiled(_WIDE_POINT), "."))
 _WIDE_SEPARATORS_BYTES = ((compiled(_WIDE_COMMA.encode()), b","), (compiled(_WIDE_POINT.encode()), b"."))
-_EASTERN_RX = compiled("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19]")
+_EASTERN_RX = compiled("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19\u0966-\u096f\u09e6-\u09ef]")
 _EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
+_INDIC_DIGITS = [chr(k).encode() for k in (*range(0x966, 0x970), *range(0x9E6, 0x9F0))]
 
 
 def western_digits(html: str | bytes) -> str | bytes:
@@ -992,8 +994,9 @@ def western_digits(html: str | bytes) -> str | bytes:
             html = rx.sub(sign, html)
         return html
     arabic = b"\xd9" in html or b"\xdb" in html  # their lead bytes (one memchr each: a longer needle costs 50x more)
-    if not arabic and (b"\xef" not in html or not any(chr(0xFF10 + i).encode() in html for i in range(10))):
-        return html  # no full-width digits (full-width brackets alone change nothing)
+    if not arabic and (b"\xef" not in html or not any(chr(0xFF10 + i).encode() in html for i in range(10))) \
+            and (b"\xe0" not in html or not any(d in html for d in _INDIC_DIGITS)):
+        return html  # no full-width digits (full-width brackets alone change nothing), nor Indic ones
     for eastern, ascii_ in _EASTERN_BYTES:
         if eastern in html:
             html = html.replace(eastern, ascii_)

@@ -2753,3 +2753,14 @@ def test_a_page_that_shows_sold_out_is_sold_out_whatever_its_stale_markup_says()
 def test_markup_in_stock_stands_when_the_page_does_not_say_this_product_is_sold_out(rest: str) -> None:
     html = _doc(f'<div class="product"><h1>Trail Jacket</h1><p class="price">€ 89,95</p>{rest}</div>', head=_IN_STOCK_LD)
     assert extract(html, "u", default_currency="EUR").availability == "in_stock"
+
+
+@pytest.mark.parametrize(("shown", "struck", "currency", "want"), [
+    ("৳ ৩৫৭", "৳ ৪২০", "BDT", "357"),  # Bengali digits
+    ("₹ १,२९९", "₹ १,९९९", "INR", "1299"),  # Devanagari digits
+])
+def test_indic_digits_are_read(shown: str, struck: str, currency: str, want: str) -> None:
+    html = _doc(f'<div class="product"><h1>Book</h1><div class="price"><del>{struck}</del> <span class="sell">{shown}</span>'
+                '</div><button class="add-to-cart">Add to cart</button></div>')
+    assert extract(html, "u", default_currency=currency).price == Decimal(want)
+    assert extract(html.encode(), "u", default_currency=currency).price == Decimal(want)  # as a scrape reads it
