@@ -424,7 +424,8 @@ after its fix.
 holdout208 (brands' own stores and headless storefronts: Shopify themes and Hydrogen, Next.js with Catalyst, Medusa,
 Saleor and commercetools, Nuxt, SvelteKit, Salesforce PWA Kit, Vue Storefront; subscribe-and-save beside one-time
 prices, bundles, gift cards, pre-orders; 18 of its 40 pages without structured data) 39/40 at 91119bf, no price
-invented on its 10 pages without one: missed a Korean page's price (its unit price 320 read); availability 37/40.
+invented on its 10 pages without one: missed a Korean page's price (its reward credit 320 read); availability 37/40.
+40/40 after its fix.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -202,7 +202,8 @@ class _Run:
         self._no_was_above: Decimal | None = None  # may_show_was said no for this threshold: skip asking again
         self.sold_out = False  # no price, on a page sold out (or no longer sold)
         self.no_product = False  # an article, a comparison or a listing: no product's stock either
-        self.named_variant = False  # the offer the operator named (sku, gtin, variant url) was found in the markup
+        self.named_variant = False  # the operator's offer (sku, gtin, variant url) is one of several in the markup: its
+        # own stock stands, whatever the page says of the variant it shows
         self._in_text: dict[Decimal, bool] = {}  # shown_in_text's answers: several checks ask for one price
         self._places: dict[Decimal, list[tuple[bytes, int]]] = {}  # where the source writes each amount
         self._around: dict[Decimal, bytes] = {}  # the source around those places, lower case, NUL between them
@@ -480,7 +481,7 @@ class _Run:
                 if hits:
                     chosen, _penalty = self.choose(name, hits)
                     if chosen is not None:
-                        self.named_variant = True
+                        self.named_variant = len(self.candidates(name)) > 1  # one of several: the page may show another
                         return name, chosen, 0.0
             self.page.reject("", f"no offer on the page matches sku={wanted.sku} gtin={wanted.gtin}"
                                  f" variant={wanted.variant}; reading the page's own choice")
@@ -1046,7 +1047,7 @@ def extract(html: str | bytes, url: str, selector: str | None = None, default_cu
     if avail == "in_stock" and preorder_button(page, run.layout):
         avail = "preorder"
     elif avail == "in_stock" and not run.named_variant and sold_out_shown(page, run.layout):
-        avail = "out_of_stock"  # the page shows another variant, perhaps: the named one's markup stands
+        avail = "out_of_stock"
     if avail is None:
         avail, words = text_availability(run.layout)
         if avail is not None:

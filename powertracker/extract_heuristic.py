@@ -96,8 +96,7 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
-                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|kilopris|literpris|単価"
-                 r"|(цена|cena|cijena) po komadu|цена по комаду|(цена|ціна) за (штуку|шт\.?))[\s:.]*\(?\s*$")  # a piece's in a box
+                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価)[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
                  r"|price--unit|per-unit|ppu|(?<![a-z])vpe(?![a-z])")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
@@ -112,7 +111,8 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
                    r"|al mese|\bin \d+ rate\b|taksit|kuukaudessa|每期|分期|할부|δόσ|вноск|на месец|месечно|\bplazos\b|aplazame"
-                   r"|частинами|частями|розстроч|рассроч|\bemi\b"  # Ukrainian and Russian "in parts", India's EMI
+                   r"|частинами|частями|розстроч|рассроч"  # Ukrainian and Russian "in parts"
+                   r"|\bemi\s*(options?|plans?|available|starts|from|विकल्प)|no[- ]cost emi|\bemi\s*[:@]"  # India's EMI
                    )
 # "Pay via M-Pesa: 3 × KSh 1,166": parts right before the amount, in a text about paying (a tier table's "3x" is no plan)
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
@@ -265,8 +265,7 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
                 r"|huidig bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
-                r"|ofert[aă] curent[aă]|pre[țt] de pornire|aktualna oferta|cena wywoławcza|aktuální příhoz|vyvolávací cena"
-                r"|trenutna ponuda|početna (cijena|cena))\s*:?\s*$")
+                r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena)\s*:?\s*$")  # not "Aktualna oferta", a deal
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
@@ -324,7 +323,8 @@ _ROUNDED_RIGHT = _rx(r"^\s*(jt|juta|rb|ribu|triệu|nghìn|mio\.?|mln\.?|millone
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
-                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng)\s*=\s*$")  # a point's worth: "(1 Qpoint = S$0.01)"
+                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
+                  r"|(적립금|적립\s?예정|적립)\s*:?\s*$")  # Korean reward credit: "적립금 320원 (1%)"
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?税|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
@@ -551,6 +551,7 @@ class Seen:
     low: bool = False
     incl: bool = False
     excl: bool = False
+    piece: bool = False  # labelled as a piece's price ("Цена по комаду"): a unit price beside a higher one (the pack's)
     score: float = 0.0
 
 
@@ -723,10 +724,13 @@ _FIRST_TIER = _rx(r"^\W*((bis|up to|jusqu'à|tot|fino a|hasta|até|do|till|upp t
 
 
 def _first_tier(el: _Element) -> bool:
-    """Whether ``el`` is the price in a quantity table's first row, whose label says it is the single unit's."""
+    """Whether ``el`` is the price in a quantity table's first row of prices, whose label says it is the single unit's
+    ("Bis 4" then "Ab 5"; not the "Bis 9" of a second row)."""
     row = next((a for a in islice(el.iterancestors(), 5) if a.tag == "tr"), None)
     if row is None or not len(row) or row[0] is el or el in row[0].iterdescendants():
         return False
+    if any(r.tag == "tr" and r.find(".//td") is not None for r in row.itersiblings(preceding=True)):
+        return False  # a row of prices before it (a header row has none)
     return bool(_FIRST_TIER.match(plain_text(row[0])))
 
 
@@ -899,6 +903,8 @@ def _was_label(left: str) -> bool:
     return m is not None and not (_AFTER_ITS_AMOUNT.search(m.group()) and _PRICE_BEFORE.search(left[:m.start()]))
 
 
+# a piece's price, named before it: "Цена по комаду:", "Cijena po komadu", "Цена за штуку" (alone, the price of one)
+_PIECE_LEFT = _rx(r"((цена|cena|cijena) po komadu|цена по комаду|(цена|ціна) за (штуку|шт\.?))[\s:.]*$")
 _AFTER_ITS_AMOUNT = _rx(r"adviesprijs|adviesverkoopprijs|prix conseillé|prezzo consigliato|listenpreis")  # "1.199,- Adviesprijs"
 _PRICE_BEFORE = compiled(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
 
@@ -910,6 +916,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     ctx = whole
     attrs = " ".join(levels)
     mark = _was_marked(levels)
+    s.piece = _PIECE_LEFT.search(left) is not None
     if struck or _was_label(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
     elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs, s.element)) or _UNIT_LEFT.search(left) or (
@@ -1283,6 +1290,17 @@ def _revive_weak(out: Scan, layout: Layout) -> None:
             s.reason, s.was, s.weak = None, False, False
 
 
+def _piece_of_pack(out: Scan, layout: Layout) -> None:
+    """A piece's price beside a higher one (a box of ten's "3.599 дин." above "Цена по комаду: 359,90") is a unit price."""
+    order = layout.order
+    for s in out.seen:
+        if s.piece and s.reason is None:
+            pos = order.get(s.element, 0)
+            if any(o.reason is None and o.match.amount > s.match.amount and abs(order.get(o.element, 0) - pos) <= 12
+                   for o in out.seen):
+                s.reason = "unit price"
+
+
 def _saved_from(out: Scan) -> None:
     """A price that the saving shown right after it brings down to the price shown right after that
     ("$649.99", "- $100.00 Instant Savings", "Price $549.99") is the price before the saving."""
@@ -1396,6 +1414,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
     """Completes ``out``, a page's ``survey``: the amount most likely the price, and the was price beside it."""
     _saved_from(out)
     _percent_off_from(out)
+    _piece_of_pack(out, layout)
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
     alive = [s for s in out.seen if s.reason is None]

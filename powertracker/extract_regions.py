@@ -174,9 +174,10 @@ def chosen_tile(el: _Element) -> bool:
 _CHOSEN_WORD = compiled(r"(?<![\w-])(selected|is-selected|active|is-active)(?![\w-])", re.I)
 
 
-def _chosen_within(tile: _Element) -> bool:
-    """Whether ``tile`` or one of its children is marked as the option chosen."""
-    return chosen_tile(tile) or any(_CHOSEN_WORD.search(c.get("class") or "") for c in tile.iterchildren())
+def _marked_chosen(tile: _Element) -> bool:
+    """Whether ``tile`` is marked as the option chosen: by its class, or a button's by one of its children's."""
+    return chosen_tile(tile) or (tile.tag == "button" and any(_CHOSEN_WORD.search(c.get("class") or "")
+                                                              for c in tile.iterchildren()))
 
 
 def buy_words(text: str) -> bool:
@@ -185,16 +186,14 @@ def buy_words(text: str) -> bool:
 
 
 def _unchosen_tile(tile: _Element) -> bool:
-    """Whether ``tile`` is one of a row of option tiles (same tag) of which another, not it, carries a chosen class."""
-    if chosen_tile(tile):
+    """Whether ``tile`` is one of a row of option tiles (same tag) of which another, not it, is marked chosen."""
+    if _marked_chosen(tile):
         return False
     box = tile.getparent()
     kind = (tile.get("class") or "").split()[:1]  # a <div> tile only beside its kind: "item" and "item selected"
     if box is None or (tile.tag == "div" and not (kind and _TILE_WORD.search(kind[0]))):
         return False
-    if tile.tag == "button" and _chosen_within(tile):
-        return False
-    return any(t is not tile and t.tag == tile.tag and (chosen_tile(t) or (t.tag == "button" and _chosen_within(t)))
+    return any(t is not tile and t.tag == tile.tag and _marked_chosen(t)
                and (tile.tag != "div" or (t.get("class") or "").split()[:1] == kind) for t in box)
 
 

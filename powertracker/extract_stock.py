@@ -78,12 +78,13 @@ _MAX = 80
 _ANY_STATE = compiled("|".join(f"(?:{p.pattern})" for p in (OUT_OF_STOCK, PREORDER, IN_STOCK)), re.I)
 
 
-def text_availability(layout: Layout) -> tuple[str | None, str | None]:
-    """(availability, the words it came from), or (None, None) when the page says nothing clear."""
+def text_availability(layout: Layout, words_only: bool = False) -> tuple[str | None, str | None]:
+    """(availability, the words it came from), or (None, None) when the page says nothing clear. A disabled buy
+    button with no label counts as "unavailable", unless ``words_only``."""
     texts: list[str] = []
     if layout.buy is not None:
         texts.append(" ".join(button_label(layout.buy).split()))
-        if layout.buy.get("disabled") is not None and not texts[-1]:
+        if layout.buy.get("disabled") is not None and not texts[-1] and not words_only:
             texts[-1] = "unavailable"
     for el in layout.stock:
         if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
@@ -95,10 +96,14 @@ def text_availability(layout: Layout) -> tuple[str | None, str | None]:
     texts.extend(_near_texts(layout))
     if layout.buy is not None and PREORDER.search(texts[0]):
         return "preorder", texts[0]
-    for pattern, value in ((OUT_OF_STOCK, "out_of_stock"), (PREORDER, "preorder"), (IN_STOCK, "in_stock")):
+    for text in texts:  # any of its sold-out statements that is not one option's
+        for m in OUT_OF_STOCK.finditer(text):
+            if not _one_option(text, m):
+                return "out_of_stock", m.group(0)
+    for pattern, value in ((PREORDER, "preorder"), (IN_STOCK, "in_stock")):
         for text in texts:
             m = pattern.search(text)
-            if m and not (value == "out_of_stock" and _one_option(text, m)):
+            if m:
                 return value, m.group(0)
     return None, None
 
@@ -112,18 +117,26 @@ _CLAUSE_END = compiled(r"[.;!?·•|/—–\n]|\s-\s")
 
 
 def _one_option(text: str, said: re.Match[str]) -> bool:
-    """Whether the out-of-stock words ``said`` in ``text`` are about one option: named just before them, or beside
-    a short statement that another is in stock ("Size M: in stock", not "… will be back in stock")."""
+    """Whether the out-of-stock words ``said`` in ``text`` are about one option: named just before them (not "all
+    sizes", not "this colour", the chosen one), or beside a short statement, with no date or count, that another is in
+    stock ("Size M: in stock", not "… will be back in stock", "In stock from 12 May", "In stock: 0")."""
     named = _NAMED_OPTION.search(text, 0, said.start())
-    if named and not _EVERY.search(text, 0, named.start()):  # "All sizes sold out": the product is
-        return True
+    if named:
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, named.start())]
+        before = text[ends[-1] if ends else 0:named.start()]
+        if not _EVERY.search(before) and not _THIS.search(before):
+            return True
     return any(len(clause) <= 24 and IN_STOCK.search(clause) and not OUT_OF_STOCK.search(clause)
-               and not _LATER.search(clause) for clause in map(str.strip, _CLAUSE_END.split(text)))
+               and not _LATER.search(clause) and not any(c.isdigit() for c in clause)
+               for clause in map(str.strip, _CLAUSE_END.split(text)))
 
 
-_EVERY = compiled(r"\b(all|every|alle|toutes|tous|todas|todos|tutte|tutti|kaikki|wszystkie|všechny|minden)\s+(the\s+)?$",
-                  re.I)
-_LATER = compiled(r"\b(back|again|when|wieder|wenn|sobald|quand|dès|cuando|quando|zodra|weer|igen|när)\b", re.I)
+_EVERY = compiled(r"\b(all|every|alle|allen|sämtliche|toutes|tous|todas|todos|tutte|tutti|kaikki|wszystkie|všechny|minden"
+                  r"|alla)\b", re.I)
+_THIS = compiled(r"\b(this|diese[rsn]?|cette|ce|deze|dit|denne|dette|detta|denna|tämä|questa|questo|esta|este|ta|ten)\s*$",
+                 re.I)
+_LATER = compiled(r"\b(back|again|when|soon|from|wieder|wenn|sobald|bald|ab|quand|dès|bientôt|à partir|cuando|desde|pronto"
+                  r"|quando|presto|zodra|weer|binnenkort|vanaf|igen|när|snart|fra|från|od)\b", re.I)
 
 
 # a spec table's stock row, labelled in its first cell: "Voorraad:" | "Op voorraad", "재고" | "재고있음"
@@ -168,8 +181,8 @@ def _near_texts(layout: Layout) -> list[str]:
     return out
 
 
-# one way of getting it, not whether it is sold: "Pickup | Not available", "Delivery | Not available"
-_FULFILMENT = compiled(r"fulfil+ment|pick-?up|collect", re.I)
+# a tile for one way of getting it, not whether it is sold: "Pickup | Not available" (class "fulfillment-tile")
+_FULFILMENT = compiled(r"fulfil+ment|pick-?up|click-?(and|n|&)-?collect|collect-?in-?store|(?<![\w-])collect(?![\w-])", re.I)
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommerce's "unavailable variation" template
 # a variant picker's own marks: one option's stock is not the chosen variant's (Dawn's fieldset of labels, swatches,
 # size tiles, Amazon's twister)
@@ -251,7 +264,7 @@ def sold_out_shown(page: Page, layout: Layout) -> bool:
     work: over markup that says it is in stock (a template's InStock, left as it was)."""
     if not page.short_hints(_OUT_HINTS) or buy_button_availability(layout) == "in_stock":
         return False
-    return text_availability(layout)[0] == "out_of_stock"
+    return text_availability(layout, words_only=True)[0] == "out_of_stock"
 
 
 def button_label(el: _Element) -> str:

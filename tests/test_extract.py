@@ -2603,6 +2603,16 @@ def test_one_options_or_one_ways_stock_is_not_the_products(said: str) -> None:
     '<p class="size-pills__note">All sizes sold out</p>',
     "<p class=\"availability\">Currently unavailable. We don't know when or if this item will be back in stock.</p>",
     '<div class="stock">Alle Größen ausverkauft</div>',
+    '<div class="stock">In allen Größen ausverkauft</div>',
+    '<div class="stock">Alle Farben und Größen ausverkauft</div>',
+    '<div class="stock">Diese Farbe ist leider ausverkauft</div>',  # the chosen one
+    '<div class="stock">Size S is sold out. This item is no longer available.</div>',  # the second is the product's
+    # an in-stock clause with a date, a count or "soon" is no other option's stock
+    '<div class="stock">Nicht auf Lager - Lieferbar ab 12. Mai</div>',
+    '<div class="stock">Sold out - In stock from 12 May</div>',
+    '<div class="stock">Out of stock / In stock soon</div>',
+    '<div class="stock">Sold out. In stock: 0</div>',
+    '<div class="collection-info"><p>Out of stock</p></div>',  # a collection, no click-and-collect tile
 ])
 def test_a_statement_about_every_option_is_the_products_stock(said: str) -> None:
     html = _doc(f'<div class="product"><h1>Trail Jacket</h1><p class="price">€ 79,95</p>{said}'
@@ -2611,7 +2621,8 @@ def test_a_statement_about_every_option_is_the_products_stock(said: str) -> None
 
 
 @pytest.mark.parametrize("button", [
-    '<button class="button-buy" data-testid="add-to-cart">Hinzufügen</button>',  # H&M
+    '<button data-testid="add-to-cart">Hinzufügen</button>',  # H&M (its class "button-buy" alone says as much)
+    '<button class="button-buy">In den Einkaufswagen</button>',
     '<a id="btnSepeteEkle" class="SepeteEkle" href="#">SEPETE EKLE</a>',  # Ticimax: a link
 ])
 def test_a_working_buy_button_says_in_stock(button: str) -> None:
@@ -2764,3 +2775,55 @@ def test_indic_digits_are_read(shown: str, struck: str, currency: str, want: str
                 '</div><button class="add-to-cart">Add to cart</button></div>')
     assert extract(html, "u", default_currency=currency).price == Decimal(want)
     assert extract(html.encode(), "u", default_currency=currency).price == Decimal(want)  # as a scrape reads it
+
+
+def _variants_ld(*offers: tuple[str, str]) -> str:
+    listed = ", ".join(f'{{"@type": "Offer", "sku": "{sku}", "price": "89.95", "priceCurrency": "EUR", "availability": '
+                       f'"https://schema.org/{state}"}}' for sku, state in offers)
+    return (f'<script type="application/ld+json">{{"@type": "Product", "name": "Trail Jacket", "offers": [{listed}]}}'
+            '</script>')
+
+
+@pytest.mark.parametrize(("offers", "want"), [
+    ((("TJ-M", "InStock"),), "out_of_stock"),  # the one offer: what the page shows is this variant
+    ((("TJ-S", "OutOfStock"), ("TJ-M", "InStock")), "in_stock"),  # one of several: the page may show another
+])
+def test_a_named_variants_own_offer_outranks_what_the_page_shows_only_among_several(offers: tuple[tuple[str, str], ...],
+                                                                                   want: str) -> None:
+    html = _doc('<div class="product"><h1>Trail Jacket</h1><p class="price">€ 89,95</p><p class="stock">Out of stock</p>'
+                '<button class="add-to-cart" disabled>Add to cart</button></div>', head=_variants_ld(*offers))
+    assert extract(html, "u", default_currency="EUR", sku="TJ-M").availability == want
+
+
+def test_a_silent_disabled_button_and_another_products_sold_out_leave_the_markups_stock() -> None:
+    cards = "".join(f'<div class="card"><a href="/p/{i}">Jacket {i}</a><span>€ {i}9,95</span>{"<em>Sold out</em>" if i == 2 else ""}'
+                    '</div>' for i in range(2, 5))
+    html = _doc('<div class="product"><h1>Trail Jacket</h1><p class="price">€ 89,95</p><button class="add-to-cart" disabled>'
+                f'</button></div><section class="related"><h2>You may also like</h2>{cards}</section>', head=_IN_STOCK_LD)
+    assert extract(html, "u", default_currency="EUR").availability == "in_stock"
+
+
+def test_a_quantity_tables_later_row_up_to_a_count_is_no_price_of_one() -> None:
+    html = _doc('<h1>Bürostuhl ErgoPro 500</h1><div class="product-detail-buy">'
+                f'{_tiers(("Bis 4", "349,00"), ("Bis 9", "329,00"), ("Ab 10", "309,00"))}<button class="btn-buy">In den Warenkorb'
+                '</button></div>')
+    assert extract(html, "u", default_currency="EUR").price == Decimal("349.00")
+
+
+@pytest.mark.parametrize(("line", "currency", "want"), [
+    ("Цена за шт.: 1 990 ₽", "RUB", "1990"),  # alone, a piece's price is the price of one
+    ("Cena po komadu: 359,90 din.", "RSD", "359.90"),
+    ("Aktualna oferta: 199,00 zł", "PLN", "199.00"),  # a shop's current deal, no auction's bid
+    ("EMI · 14,99 €", "EUR", "14.99"),  # a record label, no instalment
+])
+def test_ordinary_price_labels_that_resemble_other_figures(line: str, currency: str, want: str) -> None:
+    html = _doc(f'<div class="product"><h1>Item</h1><p class="price">{line}</p><button class="add-to-cart">Add to cart</button>'
+                '</div>')
+    assert extract(html, "u", default_currency=currency).price == Decimal(want)
+
+
+def test_korean_reward_credit_is_no_price() -> None:
+    html = _doc('<h1>비타민C 앰플 30ml</h1><dl><div><dt>정가</dt><dd><del>40,000원</del></dd></div><div><dt>판매가</dt><dd>'
+                '<strong>20%</strong> <strong>32,000원</strong></dd></div><div><dt>적립금</dt><dd>320원 (1%)</dd></div></dl>'
+                '<button class="add-to-cart">장바구니 담기</button>')
+    assert extract(html, "u", default_currency="KRW").price == Decimal("32000")
