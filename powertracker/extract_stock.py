@@ -66,7 +66,8 @@ _PREORDER_WORDS = register_short_hints(tuple(w.encode() for w in (
     "preorder", "pre-order", "prebestellen", "pre-bestellen", "vorbestell", "précommande", "pré-commande", "precommande",
     "vooruitbestellen", "voorbestellen", "förhandsbeställ", "förbeställ", "förboka", "ennakkotila", "przedsprzedaż",
     "předobjedn", "előrendel", "preordin", "prevendita", "preventa", "pré-venda", "sipariş", "forudbestil",
-    "forhåndsbestill", "coming", "予約", "预售", "預售", "預購", "예약", "preorden", "predobjedn", "encomend", "הזמנה מוקדמת")))
+    "forhåndsbestill", "coming", "予約", "预售", "預售", "預購", "예약", "preorden", "predobjedn", "pre-encomend", "preencomend",
+    "pré-encomend", "préencomend", "הזמנה מוקדמת")))  # not "encomend" alone: any Portuguese "encomenda" (an order)
 IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"
