@@ -429,6 +429,9 @@ invented on its 10 pages without one: missed a Korean page's price (its reward c
 holdout210 (grocery, pharmacy, drugstore and pet-supply shops in 23 countries: unit prices, multibuys, loyalty and
 app prices, deposits, weighed products, prescription-only products) 38/40 at eddc449: all 30 priced pages right, 2
 prices invented on its 10 pages without one (a UK category page, a Swedish basket); availability 40/40.
+holdout209 (electronics, computer-component and camera retailers in 23 countries: configurable laptops and PC builds,
+refurbished and open-box offers, warranties, price-match badges, trade-ins, bundles, energy labels) 40/40 at 4ffe087,
+no price invented on its 10 pages without one; availability 39/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
