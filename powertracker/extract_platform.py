@@ -451,6 +451,7 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 # a basket's other sign beside its heading: its subtotal
 _SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|mellemsum|välisumma|suma częściowa"
                      r"|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma|междинна сума)\b"
+                     r"|att betala\s*:"  # the elements' texts run together: "4,00 krAtt betala: 154,55 kr"
                      r"|小計|小计|소계", re.I)
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you searched for|você buscou( por)?|vous avez cherché|sie suchten nach|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
@@ -537,7 +538,8 @@ def _first_heading(layout: Layout) -> str | None:
 
 
 _RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten"
-                           r"|träffar|resultater|wyników)\b", re.I)
+                           r"|träffar|resultater|wyników|products|produkte|produits|productos|prodotti|producten|produkter"
+                           r"|produktów|produktů|tuotetta)\b", re.I)  # "248 products" (plural: not a set's "1 product")
 
 
 def _result_count(layout: Layout) -> str | None:

@@ -2827,3 +2827,20 @@ def test_korean_reward_credit_is_no_price() -> None:
                 '<strong>20%</strong> <strong>32,000원</strong></dd></div><div><dt>적립금</dt><dd>320원 (1%)</dd></div></dl>'
                 '<button class="add-to-cart">장바구니 담기</button>')
     assert extract(html, "u", default_currency="KRW").price == Decimal("32000")
+
+
+def test_a_heading_followed_by_a_count_of_products_is_a_category_page() -> None:
+    tile = ('<div class="sb-tile"><a href="/p/9"><span class="sb-tile__name">Müller Corner 6x124g</span></a><div class="sb-'
+            'tile__price"><s>£4.00</s> <span class="sb-tile__price-now">£3.00</span></div><button type="button" aria-label='
+            '"Add Müller Corner 6x124g">+</button></div>')
+    html = _doc('<h1 class="sb-plp__title">Dairy, eggs &amp; chilled</h1><p class="sb-plp__count">248 products</p>'
+                f'<div class="sb-plp__filters"><select><option>Sort by: Relevance</option></select></div>{tile}')
+    assert extract(html, "u", default_currency="GBP").price is None
+
+
+def test_a_swedish_basket_with_att_betala_is_no_product_page() -> None:
+    rows = "".join(f'<tr class="cart-row"><td>{name}</td><td>{n}</td><td>{price} kr</td></tr>'
+                   for name, n, price in (("Loka Citron 1,5 l", 2, "33,80"), ("Arla Mellanmjölk 1,5 l", 1, "19,95")))
+    html = _doc(f'<h1>Varukorg</h1><table class="cart-table">{rows}</table><div class="cart-summary"><p>Varor: 53,75 kr</p>'
+                '<p>Plockavgift: 39,00 kr</p><p>Att betala: 92,75 kr</p></div><button class="ic-btn">Till kassan</button>')
+    assert extract(html, "u", default_currency="SEK").price is None
