@@ -430,6 +430,9 @@ holdout210 (grocery, pharmacy, drugstore and pet-supply shops in 23 countries: u
 app prices, deposits, weighed products, prescription-only products) 38/40 at eddc449: all 30 priced pages right, 2
 prices invented on its 10 pages without one (a UK category page, a Swedish basket); availability 40/40. 40/40 after
 its fixes.
+holdout211 (US and Canadian retailers in sports, outdoor, auto parts and tools on Shopify, BigCommerce, Magento and
+big-box chains: fitment selectors, core charges, mail-in rebates, MAP "see price in cart", Quebec French pages) 40/40
+at 5892203, no price invented on its 10 pages without one; availability 37/40.
 holdout209 (electronics, computer-component and camera retailers in 23 countries: configurable laptops and PC builds,
 refurbished and open-box offers, warranties, price-match badges, trade-ins, bundles, energy labels) 40/40 at 4ffe087,
 no price invented on its 10 pages without one; availability 39/40.
