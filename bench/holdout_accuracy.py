@@ -435,7 +435,8 @@ big-box chains: fitment selectors, core charges, mail-in rebates, MAP "see price
 at 5892203, no price invented on its 10 pages without one; availability 37/40.
 holdout212 (Southern Europe and Latin America on WooCommerce, PrestaShop, Magento, VTEX, Tiendanube and custom shops:
 instalments, Pix and boleto discounts, cuotas, IVA, Omnibus, B2B net prices, a shop pricing in U$S) 39/40 at d07d048,
-all 30 priced pages right, 1 price invented on its 10 pages without one; availability 40/40.
+all 30 priced pages right, 1 price invented on its 10 pages without one (a VTEX search page headed "248 produtos");
+availability 40/40. 40/40 after its fix.
 holdout209 (electronics, computer-component and camera retailers in 23 countries: configurable laptops and PC builds,
 refurbished and open-box offers, warranties, price-match badges, trade-ins, bundles, energy labels) 40/40 at 4ffe087,
 no price invented on its 10 pages without one; availability 39/40.

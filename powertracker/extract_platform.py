@@ -537,9 +537,10 @@ def _first_heading(layout: Layout) -> str | None:
     return text if text and len(text) <= 60 else None
 
 
+# a count of results or products after a heading ("248 products", "248 produtos": plural, not a set's "1 product")
 _RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten"
                            r"|träffar|resultater|wyników|products|produkte|produits|productos|prodotti|producten|produkter"
-                           r"|produktów|produktů|tuotetta)\b", re.I)  # "248 products" (plural: not a set's "1 product")
+                           r"|produktów|produktů|tuotetta|produtos|artículos|articoli|artigos|artikel|artikelen)\b", re.I)
 
 
 def _result_count(layout: Layout) -> str | None:

@@ -2829,11 +2829,12 @@ def test_korean_reward_credit_is_no_price() -> None:
     assert extract(html, "u", default_currency="KRW").price == Decimal("32000")
 
 
-def test_a_heading_followed_by_a_count_of_products_is_a_category_page() -> None:
+@pytest.mark.parametrize("count", ["248 products", "248 produtos"])
+def test_a_heading_followed_by_a_count_of_products_is_a_category_page(count: str) -> None:
     tile = ('<div class="sb-tile"><a href="/p/9"><span class="sb-tile__name">Müller Corner 6x124g</span></a><div class="sb-'
             'tile__price"><s>£4.00</s> <span class="sb-tile__price-now">£3.00</span></div><button type="button" aria-label='
             '"Add Müller Corner 6x124g">+</button></div>')
-    html = _doc('<h1 class="sb-plp__title">Dairy, eggs &amp; chilled</h1><p class="sb-plp__count">248 products</p>'
+    html = _doc(f'<h1 class="sb-plp__title">Dairy, eggs &amp; chilled</h1><p class="sb-plp__count">{count}</p>'
                 f'<div class="sb-plp__filters"><select><option>Sort by: Relevance</option></select></div>{tile}')
     assert extract(html, "u", default_currency="GBP").price is None
 
