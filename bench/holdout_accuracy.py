@@ -437,6 +437,10 @@ holdout212 (Southern Europe and Latin America on WooCommerce, PrestaShop, Magent
 instalments, Pix and boleto discounts, cuotas, IVA, Omnibus, B2B net prices, a shop pricing in U$S) 39/40 at d07d048,
 all 30 priced pages right, 1 price invented on its 10 pages without one (a VTEX search page headed "248 produtos");
 availability 40/40. 40/40 after its fix.
+holdout213 (shops in Japan, Korea, China, Taiwan, Hong Kong and Southeast Asia on Makeshop, Color Me Shop, BASE,
+STORES, EC-CUBE, Cafe24, Godomall, Shopline, 91APP and marketplace-like pages; 21 of its 40 pages without structured
+data) 39/40 at b62726c, no price invented on its 10 pages without one: missed a Taobao-like page's price (none read);
+availability 34/40.
 holdout209 (electronics, computer-component and camera retailers in 23 countries: configurable laptops and PC builds,
 refurbished and open-box offers, warranties, price-match badges, trade-ins, bundles, energy labels) 40/40 at 4ffe087,
 no price invented on its 10 pages without one; availability 39/40.
