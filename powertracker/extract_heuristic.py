@@ -128,7 +128,7 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
-                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu")
+                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配")
 # a parcel locker's name before the amount in its element ("Foxpost csomagautomata: 990 Ft"); not after it, where it
 # is an option beside the price ("12 990 Ft – átvehető Foxpost automatában")
 _LOCKER_LEFT = _rx(r"csomagautomat|foxpost|paczkomat|inpost|packeta|zásilkovn|omniva")
@@ -252,7 +252,7 @@ _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix mem
                    r"|(\bplus ?价|会员价|會員價|88vip\s?(到手)?|\btarjeta(\s+(?!regalo|gr[aá]fica|de |sd\b|micro|madre)\w+)?|üyelere özel( fiyat)?|üye fiyatı"
                    r"|preț genius|pret genius)[\s:：]*$")
 # a price after a coupon or a code: "券后¥299", "领券后到手价 ¥2799", "クーポン使用で ¥4,853", "$39.99 with code SAVE10"
-_COUPON_LEFT = _rx(r"(券后|券後|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
+_COUPON_LEFT = _rx(r"(券后价?|券後價?|到手价?|after coupons?|coupon price|with (the )?(code|coupon)|クーポン(使用|適用|利用)(で|後)"
                    r"|쿠폰\s?(적용)?\s?가|mit (gutschein|code)|avec (le )?code|met (de )?code|con (il )?codice"
                    r"|con (el )?(código|cupón)|^\s*coupon)[\s:：]*$")  # "<dt>Coupon</dt><dd>S$15.90 ..."
 # a discount for paying one way: Turkish shops' "Havale/EFT ile: 12.124,03 TL (%3 indirimli)"

@@ -38,7 +38,8 @@ _RELATED_ATTR = compiled(
     re.I,
 )
 _CART_ATTR = compiled(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
-                        r"|tocart|btn[-_]?(cart|buy)|button-(buy|cart)|(cart|buy)[-_]?btn|sepete-?ekle", re.I)  # H&M's, OpenCart's, Ticimax's
+                        r"|tocart|btn[-_]?(cart|buy)|button-(buy|cart)|(cart|buy)[-_]?btn|sepete-?ekle"  # H&M's, OpenCart's, Ticimax's
+                        r"|link-?(buy|basket)", re.I)  # Taobao's J_LinkBuy, J_LinkBasket
 _TITLE_ATTR = compiled(r"(^|\s|__)((product|goods|item|sku)[-_]?(title|name)|productView-title|pageHeading)(\s|$)", re.I)  # Ecwid's "product-details__product-title", osCommerce's heading cell
 _BUTTON_ATTR = compiled(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
 _STOCK_ATTR = compiled(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"

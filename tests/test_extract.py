@@ -2845,3 +2845,11 @@ def test_a_swedish_basket_with_att_betala_is_no_product_page() -> None:
     html = _doc(f'<h1>Varukorg</h1><table class="cart-table">{rows}</table><div class="cart-summary"><p>Varor: 53,75 kr</p>'
                 '<p>Plockavgift: 39,00 kr</p><p>Att betala: 92,75 kr</p></div><button class="ic-btn">Till kassan</button>')
     assert extract(html, "u", default_currency="SEK").price is None
+
+
+def test_a_taobao_page_reads_its_promotional_price_not_its_coupon_or_express_fee() -> None:
+    html = _doc('<h3 class="tb-main-title">春秋新款纯棉休闲卫衣男宽松</h3><ul class="tb-meta"><li class="tb-detail-price"><span>价格</span>'
+                '<strong><em>¥</em><del>159.00</del></strong></li><li class="tb-promo-price"><span>淘宝价</span><em>¥</em><strong>89.00'
+                '</strong></li><li class="tb-coupon"><span>券后价</span> ¥79 <a>领券</a></li><li>快递 ¥8.00 （满99包邮）</li></ul>'
+                '<div class="tb-action"><a class="J_LinkBuy">立即购买</a><a class="J_LinkAdd">加入购物车</a></div>')
+    assert extract(html, "u", default_currency="CNY").price == Decimal("89.00")
