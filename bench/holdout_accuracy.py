@@ -441,6 +441,10 @@ holdout213 (shops in Japan, Korea, China, Taiwan, Hong Kong and Southeast Asia o
 STORES, EC-CUBE, Cafe24, Godomall, Shopline, 91APP and marketplace-like pages; 21 of its 40 pages without structured
 data) 39/40 at b62726c, no price invented on its 10 pages without one: missed a Taobao-like page's price (none read);
 availability 34/40. 40/40 after its fix.
+holdout214 (independent makers and small shops on hosted builders: Wix, Squarespace, Square Online, Jimdo, Webnode,
+Ecwid, Big Cartel, Gumroad, an Etsy-like marketplace, Shopify Starter, Sellfy, Ko-fi; pay-what-you-want minimums,
+digital downloads, commissions, personalisation surcharges; 22 of its 40 pages without structured data) 40/40 at
+ec4df15, no price invented on its 10 pages without one; availability 35/40.
 holdout209 (electronics, computer-component and camera retailers in 23 countries: configurable laptops and PC builds,
 refurbished and open-box offers, warranties, price-match badges, trade-ins, bundles, energy labels) 40/40 at 4ffe087,
 no price invented on its 10 pages without one; availability 39/40.
