@@ -982,7 +982,9 @@ _WIDE_SEPARATORS = ((compiled(_WIDE_COMMA), ","), (compiled(_WIDE_POINT), "."))
 _WIDE_SEPARATORS_BYTES = ((compiled(_WIDE_COMMA.encode()), b","), (compiled(_WIDE_POINT.encode()), b"."))
 _EASTERN_RX = compiled("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\uff10-\uff19\u0966-\u096f\u09e6-\u09ef]")
 _EASTERN_BYTES = [(chr(k).encode(), v.encode()) for k, v in _EASTERN.items()]
-_INDIC_DIGITS = [chr(k).encode() for k in (*range(0x966, 0x970), *range(0x9E6, 0x9F0))]
+# the scripts whose digits share their UTF-8 lead byte with other characters (full-width brackets, Devanagari and
+# Bengali letters): a page holds their digits only if it holds one of them, looked for when it holds the lead byte
+_SHARED_LEAD = [(lead, [chr(k).encode() for k in _EASTERN if chr(k).encode()[:1] == lead]) for lead in (b"\xef", b"\xe0")]
 
 
 def western_digits(html: str | bytes) -> str | bytes:
@@ -995,9 +997,8 @@ def western_digits(html: str | bytes) -> str | bytes:
             html = rx.sub(sign, html)
         return html
     arabic = b"\xd9" in html or b"\xdb" in html  # their lead bytes (one memchr each: a longer needle costs 50x more)
-    if not arabic and (b"\xef" not in html or not any(chr(0xFF10 + i).encode() in html for i in range(10))) \
-            and (b"\xe0" not in html or not any(d in html for d in _INDIC_DIGITS)):
-        return html  # no full-width digits (full-width brackets alone change nothing), nor Indic ones
+    if not arabic and not any(lead in html and any(d in html for d in digits) for lead, digits in _SHARED_LEAD):
+        return html  # no such digits (full-width brackets alone change nothing)
     for eastern, ascii_ in _EASTERN_BYTES:
         if eastern in html:
             html = html.replace(eastern, ascii_)

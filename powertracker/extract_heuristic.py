@@ -552,6 +552,7 @@ class Seen:
     incl: bool = False
     excl: bool = False
     piece: bool = False  # labelled as a piece's price ("Цена по комаду"): a unit price beside a higher one (the pack's)
+    first_tier: bool = False  # the price in a quantity table's first row (``_first_tier``): the price of one
     score: float = 0.0
 
 
@@ -917,6 +918,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     attrs = " ".join(levels)
     mark = _was_marked(levels)
     s.piece = _PIECE_LEFT.search(left) is not None
+    in_tier_table = MULTIBUY_ATTR.search(attrs) is not None
     if struck or _was_label(left) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
     elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs, s.element)) or _UNIT_LEFT.search(left) or (
@@ -943,7 +945,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "saving amount"
     elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _QUANTITY_ROW.search(left) \
             or _MULTIBUY_RIGHT.search(right) \
-            or (MULTIBUY_ATTR.search(attrs) and not _first_tier(s.element)) or _BOUGHT_WITH.search(whole[:s.match.start]):
+            or (in_tier_table and not _first_tier(s.element)) or _BOUGHT_WITH.search(whole[:s.match.start]):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = LOWEST_30
@@ -982,6 +984,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
                                         and len(_WORD.findall(_inline_text(s.element, whole))) > 8):
         s.reason = RUNNING_TEXT
     if s.reason is None:
+        s.first_tier = in_tier_table  # only a table's first row gets here
         # the label right after the amount ("1 020,00 € HT"), else the one right before it ("税別 ￥2,980")
         beside = _EXCL_CTX.search(right[:24]) or _INCL_CTX.search(right[:24])
         after = beside is not None and not _labels_next_amount(s.element)
@@ -1459,8 +1462,8 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
             score += 1
         if _NOTE_ATTR.search(s.element.get("class") or ""):
             score -= 2  # a note under the price box ("p-price__note": "※ホワイトは在庫切れです（税込14,080円）")
-        if MULTIBUY_ATTR.search(attrs):
-            score -= 2  # a quantity table's first row (``_first_tier``): the price box, if any, says it more plainly
+        if s.first_tier:
+            score -= 2  # the price box, if any, says it more plainly
         if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
             score += 2
         dist = layout.distance(s.element)

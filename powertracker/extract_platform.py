@@ -449,10 +449,9 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 
 
 # a basket's other sign beside its heading: its subtotal
-_SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|mellemsum|välisumma|suma częściowa"
-                     r"|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma|междинна сума)\b"
-                     r"|att betala\s*:"  # the elements' texts run together: "4,00 krAtt betala: 154,55 kr"
-                     r"|小計|小计|소계", re.I)
+_SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|att betala|mellemsum|välisumma"
+                     r"|suma częściowa|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma"
+                     r"|междинна сума)\b|小計|小计|소계", re.I)
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you searched for|você buscou( por)?|vous avez cherché|sie suchten nach|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
@@ -658,7 +657,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
     if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and (
-            _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(text_content(body)))):
+            _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(" ".join(body.itertext())))):
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not _sold_under(layout, heading, body)):
         return f"its heading says {heading!r}"

@@ -123,8 +123,7 @@ def _one_option(text: str, said: re.Match[str]) -> bool:
     stock ("Size M: in stock", not "… will be back in stock", "In stock from 12 May", "In stock: 0")."""
     named = _NAMED_OPTION.search(text, 0, said.start())
     if named:
-        ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, named.start())]
-        before = text[ends[-1] if ends else 0:named.start()]
+        before = _CLAUSE_END.split(text[:named.start()])[-1]  # its own statement's words before the option's name
         if not _EVERY.search(before) and not _THIS.search(before):
             return True
     return any(len(clause) <= 24 and IN_STOCK.search(clause) and not OUT_OF_STOCK.search(clause)
