@@ -386,6 +386,8 @@ def _walk(root: _Element, out: list[tuple[_Element, bool]]) -> None:
 # the non-ASCII letters that IGNORECASE matches to an ASCII one (İ, ı -> i; ſ -> s; Kelvin sign -> k), not all
 # of which str.casefold() folds so: a text holding one is taken to hold every hint (a subtree is never skipped)
 _CASE_GUARDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+# kept between the words of a button or badge to hold it on one line ("Sold&nbsp;out"); prices.normalize's spaces
+_NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
 
 
 def required_literals(pattern: str, flags: int) -> tuple[bytes, ...] | None:
@@ -445,12 +447,16 @@ def hints_in(data: bytes | str, hints: tuple[bytes, ...]) -> tuple[bytes, ...]:
     """The ``hints`` (``required_literals``) that UTF-8 text ``data`` (or the text itself) holds, whatever its case,
     in their order: all of them when it holds a letter whose case ``str.casefold()`` does not fold as the regex
     does (``_CASE_GUARDS``). Found in one pass over the case-folded text, which holds every hint the text holds
-    in any case (and, rarely, one more: "ss" where it says "ß"; a hint only rules text out)."""
+    in any case (and, rarely, one more: "ss" where it says "ß"; a hint only rules text out). A no-break or thin
+    space counts as a space, as in the normalized texts the patterns read: "Sold&nbsp;out" holds "sold out"."""
     if not hints:
         return ()
     text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
     if any(g in text for g in _CASE_GUARDS):
         return hints
+    for space in _NO_BREAK_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
     held = {i for _, i in _finder(hints).iter(text.casefold())}
     return tuple(h for i, h in enumerate(hints) if i in held) if held else ()
 

@@ -1729,7 +1729,7 @@ def _statement_texts(el: _Element) -> Iterator[str]:
     <a>Logga in</a> för att se priser")."""
     if not isinstance(el.tag, str):
         return
-    own = "".join([el.text or "", *(c.tail or "" for c in el)]).strip()
+    own = " ".join("".join([el.text or "", *(c.tail or "" for c in el)]).split())  # "Preis&nbsp;auf&nbsp;Anfrage" too
     if own:
         yield own
         label = el.getprevious()  # "<dt>価格：</dt><dd>お問い合わせください</dd>", "<span>Prix</span> <strong>Sur devis</strong>"

@@ -1105,6 +1105,19 @@ def test_hints_are_found_in_one_pass_in_their_order_in_bytes_or_text() -> None:
     assert hints_in("Call us", hints) == () and hints_in("Kelvin \u212a", hints) == hints  # a letter re.I folds on its own
 
 
+@pytest.mark.parametrize("space", [" ", "&nbsp;", "&#8239;"])
+def test_words_held_together_by_no_break_spaces_still_count(space: str) -> None:
+    """A badge or a statement written with no-break spaces between its words ("Sold&nbsp;out") is read as with
+    ordinary ones: the quick look for its words before the patterns must not rule it out."""
+    sold_out = ('<script type="application/ld+json">{"@type":"Product","name":"Trail Lantern","offers":{"@type":"Offer",'
+                '"price":"49.00","priceCurrency":"GBP","availability":"https://schema.org/InStock"}}</script>'
+                f'<h1>Trail Lantern</h1><p class="price">£49.00</p><p class="stock">Sold{space}out</p>')
+    assert extract(_doc(sold_out), "u", default_currency="GBP").availability == "out_of_stock"
+    on_request = (f'<h1>Nordica 200</h1><p class="note">Preis{space}auf{space}Anfrage</p>'
+                  '<div class="acc"><span class="price">129,90 €</span></div>')
+    assert extract(_doc(on_request), "u", default_currency="EUR").price is None
+
+
 def test_the_euro_sign_as_the_decimal_point_in_a_superscript() -> None:
     html = _doc('<h1>Le Roman</h1><ul><li>Poche <span>8,90 €</span></li></ul>'
                 '<div class="f-priceBox-price">22<sup>€50</sup></div><button>Ajouter au panier</button>'
