@@ -2,12 +2,14 @@
 
 A worker takes the next job from a key that has a free slot and whose delay since its last
 dispatch has passed, going round the keys in turn; a key that is slow (or far behind its delay)
-holds only its own slots, so one slow shop never slows the others. Results come back to the
-calling thread (``batches()`` of what has come in), which alone talks to the database.
+holds only its own slots, so one slow shop never slows the others. A job may leave the rest of its
+work (reading its page) to the one reader thread (``Later``), which reads what comes in bursts.
+Results come back to the calling thread (``batches()`` of what has come in), which alone talks to
+the database.
 
 Stopping: after ``stop`` is set no job is handed out; ``batches()`` keeps yielding what the
-in-flight jobs return for ``grace`` seconds, then returns, abandoning the rest (the workers are
-daemon threads; their late results are dropped). ``abandoned`` says how many jobs that was.
+in-flight jobs return (and the reader reads) for ``grace`` seconds, then returns, abandoning the
+rest (the workers are daemon threads; their late results are dropped). ``abandoned`` says how many jobs that was.
 """
 
 from __future__ import annotations
@@ -129,53 +131,92 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
-class Closed(RuntimeError):
-    """A call handed to a ``OneThread`` after its ``close``."""
+# Pages fetched wait for the one reader thread in a backlog of at most READ_QUEUE. An idle reader starts again
+# only when READ_BURST pages wait, or the first of them has waited READ_WAIT seconds, or no more will come: a
+# reader that wakes for every page reads each with the CPU's caches gone cold (after a few milliseconds idle,
+# a page cost half as much again in the benchmark at 50 ms of latency); one woken for a burst reads the rest warm.
+READ_BURST = 16
+READ_WAIT = 0.5
+READ_QUEUE = 32
 
 
-class OneThread:
-    """Runs the calls handed to it on a thread of its own, one at a time in the order they came, each
-    caller waiting for its own result (or exception). Cheaper per call than an executor's future (a
-    Python condition and lock each): the hand-over is two C-level queues. The thread starts with the
-    first call, so it shares the caller's CPU affinity (``one_cpu``); ``close`` lets it end once the
-    calls already handed over are done, and a call after it raises ``Closed``."""
+@dataclass(frozen=True)
+class Later:
+    """What a job returns when the rest of its work is to run on the dispatcher's one reader thread:
+    ``fn(*args)`` there gives the job's result. The worker goes on to its next job meanwhile."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], queue.SimpleQueue[Any]] | None] = \
-            queue.SimpleQueue()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._closed = False
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
 
-    def call(self, fn: Callable[..., T], *args: Any) -> T:
-        reply: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
-        with self._lock:
+
+class _Backlog:
+    """Fetched pages waiting for the reader, in order: at most ``cap`` (a worker with one more waits for room),
+    handed out in bursts (``take``)."""
+
+    def __init__(self, cap: int, burst: int, wait: float) -> None:
+        self.cap, self.burst, self.wait = max(1, cap), max(1, min(burst, cap)), wait
+        self._items: deque[Any] = deque()
+        lock = threading.Lock()
+        self._room = threading.Condition(lock)
+        self._ready = threading.Condition(lock)
+        self._hurry = False  # read what waits at once: stopping, or no more pages coming
+        self._ended = False  # no more pages coming
+        self._closed = False  # abandoned: no more taken in, nothing more handed out
+        self._waiting = 0  # workers waiting for room
+
+    def put(self, item: Any) -> bool:
+        """Adds ``item`` once there is room; False when the backlog was closed (the item is abandoned)."""
+        with self._room:
+            self._waiting += 1
+            while len(self._items) >= self.cap and not self._closed:
+                self._room.wait()
+            self._waiting -= 1
             if self._closed:
-                raise Closed(f"{self.name} is closed")
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._serve, name=self.name, daemon=True)
-                self._thread.start()
-            self._jobs.put((fn, args, reply))
-        ok, value = reply.get()
-        if ok:
-            return value  # type: ignore[no-any-return]
-        raise value
+                return False
+            self._items.append(item)
+            if len(self._items) in (1, self.burst):  # the first starts the reader's clock; a burst wakes it
+                self._ready.notify()
+            return True
 
-    def close(self) -> None:
-        with self._lock:
-            if not self._closed:
-                self._closed = True
-                self._jobs.put(None)
+    def take(self) -> Any | None:
+        """The next item; None once none will come. After it has read all there was, the reader waits for a
+        burst (or the first one's ``wait``, or a hurry)."""
+        with self._ready:
+            if not self._items:
+                while not self._items and not self._ended and not self._closed:
+                    self._ready.wait()
+                deadline = time.monotonic() + self.wait
+                while len(self._items) < self.burst and not self._hurry and not self._closed:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    self._ready.wait(left)
+            if not self._items or self._closed:
+                return None
+            item = self._items.popleft()
+            self._room.notify()
+            return item
 
-    def _serve(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            fn, args, reply = job
-            try:
-                reply.put((True, fn(*args)))
-            except BaseException as exc:  # noqa: BLE001 - the caller's to handle, as if it had called fn itself
-                reply.put((False, exc))
-            del job, fn, args, reply  # nothing of a page kept while waiting for the next
+    def hurry(self) -> None:
+        with self._ready:
+            self._hurry = True
+            self._ready.notify_all()
+
+    def end(self) -> None:
+        """No more items will come: the reader reads the rest at once, then ``take`` says None."""
+        with self._ready:
+            self._hurry = self._ended = True
+            self._ready.notify_all()
+
+    def close(self) -> int:
+        """Abandons what waits (and what workers are waiting to add); returns how many that was."""
+        with self._ready:
+            left = 0 if self._closed else len(self._items) + self._waiting
+            self._closed = self._hurry = self._ended = True
+            self._items.clear()
+            self._ready.notify_all()
+            self._room.notify_all()
+            return left
 
 
 @dataclass
@@ -191,7 +232,7 @@ class Lane:
 
 class Dispatcher(Generic[J, R]):
     def __init__(self, jobs: Iterable[tuple[str, J]], limits: dict[str, tuple[int, float]], workers: int,
-                 work: Callable[[J], R | None], fail: Callable[[J, BaseException], R],
+                 work: Callable[[J], R | Later | None], fail: Callable[[J, BaseException], R],
                  stop: threading.Event | None = None, grace: float = 5.0) -> None:
         self._lanes: dict[str, Lane] = {}
         for key, job in jobs:
@@ -208,6 +249,9 @@ class Dispatcher(Generic[J, R]):
         self.grace = grace
         self._cond = threading.Condition()
         self._results: queue.SimpleQueue[tuple[str, R | None]] = queue.SimpleQueue()
+        self._backlog = _Backlog(READ_QUEUE, READ_BURST, READ_WAIT)
+        self._live = self.workers  # workers not yet finished (guarded by _cond)
+        self._reading = False  # a page is being read and its result not yet handed back
         self.abandoned = 0
 
     def raise_delay(self, key: str, delay: float) -> None:
@@ -255,6 +299,10 @@ class Dispatcher(Generic[J, R]):
         while True:
             picked = self._next()
             if picked is None:
+                with self._cond:
+                    self._live -= 1
+                    if not self._live:
+                        self._backlog.end()
                 self._results.put(("exit", None))
                 return
             key, job = picked
@@ -265,7 +313,28 @@ class Dispatcher(Generic[J, R]):
                 result = self.fail(job, exc)
             finally:
                 self._done(key)
+            if isinstance(result, Later):  # its page is read on the reader thread; this worker fetches the next
+                if not self._backlog.put((job, result)):
+                    self._results.put(("result", None))  # the run was given up meanwhile: abandoned
+                continue
             self._results.put(("result", result))
+
+    def _reader(self) -> None:
+        """Reads the fetched pages one at a time, in the order they came (``_Backlog``)."""
+        try:
+            while (item := self._backlog.take()) is not None:
+                job, later = item
+                self._reading = True
+                try:
+                    result = later.fn(*later.args)
+                except BaseException as exc:  # noqa: BLE001 - as in _worker
+                    logger.exception("job %r crashed", job)
+                    result = self.fail(job, exc)
+                self._results.put(("result", result))
+                self._reading = False
+                del item, job, later, result  # nothing of a page kept while waiting for the next
+        finally:
+            self._results.put(("exit", None))
 
     def batches(self, size: int = 128, linger: float = 0.25) -> Iterator[list[R]]:
         """Start the workers and yield results as they come, until all are done or stopped, in lists:
@@ -280,22 +349,31 @@ class Dispatcher(Generic[J, R]):
     def _collect(self, size: int, linger: float) -> Iterator[list[R]]:
         threads = [threading.Thread(target=self._worker, name=f"scrape-{i}", daemon=True)
                    for i in range(self.workers)]
+        threads.append(threading.Thread(target=self._reader, name="scrape-read", daemon=True))
         for t in threads:
             t.start()
-        running, deadline = len(threads), None
+        try:
+            yield from self._gather(len(threads), size, linger)
+        finally:
+            self._backlog.close()  # stopped, or the caller stopped listening: workers waiting for room let go
+
+    def _gather(self, running: int, size: int, linger: float) -> Iterator[list[R]]:
+        deadline = None
         while running:
             try:
                 item = self._results.get(timeout=0.1)
             except queue.Empty:
                 if self.stop.is_set():
+                    self._backlog.hurry()
                     with self._cond:
                         self._cond.notify_all()
                     if deadline is None:
                         deadline = time.monotonic() + self.grace
                     elif time.monotonic() > deadline:
-                        in_flight = sum(lane.in_flight for lane in self._lanes.values())
+                        in_flight = sum(lane.in_flight for lane in self._lanes.values()) + self._backlog.close() \
+                            + self._reading
                         self.abandoned += in_flight
-                        logger.warning("stopping: abandoned %d page(s) still in flight", in_flight)
+                        logger.warning("stopping: abandoned %d page(s) still in flight or unread", in_flight)
                         return
                 continue
             batch: list[R] = []

@@ -2,8 +2,8 @@
 
 ``run_scrape`` holds the scrape lock for the whole run. Worker threads (``dispatch.py``: a global
 cap, and per retailer its ``concurrency`` and ``delay``) fetch the pages, each handing its page to
-the one thread that reads them all (``OneThread``) and waiting for the reading; this thread alone
-writes, one transaction for the attempts that have come in since its last commit (each attempt
+the one thread that reads them all (in bursts, ``dispatch.Later``) and going on to the next; the
+calling thread alone writes, one transaction for the attempts that have come in since its last commit (each attempt
 written whole, keyed so it is stored once: ``apply.py``), or to the journal while the database is
 unreachable (``recorder.py``). Every attempt gets one ``scrape_log`` row with an outcome from
 ``models.OUTCOMES``. ``stop`` (SIGTERM / SIGINT in ``scrape.py``) stops the dispatching; pages in
@@ -29,7 +29,7 @@ from .apply import OfferResult
 from .catalog import Catalog, load_catalog
 from .config import Settings
 from .db import utcnow
-from .dispatch import Closed, Dispatcher, OneThread, limit_malloc_arenas
+from .dispatch import Dispatcher, Later, limit_malloc_arenas
 from .errors import ConfigError
 from .extract import extract
 from .fetch import INTERRUPTED, Fetcher, FetchFailed
@@ -164,10 +164,6 @@ class _Run:
         self.robots = RobotsCache(fetcher, settings.user_agent)
         self.dispatcher: Dispatcher[Offer, OfferResult] | None = None
         self._seq = itertools.count(1)
-        # every page is read on this one thread, one at a time: reading is Python under the GIL, so two
-        # at once only take turns at it, and read on the sixteen workers in turn (each with its own
-        # malloc cache, the CPU's caches warmed anew) a run spent about 6 % more CPU
-        self._reader = OneThread("scrape-read")
 
     def retailer(self, retailer_id: str) -> Retailer:
         return self.catalog.retailer(retailer_id, self.settings.default_delay)
@@ -176,7 +172,7 @@ class _Run:
         return {"key": f"{self.token}/{next(self._seq)}", "run_id": self.run_id, "product_id": offer.product_id,
                 "retailer": offer.retailer, "url": offer.url}
 
-    def attempt(self, offer: Offer) -> OfferResult | None:
+    def attempt(self, offer: Offer) -> OfferResult | Later | None:
         retailer = self.retailer(offer.retailer)
         tag = f"run={self.run_id} product={offer.product_id} retailer={offer.retailer}"
         verdict = self.robots.check(offer.url, retailer, tag)
@@ -208,14 +204,10 @@ class _Run:
         if result.outcome != "ok" or result.body is None:
             outcome = "http_error" if result.outcome == "not_modified" else result.outcome
             return OfferResult(**base, attempted_at=seen_at, outcome=outcome, error=result.error)
-        try:
-            return self._reader.call(_read_page, result, offer, retailer, base, seen_at)
-        except Closed:  # the run ended (stopped) while this page downloaded: abandoned, like one in flight
-            return None
-
-    def close(self) -> None:
-        """Let the reader thread go once the pages handed to it are read (a stopped run's workers are abandoned)."""
-        self._reader.close()
+        # read on the dispatcher's one reader thread: reading is Python under the GIL, so two at once only take
+        # turns at it, and read on the sixteen workers in turn (each with its own malloc cache, the CPU's caches
+        # warmed anew) a run spent about 6 % more CPU
+        return Later(_read_page, (result, offer, retailer, base, seen_at))
 
     def crashed(self, offer: Offer, exc: BaseException) -> OfferResult:
         return OfferResult(**self.base(offer), attempted_at=self.when(), outcome="error", error=f"crashed: {exc!r}")
@@ -278,7 +270,6 @@ def run_scrape(settings: Settings, *, now: datetime | None = None,
         summary = ScrapeSummary(catalog_problems=len(catalog.problems), problems=list(catalog.problems))
         started = time.monotonic()
         recorder = Recorder(settings, os.urandom(6).hex(), when)  # secrets.token_hex's bytes, without its imports
-        run: _Run | None = None
         try:
             recorder.open()
             summary.run_id, summary.replayed = recorder.run_id, recorder.replayed.applied
@@ -326,8 +317,6 @@ def run_scrape(settings: Settings, *, now: datetime | None = None,
         finally:
             if progress is not None:
                 progress.close()
-            if run is not None:
-                run.close()
             if fetcher is None:
                 fetch.close()
             recorder.close()

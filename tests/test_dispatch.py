@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from powertracker.dispatch import SWITCH_INTERVAL, Dispatcher, OneThread
+from powertracker.dispatch import SWITCH_INTERVAL, Dispatcher, Later, _Backlog
 
 
 def _long() -> bool:
@@ -81,40 +81,103 @@ def test_the_workers_run_as_a_batch_job_and_the_caller_gets_its_policy_back() ->
     assert os.sched_getscheduler(0) == os.SCHED_OTHER
 
 
-def test_one_thread_runs_every_call_on_its_own_thread_one_at_a_time() -> None:
-    one = OneThread("reader")
-    ran: list[tuple[int, int]] = []
+def test_pages_are_read_on_one_thread_one_at_a_time_while_the_workers_go_on() -> None:
+    fetched: list[int] = []
+    all_fetched = threading.Event()
     busy = threading.Lock()
+    ran: list[int] = []
 
-    def job(i: int) -> int:
-        assert busy.acquire(blocking=False), "two calls at once"
+    def fetch(i: int) -> Later:
+        fetched.append(i)
+        if len(fetched) == 12:
+            all_fetched.set()
+        return Later(read, (i,))
+
+    def read(i: int) -> int:
+        assert all_fetched.wait(5), "the workers waited for the reading"  # the first read holds up the reader
+        assert busy.acquire(blocking=False), "two reads at once"
         try:
-            time.sleep(0.001)
-            ran.append((i, threading.get_ident()))
+            ran.append(threading.get_ident())
             return i * i
         finally:
             busy.release()
 
-    assert one._thread is None  # started by the first call, on the caller's CPUs
-    got: dict[int, int] = {}
-    callers = [threading.Thread(target=lambda i=i: got.__setitem__(i, one.call(job, i))) for i in range(12)]
-    for t in callers:
-        t.start()
-    for t in callers:
-        t.join()
-    one.close()
-    assert got == {i: i * i for i in range(12)}
-    assert len({ident for _, ident in ran}) == 1 and ran[0][1] not in {t.ident for t in callers}
-    with pytest.raises(RuntimeError, match="closed"):
-        one.call(job, 1)
+    d = Dispatcher([("shop", i) for i in range(12)], {"shop": (4, 0.0)}, 4, fetch, lambda i, e: -1)
+    got = sorted(r for b in d.batches(size=128, linger=0.05) for r in b)
+    assert got == [i * i for i in range(12)]
+    assert len(set(ran)) == 1 and ran[0] != threading.get_ident()
 
 
-def test_one_thread_hands_the_callers_exception_back_and_goes_on() -> None:
-    one = OneThread("reader")
-    with pytest.raises(ZeroDivisionError):
-        one.call(lambda: 1 / 0)
-    assert one.call(lambda x: x + 1, 41) == 42
-    one.close()
-    assert one._thread is not None
-    one._thread.join(timeout=5)
-    assert not one._thread.is_alive()
+def test_a_reading_that_fails_gives_the_jobs_failure_and_the_reader_goes_on() -> None:
+    def read(i: int) -> int:
+        return 100 // (i - 3)
+
+    d = Dispatcher([("shop", i) for i in range(6)], {"shop": (2, 0.0)}, 2, lambda i: Later(read, (i,)),
+                   lambda i, e: -i)
+    assert sorted(r for b in d.batches(linger=0.05) for r in b) == sorted([100 // (i - 3) for i in (0, 1, 2, 4, 5)] + [-3])
+
+
+def _taken(backlog: _Backlog, out: list[object]) -> threading.Thread:
+    t = threading.Thread(target=lambda: out.append(backlog.take()), daemon=True)
+    t.start()
+    return t
+
+
+def test_an_idle_reader_starts_again_for_a_burst_and_then_reads_the_rest_at_once() -> None:
+    backlog = _Backlog(cap=8, burst=3, wait=30.0)
+    out: list[object] = []
+    t = _taken(backlog, out)
+    backlog.put("a")
+    backlog.put("b")
+    t.join(0.3)
+    assert t.is_alive() and not out  # two of a burst of three: still gathering
+    backlog.put("c")
+    t.join(5)
+    assert out == ["a"]
+    assert backlog.take() == "b" and backlog.take() == "c"  # what waits is read without waiting
+    t = _taken(backlog, out)
+    backlog.put("d")
+    t.join(0.3)
+    assert t.is_alive()  # read all there was: idle again, gathering the next burst
+    backlog.end()  # no more coming: the rest at once, then None
+    t.join(5)
+    assert out == ["a", "d"] and backlog.take() is None
+
+
+def test_a_lone_page_waits_at_most_the_wait_and_a_full_backlog_holds_the_worker() -> None:
+    backlog = _Backlog(cap=2, burst=2, wait=0.2)
+    backlog.put(1)
+    started = time.monotonic()
+    assert backlog.take() == 1 and time.monotonic() - started < 5
+    backlog.put(2)
+    backlog.put(3)
+    held = threading.Thread(target=backlog.put, args=(4,), daemon=True)
+    held.start()
+    held.join(0.3)
+    assert held.is_alive()  # two unread: the third waits for room
+    assert backlog.take() == 2
+    held.join(5)
+    assert not held.is_alive()
+    assert backlog.close() == 2 and backlog.take() is None and backlog.put(5) is False  # 3 and 4 abandoned
+
+
+def test_pages_unread_when_the_grace_runs_out_are_counted_abandoned() -> None:
+    stop = threading.Event()
+    release = threading.Event()
+
+    def fetch(i: int) -> Later:
+        if i == 3:
+            stop.set()
+        return Later(read, (i,))
+
+    def read(i: int) -> int:
+        release.wait(10)  # the first page's reading never ends in time
+        return i
+
+    d = Dispatcher([("shop", i) for i in range(8)], {"shop": (1, 0.0)}, 1, fetch, lambda i, e: -1, stop=stop,
+                   grace=0.3)
+    try:
+        assert [r for b in d.batches(linger=0.05) for r in b] == []
+        assert d.abandoned == 4 and d.not_started == 4  # one being read, three waiting; four never fetched
+    finally:
+        release.set()
