@@ -448,6 +448,16 @@ ec4df15, no price invented on its 10 pages without one; availability 35/40.
 holdout209 (electronics, computer-component and camera retailers in 23 countries: configurable laptops and PC builds,
 refurbished and open-box offers, warranties, price-match badges, trade-ins, bundles, energy labels) 40/40 at 4ffe087,
 no price invented on its 10 pages without one; availability 39/40.
+holdout216 (home, DIY, garden, building-material, lighting and furniture retailers in Europe, North America and
+Australia: prices per box against per m2, delivery and assembly charges, store stock, trade prices, made-to-measure
+configurators; 19 of its 40 pages without structured data) 38/40 at 20d62dc: all but one of its 30 priced pages right
+(a bespoke bookcase's 50 % deposit read, not its "From £1,450" total), 1 price invented on its 10 pages without one
+(a Danish DIY basket, "kurv"); availability 36/40.
+holdout217 (made hard: 16 of its 40 pages without a price a shopper could pay, tempting with baskets, checkout steps,
+order confirmations, wishlists, price-history pages and deal round-ups; 21 pages without structured data) 36/40 at
+20d62dc: 22 of its 24 priced pages right (a Dutch cola's unit price read, not its split "2.39"; an Italian tile box's
+calculator total), 2 prices invented on its 16 pages without one (a Shopware checkout step's total, a price-history
+page's highest price); availability 33/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
