@@ -462,6 +462,11 @@ holdout218 (refurbished, second-hand and rental shops and marketplaces in eight 
 trade-in credits, rental beside purchase prices, deposits; 21 of its 40 pages without structured data) 39/40 at
 3836061: all 30 priced pages right, 1 price invented on its 10 pages without one (a Swedish live auction's leading
 bid); availability 37/40.
+holdout215 (book, music, film, video-game and software shops in 26 countries: formats, editions, platforms, used and
+marketplace offers beside the shop's own, pre-orders, fixed book prices, bundles; 19 of its 40 pages without structured
+data) 38/40 at c2e5cd5, no price invented on its 10 pages without one: missed a VTEX game page's price (its JSON-LD
+AggregateOffer's low price, another seller's, read) and a Portuguese bundle's (its "Poupas 19,99 €" saving read);
+availability 36/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
