@@ -96,7 +96,9 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
-                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価)[\s:.]*\(?\s*$")
+                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価)"
+                 r"(\s*(1|10|100|1000)?\s*(kg|g|l|lt|ltr|liter|litre|ml|cl|m|m2|m²|st|stk|stuk|kilo))?"  # "prijs per lt €1.59"
+                 r"[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
                  r"|price--unit|per-unit|ppu|(?<![a-z])vpe(?![a-z])")
 _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|affirm|clearpay|zip|sezzle|paypal|scalapay"
@@ -128,7 +130,8 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
-                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配")
+                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配"
+                    r"|ophaalpunt|afhaalpunt|ophalen bij|afhalen bij")  # a pick-up point's fee
 # a parcel locker's name before the amount in its element ("Foxpost csomagautomata: 990 Ft"); not after it, where it
 # is an option beside the price ("12 990 Ft – átvehető Foxpost automatában")
 _LOCKER_LEFT = _rx(r"csomagautomat|foxpost|paczkomat|inpost|packeta|zásilkovn|omniva")
@@ -181,7 +184,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
                r"|(recyklačn\w+ poplat\w+|recyklačn\w+ poplatok|poplat\w+ za recyklaci|timbru(l)? verde|taxa verde|opłat\w+ recykling\w*"
                r"|termékdíj)\s*:?\s*$")
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
-                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|economize|ahorra|ahorras"
+                 r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|poupas|poupança|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
@@ -237,7 +240,8 @@ _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?convert
 _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
-                r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
+                r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas"
+                r"|mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas? (a partir|desde)")
 _USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
@@ -265,17 +269,18 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
                 r"|huidig bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
-                r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena)\s*:?\s*$")  # not "Aktualna oferta", a deal
+                r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
+                r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud)\s*:?\s*$")  # not "Aktualna oferta", a deal
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
                    r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
-                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj)\W*$")
+                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud)\W*$")
 _BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
-            r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen")
+            r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen|köp nu|kjøp nå|køb nu")
 _BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
 _BUY_NOW_LEFT = _rx(rf"({_BUY_NOW}|即決(価格)?)\W*$")  # that price, named before it
-_BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte)\)?")
+_BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte|bud)\)?")
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
 _BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
@@ -315,7 +320,9 @@ _SAMPLE_LEFT = _rx(r"\b(musterstück|stoffmuster|farbmuster|muster|samples?|éch
 _HIRE_WORDS = ("hire", "Hire", "rental", "Rental", "miete", "Miete", "mieten", "Verleih", "verhuur", "Verhuur", "huur",
                "location", "Location", "noleggio", "Noleggio", "alquiler", "Alquiler", "uthyrning", "leje", "utleie", "aluguer", "Aluguer", "aluguel", "Aluguel", "verleih", "Mietdauer", "Mietbeginn", "Mietzeitraum")
 _DEPOSIT_LEFT = _rx(r"(定金|订金|尾款|预付款|予約金|頭金)[\s:：]*$|^\W*reserve( yours| it| now| one| today)*( for)( only)?\s*$|\b(kaution|(security |refundable )?deposit|caução|caucao|selbstbeteiligung|excess|deductible|självrisk|selvrisiko|eigen risico|reservation fee|booking fee|reservierungsgebühr|frais de réservation|caution|depósito|cauzione|fianza|anzahlung|acompte)"
-                    r"( of| von| de| di)?[\s:]*$")
+                    r"( today| now| due( today)?| payable( today)?| heute)?( of| von| de| di)?[\s:]*$")  # "deposit today: £725"
+# a bottle's or crate's deposit, named after it: "Excl. €0,25 statiegeld", "zzgl. 3,30 € Pfand"
+_DEPOSIT_RIGHT = _rx(r"^\s*(statiegeld|pfand|flaskepant|pant|pantti|kaucja|záloha|zálohy)\b")
 # a guarantee for a term, named before its price: "Garantie 5 ans pièces et main d'œuvre 79,99 €"
 _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)\s+(\+\s?)?\d+\s?(ans?|anni|años|years?|jahre)\b"
                     r"\D{0,40}$")
@@ -524,7 +531,7 @@ def _no_price() -> re.Pattern[str]:
 
 _WORD = compiled(r"[^\W\d_]{2,}")
 _RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜|～|－)\s*$", re.I)
-_TOTAL_LEFT = _rx(r"(total|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
+_TOTAL_LEFT = _rx(r"(total|totale|totalt|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
                   r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
 
 _CONFIGURATOR = compiled(r"configurator|configure|builder", re.I)
@@ -972,7 +979,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "an add-on's or option's surcharge"
     elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
         s.reason = "a service or warranty plan sold beside it"
-    elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left):
+    elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left) or _DEPOSIT_RIGHT.match(right):
         s.reason = DEPOSIT
     elif _SUBSCRIPTION_LEFT.search(left):
         s.reason = "a subscription's price"

@@ -441,7 +441,8 @@ _CART_FORM = XPath(f"//form[@action='/cart' or @id='cart' or contains(@class, 'c
 # a basket's second sign beside its heading: a quantity field per line, or its line items
 _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contains(@name, 'qty')"
                     " or contains(@name, 'quantity') or contains(@name, 'menge') or contains(@aria-label, 'Menge')"
-                    " or contains(@aria-label, 'uantit') or contains(@aria-label, 'antidad') or contains(@aria-label, 'Aantal')]"
+                    " or contains(@aria-label, 'uantit') or contains(@aria-label, 'uantid') or contains(@aria-label, 'antidad')"
+                    " or contains(@aria-label, 'Aantal') or contains(@aria-label, 'Antal')]"
                     " | //select[contains(@name, 'qty') or contains(@name, 'quantity')"
                     " or contains(@aria-label, 'Menge') or contains(@aria-label, 'uantit')]"
                     " | //*[contains(@class, 'cart-item') or contains(@class, 'cart_item') or contains(@class, 'line-item')"
@@ -465,10 +466,18 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
                            r"|comparer|comparar|confrontare)|porównanie produktów|srovnání produktů|termékek összehasonlítása"
                            r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu|primerjava izdelkov"
                            r"|usporedba proizvoda|porovnanie produktov|porovnání produktů|produktu salīdzinājums|prekių palyginimas"
-                           r"|toodete võrdlus|сравнение на продукти|compare (\w+ ){0,2}\w+s$)\b", re.I)  # "Compare bookshelf speakers"
+                           r"|toodete võrdlus|сравнение на продукти|compare (\w+ ){0,2}\w+s$"  # "Compare bookshelf speakers"
+                           # a checkout step's: "Bestellung abschließen", "Review your order"
+                           r"|checkout$|kasse$|zur kasse$|bestellung (abschließen|prüfen)$|bestellübersicht$"
+                           r"|(review|complete|place) (your )?order$|finaliser (ma |la |votre )?commande$"
+                           r"|récapitulatif de (la |votre )?commande$|finalizar (compra|pedido)$|riepilogo (dell.)?ordine$"
+                           r"|bestelling (afronden|controleren)$|afrekenen$|till kassan$|podsumowanie zamówienia$)\b", re.I)
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
+                         # a price tracker's page of a product's past prices ("… Amazon price history charts | …")
+                         r"|\b(price history|preisverlauf|historique des prix|prijsgeschiedenis|historial de precios"
+                         r"|histórico de preços|storico (dei )?prezzi|prishistorik|historia cen)\b"
                          # a title that is only those words and the shop's name ("Order received – …"), not "Thank You
                          # For Your Order Stickers" nor "Order Confirmation – Printable Email Template | …";
                          # a registry someone keeps ("…'s Wedding Registry | …"), not "Acrylic Wedding Gift Registry Sign"

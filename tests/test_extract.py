@@ -2860,3 +2860,73 @@ def test_a_taobao_page_reads_its_promotional_price_not_its_coupon_or_express_fee
                 '</strong></li><li class="tb-coupon"><span>券后价</span> ¥79 <a>领券</a></li><li>快递 ¥8.00 （满99包邮）</li></ul>'
                 '<div class="tb-action"><a class="J_LinkBuy">立即购买</a><a class="J_LinkAdd">加入购物车</a></div>')
     assert extract(html, "u", default_currency="CNY").price == Decimal("89.00")
+
+
+@pytest.mark.parametrize(("body", "currency", "want"), [
+    # a deposit to pay now, named with its moment ("Pay a 50% deposit today:"), beside the configured total
+    ('<h1>The Hampstead</h1><p class="total">Price for 1 alcove: <strong>£1,450.00</strong></p>'
+     '<p>Pay a 50% deposit today: <strong>£725.00</strong></p><button>Add to basket</button>', "GBP", "1450.00"),
+    # a bundle's saving in Portuguese ("Poupas 19,99 €")
+    ('<h1>Pack Horizonte de Cinzas + Passe</h1><div class="precos"><p>Preço dos artigos em separado: <s>79,98 €</s>'
+     '</p><p class="preco-atual">59,99 €</p><p>Poupas 19,99 € com o pack · IVA incluído</p></div>'
+     '<button>Adicionar ao carrinho</button>', "EUR", "59.99"),
+    # a shop that prints its price without a sign, beside a bottle deposit, a price per litre and a pick-up fee,
+    # each named in Dutch after or before its amount
+    ('<h1>Coca-Cola Zero 1,5 L</h1><div class="price-amount"><span>2</span><span>.</span><span>39</span></div>'
+     '<div>Excl. <strong>€0,25</strong> statiegeld</div><button>In winkelwagen</button>', "EUR", "2.39"),
+    ('<h1>Coca-Cola Zero 1,5 L</h1><div class="price-amount"><span>2</span><span>.</span><span>39</span></div>'
+     '<div>1,5 l · prijs per lt €1.59</div><button>In winkelwagen</button>', "EUR", "2.39"),
+    ('<h1>Coca-Cola Zero 1,5 L</h1><div class="price-amount"><span>2</span><span>.</span><span>39</span></div>'
+     '<button>In winkelwagen</button><ul><li>Ophalen bij een ophaalpunt vanaf €0,99</li></ul>', "EUR", "2.39"),
+    # a Swedish auction that also sells outright ("Köp nu"); one without that has no price to pay
+    ('<h1>Rörstrand kaffekanna</h1><div class="bid-box"><span>Ledande bud</span> <span>450 kr</span> (7 bud)'
+     '<button>Lägg bud</button><p>Köp nu-pris <span>1 200 kr</span></p><button>Köp nu</button></div>', "SEK", "1200"),
+    ('<h1>Canon AE-1 Program</h1><div class="bid-box"><p><span>Ledande bud</span> <span>1 250 kr</span></p>'
+     '<p><span>Utropspris</span> <span>500 kr</span></p><button>Lägg bud</button></div>', "SEK", None),
+])
+def test_deposits_savings_fees_and_bids_named_in_more_words(body: str, currency: str, want: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if want is None else Decimal(want)), e.rejected
+
+
+def test_a_calculators_total_in_italian_is_no_price_of_one() -> None:
+    body = ('<h1>Gres Rovere Miele 20 x 120 cm</h1><div class="m-price"><span>€ 29,85</span> / confezione</div>'
+            '<div class="calc">Ti servono 15 confezioni · Totale <strong>€ 447,75</strong></div>'
+            '<button>Aggiungi al carrello</button>')
+    e = extract(_doc(body), "u", default_currency="EUR")
+    assert e.price == Decimal("29.85") and ("€ 447,75", "basket total") in e.rejected, e.rejected
+
+
+def test_a_marketplace_page_reads_its_buy_box_not_another_sellers_lower_offer() -> None:
+    ld = ('{"@type":"Product","name":"Horizonte de Cinzas - PS5","offers":{"@type":"AggregateOffer","lowPrice":289,'
+          '"highPrice":299.9,"priceCurrency":"BRL","offers":[{"@type":"Offer","price":299.9,"priceCurrency":"BRL",'
+          '"seller":{"name":"Arena Gamer"}},{"@type":"Offer","price":289,"priceCurrency":"BRL",'
+          '"seller":{"name":"Games Plus SP"}}]}}')
+    body = ('<h1>Horizonte de Cinzas - PS5</h1><p>De <s>R$ 349,90</s> Por <span class="selling-price">R$ 299,90</span></p>'
+            '<button>Comprar</button><p>Vendido e entregue por <strong>Arena Gamer</strong></p>'
+            '<p><a href="#sellers">Mais 1 oferta a partir de R$ 289,00</a> vendida por Games Plus SP</p>')
+    e = extract(_doc(body, head=f'<script type="application/ld+json">{ld}</script>'), "u", default_currency="BRL")
+    assert e.price == Decimal("299.90"), e.rejected
+
+
+@pytest.mark.parametrize("body", [
+    # a Danish basket: its quantity fields are labelled "Antal"
+    '<h1>Din kurv (2 varer)</h1><table><tr><td>Vægmaling 10 L</td><td><input value="2" aria-label="Antal"></td>'
+    '<td>1.698,00 kr.</td></tr><tr><td>Pensel</td><td><input value="1" aria-label="Antal"></td><td>89,95 kr.</td></tr>'
+    '</table><p>I alt 1.787,95 kr.</p><button>Gå til kassen</button>',
+    # a checkout step
+    '<h1>Bestellung abschließen</h1><ul><li>2 x Apfelschorle 18,99 €</li><li>Pfand 3,30 €</li></ul>'
+    '<p>Gesamtsumme <strong>22,29 €</strong></p><button>Zahlungspflichtig bestellen</button>',
+])
+def test_baskets_and_checkout_steps_hold_no_products_price(body: str) -> None:
+    e = extract(_doc(body), "u", default_currency="DKK" if "kurv" in body else "EUR")
+    assert e.price is None, e
+
+
+def test_a_price_trackers_history_page_holds_no_price_to_pay() -> None:
+    html = ('<html><head><title>Ninja DZ550 Foodi Air Fryer – Amazon price tracker, Amazon price history charts |'
+            ' PriceTrail</title></head><body><h1>Amazon price history for Ninja DZ550 Foodi 10 Quart 6-in-1 DualZone'
+            ' Smart XL Air Fryer</h1><table><tr><td>Highest</td><td>$279.99</td></tr><tr><td>Lowest</td>'
+            '<td>$159.99</td></tr></table><a class="btn" href="https://www.amazon.com/dp/B0BXN6S2Q7">View at Amazon</a>'
+            '</body></html>')
+    assert extract(html, "u", default_currency="USD").price is None
