@@ -330,7 +330,7 @@ _ROUNDED_RIGHT = _rx(r"^\s*(jt|juta|rb|ribu|triệu|nghìn|mio\.?|mln\.?|millone
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
-                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
+                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng|pont|punkty?|pkt|puntos?|punti|pontos|body)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
                   r"|(적립금|적립\s?예정|적립)\s*:?\s*$")  # Korean reward credit: "적립금 320원 (1%)"
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?税|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"

@@ -89,7 +89,7 @@ _BUY_TEXT = compiled(
     r"|ajouter au panier|acheter|in (mijn )?winkelwagen|toevoegen aan|in winkelmand|lägg i (varukorg|kundvagn)"
     r"|köp nu|^köp$|læg i (kurv|indkøbskurv)|køb nu|^køb$|legg i (handlekurv|handlevogn)|kjøp nå|^kjøp$"
     r"|カートに入れる|今すぐ購入|予約|pre-?order|vorbestellen|précommander|pré-commander|vooruitbestellen|reserveren"
-    r"|förhandsbeställ|forudbestil|forhåndsbestill|in den korb|warenkorb"
+    r"|förhandsbeställ|forudbestil|forhåndsbestill|előrendel|przedsprzedaż|předobjednat|in den korb|warenkorb"
     r"|añadir al (carrito|cesta)|agregar al carrito|adicionar ao (carrinho|cesto)|comprar agora|^comprar\b|aggiungi al carrello"
     r"|acquista ora|dodaj do koszyka|kup teraz|do košíku|koupit|kosárba|adaugă în coș|adauga in cos|lisää ostoskoriin"
     r"|osta nyt|sepete ekle|hemen al|προσθήκη στο καλάθι|αγορά τώρα|добави в количката|купи сега|加入購物車|加入购物车|放入購物車|立即購買|立即购买|장바구니|바로\s?구매|구매하기"

@@ -89,7 +89,7 @@ def text_availability(layout: Layout, words_only: bool = False) -> tuple[str | N
             texts[-1] = "unavailable"
     for el in layout.stock:
         if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
-                and next(el.iter("select", "fieldset"), None) is None:  # a whole form: its options' "(Sold out)"
+                and next(el.iter("select", "fieldset"), None) is None and not _one_places_stock(el):  # a whole form: its options' "(Sold out)"
             text = visible_text(el)  # "Niet leverbaar" and the paragraph after it, not "leverbaarKopen.be"
             if text and len(text) <= _MAX * 2 and not _ELSEWHERE.search(text):
                 texts.append(text)
@@ -174,11 +174,29 @@ def _near_texts(layout: Layout) -> list[str]:
         if text and len(text) <= _MAX and _ANY_STATE.search(text) and not _OPTION_STATE.search(text) \
                 and not _ELSEWHERE.search(text) \
                 and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
-                and not any(_FULFILMENT.search(class_id(a)) for a in islice(el.iterancestors(), 3)):
+                and not any(_FULFILMENT.search(class_id(a)) for a in islice(el.iterancestors(), 3)) \
+                and not _one_places_stock(el):
             out.append(" ".join(text.split()))
         if len(out) > 400:
             break
     return out
+
+
+def _one_places_stock(el: _Element) -> bool:
+    """Whether ``el`` is one row of a list of stores' (or options') stock, "Ostrava: Není skladem" among "Praha: 4 ks"
+    and "Brno: 7 ks": a list item that names its place before a colon, beside another that gives a count or says in
+    stock. One store's shelf is not the product's stock."""
+    item = next((a for a in (el, *islice(el.iterancestors(), 2)) if a.tag == "li"), None)
+    label = text_content(item).partition(":")[0] if item is not None else ""
+    if item is None or label == text_content(item) or _STOCK_LABEL.search(label):  # "Availability: Out Of Stock"
+        return False
+    parent = item.getparent()
+    return parent is not None and any(
+        o is not item and o.tag == "li" and (value := text_content(o).partition(":")[2])
+        and (_PIECES.match(value) or IN_STOCK.search(value)) for o in parent)
+
+
+_PIECES = compiled(r"\s*\d+\s*(ks|kpl|stk|st|pcs|szt|db|pz|uds|unidades|pièces|stuks)?\.?\s*$", re.I)  # "4 ks", "12"
 
 
 # a tile for one way of getting it, not whether it is sold: "Pickup | Not available" (class "fulfillment-tile")
@@ -188,6 +206,7 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})  # WooCommer
 # size tiles, Amazon's twister)
 _PICKER_TAGS = frozenset({"option", "optgroup"})
 _PICKER_ATTR = compiled(r"swatch|variant|option(?!s)|size-?(tile|select|picker|list|btn|button|pills?(?![\w-]*note))|sizepicker|sku-?select"
+                          r"|(condition|grade)-?(tile|select|picker|btn|button|chip)"  # a used item's grades
                           r"|twister|variations?-?(btn|button|item|list|tile|picker)"
                           r"|color-attribute|inventory_(selector|choice)"  # Salesforce SFRA's swatches, Rakuten's
                           r"|colou?rs?-?(list|item|chip|tile)|(?<![\w-])sizes?(?![\w-])", re.I)

@@ -2930,3 +2930,33 @@ def test_a_price_trackers_history_page_holds_no_price_to_pay() -> None:
             '<td>$159.99</td></tr></table><a class="btn" href="https://www.amazon.com/dp/B0BXN6S2Q7">View at Amazon</a>'
             '</body></html>')
     assert extract(html, "u", default_currency="USD").price is None
+
+
+@pytest.mark.parametrize(("stores", "currency", "want"), [
+    ('<li>Laval (boul. Saint-Martin) : 6 en stock</li><li>Montréal – Marché Central : Rupture de stock</li>', "CAD",
+     "in_stock"),
+    ('<li>Praha-Čestlice: 4 ks</li><li>Ostrava: Není skladem</li><li>Plzeň: 1 ks</li>', "CZK", "in_stock"),
+    ('<li>Brixo Gent: 5 op voorraad</li><li>Brixo Aalst: Niet op voorraad</li>', "EUR", "in_stock"),
+    # a product's own facts, one of them its stock: that is the product's
+    ('<li>Marque : Boréale</li><li>Code : 58213</li><li>Disponibilité : Rupture de stock</li>', "CAD", "out_of_stock"),
+])
+def test_one_stores_empty_shelf_is_not_the_products_stock(stores: str, currency: str, want: str) -> None:
+    html = _doc(f'<h1>Chauffe-terrasse au propane</h1><p class="price">349,99 $</p><button>Ajouter au panier</button>'
+                f'<div class="stores"><h2>Ramassage en magasin</h2><ul>{stores}</ul></div>')
+    assert extract(html, "u", default_currency=currency).availability == want
+
+
+def test_a_used_items_sold_out_grade_is_not_the_chosen_ones_stock() -> None:
+    html = _doc('<h1>Sony A7 III (gebraucht)</h1><div class="conditions">'
+                '<button class="condition-tile is-selected"><span>Sehr gut</span> <span>1.089,00 €</span></button>'
+                '<button class="condition-tile condition-tile--soldout" disabled><span>Gut</span> <span>ausverkauft</span>'
+                '</button></div><button class="add-to-cart">In den Warenkorb</button>')
+    e = extract(html, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("1089.00"), "in_stock")
+
+
+def test_a_hungarian_pre_order_button_and_a_points_worth_in_forints() -> None:
+    html = _doc('<h1>A Duna-parti ház</h1><p>Bolti ár: <s>5 990 Ft</s></p><p>Online ár: <span>4 990 Ft</span></p>'
+                '<p>Törzsvásárlói pont: 250 pont (1 pont = 1 Ft)</p><form><button>Előrendelem</button></form>')
+    e = extract(html, "u", default_currency="HUF")
+    assert (e.price, e.availability) == (Decimal(4990), "preorder"), e.rejected
