@@ -131,13 +131,14 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
-# Pages fetched wait for the one reader thread in a backlog of at most READ_QUEUE. An idle reader starts again
-# only when READ_BURST pages wait, or the first of them has waited READ_WAIT seconds, or no more will come: a
-# reader that wakes for every page reads each with the CPU's caches gone cold (after a few milliseconds idle,
-# a page cost half as much again in the benchmark at 50 ms of latency); one woken for a burst reads the rest warm.
+# Pages fetched wait for the one reader thread in a backlog. An idle reader starts again only when READ_BURST pages
+# wait, or the first of them has waited READ_WAIT seconds, or no more will come: a reader that wakes for every page
+# reads each with the CPU's caches gone cold (after a few milliseconds idle, a page cost half as much again in the
+# benchmark at 50 ms of latency); one woken for a burst reads the rest warm. A worker takes a place in the backlog
+# before it fetches, and there are READ_BURST places more than workers: a burst gathers while every worker fetches,
+# and no more pages than that are ever held unread (with sixteen workers, 32; about 5 MB of pages).
 READ_BURST = 16
 READ_WAIT = 0.5
-READ_QUEUE = 32
 
 
 @dataclass(frozen=True)
@@ -150,33 +151,45 @@ class Later:
 
 
 class _Backlog:
-    """Fetched pages waiting for the reader, in order: at most ``cap`` (a worker with one more waits for room),
-    handed out in bursts (``take``)."""
+    """Fetched pages waiting for the reader, in order, handed out in bursts (``take``). A worker reserves a place
+    before it takes a job, so the pages fetched and not yet read are never more than ``cap``."""
 
     def __init__(self, cap: int, burst: int, wait: float) -> None:
         self.cap, self.burst, self.wait = max(1, cap), max(1, min(burst, cap)), wait
         self._items: deque[Any] = deque()
+        self._reserved = 0  # places taken by workers whose page is not in yet
         lock = threading.Lock()
         self._room = threading.Condition(lock)
         self._ready = threading.Condition(lock)
         self._hurry = False  # read what waits at once: stopping, or no more pages coming
         self._ended = False  # no more pages coming
-        self._closed = False  # abandoned: no more taken in, nothing more handed out
-        self._waiting = 0  # workers waiting for room
+        self._closed = False  # given up: no place given, nothing more handed out
 
-    def put(self, item: Any) -> bool:
-        """Adds ``item`` once there is room; False when the backlog was closed (the item is abandoned)."""
+    def reserve(self) -> bool:
+        """Waits for a place; False once the backlog is closed."""
         with self._room:
-            self._waiting += 1
-            while len(self._items) >= self.cap and not self._closed:
+            while len(self._items) + self._reserved >= self.cap and not self._closed:
                 self._room.wait()
-            self._waiting -= 1
             if self._closed:
                 return False
+            self._reserved += 1
+            return True
+
+    def release(self) -> None:
+        """Gives back a place not used (the job had no page to read)."""
+        with self._room:
+            self._reserved -= 1
+            self._room.notify()
+
+    def put(self, item: Any) -> None:
+        """Adds ``item`` in a reserved place (dropped when the backlog was closed meanwhile)."""
+        with self._ready:
+            self._reserved -= 1
+            if self._closed:
+                return
             self._items.append(item)
             if len(self._items) in (1, self.burst):  # the first starts the reader's clock; a burst wakes it
                 self._ready.notify()
-            return True
 
     def take(self) -> Any | None:
         """The next item; None once none will come. After it has read all there was, the reader waits for a
@@ -208,15 +221,13 @@ class _Backlog:
             self._hurry = self._ended = True
             self._ready.notify_all()
 
-    def close(self) -> int:
-        """Abandons what waits (and what workers are waiting to add); returns how many that was."""
+    def close(self) -> None:
+        """Gives up what waits; workers waiting for a place and the reader waiting for pages are let go."""
         with self._ready:
-            left = 0 if self._closed else len(self._items) + self._waiting
             self._closed = self._hurry = self._ended = True
             self._items.clear()
             self._ready.notify_all()
             self._room.notify_all()
-            return left
 
 
 @dataclass
@@ -249,9 +260,8 @@ class Dispatcher(Generic[J, R]):
         self.grace = grace
         self._cond = threading.Condition()
         self._results: queue.SimpleQueue[tuple[str, R | None]] = queue.SimpleQueue()
-        self._backlog = _Backlog(READ_QUEUE, READ_BURST, READ_WAIT)
+        self._backlog = _Backlog(READ_BURST + self.workers, READ_BURST, READ_WAIT)
         self._live = self.workers  # workers not yet finished (guarded by _cond)
-        self._reading = False  # a page is being read and its result not yet handed back
         self.abandoned = 0
 
     def raise_delay(self, key: str, delay: float) -> None:
@@ -297,8 +307,11 @@ class Dispatcher(Generic[J, R]):
 
     def _worker(self) -> None:
         while True:
-            picked = self._next()
+            placed = self._backlog.reserve()  # a place for its page first
+            picked = self._next() if placed else None
             if picked is None:
+                if placed:
+                    self._backlog.release()
                 with self._cond:
                     self._live -= 1
                     if not self._live:
@@ -309,29 +322,35 @@ class Dispatcher(Generic[J, R]):
             try:
                 result = self.work(job)
             except BaseException as exc:  # noqa: BLE001 - a bug in one job must not stop the run
-                logger.exception("job %r crashed", job)
-                result = self.fail(job, exc)
+                result = self._failed(job, exc)
             finally:
                 self._done(key)
             if isinstance(result, Later):  # its page is read on the reader thread; this worker fetches the next
-                if not self._backlog.put((job, result)):
-                    self._results.put(("result", None))  # the run was given up meanwhile: abandoned
-                continue
-            self._results.put(("result", result))
+                self._backlog.put((job, result))
+            else:
+                self._backlog.release()
+                self._results.put(("result", result))
+            del job, result  # nothing of a page kept while waiting for the next job
+
+    def _failed(self, job: J, exc: BaseException) -> R | None:
+        """``fail``'s result for a job that crashed; None (abandoned) should ``fail`` itself raise."""
+        logger.exception("job %r crashed", job)
+        try:
+            return self.fail(job, exc)
+        except BaseException:  # noqa: BLE001 - the thread must go on to report, or the run waits for it
+            logger.exception("job %r: its failure could not be recorded", job)
+            return None
 
     def _reader(self) -> None:
         """Reads the fetched pages one at a time, in the order they came (``_Backlog``)."""
         try:
             while (item := self._backlog.take()) is not None:
                 job, later = item
-                self._reading = True
                 try:
                     result = later.fn(*later.args)
                 except BaseException as exc:  # noqa: BLE001 - as in _worker
-                    logger.exception("job %r crashed", job)
-                    result = self.fail(job, exc)
+                    result = self._failed(job, exc)
                 self._results.put(("result", result))
-                self._reading = False
                 del item, job, later, result  # nothing of a page kept while waiting for the next
         finally:
             self._results.put(("exit", None))
@@ -355,10 +374,11 @@ class Dispatcher(Generic[J, R]):
         try:
             yield from self._gather(len(threads), size, linger)
         finally:
-            self._backlog.close()  # stopped, or the caller stopped listening: workers waiting for room let go
+            self._backlog.close()  # stopped, or the caller stopped listening: workers waiting for a place let go
 
     def _gather(self, running: int, size: int, linger: float) -> Iterator[list[R]]:
         deadline = None
+        came = 0  # results in, one for each job handed out (None for one given up)
         while running:
             try:
                 item = self._results.get(timeout=0.1)
@@ -370,8 +390,8 @@ class Dispatcher(Generic[J, R]):
                     if deadline is None:
                         deadline = time.monotonic() + self.grace
                     elif time.monotonic() > deadline:
-                        in_flight = sum(lane.in_flight for lane in self._lanes.values()) + self._backlog.close() \
-                            + self._reading
+                        self._backlog.close()
+                        in_flight = self.total - self.not_started - came  # fetching, waiting to be read, or being read
                         self.abandoned += in_flight
                         logger.warning("stopping: abandoned %d page(s) still in flight or unread", in_flight)
                         return
@@ -382,10 +402,12 @@ class Dispatcher(Generic[J, R]):
                 kind, result = item
                 if kind == "exit":
                     running -= 1
-                elif result is None:  # the job gave up on a stop before its request went out
-                    self.abandoned += 1
                 else:
-                    batch.append(result)
+                    came += 1
+                    if result is None:  # the job gave up on a stop before its request went out
+                        self.abandoned += 1
+                    else:
+                        batch.append(result)
                 if len(batch) >= size or not running:
                     break
                 wait = until - time.monotonic()

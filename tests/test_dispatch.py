@@ -118,25 +118,34 @@ def test_a_reading_that_fails_gives_the_jobs_failure_and_the_reader_goes_on() ->
 
 
 def _taken(backlog: _Backlog, out: list[object]) -> threading.Thread:
+    """A reader thread taking one item, once it waits inside ``take`` (so what is added after finds it waiting)."""
     t = threading.Thread(target=lambda: out.append(backlog.take()), daemon=True)
     t.start()
+    deadline = time.monotonic() + 5
+    while not backlog._ready._waiters and t.is_alive() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        time.sleep(0.001)
     return t
+
+
+def _add(backlog: _Backlog, *items: object) -> None:
+    for item in items:
+        assert backlog.reserve()
+        backlog.put(item)
 
 
 def test_an_idle_reader_starts_again_for_a_burst_and_then_reads_the_rest_at_once() -> None:
     backlog = _Backlog(cap=8, burst=3, wait=30.0)
     out: list[object] = []
     t = _taken(backlog, out)
-    backlog.put("a")
-    backlog.put("b")
+    _add(backlog, "a", "b")
     t.join(0.3)
     assert t.is_alive() and not out  # two of a burst of three: still gathering
-    backlog.put("c")
+    _add(backlog, "c")
     t.join(5)
     assert out == ["a"]
     assert backlog.take() == "b" and backlog.take() == "c"  # what waits is read without waiting
     t = _taken(backlog, out)
-    backlog.put("d")
+    _add(backlog, "d")
     t.join(0.3)
     assert t.is_alive()  # read all there was: idle again, gathering the next burst
     backlog.end()  # no more coming: the rest at once, then None
@@ -144,21 +153,60 @@ def test_an_idle_reader_starts_again_for_a_burst_and_then_reads_the_rest_at_once
     assert out == ["a", "d"] and backlog.take() is None
 
 
-def test_a_lone_page_waits_at_most_the_wait_and_a_full_backlog_holds_the_worker() -> None:
-    backlog = _Backlog(cap=2, burst=2, wait=0.2)
-    backlog.put(1)
+@pytest.mark.parametrize("hurried", [False, True])
+def test_a_lone_page_is_read_after_the_wait_or_at_once_when_hurried(hurried: bool) -> None:
+    backlog = _Backlog(cap=8, burst=3, wait=30.0 if hurried else 0.2)
+    out: list[object] = []
+    t = _taken(backlog, out)
     started = time.monotonic()
-    assert backlog.take() == 1 and time.monotonic() - started < 5
-    backlog.put(2)
-    backlog.put(3)
-    held = threading.Thread(target=backlog.put, args=(4,), daemon=True)
+    _add(backlog, "a")
+    if hurried:
+        t.join(0.3)
+        assert t.is_alive()
+        backlog.hurry()  # a stop: no more waiting for bursts
+    t.join(5)
+    assert out == ["a"]
+    assert hurried or time.monotonic() - started >= 0.15  # it did wait for a burst that never came
+
+
+def test_a_full_backlog_holds_the_next_worker_before_it_fetches_and_a_close_lets_it_go() -> None:
+    backlog = _Backlog(cap=2, burst=2, wait=30.0)
+    _add(backlog, 1, 2)
+    got: list[bool] = []
+    held = threading.Thread(target=lambda: got.append(backlog.reserve()), daemon=True)
     held.start()
     held.join(0.3)
-    assert held.is_alive()  # two unread: the third waits for room
-    assert backlog.take() == 2
+    assert held.is_alive()  # two fetched and unread: no third fetch yet
+    assert backlog.take() == 1
     held.join(5)
-    assert not held.is_alive()
-    assert backlog.close() == 2 and backlog.take() is None and backlog.put(5) is False  # 3 and 4 abandoned
+    assert got == [True]
+    waiting = []
+    for _ in range(2):
+        waiting.append(threading.Thread(target=lambda: got.append(backlog.reserve()), daemon=True))
+        waiting[-1].start()
+        waiting[-1].join(0.3)
+        assert waiting[-1].is_alive()  # full again: one unread, one place taken
+        if len(waiting) == 1:
+            backlog.release()  # the held worker's job had no page to read: its place goes to the next
+            waiting[0].join(5)
+            assert got == [True, True]
+    backlog.close()
+    waiting[1].join(5)
+    assert got == [True, True, False] and backlog.take() is None
+
+
+def test_a_reading_whose_failure_cannot_be_recorded_is_abandoned_and_the_rest_are_read() -> None:
+    def read(i: int) -> int:
+        if i == 3:
+            raise ValueError("bad page")
+        return i
+
+    def fail(i: int, exc: BaseException) -> int:
+        raise RuntimeError("the failure record failed too")
+
+    d = Dispatcher([("shop", i) for i in range(40)], {"shop": (4, 0.0)}, 4, lambda i: Later(read, (i,)), fail)
+    got = sorted(r for b in d.batches(linger=0.05) for r in b)
+    assert got == [i for i in range(40) if i != 3] and d.abandoned == 1
 
 
 def test_pages_unread_when_the_grace_runs_out_are_counted_abandoned() -> None:
@@ -179,5 +227,34 @@ def test_pages_unread_when_the_grace_runs_out_are_counted_abandoned() -> None:
     try:
         assert [r for b in d.batches(linger=0.05) for r in b] == []
         assert d.abandoned == 4 and d.not_started == 4  # one being read, three waiting; four never fetched
+    finally:
+        release.set()
+
+
+def test_every_job_is_read_abandoned_or_not_started_when_the_grace_runs_out_with_workers_held(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import powertracker.dispatch as dispatch
+
+    monkeypatch.setattr(dispatch, "READ_BURST", 1)  # places for the four workers and one page more
+    stop = threading.Event()
+    release = threading.Event()
+    fetched: list[int] = []
+
+    def fetch(i: int) -> Later:
+        fetched.append(i)
+        return Later(read, (i,))
+
+    def read(i: int) -> int:
+        if i == 0:
+            release.wait(10)  # stuck: the backlog fills and the workers wait for a place
+        return i
+
+    d = Dispatcher([("shop", i) for i in range(40)], {"shop": (4, 0.0)}, 4, fetch, lambda i, e: -1, stop=stop,
+                   grace=0.3)
+    threading.Timer(0.5, stop.set).start()
+    try:
+        got = [r for b in d.batches(linger=0.05) for r in b]
+        assert got == [] and len(fetched) == 6  # five places, and the one being read gave its place back
+        assert d.abandoned == 6 and d.not_started == 34
     finally:
         release.set()
