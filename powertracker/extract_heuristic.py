@@ -66,7 +66,7 @@ _PRICE_ATTR = _rx(r"price|preis|prix|prijs|pris|amount|cost"
                   r"|(?<![0-9])(?<![0-9][-_])(?<!kilo)(?<!litra)(?<!yksikkö)(?<!kurulum[-_])(?<!montaz[-_])(?<!montaż[-_])(?<!doprava[-_])"
                   r"(pre[cç]os?|precios?|prezz[oi]|cen[ay]|hinta|fiyat)"
                   r"(?![-_]?(monta[zż]|montaggio|kurulum|doprav|unidad|atacado|alarm|instal|spedizion|envio|frete))")
-_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price"
+_WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|\bbefore|previously|typical price|前回販売価格"
                 r"|retail price|\brec\.? price|\buvp|statt|bisher|ursprünglich|vorher|preis war|\bavant|au lieu de"
                 r"|prix barré|prix de référence|prix conseillé|prix public conseillé|voorheen|adviesprijs|\bwas\b|tidigare"
                 r"|ord\.? ?pris|ordinarie|\bførpris|\bpvp recomendado|\bpvpr|^\W*før|^\W*de\s*:\s*$|\bnormalpris|vejl\.? (udsalgs)?pris|veiledende|norm\.? ?pris"
@@ -78,7 +78,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
                 r"|(original|origine|initial|inicial|inizial|původní|pierwotn|oorspronkelijk|ursprungl|oprindelig|opprinnelig"
                 r"|eredeti|inițial|alkuper|algne|pradinė|sākotnējā)"
-                r"\w*\s(\S+\s){0,3}(era|était|var|byla|była|was|a fost|volt|war|oli|blev|buvo|bija))[\s:.]*$")
+                r"\w*\s(\S+\s){0,3}(era|était|var|byla|była|was|a fost|volt|war|oli|blev|buvo|bija))[\s:.：]*$")
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
@@ -86,8 +86,8 @@ _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|定価|běžná cena|bežná 
                      r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?"
                      # a pre-order's price after the launch: "Cena po premierze: 249,95 zł"
                      r"|cena po premierze|price after (launch|release)|preis nach (dem )?(release|erscheinen|marktstart)"
-                     r"|prix après (la )?sortie)[\s:.]*$")
-_WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino)\b")  # Wix labels after the amount
+                     r"|prix après (la )?sortie)[\s:.：]*$")
+_WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino|normalpris|normalpreis)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
@@ -381,6 +381,7 @@ _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY)
 _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dein preis", "votre prix", "å betale",
                        "din pris")
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
+_NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel)[^.!?]){0,60}"  # words between, none a store's
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
@@ -425,6 +426,11 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 # a made-to-measure product: its price once configured
                 + r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
                 r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
+                r"|(your |the )?price will (appear|show)( here)? (once|when|after) you|maak eerst (je|uw) keuze"
+                # the options to choose first, not a store ("Choisissez votre magasin pour voir le prix": the online one stands)
+                r"|(selecciona|elige|seleccione)\b" + _NO_STORE + r" para (calcular|ver) el precio|vælg\b" + _NO_STORE
+                + r" for at se prisen|(wähle|wählen sie)\b" + _NO_STORE + r" um den preis zu (sehen|berechnen)"
+                r"|choisissez\b" + _NO_STORE + r" pour (voir|calculer) le prix"
                 # the price itself, as the clause opens ("Pris och leveransdatum är ännu inte fastställda"), not an
                 # installation price's or a stone's
                 r"|^\W*pris(et)?( och \w+)? är (ännu )?inte (fastställd|fastställt|fastställda|bestämt)"
@@ -915,6 +921,8 @@ def _was_label(left: str) -> bool:
 _PIECE_LEFT = _rx(r"((цена|cena|cijena) po komadu|цена по комаду|(цена|ціна) за (штуку|шт\.?))[\s:.]*$")
 _AFTER_ITS_AMOUNT = _rx(r"adviesprijs|adviesverkoopprijs|prix conseillé|prezzo consigliato|listenpreis")  # "1.199,- Adviesprijs"
 _PRICE_BEFORE = compiled(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
+# Wix's hook on the price to pay: the words before it are its secondary (was) price's screen-reader label ("Normalpris")
+_CURRENT_HOOK = compiled(r"formatted-primary-price")
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:
@@ -926,7 +934,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     s.piece = _PIECE_LEFT.search(left) is not None
     in_tier_table = MULTIBUY_ATTR.search(attrs) is not None
-    if struck or _was_label(left) or mark == "strong":
+    if struck or (_was_label(left) and not (levels and _CURRENT_HOOK.search(levels[0]))) or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
     elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs, s.element)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):

@@ -475,13 +475,16 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
+                         # a recipe, its groceries priced: "Krämig laxpasta | Recept Stadsbutiken"
+                         r"|[|–—-]\s*(recept|recipe|rezept|recette|ricetta|receta|opskrift|oppskrift)\b"
                          # a price tracker's page of a product's past prices ("… Amazon price history charts | …")
                          r"|\b(price history|preisverlauf|historique des prix|prijsgeschiedenis|historial de precios"
                          r"|histórico de preços|storico (dei )?prezzi|prishistorik|historia cen)\b"
                          # a title that is only those words and the shop's name ("Order received – …"), not "Thank You
                          # For Your Order Stickers" nor "Order Confirmation – Printable Email Template | …";
                          # a registry someone keeps ("…'s Wedding Registry | …"), not "Acrylic Wedding Gift Registry Sign"
-                         r"|^\W*(order (received|confirmation|confirmed)|thank you for your (order|purchase)"
+                         r"|^\W*(order (received|confirmation|confirmed|tracking|status)|track (your |my )?order"
+                         r"|sendungsverfolgung|suivi de (votre |ma )?commande|bestelling volgen|thank you for your (order|purchase)"
                          r"|terima kasih atas (pembelian|pesanan) anda|vielen dank für ihre bestellung"
                          r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"
                          r"|bedankt voor je bestelling|grazie per il tuo ordine|tack för din beställning"
@@ -490,7 +493,7 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|ďakujeme za (váš )?nákup|takk for handelen|tak for (dit )?køb|ordrebekreftelse|ordrebekræftelse"
                          r"|orderbekräftelse|bestellbestätigung|confirmation de commande|confirmación de (su |tu )?pedido"
                          r"|confirmação d[oa] (seu )?(pedido|encomenda)|conferma (dell.)?ordine|potvrzení objednávky)"
-                         r"\W*(#\s*\w+\W*)?"
+                         r"\W*(#?\s*[\w-]*\d[\w-]*\W*)?"  # its number: "#1042", "HF-20931877"
                          r"([|–—-][^|–—]*)?$"
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
                          r"|^\W*lista de (casamiento|casamento|bodas?|regalos|nacimiento|presentes) de "
@@ -546,9 +549,12 @@ def _first_heading(layout: Layout) -> str | None:
 
 
 # a count of results or products after a heading ("248 products", "248 produtos": plural, not a set's "1 product")
-_RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten"
-                           r"|träffar|resultater|wyników|products|produkte|produits|productos|prodotti|producten|produkter"
-                           r"|produktów|produktů|tuotetta|produtos|artículos|articoli|artigos|artikel|artikelen)\b", re.I)
+_COUNTED_WORDS = (r"(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten|träffar|resultater|wyników|products"
+                  r"|produkte|produits|productos|prodotti|producten|produkter|produktów|produktů|tuotetta|produtos|artículos"
+                  r"|articoli|artigos|artikel|artikelen|ofert|oferty|offers|angebote|offres|ofertas)")
+_RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+" + _COUNTED_WORDS + r"\b", re.I)
+# the count at the end of the heading itself: "robot sprzątający 5 635 ofert"
+_COUNT_ENDS = compiled(r"\s\d[\d.,\s]*\s+" + _COUNTED_WORDS + r"\W*$", re.I)
 
 
 def _result_count(layout: Layout) -> str | None:
@@ -677,6 +683,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its heading says {heading!r} over a grid of offers (a campaign's page)"
     if (count := _result_count(layout)) is not None:
         return f"its heading is followed by a count of results ({count!r})"
+    if heading is not None and _COUNT_ENDS.search(heading):
+        return f"its heading ends with a count of results ({heading!r})"
     title = page.doc.findtext(".//title")
     if title and ((_SEARCH_TITLE.search(title) and not _sold_under(layout, heading, body)) or (  # a basket's, unless it names the product in the h1 too
             _CART_TITLE.search(title) and not types & PRODUCT_TYPES and (heading is None or heading not in title))):

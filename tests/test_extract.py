@@ -2960,3 +2960,50 @@ def test_a_hungarian_pre_order_button_and_a_points_worth_in_forints() -> None:
                 '<p>Törzsvásárlói pont: 250 pont (1 pont = 1 Ft)</p><form><button>Előrendelem</button></form>')
     e = extract(html, "u", default_currency="HUF")
     assert (e.price, e.availability) == (Decimal(4990), "preorder"), e.rejected
+
+
+@pytest.mark.parametrize(("statement", "currency"), [
+    ("Your price will appear here once you've picked a case, processor and memory.", "GBP"),
+    ("Maak eerst je keuzes", "EUR"),
+    ("Selecciona el tamaño y el acabado para calcular el precio", "EUR"),
+    ("Vælg moduler, stof og ben for at se prisen", "DKK"),
+])
+def test_a_configurator_before_any_choice_has_no_price(statement: str, currency: str) -> None:
+    sign = {"GBP": "£", "EUR": "€ ", "DKK": "kr. "}[currency]
+    body = (f'<h1>Build your own</h1><fieldset><label><input type="radio" name="a"> Option A <span class="delta">+ {sign}250'
+            f'</span></label><label><input type="radio" name="a"> Option B <span class="delta">+ {sign}390</span></label>'
+            f'</fieldset><div class="summary"><p class="summary__price">{statement}</p>'
+            f'<p class="summary__extra">Bottle holder <span class="price">{sign}69,95</span></p></div>'
+            f'<button>Add to basket</button>')
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price is None, e
+
+
+@pytest.mark.parametrize(("head", "body", "currency"), [
+    ("<title>Track your order HF-20931877 | Hartley &amp; Finch</title>",
+     "<h1>Your order is on its way</h1><ul><li>Linen shirt x2 <span>£18.00</span></li></ul><p>Total £125.00</p>", "GBP"),
+    ("<title>Robot sprzątający - Niska cena na Allegro</title>",
+     '<h1>robot sprzątający <small>5 635 ofert</small></h1><article><h2>Oferta wyróżniona</h2><p>Robot X10'
+     ' <span>1 299,00 zł</span></p><button>Dodaj do koszyka</button></article>', "PLN"),
+    ("<title>Krämig laxpasta med citron och dill | Recept Stadsbutiken</title>",
+     "<h1>Krämig laxpasta med citron och dill</h1><p>En snabb vardagsfavorit som är klar på 25 minuter.</p>"
+     "<h2>Handla receptet</h2><ul><li>Laxfilé 89:90 kr/st</li><li>Pasta 24,90 kr</li></ul>", "SEK"),
+])
+def test_order_tracking_search_and_recipe_pages_hold_no_products_price(head: str, body: str, currency: str) -> None:
+    assert extract(_doc(body, head=head), "u", default_currency=currency).price is None
+
+
+def test_a_sold_out_rakuten_page_keeps_its_last_price_only_as_a_previous_one() -> None:
+    body = ('<h1>圧力IH炊飯器 NW-KM10</h1><p class="soldout">売り切れました</p><p class="restock-last"><small>前回販売価格：'
+            '34,800円（税込）</small></p><div class="rec-box"><h2>この商品を見た人はこんな商品も見ています</h2><ul><li>'
+            '<span class="rec-name">NW-KM10 ホワイト</span><span class="rec-price">34,800円</span></li></ul></div>')
+    assert extract(_doc(body), "u", default_currency="JPY").price is None
+
+
+def test_wix_reads_its_primary_price_past_the_secondary_ones_screen_reader_label() -> None:
+    body = ('<h1>Fjordhumle Pale Ale – 6-pak</h1><div data-hook="product-price"><span data-hook="formatted-secondary-price"'
+            ' class="ProductPrice_secondary">179,00 kr.</span><span class="sr-only">Normalpris</span><span data-hook='
+            '"formatted-primary-price" class="ProductPrice_primary">149,00 kr.</span><span class="sr-only">Udsalgspris'
+            '</span></div><button data-hook="add-to-cart">Læg i kurv</button>')
+    e = extract(_doc(body), "u", default_currency="DKK")
+    assert (e.price, e.was_price) == (Decimal("149.00"), Decimal("179.00")), e.rejected
