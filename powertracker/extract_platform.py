@@ -453,6 +453,7 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 _SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|att betala|mellemsum|välisumma"
                      r"|suma częściowa|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma"
                      r"|междинна сума)\b|小計|小计|소계", re.I)
+_GUIDE_WORDS = r"(buying guide|kaufberatung|guide d.achat|guía de compra|koopgids|köpguide|kjøpeguide|købsguide)"
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you searched for|você buscou( por)?|vous avez cherché|sie suchten nach|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
                            r"|pour)|resultados( de (la )?búsqueda| para)|risultati( della ricerca| per)|zoekresultaten"
@@ -467,6 +468,8 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
                            r"|σύγκριση προϊόντων|comparație produse|comparação de produtos|tuotevertailu|primerjava izdelkov"
                            r"|usporedba proizvoda|porovnanie produktov|porovnání produktů|produktu salīdzinājums|prekių palyginimas"
                            r"|toodete võrdlus|сравнение на продукти|compare (\w+ ){0,2}\w+s$"  # "Compare bookshelf speakers"
+                           # a buying guide's, in its own words at the end ("Best heat pumps for NZ homes 2025: our buying guide")
+                           r"|.{0,50}\b" + _GUIDE_WORDS + r"$"
                            # a checkout step's: "Bestellung abschließen", "Review your order"
                            r"|checkout$|kasse$|zur kasse$|bestellung (abschließen|prüfen)$|bestellübersicht$"
                            r"|(review|complete|place) (your )?order$|finaliser (ma |la |votre )?commande$"
@@ -475,6 +478,8 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
 # a search page's title, anywhere in it: "쿠팡! - 생필품 검색결과", "Search results for mug | Shop" (not a course named
 # "Google Search Results")
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
+                         # a buying guide's: "Heat pumps: our buying guide | …"
+                         r"|\b" + _GUIDE_WORDS + r"\b"
                          # a recipe, its groceries priced: "Krämig laxpasta | Recept Stadsbutiken"
                          r"|[|–—-]\s*(recept|recipe|rezept|recette|ricetta|receta|opskrift|oppskrift)\b"
                          # a price tracker's page of a product's past prices ("… Amazon price history charts | …")
@@ -501,7 +506,8 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
-_BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
+_BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\)|shopping bag)\W*$",
+                      re.I)
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"

@@ -3007,3 +3007,16 @@ def test_wix_reads_its_primary_price_past_the_secondary_ones_screen_reader_label
             '</span></div><button data-hook="add-to-cart">Læg i kurv</button>')
     e = extract(_doc(body), "u", default_currency="DKK")
     assert (e.price, e.was_price) == (Decimal("149.00"), Decimal("179.00")), e.rejected
+
+
+@pytest.mark.parametrize(("head", "body", "currency"), [
+    ("<title>Shopping Bag | Kilbeggan Crafts</title>",
+     '<h1 class="page-title">Shopping Bag</h1><table><tr><td>Wool throw</td><td><input name="cart[11][qty]" value="1">'
+     '</td><td>€89.00</td></tr><tr><td>Candle</td><td><input name="cart[12][qty]" value="2"></td><td>€43.20</td></tr></table>'
+     '<p>Subtotal €175.40</p><button>Proceed to Checkout</button>', "EUR"),
+    ("<title>Best heat pumps for NZ homes 2025 | Warm Homes NZ</title>",
+     "<h1>Best heat pumps for NZ homes 2025: our buying guide</h1><p>The Daikin Cora costs about <strong>$2,799</strong>"
+     " installed.</p><p>Fujitsu's Lifestyle range starts near $2,499.</p>", "NZD"),
+])
+def test_a_shopping_bag_and_a_buying_guide_hold_no_products_price(head: str, body: str, currency: str) -> None:
+    assert extract(_doc(body, head=head), "u", default_currency=currency).price is None
