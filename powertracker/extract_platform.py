@@ -506,8 +506,10 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
-_BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\)|shopping bag)\W*$",
-                      re.I)
+_BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(shopping\s+)?bag\s*\(\d+[^)]*\))\W*$", re.I)
+# "Shopping Bag" alone names a leather bag as often as a basket: a basket only over a table of quantity fields
+_SHOPPING_BAG = compiled(r"^\W*shopping bag\W*$", re.I)
+_LINE_QUANTITIES = XPath("count(//tr//input[@type='number'])")  # a basket table's rows
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
@@ -679,6 +681,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
     if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and (
             _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(" ".join(body.itertext())))):
+        return "a basket's line items"
+    if heading is not None and _SHOPPING_BAG.match(heading) and _LINE_QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
     if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not _sold_under(layout, heading, body)):
         return f"its heading says {heading!r}"
