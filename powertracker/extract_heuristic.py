@@ -86,7 +86,7 @@ _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|定価|běžná cena|bežná 
                      r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?"
                      # a pre-order's price after the launch: "Cena po premierze: 249,95 zł"
                      r"|cena po premierze|price after (launch|release)|preis nach (dem )?(release|erscheinen|marktstart)"
-                     r"|prix après (la )?sortie)[\s:.：]*$")
+                     r"|prix après (la )?sortie)[\s:.]*$")
 _WEAK_WAS_RIGHT = _rx(r"^\s*(regular price|original price|list price|was price|prezzo di listino|normalpris|normalpreis)\b")  # Wix labels after the amount
 # a unit's size is 1, 10, 100 or 1000 (per 100 g, per 1 l); "£12.00 / 300g" names the pack, not a unit
 _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.?\s|à\s|the\b)\s*((1|10|100|1000)\s*)?"
@@ -97,7 +97,7 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
                  r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価)"
-                 r"(\s*(1|10|100|1000)?\s*(kg|g|l|lt|ltr|liter|litre|ml|cl|m|m2|m²|st|stk|stuk|kilo))?"  # "prijs per lt €1.59"
+                 r"(\s*(1|10|100|1000)?\s*(kg|g|l|lt|ltr|liter|litre|ml|cl|m2|m²|kilo))?"  # "prijs per lt €1.59"
                  r"[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
                  r"|price--unit|per-unit|ppu|(?<![a-z])vpe(?![a-z])")
@@ -130,8 +130,9 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
                     r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
-                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配"
-                    r"|ophaalpunt|afhaalpunt|ophalen bij|afhalen bij")  # a pick-up point's fee
+                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配")
+# named before the amount in its own element, not a "Gratis ophalen bij de winkel" note beside the price
+_PICKUP_LEFT = _rx(r"ophaalpunt|afhaalpunt|ophalen bij|afhalen bij")  # a pick-up point's fee
 # a parcel locker's name before the amount in its element ("Foxpost csomagautomata: 990 Ft"); not after it, where it
 # is an option beside the price ("12 990 Ft – átvehető Foxpost automatában")
 _LOCKER_LEFT = _rx(r"csomagautomat|foxpost|paczkomat|inpost|packeta|zásilkovn|omniva")
@@ -381,7 +382,7 @@ _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY)
 _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dein preis", "votre prix", "å betale",
                        "din pris")
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
-_NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel)[^.!?]){0,60}"  # words between, none a store's
+_NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|point de vente|drive|centro|center|postleitzahl|plz|postcode|código postal|provincia|zona|region)[^.!?]){0,60}"  # words between, none a store's
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
@@ -537,7 +538,7 @@ def _no_price() -> re.Pattern[str]:
 
 _WORD = compiled(r"[^\W\d_]{2,}")
 _RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜|～|－)\s*$", re.I)
-_TOTAL_LEFT = _rx(r"(total|totale|totalt|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
+_TOTAL_LEFT = _rx(r"(total|(?<!prezzo )totale|(?<!pris )totalt|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
                   r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
 
 _CONFIGURATOR = compiled(r"configurator|configure|builder", re.I)
@@ -945,7 +946,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
-            or _CARRIER_LEFT.search(left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
+            or _CARRIER_LEFT.search(left) or _PICKUP_LEFT.search(whole[:s.match.start]) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
             or _LOCKER_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]) \
             or _PLUS_SHIPPING_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
         s.reason = "shipping cost or threshold"
@@ -987,7 +988,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "an add-on's or option's surcharge"
     elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
         s.reason = "a service or warranty plan sold beside it"
-    elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left) or _DEPOSIT_RIGHT.match(right):
+    elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left) or _DEPOSIT_RIGHT.match(whole[s.match.end:] + (s.element.tail or "")):
         s.reason = DEPOSIT
     elif _SUBSCRIPTION_LEFT.search(left):
         s.reason = "a subscription's price"
@@ -1023,7 +1024,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.low = bool(_FROM_LEFT.search(left) or _FROM_RIGHT.search(right))
         if s.incl:
             s.excl = False
-        if mark == "weak" or _WEAK_WAS_LEFT.search(left) or _WEAK_WAS_RIGHT.search(right):
+        if mark == "weak" or _WEAK_WAS_LEFT.search(left) or (_WEAK_WAS_RIGHT.search(right) and not _next_is_priced(s.element)):
             s.reason, s.was, s.weak = _WAS_REASON, True, True
 
 
@@ -1047,6 +1048,13 @@ def _gross_after(amount: Decimal, right: str) -> bool:
         return False
     found = find_prices(right)
     return bool(found) and found[0].amount > amount
+
+
+def _next_is_priced(el: _Element) -> bool:
+    """Whether the element after ``el`` holds an amount: its words label that amount, not ``el``'s."""
+    nxt = el.getnext()
+    return nxt is not None and isinstance(nxt.tag, str) and not (el.tail or "").strip() \
+        and bool(find_prices(normalize(text_content(nxt))))
 
 
 def _labels_next_amount(el: _Element) -> bool:

@@ -481,7 +481,7 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          # a buying guide's: "Heat pumps: our buying guide | …"
                          r"|\b" + _GUIDE_WORDS + r"\b"
                          # a recipe, its groceries priced: "Krämig laxpasta | Recept Stadsbutiken"
-                         r"|[|–—-]\s*(recept|recipe|rezept|recette|ricetta|receta|opskrift|oppskrift)\b"
+                         r"|[|–—]\s*(recept|recipe|rezept|recette|ricetta|receta|opskrift|oppskrift)\b[^|–—]*$"
                          # a price tracker's page of a product's past prices ("… Amazon price history charts | …")
                          r"|\b(price history|preisverlauf|historique des prix|prijsgeschiedenis|historial de precios"
                          r"|histórico de preços|storico (dei )?prezzi|prishistorik|historia cen)\b"
@@ -562,7 +562,8 @@ _COUNTED_WORDS = (r"(results?|ergebnisse|treffer|résultats|resultados|risultati
                   r"|articoli|artigos|artikel|artikelen|ofert|oferty|offers|angebote|offres|ofertas)")
 _RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+" + _COUNTED_WORDS + r"\b", re.I)
 # the count at the end of the heading itself: "robot sprzątający 5 635 ofert"
-_COUNT_ENDS = compiled(r"\s\d[\d.,\s]*\s+" + _COUNTED_WORDS + r"\W*$", re.I)
+_COUNT_ENDS = compiled(r"\s\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten|träffar"
+                       r"|resultater|wyników|ofert|oferty|offers|angebote|offres|ofertas)\W*$", re.I)  # not "Kit … 4 Produtos"
 
 
 def _result_count(layout: Layout) -> str | None:

@@ -111,7 +111,7 @@ def text_availability(layout: Layout, words_only: bool = False) -> tuple[str | N
 
 # an option named just before its stock words: "Size S is sold out", "Größe XXL ist leider ausverkauft", "XS slut i lager"
 _NAMED_OPTION = compiled(r"\b(sizes?|größen?|grösse|taille|talla|taglia|maat|storlek|størrelse|koko|rozmiar|velikost"
-                         r"|colou?rs?|farbe|couleur|kleur|färg|farve|variant|variante|str|gr)\b\.?[^.!?;:\n]{1,30}$"  # "Str. 36"
+                         r"|colou?rs?|farbe|couleur|kleur|färg|farve|variant|variante)\b[^.!?;:\n]{1,30}$|\b(str|gr)\.?\s?\d[^.!?;:\n]{0,30}$"  # "Str. 36"
                          r"|(?-i:\b(X{0,3}S|M|X{0,3}L|[2-5]XL)\b)\s*$", re.I)
 # where one statement ends and the next begins: "Size S is sold out. Size M: in stock.", "화이트 재고 있음 · 블랙 일시품절"
 _CLAUSE_END = compiled(r"[.;!?·•|/—–\n]|\s-\s")
@@ -191,12 +191,13 @@ def _one_places_stock(el: _Element) -> bool:
     if item is None or label == text_content(item) or _STOCK_LABEL.search(label):  # "Availability: Out Of Stock"
         return False
     parent = item.getparent()
-    return parent is not None and any(
-        o is not item and o.tag == "li" and (value := text_content(o).partition(":")[2])
-        and (_PIECES.match(value) or IN_STOCK.search(value)) for o in parent)
+    rows = [o for o in parent if o.tag == "li"] if parent is not None else []
+    values = [text_content(o).partition(":")[2] for o in rows]
+    return len(rows) >= 2 and all(v and (_PIECES.match(v) or _ANY_STATE.search(v)) for v in values) \
+        and any(o is not item and (_PIECES.match(v) or IN_STOCK.search(v)) for o, v in zip(rows, values, strict=True))
 
 
-_PIECES = compiled(r"\s*\d+\s*(ks|kpl|stk|st|pcs|szt|db|pz|uds|unidades|pièces|stuks)?\.?\s*$", re.I)  # "4 ks", "12"
+_PIECES = compiled(r"\s*\d+\s*(ks|kpl|stk|st|pcs|szt|db|pz|uds|unidades|pièces|stuks)\.?\s*$", re.I)  # "4 ks", "12"
 
 
 # a tile for one way of getting it, not whether it is sold: "Pickup | Not available" (class "fulfillment-tile")

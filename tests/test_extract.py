@@ -3021,3 +3021,41 @@ def test_wix_reads_its_primary_price_past_the_secondary_ones_screen_reader_label
 ])
 def test_a_shopping_bag_and_a_buying_guide_hold_no_products_price(head: str, body: str, currency: str) -> None:
     assert extract(_doc(body, head=head), "u", default_currency=currency).price is None
+
+
+@pytest.mark.parametrize(("body", "currency", "want"), [
+    # a product named by how many it holds, not a page of results
+    ('<h1>Kit Cronograma Capilar 4 Produtos</h1><div class="price">R$ 89,90</div><button>Comprar</button>', "BRL",
+     "89.90"),
+    # a deposit note after the product's own price, not naming an amount of its own
+    ('<h1>Apfelschorle 12 x 0,7 l</h1><p><span class="price">17,99 €</span> <span>Pfand wird an der Kasse berechnet'
+     '</span></p><button>In den Warenkorb</button>', "EUR", "17.99"),
+    # a sale price followed by its was price's label and amount
+    ('<h1>Ullfilt</h1><p><span class="price">299 kr</span> <span>Normalpris 399 kr</span></p>'
+     '<button>Lägg i varukorg</button><p>Presentinslagning: 25 kr</p>', "SEK", "299"),
+    # a Japanese list price label before the price itself, with a full-width colon
+    ('<h1>文庫本 夜の庭</h1><p class="price">定価：1,650円（税込）</p><button>カートに入れる</button><p>ブックカバー：110円</p>',
+     "JPY", "1650"),
+    ('<h1>Schroef 4 x 40 mm</h1><p class="price">Prijs per stuk: € 0,49</p><button>In winkelwagen</button>', "EUR",
+     "0.49"),
+    ('<h1>Set asciugamani</h1><p>Prezzo totale: <span class="price">€ 49,90</span></p><button>Aggiungi al carrello'
+     '</button>', "EUR", "49.90"),
+    ('<h1>Haveslange 20 m</h1><div class="price">49,95 kr.</div><p>Vælg dit varehus for at se prisen i butikken</p>'
+     '<button>Læg i kurv</button>', "DKK", "49.95"),
+    ('<h1>Tegellijm 25 kg</h1><div class="price">€ 24,99 <span>Gratis ophalen bij de winkel</span></div>'
+     '<button>In winkelwagen</button>', "EUR", "24.99"),
+])
+def test_words_beside_a_products_own_price_leave_it_the_price(body: str, currency: str, want: str) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == Decimal(want), e.rejected
+
+
+@pytest.mark.parametrize("body", [
+    # the product's facts, one a count: its stock row is its own
+    '<h1>Pale Ale 6-pack</h1><p class="price">£12.00</p><button disabled>Add to cart</button><ul><li>SKU: 48213</li>'
+    '<li>Status: Sold out</li><li>Pack size: 6</li></ul>',
+    # grams before the sold-out words: no size named
+    '<h1>Caffè in grani</h1><p class="price">€ 18,90</p><p class="stock">Confezione 1000 gr esaurito</p>',
+])
+def test_a_products_own_sold_out_words_beside_counts_and_grams_stand(body: str) -> None:
+    assert extract(_doc(body), "u", default_currency="EUR").availability == "out_of_stock"
