@@ -238,7 +238,7 @@ _FACE_VALUE_LEFT = _rx(r"(nennwert|face value|valeur faciale|valore nominale|val
 _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|\bcca\.?|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
-_USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|tweedehands|begagnad|brugt|\bbrukt"
+_USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|recondicionad|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
                 r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas"
@@ -281,7 +281,7 @@ _BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|com
             r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen|köp nu|kjøp nå|køb nu")
 _BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
 _BUY_NOW_LEFT = _rx(rf"({_BUY_NOW}|即決(価格)?)\W*$")  # that price, named before it
-_BID_RIGHT = _rx(r"^\s*\(?\d+ (bids?|gebote?|enchères?|offerte|bud)\)?")
+_BID_RIGHT = _rx(r"^\s*[·•]?\s*\(?\d+ (bids?|gebote?|enchères?|offerte|bud|ofert\W+\d+ licytując\w*)\)?")  # "· 17 ofert · 9 licytujących"
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
 _BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
@@ -515,6 +515,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END
                 + r"|(produktet|varen) er udgået" + _CLAUSE_END + r"|^\W*udgået vare\W*$" + r"|(det|den) (produceres|fremstilles) ikke (igen|længere)" + _CLAUSE_END
                 + r"|tento (produkt|výrobek) (již|už) není v nabídce" + _CLAUSE_END + r"|(produktet|varen) er utgått" + _CLAUSE_END
+                + r"|(produkt|výrobek) se (již|už) neprodává" + _CLAUSE_END
                 + r"|(este producto|este artículo) ya no (está disponible|se vende|se fabrica)" + _CLAUSE_END
                 + r"|questo (prodotto|articolo) non è più (disponibile|in vendita)" + _CLAUSE_END
                 + r"|este (produto|item) não está mais disponível" + _CLAUSE_END

@@ -3059,3 +3059,21 @@ def test_words_beside_a_products_own_price_leave_it_the_price(body: str, currenc
 ])
 def test_a_products_own_sold_out_words_beside_counts_and_grams_stand(body: str) -> None:
     assert extract(_doc(body), "u", default_currency="EUR").availability == "out_of_stock"
+
+
+def test_a_czech_discontinued_notice_a_polish_auctions_current_bid_and_a_refurbished_sellers_offer() -> None:
+    gone = _doc('<h1>Robotický vysavač R7</h1><div class="discontinued"><p><strong>Produkt se již neprodává</strong></p>'
+                '<p>Doporučujeme nástupce:</p><div class="card"><a href="/r8">R8</a> <span>11 990 Kč</span></div></div>')
+    assert extract(gone, "u", default_currency="CZK").price is None
+    auction = _doc('<h1>Rower trekkingowy Kross Trans 5.0</h1><div class="auction"><p>Aktualna cena: <strong>450,00 zł'
+                   '</strong> · 17 ofert · 9 licytujących</p><button>Licytuj</button></div>')
+    assert extract(auction, "u", default_currency="PLN").price is None
+    ld = ('{"@type":"Product","name":"Sony WH-CH720N","offers":{"@type":"AggregateOffer","lowPrice":"59.90",'
+          '"highPrice":"79.99","priceCurrency":"EUR","offers":[{"@type":"Offer","price":"79.99","priceCurrency":"EUR"},'
+          '{"@type":"Offer","price":"74.90","priceCurrency":"EUR"},{"@type":"Offer","price":"59.90","priceCurrency":"EUR",'
+          '"itemCondition":"https://schema.org/RefurbishedCondition"}]}}')
+    body = ('<h1>Sony WH-CH720N</h1><p><s>99,99 €</s> <span class="price">79,99 €</span></p><button>Comprar</button>'
+            '<p>Vendido por AudioMax PT: 74,90 € + 3,99 € portes</p>'
+            '<p>Vendido por Recondicionados.pt (recondicionado, grau A): 59,90 €</p>')
+    e = extract(_doc(body, head=f'<script type="application/ld+json">{ld}</script>'), "u", default_currency="EUR")
+    assert e.price == Decimal("79.99"), e.rejected
