@@ -3044,6 +3044,9 @@ def test_a_shopping_bag_and_a_buying_guide_hold_no_products_price(head: str, bod
      '<button>Læg i kurv</button>', "DKK", "49.95"),
     ('<h1>Tegellijm 25 kg</h1><div class="price">€ 24,99 <span>Gratis ophalen bij de winkel</span></div>'
      '<button>In winkelwagen</button>', "EUR", "24.99"),
+    # a link to other sellers' offers beside the product's own price
+    ('<h1>Fone Bluetooth X3</h1><p class="price">R$ 199,90 <a href="#sellers">ver outras ofertas</a></p>'
+     '<button>Comprar</button>', "BRL", "199.90"),
 ])
 def test_words_beside_a_products_own_price_leave_it_the_price(body: str, currency: str, want: str) -> None:
     e = extract(_doc(body), "u", default_currency=currency)
