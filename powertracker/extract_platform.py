@@ -452,7 +452,7 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 # a basket's other sign beside its heading: its subtotal
 _SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|att betala|mellemsum|välisumma"
                      r"|suma częściowa|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma"
-                     r"|междинна сума)\b|小計|小计|소계", re.I)
+                     r"|междинна сума|ara toplam|ürün(ün|lerin) toplamı)\b|小計|小计|소계", re.I)
 _GUIDE_WORDS = r"(buying guide|kaufberatung|guide d.achat|guía de compra|koopgids|köpguide|kjøpeguide|købsguide)"
 # a search page's heading: 'Search results for "mug"', "Suchergebnisse für …", "3 résultats pour « mug »"
 _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you searched for|você buscou( por)?|vous avez cherché|sie suchten nach|suchergebnisse|ergebnisse für|résultats? (de (la )?recherche"
@@ -512,7 +512,7 @@ _SHOPPING_BAG = compiled(r"^\W*shopping bag\W*$", re.I)
 _LINE_QUANTITIES = XPath("count(//tr//input[@type='number'])")  # a basket table's rows
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
-                         r"|handlekurv|koszyk|košík|kosár|sepet|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
+                         r"|handlekurv|koszyk|košík|kosár|sepet|sepetim|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
                          r"|carrinho de compras|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
                          r"|košarica|pirkinių krepšelis|iepirkumu grozs|ostukorv|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)
 

@@ -3080,3 +3080,10 @@ def test_a_czech_discontinued_notice_a_polish_auctions_current_bid_and_a_refurbi
             '<p>Vendido por Recondicionados.pt (recondicionado, grau A): 59,90 €</p>')
     e = extract(_doc(body, head=f'<script type="application/ld+json">{ld}</script>'), "u", default_currency="EUR")
     assert e.price == Decimal("79.99"), e.rejected
+
+
+def test_a_turkish_basket_page_holds_no_products_price() -> None:
+    body = ('<h1>Sepetim (3 Ürün)</h1><ul><li>Kulaklık <input value="1"> <span>1.249,00 TL</span></li><li>Kılıf'
+            ' <input value="1"> <span>249,99 TL</span></li></ul><div class="summary"><h2>Sipariş Özeti</h2><dl>'
+            '<dt>Ürünün Toplamı</dt><dd>2.248,89 TL</dd><dt>Toplam</dt><dd><strong>2.148,89 TL</strong></dd></dl></div>')
+    assert extract(_doc(body), "u", default_currency="TRY").price is None
