@@ -128,7 +128,6 @@ def batch_policy() -> Iterator[None]:
 
 J = TypeVar("J")
 R = TypeVar("R")
-T = TypeVar("T")
 
 
 # Pages fetched wait for the one reader thread in a backlog. An idle reader starts again only when READ_BURST pages
@@ -161,7 +160,8 @@ class _Backlog:
         lock = threading.Lock()
         self._room = threading.Condition(lock)
         self._ready = threading.Condition(lock)
-        self._hurry = False  # read what waits at once: stopping, or no more pages coming
+        # each implies the ones before it: given up, no more pages come, and what waits is not waited on
+        self._hurry = False  # read what waits at once (stopping)
         self._ended = False  # no more pages coming
         self._closed = False  # given up: no place given, nothing more handed out
 
@@ -196,15 +196,15 @@ class _Backlog:
         burst (or the first one's ``wait``, or a hurry)."""
         with self._ready:
             if not self._items:
-                while not self._items and not self._ended and not self._closed:
+                while not self._items and not self._ended:
                     self._ready.wait()
                 deadline = time.monotonic() + self.wait
-                while len(self._items) < self.burst and not self._hurry and not self._closed:
+                while len(self._items) < self.burst and not self._hurry:
                     left = deadline - time.monotonic()
                     if left <= 0:
                         break
                     self._ready.wait(left)
-            if not self._items or self._closed:
+            if not self._items:  # none came (close() clears what waited)
                 return None
             item = self._items.popleft()
             self._room.notify()

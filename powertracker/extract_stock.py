@@ -89,7 +89,8 @@ def text_availability(layout: Layout, words_only: bool = False) -> tuple[str | N
             texts[-1] = "unavailable"
     for el in layout.stock:
         if el.tag not in _NOT_SHOWN and not layout.another_products(el) and not dormant_badge(el) and not _picks_variant(el) \
-                and next(el.iter("select", "fieldset"), None) is None and not _one_places_stock(el):  # a whole form: its options' "(Sold out)"
+                and next(el.iter("select", "fieldset"), None) is None \
+                and not _one_places_stock(el):  # not a whole form (its options' "(Sold out)"), not one store's row
             text = visible_text(el)  # "Niet leverbaar" and the paragraph after it, not "leverbaarKopen.be"
             if text and len(text) <= _MAX * 2 and not _ELSEWHERE.search(text):
                 texts.append(text)
@@ -184,11 +185,13 @@ def _near_texts(layout: Layout) -> list[str]:
 
 def _one_places_stock(el: _Element) -> bool:
     """Whether ``el`` is one row of a list of stores' (or options') stock, "Ostrava: Není skladem" among "Praha: 4 ks"
-    and "Brno: 7 ks": a list item that names its place before a colon, beside another that gives a count or says in
-    stock. One store's shelf is not the product's stock."""
+    and "Brno: 7 ks": a list item that names its place before a colon, in a list whose every row states stock, another
+    with a count or in stock. One store's shelf is not the product's stock."""
     item = next((a for a in (el, *islice(el.iterancestors(), 2)) if a.tag == "li"), None)
-    label = text_content(item).partition(":")[0] if item is not None else ""
-    if item is None or label == text_content(item) or _STOCK_LABEL.search(label):  # "Availability: Out Of Stock"
+    if item is None:
+        return False
+    label, colon, _ = text_content(item).partition(":")
+    if not colon or _STOCK_LABEL.search(label):  # "Availability: Out Of Stock" is the product's
         return False
     parent = item.getparent()
     rows = [o for o in parent if o.tag == "li"] if parent is not None else []
@@ -197,7 +200,7 @@ def _one_places_stock(el: _Element) -> bool:
         and any(o is not item and (_PIECES.match(v) or IN_STOCK.search(v)) for o, v in zip(rows, values, strict=True))
 
 
-_PIECES = compiled(r"\s*\d+\s*(ks|kpl|stk|st|pcs|szt|db|pz|uds|unidades|pièces|stuks)\.?\s*$", re.I)  # "4 ks", "12"
+_PIECES = compiled(r"\s*\d+\s*(ks|kpl|stk|st|pcs|szt|db|pz|uds|unidades|pièces|stuks)\.?\s*$", re.I)  # "4 ks", not "6"
 
 
 # a tile for one way of getting it, not whether it is sold: "Pickup | Not available" (class "fulfillment-tile")
