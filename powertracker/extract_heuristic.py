@@ -241,10 +241,11 @@ _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?convert
 _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|recondicionad|tweedehands|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
-                r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b|weitere angebote|more offers|autres offres|altre offerte|más ofertas")
-# other sellers' offers, named before their amount: "Mais 1 oferta a partir de R$ 289,00" (not "R$ 199,90 ver outras
-# ofertas", a link beside the product's own price)
-_OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?) (a partir d[eo]|desde)\s*$")
+                r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b")
+# other sellers' offers, named before their amount: "Mais 1 oferta a partir de R$ 289,00", "3 more offers from £17.99"
+# (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
+_OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?) (a partir d[eo]|desde)\s*$"
+                         r"|(weitere angebote|more offers|autres offres|altre offerte|más ofertas)\b[^\d]{0,24}$")
 _USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
@@ -973,7 +974,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _FACE_VALUE_LEFT.search(left):
         s.reason = "a coin's or stamp's face value or issue price, not the shop's"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs) \
-            or _OTHER_OFFERS_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
+            or _OTHER_OFFERS_LEFT.search(left) or _OTHER_OFFERS_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
         s.reason = USED
     elif _ROUNDED_RIGHT.search(right):
         s.reason = "a rounded figure in millions or thousands (a filter's or a banner's, 'Rp1 jt')"

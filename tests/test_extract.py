@@ -770,6 +770,10 @@ def test_magento_price_excluding_tax_wrapper_gives_way_to_the_including_one() ->
      ' class="promo-price__fraction">99</sup></span><a class="ui-btn" data-test="add-to-cart">In winkelwagen</a>'
      '<div class="buy-block__alternative-sellers">Andere verkopers (3) vanaf <span class="price">€ 19,50</span>'
      ' (tweedehands)</div></div>', "24.99"),
+    # other sellers' offers named before their amount, in English and German
+    ('<h1>Kettle K2</h1><p class="price">€24.99</p><button>Add to basket</button><p>3 more offers from €17.99</p>', "24.99"),
+    ('<h1>Wasserkocher K2</h1><p class="price">24,99 €</p><button>In den Warenkorb</button>'
+     '<p><a href="#angebote">Weitere Angebote</a> ab 17,99 €</p>', "24.99"),
 ])
 def test_member_and_other_sellers_prices_are_not_the_price(html: str, price: str) -> None:
     e = extract(f"<html><body><main>{html}</main></body></html>", "u", default_currency="SEK" if "Köp" in html else "EUR")
@@ -3047,6 +3051,8 @@ def test_a_shopping_bag_and_a_buying_guide_hold_no_products_price(head: str, bod
     # a link to other sellers' offers beside the product's own price
     ('<h1>Fone Bluetooth X3</h1><p class="price">R$ 199,90 <a href="#sellers">ver outras ofertas</a></p>'
      '<button>Comprar</button>', "BRL", "199.90"),
+    ('<h1>Kettle K2</h1><p class="price">£19.99 <a href="#offers">See more offers</a></p><button>Add to basket</button>',
+     "GBP", "19.99"),
 ])
 def test_words_beside_a_products_own_price_leave_it_the_price(body: str, currency: str, want: str) -> None:
     e = extract(_doc(body), "u", default_currency=currency)
