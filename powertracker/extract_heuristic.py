@@ -96,7 +96,8 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
-                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価)"
+                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価|τιμή ανά (λίτρο|κιλό|τεμάχιο)|цена за (кг|литър)"
+                 r"|egységár|jednotková cena|cena jednostkowa|preț unitar|yksikköhinta)"
                  r"(\s*(1|10|100|1000)?\s*(kg|g|l|lt|ltr|liter|litre|ml|cl|m2|m²|kilo))?"  # "prijs per lt €1.59"
                  r"[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
@@ -246,7 +247,7 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
 # (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
 _OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?) (a partir d[eo]|desde)\s*$"
                          r"|(weitere angebote|more offers|autres offres|altre offerte|más ofertas)\b[^\d]{0,24}$")
-_USED_ATTR = _rx(r"open-?box|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
+_USED_ATTR = _rx(r"open-?box|resealed|resigilat|seller-?selector|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
@@ -288,6 +289,11 @@ _BID_RIGHT = _rx(r"^\s*[·•]?\s*\(?\d+ (bids?|gebote?|enchères?|offerte|bud|o
 _BID_ENTER = _rx(r"\benter( us)?\s*$")  # with "or more" after the amount: "Enter US $47.00 or more"
 _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 or more")
 _BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
+# the bounds a form's amount field allows (a gift card's free amount): "Must be between $25.00 and $500.00"
+_LIMITS = r"\b(must be|should be|amounts?|value|enter|choose|wählen|doit être|debe ser|moet)\s+(between|zwischen|entre|tussen|tra)\s*"
+_LIMITS_LEFT = _rx(_LIMITS + "$")
+_LIMITS_RIGHT = _rx(r"^\s*(and|und|et|y|e|en|och)\s*\S{0,4}\s?\d")
+_LIMITS_UPPER_LEFT = _rx(_LIMITS + r"[^\s\d]{0,4}\s?\d[\d.,]*\s?[^\s\d]{0,4}\s+(and|und|et|y|e|en|och)\s*$")  # "… and $500.00"
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
@@ -339,11 +345,11 @@ _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for ev
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?税|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
                 r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
-                r"|fără tva|без пдв|без ндс|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"
+                r"|fără tva|без пдв|без ндс|без ддс|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"
                 r"|exkl\.? moms|χωρίς φπα|\bhtva\b|hors tva|excl\.? tva|zonder btw|bez pvn|be pvm|ilma km\b|\+ ?km\b)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv"
-                r"|kdv dahil|tva inclus|з пдв|с ндс|\btvac\b|btw inbegrepen)")
+                r"|kdv dahil|tva inclus|з пдв|с ндс|с ддс|\btvac\b|btw inbegrepen)")
 
 
 # Magento's price-excluding-tax / price-including-tax wrappers and their like
@@ -985,6 +991,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
             or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
         s.reason = BID
+    elif (_LIMITS_LEFT.search(left) and _LIMITS_RIGHT.search(right)) or _LIMITS_UPPER_LEFT.search(left):
+        s.reason = "a bound of the amounts a form allows (a gift card's free amount)"
     elif _PAYMENT_LEFT.search(left) or _PAYMENT_ATTR.search(" ".join(levels[:3])):
         s.reason = "a price for paying one way (bank transfer), not the price"
     elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):

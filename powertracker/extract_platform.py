@@ -419,7 +419,7 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
     return None, []
 
 
-# the body class / id by which each platform marks a category, collection, search, basket or not-found page ("category"
+# the body class / id by which each platform marks a category, collection, search, basket, checkout, order or not-found page ("category"
 # and "search" (and "cart") count only as the body's id, PrestaShop's)
 _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
                            "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
@@ -430,7 +430,8 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand",
                            "woocommerce-wishlist", "module-blockwishlist-view", "page-stores",
                            "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation",
-                           "order-confirmation",
+                           "order-confirmation", "woocommerce-checkout", "woocommerce-view-order", "checkout-index-index",
+                           "checkout-onepage-success", "sales-guest-view", "sales-guest-form", "sales-order-view",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)

@@ -508,9 +508,9 @@ def _is_card(el: _Element) -> bool:
     return False
 
 
-# utility classes that hide an element whatever the screen (Shoptet's "no-display" holds the variants'
-# prices), unless a class beside one shows it at some width ("hidden md:block", "d-none d-lg-flex")
-_HIDDEN_CLASS = compiled(r"(?<!\S)(no-?display|d-none|is-hidden|hidden|hide)(?!\S)")
+# utility classes that hide an element whatever the screen (Shoptet's "noDisplay" holds the variants' prices),
+# unless a class beside one shows it at some width ("hidden md:block", "d-none d-lg-flex")
+_HIDDEN_CLASS = compiled(r"(?<!\S)((?i:no-?display)|d-none|is-hidden|hidden|hide)(?!\S)")
 _SHOWN_CLASS = compiled(r"(?<!\S)(d-\w+-(block|flex|inline\S*|grid|table\S*)|\w+:(block|flex|inline\S*|grid|table\S*|contents))(?!\S)")
 
 
