@@ -489,7 +489,9 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          # a title that is only those words and the shop's name ("Order received – …"), not "Thank You
                          # For Your Order Stickers" nor "Order Confirmation – Printable Email Template | …";
                          # a registry someone keeps ("…'s Wedding Registry | …"), not "Acrylic Wedding Gift Registry Sign"
-                         r"|^\W*(order (received|confirmation|confirmed|tracking|status)|track (your |my )?order"
+                         r"|^\W*(order (received|confirmation|confirmed|tracking|status|details)|track (your |my )?order"
+                         r"|bestelldetails|détails de (la |votre )?commande|detalles del pedido|detalhes do pedido"
+                         r"|dettagli (dell.)?ordine|bestelgegevens|orderdetaljer|szczegóły zamówienia"
                          r"|sendungsverfolgung|suivi de (votre |ma )?commande|bestelling volgen|thank you for your (order|purchase)"
                          r"|terima kasih atas (pembelian|pesanan) anda|vielen dank für ihre bestellung"
                          r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"

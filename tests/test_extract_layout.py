@@ -497,6 +497,15 @@ def test_a_product_named_for_an_order_or_a_registry_is_read(title: str, heading:
     assert extract(page, "https://shop.example/p", default_currency="USD").price == Decimal("24.00")
 
 
+@pytest.mark.parametrize(("title", "heading"), [("Order Details | Halcyon Home &amp; Tech", "Order HH40218836"),
+                                              ("Bestelldetails – Gartenwelt", "Bestellung 100482"),
+                                              ("Order received – Kahvikulma", "Order received")])
+def test_an_order_pages_title_says_it_holds_no_price(title: str, heading: str) -> None:
+    page = (f'<html><head><title>{title}</title></head><body><main><h1>{heading}</h1><table><tr><td>Desk lamp × 1</td>'
+            f'<td class="price">$549.99</td></tr><tr><td>Total</td><td>$742.47</td></tr></table></main></body></html>')
+    assert extract(page, "https://shop.example/account/orders/1", default_currency="USD").price is None
+
+
 def test_a_vouchers_name_that_opens_with_a_discount_is_no_campaigns_heading() -> None:
     # a voucher sold on its own page with a "Gutschein sichern" link the layout does not take for a buy button
     page = (f'<html><body><main><h1>Bis zu 50 % Wellness-Gutschein für zwei</h1><div class="preis">49,00 €</div>'
