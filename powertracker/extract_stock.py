@@ -46,9 +46,9 @@ _OUT_WORDS = (
     r"|avvisami quando|anunță-mă când|ilmoita kun|avise-me quando|értesítést kérek|stokta olunca haber ver"
     r"|notify me when (it'?s )?(back )?(in stock|available)|benachrichtigen,? (wenn|sobald) (wieder )?verfügbar"
     r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
-    r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|izpārdots|nav noliktavā|välja müüdud|laost otsas"
+    r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|neturime|nebeprekiaujama|izpārdots|nav noliktavā|välja müüdud|laost otsas"
     r"|изчерпан[оа]?|няма наличност|не е наличен|нет в наличии|распродано|немає в наявності|нема на залихи"
-    r"|εξαντλήθηκε|εξαντλημένο|μη διαθέσιμο|δεν είναι διαθέσιμο|εκτός αποθέματος"
+    r"|εξαντλήθηκε|εξαντλημένο|μη διαθέσιμο|δεν είναι διαθέσιμο|εκτός αποθέματος|uppselt|ekki (til )?á lager"
 )
 _OUT_SCRIPTS = r"在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)"  # 품절임박: "almost sold out", still sold
 OUT_OF_STOCK = compiled(rf"\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)
@@ -74,8 +74,8 @@ IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"
     r"|na skladě|na sklade|raktáron|készleten|disponibile|in magazzino|em estoque|disponível|varastossa|în stoc"
-    r"|stokta var|stokta|в наличност|в наличии|є в наявності|на складі|σε απόθεμα|άμεσα διαθέσιμο|διαθέσιμο)\b|在庫あり"
-    r"|재고\s?있음",
+    r"|stokta var|stokta|в наличност|в наличии|є в наявності|на складі|σε απόθεμα|άμεσα διαθέσιμο|διαθέσιμο|til á lager)\b"
+    r"|在庫あり|재고\s?있음",
     re.I,
 )
 _MAX = 80

@@ -3129,6 +3129,16 @@ BLIND_225_227: list[tuple[str, str, str, str | None, str | None, str]] = [
     ('<h1>Apple iPhone 13 128GB</h1><div class="sku-unavailable"><p class="unavailable-title">Δεν είναι διαθέσιμο σε'
      ' κανένα κατάστημα αυτή τη στιγμή</p><button>Ειδοποίηση</button></div>', "", "EUR", None, "out_of_stock",
      "a Greek 'not available in any shop' beside no price"),
+    ('<h1>Álafoss lopapeysa</h1><div class="vara__verd"><span>24.990 kr.</span> <span>Verð áður <s>29.990 kr.</s></span>'
+     '</div><label><input type="radio" name="s" value="XS" disabled> XS <em>uppselt</em></label><label><input type="radio"'
+     ' name="s" value="M" checked> M</label><p class="vara__lager">&#10003; Til á lager &ndash; sent næsta virka dag</p>'
+     '<button type="submit">Setja í körfu</button>', "", "ISK", "24990", "in_stock", "Icelandic stock words"),
+    ('<h1>Lopapeysa</h1><div class="vara__verd"><span>24.990 kr.</span></div><p class="vara__lager">Uppselt</p>'
+     '<button type="submit" disabled>Setja í körfu</button>', "", "ISK", "24990", "out_of_stock",
+     "Icelandic sold out"),
+    ('<h1>Philips EP2231/40</h1><div class="product__discontinued-box"><h2>Ši prekė nebeprekiaujama</h2><p class="product__'
+     'availability">Prieinamumas: <b>Neturime</b></p></div>', "", "EUR", None, "out_of_stock",
+     "a Lithuanian discontinued product, no price"),
     ('<h1>Gift Certificates</h1><form><label for="a">Amount</label><span>$</span><input id="a" name="certificate_amount">'
      '<small>Must be between $25.00 and $500.00</small><button type="submit">Add Gift Certificate to Cart</button></form>',
      "", "USD", None, None, "a gift card's free amount and its bounds"),
