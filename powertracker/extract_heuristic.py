@@ -96,8 +96,8 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
-                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価|τιμή ανά (λίτρο|κιλό|τεμάχιο)|цена за (кг|литър)"
-                 r"|egységár|jednotková cena|cena jednostkowa|preț unitar|yksikköhinta)"
+                 r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価|τιμή ανά (λίτρο|κιλό)|цена за (кг|литър)"
+                 r"|egységár|jednotková cena|cena jednostkowa|yksikköhinta)"
                  r"(\s*(1|10|100|1000)?\s*(kg|g|l|lt|ltr|liter|litre|ml|cl|m2|m²|kilo))?"  # "prijs per lt €1.59"
                  r"[\s:.]*\(?\s*$")
 _UNIT_ATTR = _rx(r"unit-?price|unitprice|price-?per(?!-sellable)|base-?price|basisprice|grundpreis|comparison|jmfpris"
@@ -247,7 +247,9 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
 # (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
 _OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?) (a partir d[eo]|desde)\s*$"
                          r"|(weitere angebote|more offers|autres offres|altre offerte|más ofertas)\b[^\d]{0,24}$")
-_USED_ATTR = _rx(r"open-?box|resealed|resigilat|seller-?selector|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
+# ... or named right after it: "£17.99 · 3 more offers", "17,99 € (5 weitere Angebote)" (not "£19.99 See more offers")
+_OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?(more offers|weitere angebote|autres offres|altre offerte|más ofertas)")
+_USED_ATTR = _rx(r"open-?box|resealed-?offer|resigilat|seller-?selector(?!-?main)|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
@@ -980,7 +982,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _FACE_VALUE_LEFT.search(left):
         s.reason = "a coin's or stamp's face value or issue price, not the shop's"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs) \
-            or _OTHER_OFFERS_LEFT.search(left) or _OTHER_OFFERS_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
+            or _OTHER_OFFERS_LEFT.search(left) or _OTHER_OFFERS_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]) \
+            or _OTHER_OFFERS_RIGHT.search(right):
         s.reason = USED
     elif _ROUNDED_RIGHT.search(right):
         s.reason = "a rounded figure in millions or thousands (a filter's or a banner's, 'Rp1 jt')"

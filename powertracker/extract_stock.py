@@ -47,8 +47,10 @@ _OUT_WORDS = (
     r"|notify me when (it'?s )?(back )?(in stock|available)|benachrichtigen,? (wenn|sobald) (wieder )?verfügbar"
     r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
     r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|neturime|nebeprekiaujama|izpārdots|nav noliktavā|välja müüdud|laost otsas"
-    r"|изчерпан[оа]?|няма наличност|не е наличен|нет в наличии|распродано|немає в наявності|нема на залихи"
-    r"|εξαντλήθηκε|εξαντλημένο|μη διαθέσιμο|δεν είναι διαθέσιμο|εκτός αποθέματος|uppselt|ekki (til )?á lager"
+    # Cyrillic and Greek: not "Почти распродано" (almost sold out), nor "Δεν είναι διαθέσιμο για παραλαβή" (not for pick-up)
+    r"|(?<!почти )изчерпан[оа]?|няма наличност|(няма|не е) в наличност|не е наличен|(нет|не) в наличии(?! в магазин)|(?<!почти )распродано"
+    r"|немає в наявності|(немає|відсутн\w*) на складі|нема на залихи|(?<!σχεδόν )εξαντλήθηκε|εξαντλημένο"
+    r"|(μη|δεν είναι( πλέον)?) διαθέσιμο(?! για)|δεν υπάρχει σε απόθεμα|εκτός αποθέματος|uppselt|ekki (til )?á lager"
 )
 _OUT_SCRIPTS = r"在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)"  # 품절임박: "almost sold out", still sold
 OUT_OF_STOCK = compiled(rf"\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)
@@ -74,7 +76,7 @@ IN_STOCK = compiled(
     r"\b(in stock|available now|ready to ship|auf lager|sofort lieferbar|lieferbar|verfügbar|en stock|disponible"
     r"|op voorraad|direct leverbaar|leverbaar|i lager|finns i lager|på lager|in voorraad|dostępny|w magazynie|skladem"
     r"|na skladě|na sklade|raktáron|készleten|disponibile|in magazzino|em estoque|disponível|varastossa|în stoc"
-    r"|stokta var|stokta|в наличност|в наличии|є в наявності|на складі|σε απόθεμα|άμεσα διαθέσιμο|διαθέσιμο|til á lager)\b"
+    r"|stokta var|stokta|в наличност|в наличии|є в наявності|σε απόθεμα|άμεσα διαθέσιμο|til á lager)\b"
     r"|在庫あり|재고\s?있음",
     re.I,
 )

@@ -3169,3 +3169,58 @@ def test_a_checkout_or_an_order_page_by_its_body_class(body_class: str) -> None:
               '</span></td></tr><tr><th>Yhteensä</th><td><strong>37,80 €</strong></td></tr></table>'
               '<button type="submit">Tee tilaus</button>')
     assert extract(_doc(review, body_attrs=f' class="{body_class}"'), "u", default_currency="EUR").price is None
+
+
+def _product(title: str, price: str, stock_html: str, button: str = '<button class="add-to-cart">Add to cart</button>',
+             price_class: str = "price-value") -> str:
+    return (f'<h1 class="product-title">{title}</h1><div class="price"><span class="{price_class}">{price}</span></div>'
+            f'{stock_html}{button}')
+
+
+@pytest.mark.parametrize(("stock_html", "disabled", "want"), [
+    ('<p class="availability">Няма в наличност</p>', True, "out_of_stock"),  # its "в наличност" is no "in stock"
+    ('<p class="availability">Не в наличии</p>', True, "out_of_stock"),
+    ('<p class="availability">Δεν είναι πλέον διαθέσιμο</p>', True, "out_of_stock"),
+    ('<p class="availability">Відсутній на складі</p>', True, "out_of_stock"),
+    ('<p class="stock-badge">Σχεδόν εξαντλήθηκε!</p>', False, "in_stock"),  # almost sold out: still sold
+    ('<p class="stock-badge">Почти распродано!</p>', False, "in_stock"),
+    ('<p class="availability">Άμεσα διαθέσιμο</p><p class="store-info">Δεν είναι διαθέσιμο για παραλαβή από το'
+     ' κατάστημα</p>', False, "in_stock"),  # not for pick-up, but sold
+    ('<p class="availability">В наличии</p><p class="store">Нет в наличии в магазине на Тверской</p>', False, "in_stock"),
+], ids=["bg-none-in-stock", "ru-not-in-stock", "el-no-longer", "uk-absent", "el-almost", "ru-almost", "el-no-pick-up",
+        "ru-one-store"])
+def test_cyrillic_and_greek_stock_phrases_read_whole(stock_html: str, disabled: bool, want: str) -> None:
+    button = f'<button class="add-to-cart"{" disabled" if disabled else ""}>Добави</button>'
+    e = extract(_doc(_product("Утюг GC1742", "59,90 €", stock_html, button)), "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("59.90"), want), e.rejected
+
+
+def test_the_words_and_classes_of_other_offers_leave_the_products_own_price_alone() -> None:
+    # WooCommerce One Page Checkout: a product page whose body is also a checkout's
+    opc = _doc(_product("Toaster HD2581", '<span class="woocommerce-Price-amount amount"><bdi>29,90&nbsp;<span class='
+                        '"woocommerce-Price-currencySymbol">&euro;</span></bdi></span>', '<p class="stock in-stock">In stock'
+                        '</p>', '<form class="cart"><button type="submit" name="add-to-cart" class="single_add_to_cart_'
+                        'button">Add to basket</button></form>'), body_attrs=' class="single single-product postid-123'
+               ' woocommerce woocommerce-checkout"')
+    assert extract(opc, "u", default_currency="EUR").price == Decimal("29.90")
+    resealed_flag = _doc(_product("Laptop IdeaPad 3", '<div class="buybox" data-resealed="false"><span class="amount">'
+                                  '€499.99</span></div>', '<p class="stock">In stock</p>'))
+    assert extract(resealed_flag, "u", default_currency="EUR").price == Decimal("499.99")
+    main_seller = _doc(_product("Liquidificador Walita", '<div class="product-seller-selector-main"><span class="amount">'
+                                'R$ 199,90</span><span>Vendido e entregue por Loja</span></div>', '<p>Em estoque</p>',
+                                '<button class="add-to-cart">Comprar</button>'))
+    assert extract(main_seller, "u", default_currency="BRL").price == Decimal("199.90")
+    # another seller's amount named just before its "more offers", the product itself unavailable
+    others = _doc('<h1>Toaster HD2581</h1><div class="offers-hint"><a href="#offers">£17.99 · 3 more offers</a></div>'
+                  '<p class="availability">Currently unavailable.</p>')
+    assert extract(others, "u", default_currency="GBP").price is None
+
+
+@pytest.mark.parametrize(("label", "amount", "currency", "want"), [
+    ("Preț unitar:", "12,50 lei", "RON", "12.50"),  # Romanian: the price of one item
+    ("Τιμή ανά τεμάχιο:", "1,20 €", "EUR", "1.20"),  # price per piece
+])
+def test_a_price_per_item_label_is_the_price(label: str, amount: str, currency: str, want: str) -> None:
+    body = _product("Biblioraft A4, 75 mm", f'<span class="lbl">{label}</span> <span class="amount">{amount}</span>',
+                    '<p class="stock">In stock</p>')
+    assert extract(_doc(body), "u", default_currency=currency).price == Decimal(want)
