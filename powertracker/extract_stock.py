@@ -46,11 +46,13 @@ _OUT_WORDS = (
     r"|avvisami quando|anunță-mă când|ilmoita kun|avise-me quando|értesítést kérek|stokta olunca haber ver"
     r"|notify me when (it'?s )?(back )?(in stock|available)|benachrichtigen,? (wenn|sobald) (wieder )?verfügbar"
     r"|nie je na sklade|vypredané|nincs (raktáron|készleten)|ei varastossa|loppu varastosta|nu este în stoc|stoc epuizat"
-    r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|neturime|nebeprekiaujama|izpārdots|nav noliktavā|välja müüdud|laost otsas"
+    r"|habis dijual|stok habis|hết hàng|išparduota|nėra sandėlyje|neturime|nebeprekiaujama|izpārdots|nav noliktavā"
+    r"|välja müüdud|laost otsas"
     # Cyrillic and Greek: not "Почти распродано" (almost sold out), nor "Δεν είναι διαθέσιμο για παραλαβή" (not for pick-up)
-    r"|(?<!почти )изчерпан[оа]?|няма наличност|(няма|не е) в наличност|не е наличен|(нет|не) в наличии(?! в магазин)|(?<!почти )распродано"
-    r"|немає в наявності|(немає|відсутн\w*) на складі|нема на залихи|(?<!σχεδόν )εξαντλήθηκε|εξαντλημένο"
-    r"|(μη|δεν είναι( πλέον)?) διαθέσιμο(?! για)|δεν υπάρχει σε απόθεμα|εκτός αποθέματος|uppselt|ekki (til )?á lager"
+    r"|(?<!почти )изчерпан[оа]?|няма наличност|няма в наличност|не е в наличност|не е наличен"
+    r"|нет в наличии(?! в магазин)|не в наличии(?! в магазин)|(?<!почти )распродано"
+    r"|немає в наявності|немає на складі|відсутн\w* на складі|нема на залихи|(?<!σχεδόν )εξαντλήθηκε|εξαντλημένο"
+    r"|μη διαθέσιμο(?! για)|δεν είναι (πλέον )?διαθέσιμο(?! για)|δεν υπάρχει σε απόθεμα|εκτός αποθέματος|uppselt|ekki til á lager"
 )
 _OUT_SCRIPTS = r"在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)"  # 품절임박: "almost sold out", still sold
 OUT_OF_STOCK = compiled(rf"\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)

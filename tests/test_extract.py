@@ -362,6 +362,20 @@ def test_every_way_through_a_stock_pattern_holds_one_of_its_words(pattern: str, 
         assert hints_in(way, hints) and hints_in(way.upper(), hints), way
 
 
+def test_an_in_stock_pages_words_hold_no_sold_out_hint() -> None:
+    """A page that says it is in stock, in any of the languages the stock words know, is not searched again for a
+    sold-out statement: no sold-out hint is a piece of an in-stock phrase (an Icelandic "ekki á lager" gave " lager",
+    the hint "Auf Lager" then held, and every such page paid for a second reading of its stock). Czech "Skladem" and "Na skladě"
+    and Italian "Disponibile" do hold one, as "Není skladem", "Na skladě: 0" and "Non disponibile" need."""
+    from powertracker.extract_base import hints_in
+    from powertracker.extract_stock import _OUT_HINTS
+
+    shown = ("In stock · Auf Lager · Sofort lieferbar · En stock · Op voorraad · På lager · I lager · Finns i lager"
+             " · Raktáron · Em estoque · Varastossa · În stoc · Stokta var · В наличност · В наличии"
+             " · Є в наявності · Σε απόθεμα · Άμεσα διαθέσιμο · Til á lager · 在庫あり · 재고 있음")
+    assert hints_in(shown, _OUT_HINTS) == ()
+
+
 def _stale_markup(offers: list[tuple[str, str]], shown: str, button: str = "<button>Add to basket</button>") -> str:
     listed = ", ".join(f'{{"@type": "Offer", "price": "{price}", "priceCurrency": "GBP", '
                        f'"availability": "https://schema.org/{state}"}}' for price, state in offers)
