@@ -432,6 +432,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation",
                            "order-confirmation", "woocommerce-checkout", "woocommerce-view-order", "checkout-index-index",
                            "checkout-onepage-success", "sales-guest-view", "sales-guest-form", "sales-order-view",
+                           "order-tracking", "page-404",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
@@ -493,6 +494,8 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|bestelldetails|détails de (la |votre )?commande|detalles del pedido|detalhes do pedido"
                          r"|dettagli (dell.)?ordine|bestelgegevens|orderdetaljer|szczegóły zamówienia"
                          r"|sendungsverfolgung|suivi de (votre |ma )?commande|bestelling volgen|thank you for your (order|purchase)"
+                         r"|seguimiento de (tu |su )?pedido|rastreamento d[eo] pedido|tracciamento (dell.)?ordine"
+                         r"|śledzenie zamówienia|sledování objednávky|bestellstatus"
                          r"|terima kasih atas (pembelian|pesanan) anda|vielen dank für ihre bestellung"
                          r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"
                          r"|bedankt voor je bestelling|grazie per il tuo ordine|tack för din beställning"
@@ -540,7 +543,7 @@ _NOT_FOUND_WORDS = compiled(r"^\W*((error|fehler|erreur)\s*)?(?P<code>404(\s*(er
                               r"|página no encontrada|pagina non trovata|página não encontrada|sidan (kunde inte hittas"
                               r"|hittades inte)|siden (blev ikke fundet|ble ikke funnet|finnes ikke|findes ikke)"
                               r"|strona nie (została znaleziona|istnieje)|stránka (nenalezena|nebyla nalezena)"
-                              r"|sivua ei löytynyt|ページが見つかりません|(το )?προϊόν δεν βρέθηκε|η σελίδα δεν βρέθηκε"
+                              r"|sivua ei löytynyt|(お探しの)?ページが見つかりません(でした)?|(το )?προϊόν δεν βρέθηκε|η σελίδα δεν βρέθηκε"
                               r"|페이지를 찾을 수 없습니다|상품을 찾을 수 없습니다|pagina (căutată |solicitată )?nu a fost găsită|pagina nu există"
                               r"|(aradığınız )?sayfa bulunamadı|страница не найдена|сторінку не знайдено|сторінка не знайдена"
                               r"|az oldal nem található|الصفحة غير موجودة|لم يتم العثور على الصفحة|הדף (שחיפשת )?לא נמצא)?\W*$", re.I)

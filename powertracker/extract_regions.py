@@ -176,9 +176,13 @@ _CHOSEN_WORD = compiled(r"(?<![\w-])(selected|is-selected|active|is-active)(?![\
 
 
 def _marked_chosen(tile: _Element) -> bool:
-    """Whether ``tile`` is marked as the option chosen: by its class, or a button's by one of its children's."""
-    return chosen_tile(tile) or (tile.tag == "button" and any(_CHOSEN_WORD.search(c.get("class") or "")
-                                                              for c in tile.iterchildren()))
+    """Whether ``tile`` is marked as the option chosen: by its class, a button's by one of its children's, a list item's
+    by its one child's class or ``aria-current`` (``<li><span class="size size--selected" aria-current="true">``)."""
+    if chosen_tile(tile):
+        return True
+    if tile.tag == "button":
+        return any(_CHOSEN_WORD.search(c.get("class") or "") for c in tile.iterchildren())
+    return tile.tag == "li" and len(tile) == 1 and (chosen_tile(tile[0]) or tile[0].get("aria-current") == "true")
 
 
 def buy_words(text: str) -> bool:
@@ -186,7 +190,7 @@ def buy_words(text: str) -> bool:
     return bool(_BUY_TEXT.search(text))
 
 
-def _unchosen_tile(tile: _Element) -> bool:
+def unchosen_tile(tile: _Element) -> bool:
     """Whether ``tile`` is one of a row of option tiles (same tag) of which another, not it, is marked chosen."""
     if _marked_chosen(tile):
         return False
@@ -305,7 +309,7 @@ class Layout:
                     if box is not None and len(box) == 1 and box.getparent() is not None:
                         box = box.getparent()  # each tile in a wrapper of its own: <li><button aria-pressed="false">
                     return box is not None and any(o.get(aria) in ("true", "page") for o in box.iter() if o is not a)
-            if a.tag in _TILE_TAGS and _unchosen_tile(a):  # Amazon's twister: <li class="swatchSelect"> is the one chosen
+            if a.tag in _TILE_TAGS and unchosen_tile(a):  # Amazon's twister: <li class="swatchSelect"> is the one chosen
                 return True
             if a.tag == "button" and a.get("type") == "button" and _amount_buttons(a) >= 3 \
                     and a.get("aria-pressed") != "true":  # "€ 10,00" "€ 25,00" "€ 50,00": amounts to pick from

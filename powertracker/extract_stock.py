@@ -28,7 +28,7 @@ from .extract_base import (
     text_content,
     visible_text,
 )
-from .extract_regions import Layout
+from .extract_regions import Layout, unchosen_tile
 from .patterns import compiled, derived
 
 _OUT_WORDS = (
@@ -239,7 +239,8 @@ def _picks_variant(el: _Element) -> bool:
         names = f"{node.tag} {class_id(node)}"
         if _STOCK_LINE.search(names):
             return False
-        if node.tag in _PICKER_TAGS or node.get("role") in _PICKER_ROLES or _PICKER_ATTR.search(names) or _unpressed(node):
+        if node.tag in _PICKER_TAGS or node.get("role") in _PICKER_ROLES or _PICKER_ATTR.search(names) or _unpressed(node) \
+                or (node.tag == "li" and unchosen_tile(node)):  # one of a list of options, another marked chosen
             return True
     return False
 

@@ -3238,3 +3238,48 @@ def test_a_price_per_item_label_is_the_price(label: str, amount: str, currency: 
     body = _product("Biblioraft A4, 75 mm", f'<span class="lbl">{label}</span> <span class="amount">{amount}</span>',
                     '<p class="stock">In stock</p>')
     assert extract(_doc(body), "u", default_currency=currency).price == Decimal(want)
+
+
+def test_one_sold_out_size_in_a_list_of_priced_sizes_is_that_sizes() -> None:
+    sizes = ('<ul class="pdp-sizes_list"><li><a href="/55" class="pdp-size"><span class="pdp-size_label">55"</span><span'
+             ' class="pdp-size_price">699,00 €</span></a></li><li><span class="pdp-size pdp-size--selected" aria-current='
+             '"true"><span class="pdp-size_label">65"</span><span class="pdp-size_price">899,00 €</span></span></li><li>'
+             '<span class="pdp-size pdp-size--disabled"><span class="pdp-size_label">75"</span><span class="pdp-size_price">'
+             'Agotado</span></span></li></ul>')
+    body = (f'<h1 class="pdp-title">TV QLED 65" Q80F</h1>{sizes}<div class="pdp-prices"><span class="price-sale">899<span>'
+            ',00</span> <span>€</span></span> <span class="price-unit--original">1.199,00 €</span></div><button class='
+            '"add-to-cart">Añadir a la cesta</button><div class="pdp-stock">Disponible</div>')
+    e = extract(_doc(body), "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("899.00"), "in_stock"), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "want"), [
+    # a rebate voucher of so much ("returns a 100 yuan accessories voucher"), the page's one amount
+    ('<h1>小米15 12GB+256GB 白色</h1><div class="summary-promotion"><em>满额返券</em> 购买立返100元配件券</div><a href="/cart?pid=1"'
+     ' class="btn-special1">加入购物车</a>', "CNY", None),
+    # eMAG's Genius price, for its members only, shown first
+    ('<h1>Aspirator robot X8</h1><div class="genius-price-box"><span class="genius-price">1.249<sup>99</sup> <span>Lei</span>'
+     '</span> <span class="genius-label">preț Genius · doar pentru membri</span></div><p class="product-new-price">1.299<sup>99'
+     '</sup> <span>Lei</span></p><button class="btn-emag">Adaugă în coș</button>', "RON", "1299.99"),
+])
+def test_a_voucher_and_a_members_price_are_not_the_price(body: str, currency: str, want: str | None) -> None:
+    assert extract(_doc(body), "u", default_currency=currency).price == (None if want is None else Decimal(want))
+
+
+@pytest.mark.parametrize(("title", "body_class"), [
+    ("Seguimiento de pedido DN-2026-0048213 | Deportes Nova", ""),
+    ("Mi cuenta | Deportes Nova", "order-tracking"),
+])
+def test_an_order_tracking_page_holds_no_price(title: str, body_class: str) -> None:
+    page = (f'<html><head><title>{title}</title></head><body class="{body_class}"><main><h1>Seguimiento de tu pedido</h1><ol>'
+            '<li>Pedido recibido</li><li>Enviado</li></ol><div class="line-item"><h3>Zapatillas Trail X</h3><span class="price">'
+            '89,95 €</span></div><p>Total: 160,83 €</p><a class="btn" href="/ayuda">Contactar</a></main></body></html>')
+    assert extract(page, "u", default_currency="EUR").price is None
+
+
+@pytest.mark.parametrize(("title", "body_class"), [("お探しのページが見つかりません | 白と糸 公式オンラインストア", ""),
+                                                  ("Oups | Boutique", "page-404")])
+def test_a_not_found_page_by_its_japanese_title_or_its_body_class(title: str, body_class: str) -> None:
+    page = (f'<html><head><title>{title}</title></head><body class="{body_class}"><main><h2>おすすめ</h2><div class="item"><a'
+            ' href="/p/1">リネンシャツ</a><span class="price">4,180円</span><button>カートに入れる</button></div></main></body></html>')
+    assert extract(page, "u", default_currency="JPY").price is None
