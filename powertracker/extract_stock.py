@@ -119,7 +119,9 @@ def text_availability(layout: Layout, words_only: bool = False) -> tuple[str | N
 
 # an option named just before its stock words: "Size S is sold out", "Größe XXL ist leider ausverkauft", "XS slut i lager"
 _NAMED_OPTION = compiled(r"\b(sizes?|größen?|grösse|taille|talla|taglia|maat|storlek|størrelse|koko|rozmiar|velikost"
-                         r"|colou?rs?|farbe|couleur|kleur|färg|farve|variant|variante)\b[^.!?;:\n]{1,30}$|\b(str|gr)\.?\s?\d[^.!?;:\n]{0,30}$"  # "Str. 36"
+                         r"|colou?rs?|farbe|couleur|kleur|färg|farve|variant|variante)\b"
+                         r"([^.!?;:\n]{1,30}|\s*[^.!?;:\n\s][^.!?;:\n]{0,29}[:：]\s*)$"  # "Taille L : ", not "Taille : "
+                         r"|\b(str|gr)\.?\s?\d[^.!?;:\n]{0,30}$"  # "Str. 36"
                          r"|(?-i:\b(X{0,3}S|M|X{0,3}L|[2-5]XL)\b)\s*$", re.I)
 # where one statement ends and the next begins: "Size S is sold out. Size M: in stock.", "화이트 재고 있음 · 블랙 일시품절"
 _CLAUSE_END = compiled(r"[.;!?·•|/—–\n]|\s-\s")

@@ -3283,3 +3283,14 @@ def test_a_not_found_page_by_its_japanese_title_or_its_body_class(title: str, bo
     page = (f'<html><head><title>{title}</title></head><body class="{body_class}"><main><h2>おすすめ</h2><div class="item"><a'
             ' href="/p/1">リネンシャツ</a><span class="price">4,180円</span><button>カートに入れる</button></div></main></body></html>')
     assert extract(page, "u", default_currency="JPY").price is None
+
+
+@pytest.mark.parametrize(("stock", "want"), [
+    ('<span class="badge product-available">En stock</span> <span class="small">· Taille L : rupture de stock, réassort prévu'
+     ' fin mars</span>', "in_stock"),  # one size named before its colon
+    ('<span class="badge">Taille : rupture de stock</span>', "out_of_stock"),  # no size named: the product's own
+])
+def test_a_size_named_before_a_colon_owns_its_sold_out_words(stock: str, want: str) -> None:
+    body = (f'<h1>Casque urbain MIPS</h1><div class="current-price"><span class="price">79,99 €</span></div><div'
+            f' id="product-availability">{stock}</div><button class="add-to-cart">Ajouter au panier</button>')
+    assert extract(_doc(body), "u", default_currency="EUR").availability == want
