@@ -193,7 +193,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
-                  r"|元[^\d\s]{0,3}券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
+                  r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
 _SAVE_ATTR = _rx(r"\bsav(e|ing)|you-?save|discount-amount|badge|sticker|flag|price-?diff|ersparnis")
 _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|kauf(e)? \d+|kup \d+ (szt\.?|sztuki)( i zapłać)?|ab \d+ (stück|stk|ve)|from \d+ (pcs|units)"
@@ -298,14 +298,14 @@ _LIMITS = r"\b(must be|should be|amounts?|value|enter|choose|wählen|doit être|
 _LIMITS_LEFT = _rx(_LIMITS + "$")
 _LIMITS_RIGHT = _rx(r"^\s*(and|und|et|y|e|en|och)\s*\S{0,4}\s?\d")
 _LIMITS_UPPER_LEFT = _rx(_LIMITS + r"[^\s\d]{0,4}\s?\d[\d.,]*\s?[^\s\d]{0,4}\s+(and|und|et|y|e|en|och)\s*$")  # "… and $500.00"
-_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard|genius-?price"
+_MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard|(?<![\w-])genius-?price"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"
                     r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube|[сc] (\w+ )?карт(ой|ою)"
-                    r"|(doar )?pentru membri)")  # "1.249,99 Lei … doar pentru membri", for members only
+                    r"|(doar )?pentru membri(i genius)?\s*([.,;)!]|$))")  # "1.249,99 Lei … doar pentru membri"
 # "Initials (+€12,00)", "+ 82mm UV filter (S$89)": what an option or add-on adds to the price
 _ADDON_LEFT = _rx(r"\+\s*$|\(\s*\+\s*$|\b(aufpreis|mehrpreis|surcharge|supplément|meerprijs|sovrapprezzo|recargo)[\s:]*$")
 # a service sold beside the product, named before its price in its own element: "延长保修 2年 ￥169"

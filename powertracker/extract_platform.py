@@ -712,7 +712,7 @@ def listing_page(page: Page, layout: Layout) -> str | None:
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()
     found = [w for w in words if w in _LISTING_BODY and w not in ("category", "search", "cart")
-             and not (w == "woocommerce-checkout" and "single-product" in words)]  # One Page Checkout's product page
+             and not (w in ("woocommerce-checkout", "order-tracking") and "single-product" in words)]  # One Page Checkout's
     if body_id in _LISTING_BODY:
         found.append(f"id {body_id}")
     return f"its <body> says {found[0]!r}" if found else None

@@ -190,11 +190,23 @@ def buy_words(text: str) -> bool:
     return bool(_BUY_TEXT.search(text))
 
 
+def _child_shape(item: _Element) -> tuple[str, list[str]] | None:
+    """A list item's one element child's tag and first class word (``span.size`` of ``<li><span class="size">``)."""
+    return (item[0].tag, (item[0].get("class") or "").split()[:1]) if len(item) == 1 and isinstance(item[0].tag, str) \
+        else None
+
+
 def unchosen_tile(tile: _Element) -> bool:
-    """Whether ``tile`` is one of a row of option tiles (same tag) of which another, not it, is marked chosen."""
+    """Whether ``tile`` is one of a row of option tiles (same tag) of which another, not it, is marked chosen. A list
+    item marked only by its child's class is one of a row of items shaped alike (not a tab's "active" link beside the
+    price's item)."""
     if _marked_chosen(tile):
         return False
     box = tile.getparent()
+    if tile.tag == "li" and box is not None:
+        shape = _child_shape(tile)
+        return any(t is not tile and t.tag == "li" and (chosen_tile(t) or (
+            shape is not None and _child_shape(t) == shape and _marked_chosen(t))) for t in box)
     kind = (tile.get("class") or "").split()[:1]  # a <div> tile only beside its kind: "item" and "item selected"
     if box is None or (tile.tag == "div" and not (kind and _TILE_WORD.search(kind[0]))):
         return False
@@ -309,7 +321,8 @@ class Layout:
                     if box is not None and len(box) == 1 and box.getparent() is not None:
                         box = box.getparent()  # each tile in a wrapper of its own: <li><button aria-pressed="false">
                     return box is not None and any(o.get(aria) in ("true", "page") for o in box.iter() if o is not a)
-            if a.tag in _TILE_TAGS and unchosen_tile(a):  # Amazon's twister: <li class="swatchSelect"> is the one chosen
+            if a.tag in _TILE_TAGS and unchosen_tile(a) and not (a.tag == "li" and self._holds_anchor(a)):
+                # Amazon's twister: <li class="swatchSelect"> is the one chosen (not a list item around the buy box)
                 return True
             if a.tag == "button" and a.get("type") == "button" and _amount_buttons(a) >= 3 \
                     and a.get("aria-pressed") != "true":  # "€ 10,00" "€ 25,00" "€ 50,00": amounts to pick from

@@ -3294,3 +3294,44 @@ def test_a_size_named_before_a_colon_owns_its_sold_out_words(stock: str, want: s
     body = (f'<h1>Casque urbain MIPS</h1><div class="current-price"><span class="price">79,99 €</span></div><div'
             f' id="product-availability">{stock}</div><button class="add-to-cart">Ajouter au panier</button>')
     assert extract(_doc(body), "u", default_currency="EUR").availability == want
+
+
+# pages a review of holdout229's rules built, each read right before them: (page, currency, price, availability)
+REVIEW_229: list[tuple[str, str, str, str | None]] = [
+    # the page's columns are a list, its gallery's item "active": the buy box's item is no unchosen option
+    ('<ul class="product-columns"><li><div class="gallery active"><img src="a.jpg" alt=""></div></li><li><h1>Bosch PSB'
+     ' 1800</h1><span class="price">€ 89,99</span><p class="availability">Auf Lager</p><button class="add-to-cart"'
+     ' type="submit">In den Warenkorb</button></li></ul>', "EUR", "89.99", "in_stock"),
+    # a facts list whose rating item is "active": its stock item is the product's
+    ('<h1>Bosch PSB 1800</h1><div class="price-box"><span class="price">€ 89,99</span></div><ul class="product-facts"><li>'
+     '<span class="rating active">★★★★☆</span></li><li>Art.-Nr.: 06039A3300</li><li class="availability">Ausverkauft</li>'
+     '</ul><button class="add-to-cart" type="submit" disabled>In den Warenkorb</button>', "EUR", "89.99", "out_of_stock"),
+    ('<ul class="product-actions"><li><a class="wishlist-toggle active">Auf dem Merkzettel</a></li><li><span class="price">'
+     '€ 89,99</span></li><li><button class="add-to-cart">In den Warenkorb</button></li></ul><h1>Bosch PSB 1800</h1>',
+     "EUR", "89.99", None),
+    # a voucher named after the price's own 元, not a voucher's amount
+    ('<h1>Redmi Note 13 Pro 8GB+256GB</h1><p class="price">¥2999.00元，用券再省50元</p><p class="stock">有货</p><button'
+     ' class="buy-btn">加入购物车</button>', "CNY", "2999.00", None),
+    # a perk for Genius members after the price, and a wrapper named for Genius
+    ('<h1>Laptop IdeaPad Slim 3</h1><div class="price-box"><p class="product-new-price">2.499,99 Lei</p><p class="genius-'
+     'info">Pentru membrii Genius: livrare gratuită</p></div><button class="add-to-cart">Adaugă în coș</button>', "RON",
+     "2499.99", None),
+    ('<h1>Laptop IdeaPad Slim 3</h1><div class="pricing has-genius-price"><p class="product-new-price">2.499,99 Lei</p>'
+     '<span class="genius-badge">Genius</span></div><button class="add-to-cart">Adaugă în coș</button>', "RON", "2499.99",
+     None),
+]
+
+
+@pytest.mark.parametrize(("body", "currency", "price", "stock"), REVIEW_229,
+                         ids=["list-columns", "facts-list", "actions-list", "cn-own-yuan", "ro-genius-perk", "ro-genius-wrap"])
+def test_pages_a_review_of_holdout229s_rules_found(body: str, currency: str, price: str, stock: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == Decimal(price), e.rejected
+    if stock is not None:
+        assert e.availability == stock
+
+
+def test_a_product_pages_body_class_order_tracking_beside_single_product_keeps_its_price() -> None:
+    body = '<h1>Bosch PSB 1800</h1><p class="price">€ 89,99</p><button class="add-to-cart">In den Warenkorb</button>'
+    page = _doc(body, body_attrs=' class="single single-product woocommerce order-tracking"')
+    assert extract(page, "u", default_currency="EUR").price == Decimal("89.99")
