@@ -495,7 +495,7 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|dettagli (dell.)?ordine|bestelgegevens|orderdetaljer|szczegóły zamówienia"
                          r"|sendungsverfolgung|suivi de (votre |ma )?commande|bestelling volgen|thank you for your (order|purchase)"
                          r"|seguimiento de (tu |su )?pedido|rastreamento d[eo] pedido|tracciamento (dell.)?ordine"
-                         r"|śledzenie zamówienia|sledování objednávky|bestellstatus"
+                         r"|śledzenie zamówienia|sledování objednávky|bestellstatus|lacak pesanan|ติดตามคำสั่งซื้อ"
                          r"|terima kasih atas (pembelian|pesanan) anda|vielen dank für ihre bestellung"
                          r"|merci pour votre commande|gracias por tu (compra|pedido)|obrigado pela sua compra"
                          r"|bedankt voor je bestelling|grazie per il tuo ordine|tack för din beställning"

@@ -240,7 +240,8 @@ _COMPARISON_TITLE = compiled(
     r"|(menor|melhor) preço .{0,30}\bem \d+ lojas|(lowest|best) price .{0,30}\b(in|from|at) \d+ (stores|shops)\b"
     r"|\b(ceneo|skąpiec|skapiec|idealo|geizhals|heureka|árukereső|arukereso|pricerunner|prisjakt|pricespy|kelkoo|trovaprezzi"
     r"|kieskeurig|kuantokusta)(\.\w{2,3})?\s*$|prisjämförelse|prissammenligning|hintavertailu|árösszehasonlítás|השוואת מחירים|مقارنة الأسعار|価格比較|比價|比价"
-    r"|가격\s?비교|σύγκριση τιμών|сравнение цен|порівняння цін", re.I)
+    r"|가격\s?비교|σύγκριση τιμών|сравнение цен|порівняння цін|เปรียบเทียบราคา|bandingkan harga"
+    r"|so sánh giá", re.I)
 
 
 def comparison_page(page: Page, layout: Layout) -> str | None:

@@ -23,7 +23,7 @@ from .patterns import compiled
 KNOWN_CURRENCIES = frozenset(
     "AED ARS AUD BGN BRL CAD CHF CLP CNY COP CZK DKK EUR GBP HKD HUF ILS INR ISK JPY KRW MXN NOK NZD PLN RON "
     "SEK SGD THB TRY TWD USD ZAR BAM BHD EGP IDR KWD MAD MYR OMR PEN PHP QAR RSD RUB SAR UAH UYU VND "
-    "KES NGN GHS TZS UGX PKR LKR NPR BDT".split()
+    "KES NGN GHS TZS UGX PKR LKR NPR BDT MKD AMD UZS KZT GEL".split()
 )
 # codes that are words too ("pen", "rub", "bam"): read in text only from their signs ("S/", "KM")
 _WORD_CODES = frozenset({"BAM", "PEN", "RUB", "MAD", "PHP"})
@@ -35,7 +35,9 @@ SYMBOLS: dict[str, tuple[str, ...]] = {  # symbol -> candidate codes; the first 
     "fr": ("CHF",), "₺": ("TRY",), "₪": ("ILS",), "฿": ("THB",), "원": ("KRW",),
     "rs.": ("INR", "PKR", "LKR", "NPR"), "rs": ("INR", "PKR", "LKR", "NPR"),
     "ksh": ("KES",), "ksh.": ("KES",), "₦": ("NGN",), "gh₵": ("GHS",), "₵": ("GHS",), "tsh": ("TZS",), "ush": ("UGX",),
-    "৳": ("BDT",),
+    "৳": ("BDT",), "֏": ("AMD",), "₸": ("KZT",), "₾": ("GEL",), "ден": ("MKD",), "ден.": ("MKD",),
+    "so'm": ("UZS",), "soʻm": ("UZS",), "so‘m": ("UZS",), "сўм": ("UZS",), "रु": ("NPR", "INR"), "रू": ("NPR", "INR"),
+    "रु.": ("NPR", "INR"),
     "r": ("ZAR",), "лв": ("BGN",), "лв.": ("BGN",),  # only on a page whose hints say rand (HINT_ONLY): "R 1200 GS" is a motorbike
     "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD"),
     "kr": ("SEK", "NOK", "DKK", "ISK"), "kr.": ("DKK", "SEK", "NOK", "ISK"), ":-": ("SEK", "NOK", "DKK"),
@@ -66,7 +68,7 @@ _CODES = "|".join(sorted(KNOWN_CURRENCIES - _WORD_CODES))
 # the Arabic signs, written after the amount in the source's order: "٢٬٩٩٩٫٠٠ د.إ", "2,149.00 ريال"
 _ARABIC = r"د\.إ|درهم(?: إماراتي| مغربي)?|ر\.س|ريال(?: قطري| عماني| سعودي)?|ر\.ق|ر\.ع\.?|ج\.م|جنيه|د\.ك|د\.ب"
 # A currency token: a code, a symbol, or a word-like abbreviation.
-_SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫₦₵৳円元"  # one-character currency signs
+_SIGNS = "£€$¥￥₹₩₺₪฿₱₴₽₫₦₵৳֏₸₾円元"  # one-character currency signs
 _SHILLING = r"(?:[KTU]Sh|Ksh)"  # Kenyan, Tanzanian, Ugandan
 # a currency word or code ends at a letter, unless the next word starts there with a capital: a visually hidden
 # label's text runs into it ("349,00 leiPreț inițial:", "1.349,00 RONPreț redus", "299 krInkl. moms")
@@ -80,11 +82,11 @@ _NUM = (r"(?<![\d.,])(?<![^\d]%)(?<!^%)(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,
         r"(?:[.,]\d{1,2}(?!\d)|[.,](?:-|–|—){1,2})?(?![\d])")
 # French big-box style, the euro sign in the decimal point's place: 399€99
 _EURO_POINT = r"(?P<num3>(?<![\d.,])\d{1,3}(?:[. ]\d{3})*|(?<![\d.,])\d+)\s?(?P<cur3>€)(?P<frac3>\d\d)(?!\d)"
-# tokens read on one side only: rand, rupees, ringgit and rupiah are written before the amount ("205/55
+# tokens read on one side only: rand, rupees (Nepali रु too), ringgit and rupiah are written before the amount ("205/55
 # R16" is a tyre), lei, won and Turkish lira after it ("per lei 29,90 €" is "for her", "회원 5%" a member
 # discount)
-_BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)"
-_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|(?i:грн)\.?)" + _WORD_END + r"|(?:VNĐ|vnđ|đ)(?!\w)|원|บาท|(?<=\d),[-–](?![\d–-])"
+_BEFORE_ONLY = r"(?<![A-Za-z])(?:Rs\.?|RM|Rp\.?|R)(?= ?\d)|(?:रु|रू)\.?(?= ?\d)"
+_AFTER_ONLY = r"(?<![A-Za-z])(?:(?i:lei)|TL|KM|(?i:din)\.|дин\.|ден\.?|(?i:грн)\.?|(?i:so['ʻ‘]m)|сўм)" + _WORD_END + r"|(?:VNĐ|vnđ|đ)(?!\w)|원|บาท|(?<=\d),[-–](?![\d–-])"
 _PRICE = compiled(
     _EURO_POINT + r"|(?P<cur1>" + _BEFORE_ONLY + "|" + _CUR + r")\s?(?P<num1>" + _NUM + r")|(?P<num2>" + _NUM
     + r")\s?(?P<cur2>" + _AFTER_ONLY + "|" + _CUR + r")"
@@ -93,7 +95,7 @@ _BARE = compiled(_NUM)
 _COUNT = compiled(r"\d{1,3}")  # a quantity: a small whole number
 CENTS_END = compiled(r"[.,]\d\d$")  # an amount that ends in cents
 _CODE_AFTER = compiled(r" ?([A-Z]{3})(?![A-Za-z])")  # the code that settles a "$" or "kr" written before the amount
-_ANY_CURRENCY = compiled(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|zł|Kč|\b" + _SHILLING + r"\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
+_ANY_CURRENCY = compiled(r"[" + _SIGNS + r"]|원|บาท|\d ?đ(?!\w)|" + _ARABIC + r"|S/|(?<![A-Za-z])KM\b|din\.|дин\.|грн|\d,[-–]|[kK]r\b|(?i:lei)\b|(?<![A-Za-z])TL\b|\bRM ?\d|\bRp\.? ?\d|лв|Rs\b|(?<![A-Za-z])R ?\d|ден|(?i:so['ʻ‘]m)|сўм|रु|रू|zł|Kč|\b" + _SHILLING + r"\b|Ft\b|Fr\.|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])|[eE]uro|\d:-")
 
 
 @lru_cache(maxsize=8192)

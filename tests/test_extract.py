@@ -3335,3 +3335,25 @@ def test_a_product_pages_body_class_order_tracking_beside_single_product_keeps_i
     body = '<h1>Bosch PSB 1800</h1><p class="price">€ 89,99</p><button class="add-to-cart">In den Warenkorb</button>'
     page = _doc(body, body_attrs=' class="single single-product woocommerce order-tracking"')
     assert extract(page, "u", default_currency="EUR").price == Decimal("89.99")
+
+
+@pytest.mark.parametrize(("page", "currency"), [
+    # a Thai price-comparison page, its JSON-LD an AggregateOffer of the merchants' prices
+    ('<html><head><title>ราคา Apple iPhone 16 (128GB) เปรียบเทียบราคาจาก 10 ร้านค้า ถูกสุด ฿28,790 | PriceCheck</title><script'
+     ' type="application/ld+json">{"@type":"Product","name":"Apple iPhone 16 (128GB)","offers":{"@type":"AggregateOffer",'
+     '"lowPrice":"28790","highPrice":"29900","priceCurrency":"THB","offerCount":10}}</script></head><body><main><h1>ราคา'
+     ' Apple iPhone 16 (128GB)</h1><ul><li>Shop A <span class="price">฿28,790</span> <a href="/go/a">ไปที่ร้าน</a></li><li>'
+     'Shop B <span class="price">฿29,900</span> <a href="/go/b">ไปที่ร้าน</a></li></ul></main></body></html>', "THB"),
+    # an Indonesian order-tracking page
+    ('<html><head><title>Lacak Pesanan #CM260209-88421 | CantikMart</title></head><body><main><h1>Lacak Pesanan</h1><div'
+     ' class="line-item"><h3>Serum Vitamin C 30 ml</h3><span class="price">Rp139.000</span></div><p>Total: Rp332.200</p>'
+     '<a class="btn" href="/bantuan">Hubungi kami</a></main></body></html>', "IDR"),
+])
+def test_a_thai_price_comparison_and_an_indonesian_order_tracking_page_hold_no_price(page: str, currency: str) -> None:
+    assert extract(page, "u", default_currency=currency).price is None
+
+
+def test_a_macedonian_price_without_vat_beside_the_price_with_it() -> None:
+    body = ('<h1>Фрижидер Beko RCNA406</h1><p class="price-old">36.990ден.</p><h2 class="price">32.990ден.</h2><p class="tax">'
+            'Без ДДВ: 27.958ден.</p><button class="btn-cart">Додади во кошничка</button>')
+    assert extract(_doc(body), "u", default_currency="MKD").price == Decimal("32990")

@@ -107,6 +107,10 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("KSh 3,499", None, "3499", "KES"), ("Ksh. 1,200", "KES", "1200", "KES"), ("₦45,000", None, "45000", "NGN"),
     ("GH₵ 250.00", None, "250.00", "GHS"), ("TSh 25,000", None, "25000", "TZS"), ("USh 50,000", None, "50000", "UGX"),
     ("৳ 1,200", None, "1200", "BDT"), ("Rs. 4,999", "PKR", "4999", "PKR"), ("Rs 12,500", None, "12500", "INR"),
+    ("रु 3,450", "NPR", "3450", "NPR"), ("रु. 1,299", "INR", "1299", "INR"),
+    # North Macedonia, Armenia, Uzbekistan, Kazakhstan, Georgia
+    ("32.990ден.", None, "32990", "MKD"), ("125 000 ֏", None, "125000", "AMD"), ("2 450 000 so'm", None, "2450000", "UZS"),
+    ("1 899 000 сўм", None, "1899000", "UZS"), ("₸ 249 990", None, "249990", "KZT"), ("1 299 ₾", None, "1299", "GEL"),
     ("Pen 12 pack", "GBP", "12", None),  # a bare number: "pen" is a word here, not the sol's code
     # no price at all
     ("Price on request", None, None, None), ("Preis auf Anfrage", None, None, None), ("Sold out", None, None, None),
