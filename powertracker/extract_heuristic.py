@@ -83,7 +83,7 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
 _WEAK_WAS_LEFT = _rx(r"(regular price|通常価格|定価|běžná cena|bežná cena|normal price|ราคาปกติ|harga normal|precio normal|preço normal|normale prijs"
-                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bmrp|^\W*normal|^\W*reg\.?"
+                     r"|normalpreis|prix normal|prezzo normale|precio regular|precio (de )?lista|\bm\.?r\.?p|^\W*normal|^\W*reg\.?"
                      # a pre-order's price after the launch: "Cena po premierze: 249,95 zł"
                      r"|cena po premierze|price after (launch|release)|preis nach (dem )?(release|erscheinen|marktstart)"
                      r"|prix après (la )?sortie)[\s:.]*$")
@@ -1389,8 +1389,10 @@ _PERCENT_OFF = compiled(r"\W{0,3}[-−–]\s?(?P<rate>\d{1,2})\s?%|\W{0,3}(?P<ra
 
 
 def discount_explains(high: Decimal, low: Decimal, rate: int) -> bool:
-    """Whether ``rate`` per cent off ``high`` gives ``low``, as a shop rounds it."""
-    return 0 < rate < 100 and abs(high * (100 - rate) / 100 - low) <= high / 200 + 1
+    """Whether ``rate`` per cent off ``high`` gives ``low``, as a shop rounds it, or cuts it to a whole per cent
+    ("₹1,34,999", "₹1,29,999", "3% off": 3.7 % off)."""
+    return 0 < rate < 100 and (abs(high * (100 - rate) / 100 - low) <= high / 200 + 1
+                               or rate <= (high - low) * 100 / high < rate + 1)
 
 
 def shared_box(x: _Element, y: _Element, text: int = 200) -> _Element | None:

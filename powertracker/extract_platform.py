@@ -484,6 +484,9 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|\b" + _GUIDE_WORDS + r"\b"
                          # a recipe, its groceries priced: "Krämig laxpasta | Recept Stadsbutiken"
                          r"|[|–—]\s*(recept|recipe|rezept|recette|ricetta|receta|opskrift|oppskrift)\b[^|–—]*$"
+                         # a product's questions and answers: "Questions & Answers: Instant Pot Duo … | …"
+                         r"|^\W*(questions? (&|and) answers?|fragen (&|und) antworten|questions[- ]réponses"
+                         r"|preguntas y respuestas)\s*[:|–—]"
                          # a price tracker's page of a product's past prices ("… Amazon price history charts | …")
                          r"|\b(price history|preisverlauf|historique des prix|prijsgeschiedenis|historial de precios"
                          r"|histórico de preços|storico (dei )?prezzi|prishistorik|historia cen)\b"

@@ -3357,3 +3357,19 @@ def test_a_macedonian_price_without_vat_beside_the_price_with_it() -> None:
     body = ('<h1>Фрижидер Beko RCNA406</h1><p class="price-old">36.990ден.</p><h2 class="price">32.990ден.</h2><p class="tax">'
             'Без ДДВ: 27.958ден.</p><button class="btn-cart">Додади во кошничка</button>')
     assert extract(_doc(body), "u", default_currency="MKD").price == Decimal("32990")
+
+
+def test_a_flipkart_price_beside_its_mrp_and_a_cut_down_discount() -> None:
+    # the MRP beside the price is struck by an obfuscated class; "3% off" is 3.7 % cut to a whole per cent
+    body = ('<h1>SAMSUNG Galaxy S25 Ultra 5G (256 GB)</h1><div class="_25b18c"><div class="_30jeq3 _16Jk6d">₹1,29,999</div><div'
+            ' class="_3I9_wc _2p6lqe">₹1,34,999</div><div class="_3Ay6Sb"><span>3% off</span></div></div><div><span>Price'
+            ' inclusive of all taxes. M.R.P. ₹1,34,999</span></div><button class="_2KpZ6l">ADD TO CART</button>')
+    e = extract(_doc(body), "u", default_currency="INR")
+    assert (e.price, e.was_price) == (Decimal("129999"), Decimal("134999")), e.rejected
+
+
+def test_a_products_questions_and_answers_page_holds_no_price() -> None:
+    page = ('<html><head><title>Questions &amp; Answers: Instant Pot Duo Plus 6 Quart | Parkway</title></head><body><main><h1>'
+            'Questions &amp; Answers</h1><div class="qa"><p>Q: Is it worth it?</p><p>A: I paid <b>$79.99</b> on Black Friday.'
+            '</p></div><a class="btn" href="/p/1">See the product</a></main></body></html>')
+    assert extract(page, "u", default_currency="USD").price is None
