@@ -246,10 +246,11 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
                 r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b")
 # other sellers' offers, named before their amount: "Mais 1 oferta a partir de R$ 289,00", "3 more offers from £17.99"
 # (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
+_MORE_OFFERS = r"(weitere angebote|more offers|autres offres|altre offerte|más ofertas)"
 _OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?) (a partir d[eo]|desde)\s*$"
-                         r"|(weitere angebote|more offers|autres offres|altre offerte|más ofertas)\b[^\d]{0,24}$")
+                         r"|" + _MORE_OFFERS + r"\b[^\d]{0,24}$")
 # ... or named right after it: "£17.99 · 3 more offers", "17,99 € (5 weitere Angebote)" (not "£19.99 See more offers")
-_OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?(more offers|weitere angebote|autres offres|altre offerte|más ofertas)")
+_OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?" + _MORE_OFFERS)
 _USED_ATTR = _rx(r"open-?box|resealed-?offer|resigilat|seller-?selector(?!-?main)|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
@@ -295,9 +296,10 @@ _OR_MORE = _rx(r"^\s*or more\b")  # alone, a pay-what-you-want minimum ("$5.00 o
 _BID_ATTR = _rx(r"x-bid-|bid-?price|current-?bid|bid-?amount|bidding")
 # the bounds a form's amount field allows (a gift card's free amount): "Must be between $25.00 and $500.00"
 _LIMITS = r"\b(must be|should be|amounts?|value|enter|choose|wählen|doit être|debe ser|moet)\s+(between|zwischen|entre|tussen|tra)\s*"
+_AND = r"(and|und|et|y|e|en|och)"
 _LIMITS_LEFT = _rx(_LIMITS + "$")
-_LIMITS_RIGHT = _rx(r"^\s*(and|und|et|y|e|en|och)\s*\S{0,4}\s?\d")
-_LIMITS_UPPER_LEFT = _rx(_LIMITS + r"[^\s\d]{0,4}\s?\d[\d.,]*\s?[^\s\d]{0,4}\s+(and|und|et|y|e|en|och)\s*$")  # "… and $500.00"
+_LIMITS_RIGHT = _rx(r"^\s*" + _AND + r"\s*\S{0,4}\s?\d")
+_LIMITS_UPPER_LEFT = _rx(_LIMITS + r"[^\s\d]{0,4}\s?\d[\d.,]*\s?[^\s\d]{0,4}\s+" + _AND + r"\s*$")  # "… and $500.00"
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard|(?<![\w-])genius-?price"
                    r"|loyalty-?card|offer-tag--member|price--family|family-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
@@ -946,6 +948,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     amount (a neighbouring element's when its own element has none); ``whole`` is its own element's
     text, the only place wide context words (shipping, finance, used) are looked for."""
     ctx = whole
+    own_left = whole[:s.match.start]  # its own element's words before it
+    own_near = own_left[-_WINDOW:]
     attrs = " ".join(levels)
     mark = _was_marked(levels)
     s.piece = _PIECE_LEFT.search(left) is not None
@@ -961,9 +965,9 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
         s.reason = "monthly / finance figure"
     elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
-            or _CARRIER_LEFT.search(left) or _PICKUP_LEFT.search(whole[:s.match.start]) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
-            or _LOCKER_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]) \
-            or _PLUS_SHIPPING_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]):
+            or _CARRIER_LEFT.search(left) or _PICKUP_LEFT.search(own_left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
+            or _LOCKER_LEFT.search(own_near) \
+            or _PLUS_SHIPPING_LEFT.search(own_near):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
@@ -976,7 +980,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "saving amount"
     elif (_MULTIBUY_LEFT.search(left) and not _PACK_OF.search(left)) or _QUANTITY_ROW.search(left) \
             or _MULTIBUY_RIGHT.search(right) \
-            or (in_tier_table and not _first_tier(s.element)) or _BOUGHT_WITH.search(whole[:s.match.start]):
+            or (in_tier_table and not _first_tier(s.element)) or _BOUGHT_WITH.search(own_left):
         s.reason = MULTIBUY
     elif _LOWEST_30_LEFT.search(left):
         s.reason = LOWEST_30
@@ -985,7 +989,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _FACE_VALUE_LEFT.search(left):
         s.reason = "a coin's or stamp's face value or issue price, not the shop's"
     elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs) \
-            or _OTHER_OFFERS_LEFT.search(left) or _OTHER_OFFERS_LEFT.search(whole[max(0, s.match.start - _WINDOW):s.match.start]) \
+            or _OTHER_OFFERS_LEFT.search(left) or _OTHER_OFFERS_LEFT.search(own_near) \
             or _OTHER_OFFERS_RIGHT.search(right):
         s.reason = USED
     elif _ROUNDED_RIGHT.search(right):
@@ -1003,15 +1007,15 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "a price for paying one way (bank transfer), not the price"
     elif _COUPON_LEFT.search(left) or _COUPON_RIGHT.search(right):
         s.reason = "a price after a coupon or code"
-    elif _ADDON_LEFT.search(whole[:s.match.start]) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
+    elif _ADDON_LEFT.search(own_left) or whole.lstrip().startswith("+"):  # its own text, not a "+" button's
         s.reason = "an add-on's or option's surcharge"
-    elif len(whole) <= 60 and (_SERVICE_LEFT.search(whole[:s.match.start]) or _SERVICE_TERM.search(whole[:s.match.start])):
+    elif len(whole) <= 60 and (_SERVICE_LEFT.search(own_left) or _SERVICE_TERM.search(own_left)):
         s.reason = "a service or warranty plan sold beside it"
     elif _DEPOSIT_LEFT.search(left) or _SAMPLE_LEFT.search(left) or _UP_TO_LEFT.search(left) or _DEPOSIT_RIGHT.match(whole[s.match.end:] + (s.element.tail or "")):
         s.reason = DEPOSIT
     elif _SUBSCRIPTION_LEFT.search(left):
         s.reason = "a subscription's price"
-    elif _UNDER.match(whole[:s.match.start]) and not whole[s.match.end:].strip():
+    elif _UNDER.match(own_left) and not whole[s.match.end:].strip():
         s.reason = "a price band (a shelf's heading or a filter: 'Under $50')"
     elif _TOTAL_LEFT.search(left) and not _configured(s.element):
         s.reason = "basket total"

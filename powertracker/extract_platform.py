@@ -434,6 +434,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "checkout-onepage-success", "sales-guest-view", "sales-guest-form", "sales-order-view",
                            "order-tracking", "page-404",
                            "error404", "template-404", "cms-noroute-index", "pagenotfound", "page-not-found"})
+_ALSO_ON_PRODUCTS = frozenset({"woocommerce-checkout", "order-tracking"})  # body classes a product page may carry too
 # a basket's line items: Shopify's cart form (its body names nothing), PrestaShop's and others' - an item a
 # whole cart-item class with a digit in it (not an empty drawer's "cart-items" list)
 _ITEM = ("contains(concat(' ', normalize-space(@class), ' '), ' cart-item ') or"
@@ -566,13 +567,13 @@ def _first_heading(layout: Layout) -> str | None:
 
 
 # a count of results or products after a heading ("248 products", "248 produtos": plural, not a set's "1 product")
-_COUNTED_WORDS = (r"(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten|träffar|resultater|wyników|products"
-                  r"|produkte|produits|productos|prodotti|producten|produkter|produktów|produktů|tuotetta|produtos|artículos"
-                  r"|articoli|artigos|artikel|artikelen|ofert|oferty|offers|angebote|offres|ofertas)")
-_RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+" + _COUNTED_WORDS + r"\b", re.I)
-# the count at the end of the heading itself: "robot sprzątający 5 635 ofert"
-_COUNT_ENDS = compiled(r"\s\d[\d.,\s]*\s+(results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten|träffar"
-                       r"|resultater|wyników|ofert|oferty|offers|angebote|offres|ofertas)\W*$", re.I)  # not "Kit … 4 Produtos"
+_RESULTS = (r"results?|ergebnisse|treffer|résultats|resultados|risultati|resultaten|träffar|resultater|wyników|ofert|oferty"
+            r"|offers|angebote|offres|ofertas")
+_PRODUCTS = (r"products|produkte|produits|productos|prodotti|producten|produkter|produktów|produktů|tuotetta|produtos"
+             r"|artículos|articoli|artigos|artikel|artikelen")
+_RESULT_COUNT = compiled(r"^\W*\d[\d.,\s]*\s+(" + _RESULTS + "|" + _PRODUCTS + r")\b", re.I)
+# the count at the end of the heading itself: "robot sprzątający 5 635 ofert" (results or offers: not "Kit … 4 Produtos")
+_COUNT_ENDS = compiled(r"\s\d[\d.,\s]*\s+(" + _RESULTS + r")\W*$", re.I)
 
 
 def _result_count(layout: Layout) -> str | None:
@@ -714,8 +715,9 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return f"its title says {name!r}"
     words = (body.get("class") or "").lower().split()
     body_id = (body.get("id") or "").lower()
+    product = "single-product" in words  # One Page Checkout's product page is a checkout too
     found = [w for w in words if w in _LISTING_BODY and w not in ("category", "search", "cart")
-             and not (w in ("woocommerce-checkout", "order-tracking") and "single-product" in words)]  # One Page Checkout's
+             and not (product and w in _ALSO_ON_PRODUCTS)]
     if body_id in _LISTING_BODY:
         found.append(f"id {body_id}")
     return f"its <body> says {found[0]!r}" if found else None
