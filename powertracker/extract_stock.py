@@ -55,7 +55,11 @@ _OUT_WORDS = (
     r"|μη διαθέσιμο(?! για)|δεν είναι (πλέον )?διαθέσιμο(?! για)|δεν υπάρχει σε απόθεμα|εκτός αποθέματος|uppselt|ekki til á lager"
 )
 _OUT_SCRIPTS = r"在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)"  # 품절임박: "almost sold out", still sold
-OUT_OF_STOCK = compiled(rf"\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)
+# "Almost sold out!", "Fast ausverkauft", "Bijna uitverkocht": it still sells
+_ALMOST = "".join(f"(?<!{w} )" for w in (
+    "almost", "nearly", "fast", "presque", "bijna", "casi", "quasi", "quase", "nästan", "næsten", "nesten", "lähes",
+    "prawie", "téměř", "skoro", "majdnem", "aproape", "neredeyse"))
+OUT_OF_STOCK = compiled(rf"{_ALMOST}\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)
 # every OUT_OF_STOCK match holds one of these: a page whose short texts hold none says nowhere that it is sold out
 _OUT_HINTS = register_short_hints(derived(required_literals, f"{_OUT_WORDS}|{_OUT_SCRIPTS}", re.I))
 PREORDER = compiled(

@@ -3209,6 +3209,14 @@ def test_cyrillic_and_greek_stock_phrases_read_whole(stock_html: str, disabled: 
     assert (e.price, e.availability) == (Decimal("59.90"), want), e.rejected
 
 
+@pytest.mark.parametrize("badge", ["Almost sold out!", "Nearly sold out", "Fast ausverkauft", "Bijna uitverkocht",
+                                   "Presque épuisé", "Casi agotado", "Quasi esaurito", "Nästan slutsåld"])
+def test_almost_sold_out_still_sells(badge: str) -> None:
+    page = _doc(_product("Camp Stove Pro", "49,99 €", f'<p class="stock-badge">{badge}</p>'))
+    e = extract(page, "u", default_currency="EUR")
+    assert (e.price, e.availability) == (Decimal("49.99"), "in_stock"), e.rejected
+
+
 def test_the_words_and_classes_of_other_offers_leave_the_products_own_price_alone() -> None:
     # WooCommerce One Page Checkout: a product page whose body is also a checkout's
     opc = _doc(_product("Toaster HD2581", '<span class="woocommerce-Price-amount amount"><bdi>29,90&nbsp;<span class='
