@@ -339,8 +339,11 @@ class Layout:
                 if self._checked is None:
                     self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
                     self._radios = Counter(r.get("name") for r in self.doc.iterfind(".//input[@type='radio']"))
-                name = radio.get("name")  # another of its group checked, or none of three or more amounts to pick
-                return name in self._checked or (self._radios[name] >= 3 and _amount_alone(a))
+                # another of its group checked, or none of three or more amounts or pictured products to pick (a bundle
+                # builder's cards before any choice: which one's price is the page's cannot be told)
+                name = radio.get("name")
+                return name in self._checked or (self._radios[name] >= 3 and (
+                    _amount_alone(a) or a.find(".//img") is not None))
             if a.tag in ("body", "form", "html"):
                 return False
         return False

@@ -918,6 +918,19 @@ def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
     assert extract(_doc(listbox), "u", default_currency="EUR").price == Decimal("59.00")
 
 
+def test_pictured_products_to_pick_before_any_choice_hold_no_price() -> None:
+    """A bundle builder's cards (a picture, a name, a price, a radio button each), none picked yet: which card's
+    price is the page's cannot be told, and the kit's own price is only a dash."""
+    cards = "".join(f'<li><label><input type="radio" name="step-1" value="{i}"><img src="{i}.jpg" alt="">'
+                    f'<span class="name">Cleanser {i}</span><span class="price">${p}.00</span></label></li>'
+                    for i, p in enumerate((24, 28, 26)))
+    html = (f'<h1>Build your routine</h1><ul>{cards}</ul><p><span>Kit price</span> <span>&mdash;</span></p>'
+            '<button disabled>Add routine to cart</button>')
+    assert extract(_doc(html), "u", default_currency="USD").price is None
+    picked = html.replace('value="1">', 'value="1" checked>')
+    assert extract(_doc(picked), "u", default_currency="USD").price == Decimal("28.00")
+
+
 def test_wix_names_its_price_in_data_hook() -> None:
     """``data-hook="formatted-primary-price"`` marks the price as a class would: it beats the gift
     wrap listed right by the buy button."""
