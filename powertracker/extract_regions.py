@@ -339,11 +339,13 @@ class Layout:
                 if self._checked is None:
                     self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
                     self._radios = Counter(r.get("name") for r in self.doc.iterfind(".//input[@type='radio']"))
-                # another of its group checked, or none of three or more amounts or pictured products to pick (a bundle
-                # builder's cards before any choice: which one's price is the page's cannot be told)
+                # another of its group checked, or none of three or more amounts to pick, or of pictured products in
+                # one of several such groups (a bundle builder's steps before any choice: whose price is the page's
+                # cannot be told; one group of pictured cards alone may all cost the same, or be purchase options)
                 name = radio.get("name")
-                return name in self._checked or (self._radios[name] >= 3 and (
-                    _amount_alone(a) or a.find(".//img") is not None))
+                return name in self._checked or (self._radios[name] >= 3 and (_amount_alone(a) or (
+                    a.find(".//img") is not None and sum(
+                        n >= 3 and k not in self._checked for k, n in self._radios.items()) >= 2)))
             if a.tag in ("body", "form", "html"):
                 return False
         return False

@@ -33,11 +33,11 @@ from .patterns import compiled, derived
 
 _OUT_WORDS = (
     r"sold out|out of stock|currently unavailable|no longer available|temporarily unavailable"
-    r"|not available|unavailable|ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig|erhältlich)"
-    r"|derzeit nicht|vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
+    r"|not available|unavailable|(?<!\bfast )ausverkauft|nicht (mehr )?(auf lager|an lager|verfügbar|lieferbar|vorrätig|erhältlich)"
+    r"|derzeit nicht|(?<!\bfast )vergriffen|épuisé|epuise|rupture de stock|en rupture|indisponible|plus disponible"
     r"|niet (meer )?(op voorraad|leverbaar|beschikbaar)|uitverkocht|tijdelijk uitverkocht|slutsåld|slut i lager"
     r"|tillfälligt slut|ej i lager|finns ej i lager|udsolgt|ikke på lager|utsolgt|ikke tilgjengelig"
-    r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|vyprodáno|není skladem|nie ma na stanie"
+    r"|midlertidig utsolgt|agotado|sin stock|esaurito|esgotado|wyprzedany|(?<!\bskoro )vyprodáno|není skladem|nie ma na stanie"
     r"|rasprodano|nema na zalihi|razprodano|elfogyott|stoc epuizat|stokta yok|tükendi|chwilowo niedostępny|produkt niedostępny|brak w magazynie"
     r"|no disponible|sin existencias|fuera de stock|non (più )?disponibile|indisponível|sem estoque|fora de estoque"
     r"|stokta kalmadı|temin edilemiyor|brak towaru|wyprzedane|loppuunmyyty|tilapäisesti loppu|temporaneamente (terminato|esaurito)"
@@ -55,10 +55,11 @@ _OUT_WORDS = (
     r"|μη διαθέσιμο(?! για)|δεν είναι (πλέον )?διαθέσιμο(?! για)|δεν υπάρχει σε απόθεμα|εκτός αποθέματος|uppselt|ekki til á lager"
 )
 _OUT_SCRIPTS = r"在庫切れ|売り切れ|品切れ|在庫なし|お取り扱いできません|สินค้าหมด|품절(?!\s?임박)"  # 품절임박: "almost sold out", still sold
-# "Almost sold out!", "Fast ausverkauft", "Bijna uitverkocht": it still sells
-_ALMOST = "".join(f"(?<!{w} )" for w in (
-    "almost", "nearly", "fast", "presque", "bijna", "casi", "quasi", "quase", "nästan", "næsten", "nesten", "lähes",
-    "prawie", "téměř", "skoro", "majdnem", "aproape", "neredeyse"))
+# "Almost sold out!", "Presque épuisé", "Bijna uitverkocht": it still sells (German "fast" and Czech "skoro" only before
+# their own language's words: "Selling fast" and Polish "skoro" (since) sit before sold-out words too)
+_ALMOST = "".join(f"(?<!\\b{w} )" for w in (
+    "almost", "nearly", "presque", "bijna", "casi", "quasi", "quase", "nästan", "næsten", "nesten", "lähes",
+    "prawie", "téměř", "majdnem", "aproape", "neredeyse"))
 OUT_OF_STOCK = compiled(rf"{_ALMOST}\b({_OUT_WORDS})\b|{_OUT_SCRIPTS}", re.I)
 # every OUT_OF_STOCK match holds one of these: a page whose short texts hold none says nowhere that it is sold out
 _OUT_HINTS = register_short_hints(derived(required_literals, f"{_OUT_WORDS}|{_OUT_SCRIPTS}", re.I))

@@ -919,16 +919,22 @@ def test_a_price_in_an_option_the_page_has_not_chosen() -> None:
 
 
 def test_pictured_products_to_pick_before_any_choice_hold_no_price() -> None:
-    """A bundle builder's cards (a picture, a name, a price, a radio button each), none picked yet: which card's
-    price is the page's cannot be told, and the kit's own price is only a dash."""
-    cards = "".join(f'<li><label><input type="radio" name="step-1" value="{i}"><img src="{i}.jpg" alt="">'
+    """A bundle builder's steps of cards (a picture, a name, a price, a radio button each), none picked yet: which
+    card's price is the page's cannot be told, and the kit's own price is only a dash."""
+    cards = "".join(f'<li><label><input type="radio" name="step-{i // 3}" value="{i}"><img src="{i}.jpg" alt="">'
                     f'<span class="name">Cleanser {i}</span><span class="price">${p}.00</span></label></li>'
-                    for i, p in enumerate((24, 28, 26)))
+                    for i, p in enumerate((24, 28, 26, 32, 38, 44)))
     html = (f'<h1>Build your routine</h1><ul>{cards}</ul><p><span>Kit price</span> <span>&mdash;</span></p>'
             '<button disabled>Add routine to cart</button>')
     assert extract(_doc(html), "u", default_currency="USD").price is None
     picked = html.replace('value="1">', 'value="1" checked>')
     assert extract(_doc(picked), "u", default_currency="USD").price == Decimal("28.00")
+    # one group of pictured cards alone: purchase options, or designs that all cost the same, still priced
+    buy = "".join(f'<label class="purchase-type__card"><input type="radio" name="purchaseType" value="{v}"><img src="{v}'
+                  f'.svg" alt="" width="24"><span>{v}</span><span class="purchase-type__price">{p}</span></label>'
+                  for v, p in (("Kaufen", "2.299,00 €"), ("Finanzieren", "ab 63,86 € mtl."), ("Mieten", "ab 89,90 € / Monat")))
+    one = f'<h1>Canon EOS R6 Mark II</h1><div class="purchase-type">{buy}</div><button>In den Warenkorb</button>'
+    assert extract(_doc(one), "u", default_currency="EUR").price == Decimal("2299.00")
 
 
 def test_wix_names_its_price_in_data_hook() -> None:
@@ -3228,6 +3234,14 @@ def test_almost_sold_out_still_sells(badge: str) -> None:
     page = _doc(_product("Camp Stove Pro", "49,99 €", f'<p class="stock-badge">{badge}</p>'))
     e = extract(page, "u", default_currency="EUR")
     assert (e.price, e.availability) == (Decimal("49.99"), "in_stock"), e.rejected
+
+
+@pytest.mark.parametrize("badge", ["Selling fast<br>Sold out", "English Breakfast sold out", "Skoro produkt vyprodáno",
+                                   "Going fast</span> <span>Out of stock"])
+def test_a_word_before_sold_out_that_is_no_almost(badge: str) -> None:
+    page = _doc(_product("Camp Stove Pro", "49,99 €", f'<p class="stock-status"><span>{badge}</span></p>',
+                         '<button class="notify" disabled>Notify me</button>'))
+    assert extract(page, "u", default_currency="EUR").availability == "out_of_stock"
 
 
 def test_the_words_and_classes_of_other_offers_leave_the_products_own_price_alone() -> None:
