@@ -6,7 +6,8 @@ form selects), WooCommerce (``p.price`` with ``<del>`` / ``<ins>``, the variatio
 (``data-price-type="finalPrice"`` / ``oldPrice`` in the price box), BigCommerce
 (``data-product-price-with-tax``), PrestaShop (``.current-price-value``, ``.regular-price``) and
 marketplace-style split prices (``a-price-whole`` / ``a-price-fraction``, the struck
-``a-text-price``). Blocks that ``Layout`` excludes (related products, carousels) are skipped.
+``a-text-price``), Cafe24, and a hand-made shop's PayPal button (its hidden ``amount``, when the
+page shows it). Blocks that ``Layout`` excludes (related products, carousels) are skipped.
 """
 
 from __future__ import annotations
@@ -395,6 +396,29 @@ def cafe24(page: Page, layout: Layout) -> list[Candidate]:
     return []
 
 
+_PAYPAL_FORM = _x("//form[contains(@action, 'paypal.com/cgi-bin/webscr')]")
+
+
+def paypal(page: Page, layout: Layout) -> list[Candidate]:
+    """PayPal's buy button, a hand-made shop's basket: the hidden ``amount`` and ``currency_code`` of the one form
+    that adds the product (``cmd`` ``_cart`` or ``_xclick``), when the page has just one outside other products'
+    blocks (a "view basket" button has no amount; several are the product's and its accessories')."""
+    found = []
+    for form in _PAYPAL_FORM(page.doc):
+        fields = {i.get("name"): i.get("value") for i in form.iter("input") if i.get("type") == "hidden"}
+        if fields.get("cmd") in ("_cart", "_xclick") and fields.get("amount") and not layout.excluded(form):
+            found.append((form, fields))
+    if len(found) != 1:
+        return []
+    form, fields = found[0]
+    amount, body = structured_amount(fields["amount"]), page.doc.find("body")
+    if amount is None or amount <= 0 or body is None or all(
+            m.amount != amount for m in find_prices(normalize(visible_text(body)))):
+        return []  # hidden fields the page does not show: left from an older price
+    currency = (fields.get("currency_code") or "").strip().upper() or None
+    return [Candidate(price=amount, currency=currency, raw=fields["amount"], element=form)]
+
+
 # (name, reader, markers: the reader runs only on a page whose source holds one of them)
 READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, ...]], ...] = (
     ("shopify", shopify, ("data-product-json", "ProductJson", "product-json")),
@@ -405,6 +429,7 @@ READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, 
     ("marketplace", marketplace, ("a-price",)),
     ("marketplace", split_price, ("promo-price__fraction",)),
     ("cafe24", cafe24, ("span_product_price_text",)),
+    ("paypal", paypal, ("cgi-bin/webscr",)),
 )
 
 

@@ -157,6 +157,29 @@ def test_a_stale_meta_price_the_page_never_shows_gives_way_to_the_visible_price(
     assert (extract(shown, "u").price, extract(shown, "u").strategy) == (Decimal("549.99"), "meta")
 
 
+def _paypal_form(amount: str, cmd: str = "_cart") -> str:
+    return ('<form target="paypal" action="https://www.paypal.com/cgi-bin/webscr" method="post">'
+            f'<input type="hidden" name="cmd" value="{cmd}"><input type="hidden" name="add" value="1">'
+            f'<input type="hidden" name="item_name" value="Kit"><input type="hidden" name="amount" value="{amount}">'
+            '<input type="hidden" name="shipping" value="3.50"><input type="hidden" name="currency_code" value="GBP">'
+            '<input type="image" src="btn_cart_LG.gif" name="submit" alt="PayPal"></form>')
+
+
+def test_a_hand_made_shops_paypal_button_gives_its_price() -> None:
+    """No title heading, no buy button the heuristic knows, prices of parts and postage all over: the one PayPal
+    form that adds the product holds its amount and currency, shown in the page's "Price:" cell."""
+    parts = "".join(f"<tr><td>Part {i}</td><td>&pound;{p}</td></tr>" for i, p in enumerate(("6.50", "5.25", "18.00")))
+    page = (f'<p><font size="5"><b>GWR 14xx kit</b></font></p><table><tr><td><b>Price:</b></td><td><b>&pound;24.95</b>'
+            f'</td></tr></table>{_paypal_form("24.95")}<p>You will also need</p><table>{parts}</table>'
+            '<table><tr><td>UK</td><td>&pound;3.50</td></tr><tr><td>Europe</td><td>&pound;7.50</td></tr></table>')
+    e = extract(_doc(page), "u", default_currency="GBP")
+    assert (e.price, e.currency, e.strategy) == (Decimal("24.95"), "GBP", "platform:paypal")
+    stale = page.replace('name="amount" value="24.95"', 'name="amount" value="29.95"')  # a form the page does not show
+    assert extract(_doc(stale), "u", default_currency="GBP").price != Decimal("29.95")
+    two = page.replace("<p>You will also need</p>", f"<p>You will also need</p>{_paypal_form('18.00', '_xclick')}")
+    assert extract(_doc(two), "u", default_currency="GBP").strategy != "platform:paypal"  # whose is whose: not told
+
+
 def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
     amount = '<span class="woocommerce-Price-amount amount"><bdi>{}&nbsp;€</bdi></span>'
     html = (f'<h1 class="product_title">Lampada</h1><p class="price">{amount.format("72,95")} <small>IVA esclusa'
