@@ -1144,7 +1144,9 @@ def survey(page: Page, layout: Layout) -> Scan:
                 s.reason = RUNNING_TEXT
             if s.reason is None and layout.unselected_option(el):
                 s.reason = UNCHOSEN
-            if s.reason is None and _in_title(layout, el, text):
+            if s.reason in (None, RUNNING_TEXT) and _title_then_price(layout, el, text, m):
+                s.reason = None  # "A Pictorial Guide to the Eastern Fells — £85": a second-hand shop's, a classified ad's
+            elif s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
@@ -1259,6 +1261,16 @@ def _in_title(layout: Layout, el: _Element, text: str) -> bool:
         return False
     heading = el if el.tag == "h1" else title
     return not price_heading(text if heading is el else " ".join(text_content(heading).split()))
+
+
+_PRICE_AFTER_DASH = compiled(r"\S\s+[–—-]\s*$")
+
+
+def _title_then_price(layout: Layout, el: _Element, text: str, m: PriceMatch) -> bool:
+    """Whether the amount ends the product's title heading, set off by a dash after the name ("The Eastern Fells —
+    £85"): the one price a hand-written page shows for its one item."""
+    return (el.tag == "h1" or el is layout.title) and not text[m.end:].strip() \
+        and _PRICE_AFTER_DASH.search(text, 0, m.start) is not None
 
 
 def _never(el: _Element) -> bool:
@@ -1531,7 +1543,8 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
             return
     marked = bool(_PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])))
     label = best.text[:best.match.start]
-    if layout.buy is None and not marked and _LABEL_BEFORE.search(label) and not _PRICE_WORD.search(label):
+    if layout.buy is None and not marked and _LABEL_BEFORE.search(label) and not _PRICE_WORD.search(label) \
+            and not _title_then_price(layout, best.element, best.text, best.match):  # "Book One: The Eastern Fells — £85"
         out.note = (f"the likeliest amount is labelled as something else ({best.text[:60]!r}), and the page has no buy"
                     " button and no price mark")
         return

@@ -180,6 +180,16 @@ def test_a_hand_made_shops_paypal_button_gives_its_price() -> None:
     assert extract(_doc(two), "u", default_currency="GBP").strategy != "platform:paypal"  # whose is whose: not told
 
 
+@pytest.mark.parametrize("title", ["A Pictorial Guide to the Lakeland Fells, Book One: The Eastern Fells", "The Eastern Fells"])
+def test_a_price_set_off_by_a_dash_at_the_end_of_the_title(title: str) -> None:
+    page = (f'<h1>{title} &mdash; &pound;85</h1><p>First edition, 1955. Fine in a good dust wrapper.</p>'
+            '<table><tr><td>UK postage</td><td>&pound;3.95</td></tr><tr><td>Europe</td><td>&pound;9.50</td></tr></table>'
+            '<p>More Wainwright: <a href="/b/2">Book Two</a> &pound;60</p>')
+    assert extract(_doc(page), "u", default_currency="GBP").price == Decimal("85")
+    under = page.replace("&mdash; &pound;85", "under &pound;85")  # a heading's bound, no price
+    assert extract(_doc(under), "u", default_currency="GBP").price != Decimal("85")
+
+
 def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
     amount = '<span class="woocommerce-Price-amount amount"><bdi>{}&nbsp;€</bdi></span>'
     html = (f'<h1 class="product_title">Lampada</h1><p class="price">{amount.format("72,95")} <small>IVA esclusa'
