@@ -86,7 +86,7 @@ _RELATED_HEADING = compiled(
 )
 _BUY_TEXT = compiled(
     r"add to (cart|basket|bag|trolley)|^add$|buy now|buy it now|in den (warenkorb|einkaufswagen)|jetzt kaufen"
-    r"|ajouter au panier|acheter|in (mijn )?winkelwagen|toevoegen aan|in winkelmand|lägg i (varukorg|kundvagn)"
+    r"|ajouter au panier|acheter|in (mijn )?winkelwagen|toevoegen aan|in (mijn |het |je )?(winkel)?mand(je)?\b|lägg i (varukorg|kundvagn)"
     r"|köp nu|^köp$|læg i (kurv|indkøbskurv)|køb nu|^køb$|legg i (handlekurv|handlevogn)|kjøp nå|^kjøp$"
     r"|カートに入れる|今すぐ購入|予約|pre-?order|vorbestellen|précommander|pré-commander|vooruitbestellen|reserveren"
     r"|förhandsbeställ|forudbestil|forhåndsbestill|előrendel|przedsprzedaż|předobjednat|in den korb|warenkorb"

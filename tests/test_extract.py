@@ -190,6 +190,21 @@ def test_a_price_set_off_by_a_dash_at_the_end_of_the_title(title: str) -> None:
     assert extract(_doc(under), "u", default_currency="GBP").price != Decimal("85")
 
 
+@pytest.mark.parametrize("label", ["In mijn mandje", "In winkelmandje", "In het mandje"])
+def test_a_dutch_basket_button(label: str) -> None:
+    """A Dutch "mandje" (basket) button anchors the page: the checked size's price, not another size's or the
+    delivery's, though the page has no h1."""
+    sizes = "".join(f'<label><input type="radio" name="maat" value="{v}"{c}> <span>{n} &mdash; &euro; {p}</span></label>'
+                    for v, n, p, c in (("20", "Halve vlaai", "14,50", " checked"), ("26", "Hele vlaai", "24,95", ""),
+                                       ("30", "Grote vlaai", "32,50", "")))
+    page = (f'<h2>Bosvruchtenvlaai</h2><form action="mand.php"><div>{sizes}</div><p class="prijsregel">Prijs: &euro; 14,50'
+            f'</p><p>incl. 9% btw</p><p><label>Slagroom erbij? <select name="slagroom"><option value="0" selected>Nee</option>'
+            f'<option value="1">Ja, bakje 250 ml (+ &euro; 2,95)</option></select></label></p><p><input type="submit" '
+            f'value="{label}"></p></form><h3>Bezorgen</h3><table><tr><th>Postcode</th><th>Bezorgkosten</th></tr><tr><td>5611'
+            ' (Eindhoven)</td><td>&euro; 3,95</td></tr><tr><td>Overige</td><td>&euro; 8,50</td></tr></table>')
+    assert extract(_doc(page), "u", default_currency="EUR").price == Decimal("14.50")
+
+
 def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
     amount = '<span class="woocommerce-Price-amount amount"><bdi>{}&nbsp;€</bdi></span>'
     html = (f'<h1 class="product_title">Lampada</h1><p class="price">{amount.format("72,95")} <small>IVA esclusa'
