@@ -184,7 +184,8 @@ _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|
 _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|platform|promise|payment|card|cod|delivery"
                r"|installation|set-?up|recycling|disposal) fee\s*:?\s*$|\behf\b|\bvrg\b|vorgezogene recyclinggebühr|environmental handling fee|eco fee|éco-frais|écofrais( de)?\s*:?\s*$|\braee\b|éco-?part|eco-?part|ecotasa|eco-?tax|\bweee\b|recupel|eco-?contribu|\bdeee\b|tasa de reciclaje|ecovalor"
                r"|(recyklačn\w+ poplat\w+|recyklačn\w+ poplatok|poplat\w+ za recyklaci|timbru(l)? verde|taxa verde|opłat\w+ recykling\w*"
-               r"|termékdíj)\s*:?\s*$")
+               r"|termékdíj|\b(tar|tra) (incluse?|comprise?|inclusa|compresa)|taxe anticipée de recyclage"
+               r"|tassa di riciclaggio anticipata)\s*:?\s*$")  # Swiss French / Italian for vRG
 _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|poupas|poupança|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
@@ -1055,7 +1056,11 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
 # rate ("(inkl. 19% MwSt.)")
 _NEXT_GROSS = _rx(r"^\s*[（(]\s*(税込|incl\.?|inkl\.?|inc\.?|including|ttc|brutto)[^\d%()（）]{0,16}\d(?![\d.,]*\s?%)")
 # the tax inside the price before it: "£54.00 (inc. VAT £9.00)", "129,95 € (inkl. MwSt. 20,75 €)"
-_TAX_INSIDE_LEFT = _rx(r"[（(]\s*(incl\.?|inkl\.?|inc\.?|including|davon|dont)\s*(vat|mwst\.?|gst|btw|tva|iva|ust\.?)\.?[\s:]*$")
+_TAX_WORD = r"(vat|mwst\.?|gst|btw|tva|iva|ust\.?|moms|alv|dph|áfa|kdv|ддс|ндс|пдв)"
+# "(incl. VAT: …", "TVA incluse (8,1 % : …", "davon MwSt. 19 %: …", "19 % MwSt.: …": the tax an amount before holds
+_TAX_INSIDE_LEFT = _rx(rf"[（(]\s*(incl\.?|inkl\.?|inc\.?|including|davon|dont)\s*{_TAX_WORD}\.?[\s:]*$"
+                       rf"|\b{_TAX_WORD}\b\D{{0,20}}\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*[:=]?\s*$"
+                       rf"|\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*{_TAX_WORD}\.?\s*[:=]\s*$")
 
 
 def _free_from(s: Seen, whole: str) -> bool:

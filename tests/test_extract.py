@@ -205,6 +205,18 @@ def test_a_dutch_basket_button(label: str) -> None:
     assert extract(_doc(page), "u", default_currency="EUR").price == Decimal("14.50")
 
 
+@pytest.mark.parametrize("notes", [
+    "TVA incluse (8,1 % : CHF 86.11) · TAR incluse CHF 0.46",  # Swiss French: the VAT in it, the recycling fee in it
+    "inkl. MwSt. (davon MwSt. 8,1 %: CHF 86.11) · inkl. vRG CHF 0.46",
+    "IVA inclusa (8,1 %: CHF 86.11) · TRA inclusa CHF 0.46",
+])
+def test_the_tax_and_the_recycling_fee_a_swiss_price_includes(notes: str) -> None:
+    page = (f'<h1>Objectif 24-70 mm</h1><div class="price-box"><span class="old">Prix conseillé CHF 1\'299.00</span>'
+            f'<span class="price">CHF 1\'149.00</span><div class="text-sm">{notes}</div></div>'
+            '<button>Ajouter au panier</button>')
+    assert extract(_doc(page), "u", default_currency="CHF").price == Decimal("1149.00")
+
+
 def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
     amount = '<span class="woocommerce-Price-amount amount"><bdi>{}&nbsp;€</bdi></span>'
     html = (f'<h1 class="product_title">Lampada</h1><p class="price">{amount.format("72,95")} <small>IVA esclusa'
