@@ -518,6 +518,12 @@ holdout236 (pages made hard on availability in twelve languages: pre-orders, bac
 variants, coming-soon and discontinued pages; 8 of its 40 without a price, 17 without structured data) 39/40 at
 88b7123, no price invented: the VAT a Swiss price includes ("TVA incluse (8,1 % : CHF 86.11)") read as the price;
 availability 34/40 (pages sold only in store, and coming-soon pages without a price, the writer reads as sold out).
+holdout234 (ordinary pages of shops in Germany, Austria and Switzerland on their shop systems; 8 of its 40 without a
+price, 16 without structured data) 37/40 at 0a02ae9: OXID's "minibasket" and a header cart's dropdown read as the
+price, Gambio's category page (body "page-index-type-cat") priced, and another seller's offer under a bold line
+"Weitere Angebote" taken. holdout235 (product pages in Black Friday week, ten countries; 8 of its 40 without a price,
+22 without structured data) 38/40 at 0a02ae9, no price invented: a line in Impulse's cart drawer (id "CartDrawer"), and
+Polish instalments ("w 3 ratach po") and a multibuy ("Kup 2 szt. – zapłacisz … /szt.") beside a split price.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

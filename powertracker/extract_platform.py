@@ -449,7 +449,7 @@ def platform(page: Page, layout: Layout) -> tuple[str | None, list[Candidate]]:
 _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-search", "catalog-category-view",
                            "catalogsearch-result-index", "template-collection", "template-search", "tax-product_cat",
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
-                           "page-search", "category", "search", "catalog-product-compare-index",
+                           "page-search", "category", "search", "catalog-product-compare-index", "page-index-type-cat",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
                            "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand",

@@ -24,7 +24,7 @@ from .prices import find_prices
 _RELATED_ATTR = compiled(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
     r"|you-?may|complete-the-look|variation_(color|size|style)_name|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
-    r"|mini-?cart|cart-drawer|header-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
+    r"|mini-?cart|mini-?basket|cart-?drawer|cart-dropdown|header-cart|topbar-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|product-accessories|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|previous-?model|prev-?model|older-?model|predecessor|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
@@ -591,7 +591,7 @@ def _related_block(el: _Element) -> bool:
         # (a line classed only "h5" opens one when the block holds cards: links to two products or more)
         classes = child.get("class") or ""
         titled = ctag not in _HEADING_TAGS and seen == 1 and bool(_BLOCK_TITLE.search(classes) or (
-            _H_CLASS.search(classes) and len(el.findall(".//a[@href]")) >= 2))
+            _H_CLASS.search(classes) and len(el.findall(".//a[@href]")) >= 2) or _bold_line(child))
         if (ctag in _HEADING_TAGS or titled) and not _marks(class_id(child))[4]:
             text = " ".join(text_content(child).split())
             # a price panel's "Recommended retail price" is no heading of recommendations
@@ -601,6 +601,12 @@ def _related_block(el: _Element) -> bool:
                 # nor a buy column that opens with a classed line ("<p class="h5">Recommended by our baristas")
                 return el.find(".//h1") is None and (seen <= 2 and not titled or el.find(".//form") is None)
     return False
+
+
+def _bold_line(el: _Element) -> bool:
+    """A line that is one bold phrase and nothing else ("<p><strong>Weitere Angebote</strong></p>"): a hand-made heading."""
+    return el.tag in ("p", "div") and len(el) == 1 and el[0].tag in ("strong", "b") and len(el[0]) == 0 \
+        and not (el.text or "").strip() and not (el[0].tail or "").strip()
 
 
 _PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|\bár\b|価格|价格|가격|\d", re.I)

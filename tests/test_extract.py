@@ -217,6 +217,51 @@ def test_the_tax_and_the_recycling_fee_a_swiss_price_includes(notes: str) -> Non
     assert extract(_doc(page), "u", default_currency="CHF").price == Decimal("1149.00")
 
 
+@pytest.mark.parametrize(("body", "currency", "want"), [
+    # OXID's mini-basket, its line and its total
+    ('<h1>Fahrradhelm Aero</h1><div class="minibasket-menu"><table><tr><td>Rücklicht</td><td class="price">19,99 €</td>'
+     '</tr><tr><td>Summe</td><td class="price">19,99 €</td></tr></table></div><p>UVP <del>99,95 €</del></p><div class="box">'
+     '<span>79,95 € *</span></div><button>In den Warenkorb</button>', "EUR", "79.95"),
+    # Impulse's cart drawer (id="CartDrawer"): a line discounted in the basket
+    ('<div id="CartDrawer" class="drawer drawer--right"><div class="cart__item"><a>Oat Cleanser</a><span class="cart__price">'
+     '£25.50</span></div></div><h1>Vitamin C Serum 30ml</h1><p><span class="price">£24.00</span> <s>£32.00</s></p>'
+     '<button>Add to cart</button>', "GBP", "24.00"),
+    # Polish instalments ("w 3 ratach po") and a multibuy ("Kup 2 szt. – zapłacisz … /szt.") right under the price
+    ('<h1>Klocki Statek kosmiczny Nova</h1><div><s>249,99 zł</s></div><div>189,99 zł</div><div>Kup 2 szt. – zapłacisz '
+     '<b>179,99 zł/szt.</b></div><div>zapłać później lub w 3 ratach po <b>63,33 zł</b></div>'
+     '<button>Dodaj do koszyka</button>', "PLN", "189.99"),
+])
+def test_a_basket_another_sellers_offer_instalments_and_a_multibuy_beside_the_price(body: str, currency: str,
+                                                                                    want: str) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == Decimal(want), e.rejected
+
+
+def test_a_bold_line_heads_a_block_of_other_offers() -> None:
+    """"<p><strong>Weitere Angebote</strong></p>" opens the block of other sellers' offers as a heading would."""
+    from lxml.html import fromstring
+
+    from powertracker.extract_regions import Layout
+
+    doc = fromstring('<html><body><h1>MacBook Air 13"</h1><div><strong>CHF 1\'299.–</strong></div><div><p><strong>'
+                     'Weitere Angebote</strong></p><div><span>Marktplatz: iStore</span><strong id="o">CHF 1\'279.–</strong>'
+                     '</div></div><div><p><strong>Lieferung</strong></p><p id="d">Morgen geliefert</p></div></body></html>')
+    layout = Layout(doc)
+    assert layout.another_products(doc.get_element_by_id("o"))
+    assert not layout.another_products(doc.get_element_by_id("d"))  # a bold line heading anything else
+
+
+def test_gambios_category_page_holds_no_price() -> None:
+    grid = "".join(f'<div class="product-container"><a href="/w{i}">Wein {i}</a><span class="current-price">{i},95 EUR'
+                   '</span></div>' for i in range(5, 11))
+    body = f'<h1>Rotwein</h1><p>12 von 49 Artikeln</p>{grid}'
+    teaser = ('<h1>Rotwein</h1><p>Unsere Rotweine aus Rheinhessen.</p><div class="teaser"><h2>Dornfelder trocken 2023</h2>'
+              '<span class="price">7,95 EUR</span><button>In den Warenkorb</button></div>')  # one product featured
+    assert extract(_doc(teaser, body_attrs=' class="page-index-type-cat"'), "u", default_currency="EUR").price is None
+    assert extract(_doc(body, body_attrs=' class="page-index-type-cat page-index-type-gm_boosted_category"'), "u",
+                   default_currency="EUR").price is None
+
+
 def test_woocommerce_ex_vat_block_first_gives_way_to_the_inc_vat_one() -> None:
     amount = '<span class="woocommerce-Price-amount amount"><bdi>{}&nbsp;€</bdi></span>'
     html = (f'<h1 class="product_title">Lampada</h1><p class="price">{amount.format("72,95")} <small>IVA esclusa'
