@@ -137,6 +137,8 @@ def _norm(text: str) -> str:
 
 
 _LOADING = compiled("|".join(rf"\W*{w}\W*$" for w in LOADING), re.I)
+# a model code: letters and digits mixed, six characters or more ("ww11db8b95gbu3", "sm-s928b"; not "11kg")
+_MODEL_CODE = compiled(r"\b(?=[\w-]*\d)(?=[\w-]*[a-z]{2})[a-z\d][\w-]{5,}\b")
 _TITLE_HEAD = compiled(r"$|\s*[–—|,(/:-]")  # where a product's name ends in the title: its end, or a variant's
 
 
@@ -368,12 +370,19 @@ class _Run:
             return found
         title = plain_text(self.layout.title).casefold()
         ours = {n for n in names if _opens(title, " ".join(n.split()).casefold())}
+        if not ours:  # or the one name that holds the title's model code ("Lavatrice Samsung WW11DB8B95GBU3 11 kg")
+            codes = set(_MODEL_CODE.findall(title))
+            coded = {n for n in names if codes & set(_MODEL_CODE.findall(n.casefold()))}
+            ours = coded if len(coded) == 1 else set()
         if not ours or any(o.casefold() in n.casefold() for o in ours for n in names - ours):
             return found
         for c in found:
             if c.name not in ours:
                 self.page.reject(c.raw, f"{name}: another product's offer ({c.name!r} is not the page's title)")
-        return [c for c in found if c.name in ours]
+        kept = [c for c in found if c.name in ours]
+        if self.titles.get(name) not in ours:  # the markup's first product was another's: name the page's own
+            self.titles[name] = kept[0].name
+        return kept
 
     def _shown_in_another_currency(self, found: list[Candidate], default: str) -> bool:
         """Whether the page shows none of the offers in the shop's own currency but one in another, and

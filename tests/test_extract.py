@@ -918,6 +918,22 @@ def _doc(body: str, head: str = "", body_attrs: str = "") -> str:
     return f"<html><head>{head}</head><body{body_attrs}><main>{body}</main></body></html>"
 
 
+def test_the_markups_product_named_by_the_titles_model_code() -> None:
+    """Three Product blocks (a warranty first, the machine, an installation): the one whose name holds the title's
+    model code is the page's, though the title does not open with its name; its price left from before the sale."""
+    blocks = "".join('<script type="application/ld+json">{{"@type": "Product", "name": "{}", "sku": "{}", "offers": '
+                     '{{"@type": "Offer", "price": "{}", "priceCurrency": "EUR"}}}}</script>'.format(*p)
+                     for p in (("Estensione di garanzia 3 anni Lavatrici", "GAR-3", "149.99"),
+                               ("Lavatrice Samsung WW11DB8B95GBU3 11 kg", "172418", "1199.99"),
+                               ("Installazione lavatrice", "SRV-1", "39.00")))
+    body = ('<h1>Samsung WW11DB8B95GBU3 Lavatrice 11 kg, Classe A</h1><div class="price"><del>1.299,00 €</del> '
+            '<span class="price-now">1.099,99 €</span></div><button>Aggiungi al carrello</button><div class="extras">'
+            '<label><input type="checkbox"> Estensione di garanzia 3 anni: 149,99 €</label><label><input type="checkbox">'
+            ' Installazione: 39,00 €</label></div>')
+    e = extract(_doc(body, head=blocks), "u", default_currency="EUR")
+    assert (e.price, e.title) == (Decimal("1099.99"), "Lavatrice Samsung WW11DB8B95GBU3 11 kg"), e.rejected
+
+
 def test_what_the_browser_does_not_show_is_no_price() -> None:
     sold_out = _doc('<h1>PlayStation 5 Slim</h1><div class="status"><h2>Produto esgotado</h2>'
                     '<button>Avise-me</button></div><div class="price-box" style="display:none">'
