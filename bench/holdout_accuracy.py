@@ -524,6 +524,9 @@ price, Gambio's category page (body "page-index-type-cat") priced, and another s
 "Weitere Angebote" taken. holdout235 (product pages in Black Friday week, ten countries; 8 of its 40 without a price,
 22 without structured data) 38/40 at 0a02ae9, no price invented: a line in Impulse's cart drawer (id "CartDrawer"), and
 Polish instalments ("w 3 ratach po") and a multibuy ("Kup 2 szt. – zapłacisz … /szt.") beside a split price.
+holdout233 (ordinary pages of US shops of every size on the platforms they use; 8 of its 40 without a price, 18
+without structured data) 38/40 at efd898c: a grocer's "$0.46/ct" (a unit price per count) read as the price, and a
+price invented on a B2B page that says "Log in for wholesale pricing" where the price would be.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -93,7 +93,7 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
                   r"|cu\.? ?ft|sq\.? ?ft|sq\.? ?m|ft|yd|gal|fl\.? ?oz"
                   r"|kilogramm?e?|kilogramo|chilogrammo|gramm?e?s?|gramos|litro|lb|oz|sheet|wash|tablet"
-                  r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])"
+                  r"|capsule|meter|metre|metro|wh|kwh|ct|count)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
                  r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価|τιμή ανά (λίτρο|κιλό)|цена за (кг|литър)"
@@ -416,7 +416,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|cena na vyžádání|cena na vyžiadanie|cena na dopyt|cena po přihlášení|cena po prihlásení"
                 r"|cena po povpraševanju|cena na povpraševanje|cijena na upit|^\W*cena na upit|cijena po dogovoru|ár érdeklődésre"
                 r"|ár megegyezés szerint|aby zobaczyć cen|za prikaz cene|za prikaz cijene|az ár megtekintéséhez|az árak megtekintéséhez"
-                r"|^\W*(log ?in|sign ?in) to see (the )?trade prices?\W*$|^\W*가격은 출시(일)?에 공개됩니다|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
+                r"|^\W*(log ?in|sign ?in) (to see|for) (the |our )?(trade|wholesale|dealer) pric(es?|ing)\W*$|^\W*가격은 출시(일)?에 공개됩니다|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
                 r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
                 r"|^\W*hinta( ja \w+)? (vahvistetaan|ilmoitetaan|julkaistaan|julkistetaan) myöhemmin"
                 r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
@@ -859,6 +859,7 @@ def _level_mark(level: str) -> str | None:
 _WAS_REASON = "struck-through or was / list price"
 MULTIBUY = "multibuy / quantity price"
 RUNNING_TEXT = "inside running text"
+TITLE_PRICE = "an amount ending the product's title (its price only when the page names no other)"
 UNCHOSEN = "an option the page has not selected"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 HIRE = "a hire rate for a length of time (a rental, not a price to buy it at)"
@@ -1057,10 +1058,13 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
 _NEXT_GROSS = _rx(r"^\s*[（(]\s*(税込|incl\.?|inkl\.?|inc\.?|including|ttc|brutto)[^\d%()（）]{0,16}\d(?![\d.,]*\s?%)")
 # the tax inside the price before it: "£54.00 (inc. VAT £9.00)", "129,95 € (inkl. MwSt. 20,75 €)"
 _TAX_WORD = r"(vat|mwst\.?|gst|btw|tva|iva|ust\.?|moms|alv|dph|áfa|kdv|ддс|ндс|пдв)"
-# "(incl. VAT: …", "TVA incluse (8,1 % : …", "davon MwSt. 19 %: …", "19 % MwSt.: …": the tax an amount before holds
+# "(incl. VAT: …", "TVA incluse (8,1 % : …", "davon MwSt. 19 %: …": the tax an amount before holds (not "Preis inkl.
+# 7 % MwSt.: 6,90 €", the price itself labelled with the rate: a bracket or an "of which" opens the tax's note)
+_OF_WHICH = r"(davon|dont|of which|di cui|waarvan|hiervon|de los cuales)"
 _TAX_INSIDE_LEFT = _rx(rf"[（(]\s*(incl\.?|inkl\.?|inc\.?|including|davon|dont)\s*{_TAX_WORD}\.?[\s:]*$"
-                       rf"|\b{_TAX_WORD}\b\D{{0,20}}\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*[:=]?\s*$"
-                       rf"|\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*{_TAX_WORD}\.?\s*[:=]\s*$")
+                       rf"|\b{_TAX_WORD}\b[^\d(]{{0,20}}\(\s*\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*[:=]?\s*$"
+                       rf"|{_OF_WHICH}\s+({_TAX_WORD}\.?\s*\d{{1,2}}([.,]\d{{1,2}})?\s?%|\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*{_TAX_WORD}\.?)"
+                       rf"\s*[:=]?\s*$")
 
 
 def _free_from(s: Seen, whole: str) -> bool:
@@ -1150,7 +1154,7 @@ def survey(page: Page, layout: Layout) -> Scan:
             if s.reason is None and layout.unselected_option(el):
                 s.reason = UNCHOSEN
             if s.reason in (None, RUNNING_TEXT) and _title_then_price(layout, el, text, m):
-                s.reason = None  # "A Pictorial Guide to the Eastern Fells — £85": a second-hand shop's, a classified ad's
+                s.reason = TITLE_PRICE  # "The Eastern Fells — £85": a second-hand shop's, a classified ad's (see choose)
             elif s.reason is None and _in_title(layout, el, text):
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
@@ -1276,6 +1280,24 @@ def _title_then_price(layout: Layout, el: _Element, text: str, m: PriceMatch) ->
     £85"): the one price a hand-written page shows for its one item."""
     return (el.tag == "h1" or el is layout.title) and not text[m.end:].strip() \
         and _PRICE_AFTER_DASH.search(text, 0, m.start) is not None
+
+
+def _title_price_stands(out: Scan, titled: Seen) -> bool:
+    """Whether the amount ending the title is the page's price: no other amount is marked or labelled a price ("Our
+    price: £46.49" under "Gift Card – £50", "Reduced to £280"), and the page names the amount nowhere else (a coin's
+    "face value of £100")."""
+    for s in out.seen:
+        if s is titled:
+            continue
+        if s.match.amount == titled.match.amount:
+            return False
+        if s.reason is None and (_PRICE_ATTR.search(" ".join(_chain_attrs(s.element)[0]))
+                                 or _PRICED_LABEL.search(s.text[max(0, s.match.start - 30):s.match.start])):
+            return False
+    return True
+
+
+_PRICED_LABEL = _rx(r"pri[cx]e?|preis|prix|prezzo|precio|prijs|pris\b|now\b|jetzt|reduced|sale\b|offer|only\b")
 
 
 def _never(el: _Element) -> bool:
@@ -1485,6 +1507,9 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
     _piece_of_pack(out, layout)
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
+    titled = next((s for s in out.seen if s.reason == TITLE_PRICE), None)
+    if titled is not None and _title_price_stands(out, titled):
+        titled.reason = None
     alive = [s for s in out.seen if s.reason is None]
     _net_of_gross(alive, layout)
     if any(s.excl for s in alive):
@@ -1769,14 +1794,16 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
     start, end = order.get(title) if title is not None else None, order.get(el)
     if start is None or end is None or end <= start:
         return False
+    shown = []  # the texts run together: a price split over elements ("<sup>$</sup>149<sup>.00</sup>")
     for node in islice(order, start, end):
         if node.tag in _SKIP_PARENTS or not isinstance(node.tag, str):
             continue
         for own, text in ((True, node.text if node is not title else None), (False, node.tail)):  # not "Arcadia R2"
-            if text and has_digit(text) and find_prices(text) and not layout.hidden(node) \
-                    and not (own and _list_price(node)):
-                return True
-    return False
+            if text and not layout.hidden(node) and not (own and _list_price(node)):
+                if has_digit(text) and find_prices(text):
+                    return True
+                shown.append(text)
+    return bool(shown) and bool(find_prices(normalize("".join(shown))))
 
 
 def _list_price(node: _Element) -> bool:

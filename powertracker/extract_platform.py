@@ -397,12 +397,14 @@ def cafe24(page: Page, layout: Layout) -> list[Candidate]:
 
 
 _PAYPAL_FORM = _x("//form[contains(@action, 'paypal.com/cgi-bin/webscr')]")
+_WORDS = compiled(r"\w+")
 
 
 def paypal(page: Page, layout: Layout) -> list[Candidate]:
     """PayPal's buy button, a hand-made shop's basket: the hidden ``amount`` and ``currency_code`` of the one form
     that adds the product (``cmd`` ``_cart`` or ``_xclick``), when the page has just one outside other products'
-    blocks (a "view basket" button has no amount; several are the product's and its accessories')."""
+    blocks (a "view basket" button has no amount; several are the product's and its accessories') and every word
+    of its ``item_name`` is in the page's title (not a "Deposit - Oak Rocking Chair", a "Fabric swatch")."""
     found = []
     for form in _PAYPAL_FORM(page.doc):
         fields = {i.get("name"): i.get("value") for i in form.iter("input") if i.get("type") == "hidden"}
@@ -411,6 +413,10 @@ def paypal(page: Page, layout: Layout) -> list[Candidate]:
     if len(found) != 1:
         return []
     form, fields = found[0]
+    title = " ".join(text_content(el) for el in (layout.title, page.doc.find("head/title")) if el is not None)
+    named = set(_WORDS.findall((fields.get("item_name") or "").casefold()))
+    if not named or not named <= set(_WORDS.findall(title.casefold())):
+        return []
     amount, body = structured_amount(fields["amount"]), page.doc.find("body")
     if amount is None or amount <= 0 or body is None or all(
             m.amount != amount for m in find_prices(normalize(visible_text(body)))):

@@ -113,8 +113,9 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
     if found is not None:
         return found
     named = words
-    if "type-product" in named:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid
-        named = named.replace("product-grid-view", "")
+    if "type-product" in named:  # WooCommerce's single product (Avada calls it "product-grid-view" too): no grid,
+        # and its categories' and tags' slugs name what it is, not the block ("product_cat-minibasket")
+        named = _WOO_TERMS.sub(" ", named.replace("product-grid-view", ""))
     if "--" in named:  # a BEM modifier naming the layout ("product-details--layout-two-columns-sidebar-right",
         named = _LAYOUT_MODIFIER.sub(" ", named)  # "--sticky-sidebar", Ecwid's "ec-store__product-page--has-sidebar")
     if not _ANY_ATTR.search(named):
@@ -128,6 +129,7 @@ def _marks(words: str) -> tuple[bool, bool, bool, bool, bool]:
     return found
 
 
+_WOO_TERMS = compiled(r"(?<!\S)(product_(cat|tag|brand)|pa_[\w-]+|pwb-brand|tag)-\S*")
 _SHOP_SUFFIX = compiled(r"\s+[:|\-–—]\s+[^:|\-–—]+$")  # " : Shop name", " | Shop name" after a page's title
 _LAYOUT_MODIFIER = compiled(r"\S*--(\S*layout|(has|with|sticky)-sidebar)\S*")  # not "page-layout__col--sidebar"
 _NO_BUTTON_TAGS = frozenset({"script", "style", "noscript", "template", "link", "meta"})  # WooCommerce's wc-add-to-cart-js
@@ -591,7 +593,7 @@ def _related_block(el: _Element) -> bool:
         # (a line classed only "h5" opens one when the block holds cards: links to two products or more)
         classes = child.get("class") or ""
         titled = ctag not in _HEADING_TAGS and seen == 1 and bool(_BLOCK_TITLE.search(classes) or (
-            _H_CLASS.search(classes) and len(el.findall(".//a[@href]")) >= 2) or _bold_line(child))
+            _H_CLASS.search(classes) and len(el.findall(".//a[@href]")) >= 2) or _bold_heading(el, child))
         if (ctag in _HEADING_TAGS or titled) and not _marks(class_id(child))[4]:
             text = " ".join(text_content(child).split())
             # a price panel's "Recommended retail price" is no heading of recommendations
@@ -603,10 +605,20 @@ def _related_block(el: _Element) -> bool:
     return False
 
 
-def _bold_line(el: _Element) -> bool:
-    """A line that is one bold phrase and nothing else ("<p><strong>Weitere Angebote</strong></p>"): a hand-made heading."""
-    return el.tag in ("p", "div") and len(el) == 1 and el[0].tag in ("strong", "b") and len(el[0]) == 0 \
-        and not (el.text or "").strip() and not (el[0].tail or "").strip()
+def _bold_heading(block: _Element, line: _Element) -> bool:
+    """Whether ``line``, ``block``'s first, is a hand-made heading of other products: one bold phrase and nothing else
+    that is a related-products heading whole ("<p><strong>Weitere Angebote</strong></p>"; not a product's name that
+    opens with such a word, "Stalen wandrek", "Replacement Glass Jug"), over a block with no form and no buy button of
+    its own (not a buy box that opens with "Accessoires", nor an add-on form's "Zubehör (optional)")."""
+    if line.tag not in ("p", "div") or len(line) != 1 or line[0].tag not in ("strong", "b") or len(line[0]) \
+            or (line.text or "").strip() or (line[0].tail or "").strip():
+        return False
+    text = " ".join((line[0].text or "").split()).rstrip(" :")
+    m = _RELATED_HEADING.match(text)
+    if m is None or m.end() < len(text) or block.tag == "form" or next(block.iterancestors("form"), None) is not None \
+            or block.find(".//form") is not None:
+        return False
+    return not any(_BUY_TEXT.search(" ".join(text_content(b).split())) for b in block.iter("a", "button", "input"))
 
 
 _PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|\bár\b|価格|价格|가격|\d", re.I)

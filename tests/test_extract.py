@@ -172,12 +172,17 @@ def test_a_hand_made_shops_paypal_button_gives_its_price() -> None:
     page = (f'<p><font size="5"><b>GWR 14xx kit</b></font></p><table><tr><td><b>Price:</b></td><td><b>&pound;24.95</b>'
             f'</td></tr></table>{_paypal_form("24.95")}<p>You will also need</p><table>{parts}</table>'
             '<table><tr><td>UK</td><td>&pound;3.50</td></tr><tr><td>Europe</td><td>&pound;7.50</td></tr></table>')
-    e = extract(_doc(page), "u", default_currency="GBP")
+    head = "<title>GWR 14xx kit | Lane Models</title>"
+    e = extract(_doc(page, head=head), "u", default_currency="GBP")
     assert (e.price, e.currency, e.strategy) == (Decimal("24.95"), "GBP", "platform:paypal")
     stale = page.replace('name="amount" value="24.95"', 'name="amount" value="29.95"')  # a form the page does not show
-    assert extract(_doc(stale), "u", default_currency="GBP").price != Decimal("29.95")
+    assert extract(_doc(stale, head=head), "u", default_currency="GBP").price != Decimal("29.95")
     two = page.replace("<p>You will also need</p>", f"<p>You will also need</p>{_paypal_form('18.00', '_xclick')}")
-    assert extract(_doc(two), "u", default_currency="GBP").strategy != "platform:paypal"  # whose is whose: not told
+    assert extract(_doc(two, head=head), "u", default_currency="GBP").strategy != "platform:paypal"  # whose is whose?
+    # a deposit's form, its amount shown too: its item is not the page's title
+    deposit = (page.replace('value="Kit"', 'value="Deposit - Kit"').replace('name="amount" value="24.95"',
+                                                                            'name="amount" value="6.50"'))
+    assert extract(_doc(deposit, head=head), "u", default_currency="GBP").strategy != "platform:paypal"
 
 
 @pytest.mark.parametrize("title", ["A Pictorial Guide to the Lakeland Fells, Book One: The Eastern Fells", "The Eastern Fells"])
@@ -249,6 +254,27 @@ def test_a_bold_line_heads_a_block_of_other_offers() -> None:
     layout = Layout(doc)
     assert layout.another_products(doc.get_element_by_id("o"))
     assert not layout.another_products(doc.get_element_by_id("d"))  # a bold line heading anything else
+
+
+def test_a_us_grocers_regular_price_beside_a_members_and_a_per_count_unit_price() -> None:
+    body = ('<h1>Organic Large Brown Eggs, 12 ct</h1><div class="price-block"><div><span>Rewards Member Price</span>'
+            '<span class="price price--member">$4.99</span><a href="/rewards">Sign in or join to get this price</a></div>'
+            '<div><span>Price</span><span class="price price--regular">$5.49</span><span class="unit">$0.46/ct</span>'
+            '</div></div><button>Add to Cart</button>')
+    assert extract(_doc(body), "u", default_currency="USD").price == Decimal("5.49")
+
+
+def test_log_in_for_wholesale_pricing_where_the_price_would_be() -> None:
+    gate = ('<h1>Tidewater Dog Chews, Case of 24</h1><div class="price-gate"><p class="price-gate__title">Log in for'
+            ' wholesale pricing</p><p>Pricing is available to approved retail accounts only.</p></div>'
+            '<p>Free freight on orders of $500+ to the lower 48.</p><button>Add to Cart</button>')
+    assert extract(_doc(gate), "u", default_currency="USD").price is None
+    # a retail price shown (split over elements) above a trade member's link: the retail price stands
+    retail = gate.replace('<div class="price-gate"><p class="price-gate__title">Log in for wholesale pricing</p><p>Pricing is'
+                          ' available to approved retail accounts only.</p></div>',
+                          '<div class="price"><sup>$</sup>149<sup>.00</sup></div><div>Are you a trade member? <a href='
+                          '"/login">Log in for wholesale pricing</a></div>')
+    assert extract(_doc(retail), "u", default_currency="USD").price == Decimal("149.00")
 
 
 def test_gambios_category_page_holds_no_price() -> None:
