@@ -527,6 +527,9 @@ Polish instalments ("w 3 ratach po") and a multibuy ("Kup 2 szt. – zapłacisz 
 holdout233 (ordinary pages of US shops of every size on the platforms they use; 8 of its 40 without a price, 18
 without structured data) 38/40 at efd898c: a grocer's "$0.46/ct" (a unit price per count) read as the price, and a
 price invented on a B2B page that says "Log in for wholesale pricing" where the price would be.
+holdout238 (ordinary pages of shops in France, Belgium, Spain, Italy and Portugal; 8 of its 40 without a price, 17
+without structured data) 38/40 at 9134976, no price invented: PrestaShop's "product-price-and-shipping" box read as a
+shipping cost (no price found), and a marketplace seller's offer in a "buybox__others" block taken over the shop's own.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

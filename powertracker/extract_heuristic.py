@@ -177,7 +177,7 @@ _PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|
 # and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
 _PLUS_SHIPPING_LEFT = _rx(rf"(zzgl\.?|zuzüglich|plus|\+)\s*({_SHIPPING_NOUNS})\s*[:(]?\s*$")
 # not WooCommerce's product class ("shipping-taxable"), nor PrestaShop's VAT label ("tax-shipping-delivery-label")
-_SHIPPING_ATTR = _rx(r"(?<!tax-)shipping(?!-taxable)|(?<!tax-shipping-)delivery|postage|versand|livraison|verzend|frakt|fragt"
+_SHIPPING_ATTR = _rx(r"(?<!tax-)(?<!price-and-)shipping(?!-taxable)|(?<!tax-shipping-)delivery|postage|versand|livraison|verzend|frakt|fragt"
                      r"|(?<!cena-)doprava(?!-?(zdarma|zadarmo|cena))")  # not "box-cena-doprava", "doprava-zdarma"
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")
@@ -253,7 +253,7 @@ _OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|o
 # ... or named right after it: "£17.99 · 3 more offers", "17,99 € (5 weitere Angebote)" (not "£19.99 See more offers")
 _OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?" + _MORE_OFFERS)
 _USED_ATTR = _rx(r"open-?box|resealed-?offer|resigilat|seller-?selector(?!-?main)|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
-                 r"|refurb|offer-?list|(?<![a-z])b-?(grade|ware)-?offer")
+                 r"|refurb|offer-?list|buy-?box_*-*others|(?<![a-z])b-?(grade|ware)-?offer")
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|pre[țt] genius[\s:]*$"  # eMAG's members' price

@@ -459,7 +459,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
                            "cart-page", "cart", "products-list-page", "indexbody",
                            "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand",
-                           "woocommerce-wishlist", "module-blockwishlist-view", "page-stores",
+                           "woocommerce-wishlist", "module-blockwishlist-view", "module-iqitwishlist-view", "page-stores",
                            "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation",
                            "order-confirmation", "woocommerce-checkout", "woocommerce-view-order", "checkout-index-index",
                            "checkout-onepage-success", "sales-guest-view", "sales-guest-form", "sales-order-view",

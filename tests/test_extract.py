@@ -277,6 +277,31 @@ def test_log_in_for_wholesale_pricing_where_the_price_would_be() -> None:
     assert extract(_doc(retail), "u", default_currency="USD").price == Decimal("149.00")
 
 
+def test_prestashops_price_and_shipping_box_holds_the_price() -> None:
+    """PrestaShop 1.7 wraps its price box in "product-price-and-shipping": the box's amounts are no shipping costs."""
+    body = ('<h1>Gaggia Classic Evo Pro</h1><div class="product-prices"><div class="product-price-and-shipping"><div '
+            'class="current-price"><span class="price">379,00 €</span></div><div class="product-discount"><span class='
+            '"regular-price">449,00 €</span><span class="discount">Risparmi 70,00 €</span></div><div>IVA inclusa</div>'
+            '</div></div><p>Spedizione 6,90 € · gratuita sopra 49 €</p><button>Aggiungi al carrello</button>')
+    assert extract(_doc(body), "u", default_currency="EUR").price == Decimal("379.00")
+
+
+def test_other_sellers_offers_beside_the_buy_box() -> None:
+    others = ('<div class="bl-buybox__others"><ul><li class="bl-offer"><span class="bl-offer__price">39,99 €</span> <span>'
+              '+ 5,90 € de livraison</span> <span>Vendu par DecoPeinture Express</span></li></ul></div>')
+    body = ('<h1>Peinture murale blanc mat 2,5 L</h1><aside><div>Vendu par <strong>Bricoland</strong></div><div class='
+            '"bl-price"><span>42</span><span>,90&nbsp;€</span></div><p>17,16&nbsp;€ / L</p><div><button>Ajouter au panier'
+            f'</button></div>{others}</aside>')
+    assert extract(_doc(body), "u", default_currency="EUR").price == Decimal("42.90")
+
+
+def test_a_prestashop_wishlist_module_page_holds_no_price() -> None:
+    body = ('<h1>La mia lista dei desideri</h1><div class="product-miniature"><a href="/moka">Moka Express 6 tazze</a>'
+            '<span class="price">34,90 €</span><button>Aggiungi al carrello</button></div>')
+    assert extract(_doc(body, body_attrs=' id="module-iqitwishlist-view" class="lang-it"'), "u",
+                   default_currency="EUR").price is None
+
+
 def test_gambios_category_page_holds_no_price() -> None:
     grid = "".join(f'<div class="product-container"><a href="/w{i}">Wein {i}</a><span class="current-price">{i},95 EUR'
                    '</span></div>' for i in range(5, 11))
