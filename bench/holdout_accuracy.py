@@ -530,6 +530,10 @@ price invented on a B2B page that says "Log in for wholesale pricing" where the 
 holdout238 (ordinary pages of shops in France, Belgium, Spain, Italy and Portugal; 8 of its 40 without a price, 17
 without structured data) 38/40 at 9134976, no price invented: PrestaShop's "product-price-and-shipping" box read as a
 shipping cost (no price found), and a marketplace seller's offer in a "buybox__others" block taken over the shop's own.
+holdout237 (ordinary pages of UK and Irish shops; 8 of its 40 without a price, 17 without structured data) 38/40 at
+3358b59: a Nectar (loyalty card) price taken over the retail price, and a price invented on a garden room's quote page
+from its "Popular optional extras" table and, once that was fixed, from other products under a heading a page builder
+wraps in a block of its own.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -302,7 +302,7 @@ _LIMITS_LEFT = _rx(_LIMITS + "$")
 _LIMITS_RIGHT = _rx(r"^\s*" + _AND + r"\s*\S{0,4}\s?\d")
 _LIMITS_UPPER_LEFT = _rx(_LIMITS + r"[^\s\d]{0,4}\s?\d[\d.,]*\s?[^\s\d]{0,4}\s+" + _AND + r"\s*$")  # "… and $500.00"
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard|(?<![\w-])genius-?price"
-                   r"|loyalty-?card|offer-tag--member|price--family|family-?price")
+                   r"|loyalty-?card|offer-tag--member|price--family|family-?price|nectar-?price")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"

@@ -71,7 +71,7 @@ _RELATED_HEADING = compiled(
     r"|produtos relacionados|produtos semelhantes|produtos similares|quem viu|podobné produkty|související|mohlo by vás|může se vám"
     r"|może cię zainteresować|podobne produkty|polecane|klienci kupili|hasonló termékek|ajánlott|produse similare"
     r"|s-ar putea|asiakkaat ostivat|samankaltaiset|benzer ürünler|ilgili ürünler|相關商品|相关商品|猜你喜歡"
-    r"|(weitere|andere) angebote$|(more|other) (offers|buying choices)$|autres offres$|altre offerte$|(más|otras) ofertas$|outras ofertas$|推薦商品|推荐商品|관련 상품|추천 상품|md\s?(추천|픽)|md'?s? picks?|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
+    r"|((popular|optional) )+extras$|also from\b|optional add-?ons$|(weitere|andere) angebote$|(more|other) (offers|buying choices)$|autres offres$|altre offerte$|(más|otras) ofertas$|outras ofertas$|推薦商品|推荐商品|관련 상품|추천 상품|md\s?(추천|픽)|md'?s? picks?|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
     r"|ostatnio oglądane|naposledy (prohlížené|zobrazené)|legutóbb megtekintett|vizualizate recent|vistos recentemente"
     r"|visti di recente|vistos recientemente|senast visade|viimeksi katsotut|nylig sett|sidst sete|récemment consultés"
     r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본|recent bekeken|laatst bekeken"
@@ -588,6 +588,10 @@ def _related_block(el: _Element) -> bool:
         if not isinstance(ctag, str):
             continue
         seen += 1
+        if seen == 1 and ctag not in _HEADING_TAGS and len(child) == 1 and child[0].tag in _HEADING_TAGS \
+                and not (child.text or "").strip() and not (child[0].tail or "").strip():
+            child = child[0]  # a page builder's heading in a wrapper of its own ("<div class=rich-text><h2>Also from")
+            ctag = child.tag
         # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says; or
         # the block's first thing named its title ("<p class="bundle-offer__title">Frequently bought together")
         # (a line classed only "h5" opens one when the block holds cards: links to two products or more)

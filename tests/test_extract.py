@@ -302,6 +302,26 @@ def test_a_prestashop_wishlist_module_page_holds_no_price() -> None:
                    default_currency="EUR").price is None
 
 
+def test_a_nectar_price_is_a_members_price() -> None:
+    body = ('<h1>Lavazza Qualita Oro Ground Coffee 227g</h1><div class="pd__nectar"><img alt="Nectar Price"><span class='
+            '"pd__cost__nectar-price">&pound;4.25</span></div><div><span class="pd__cost__retail-price">&pound;5.50</span>'
+            '<span>&pound;24.23 / kg</span></div><button>Add</button>')
+    assert extract(_doc(body), "u", default_currency="GBP").price == Decimal("5.50")
+
+
+def test_a_quote_pages_optional_extras_and_other_products_under_a_wrapped_heading() -> None:
+    """A garden room built to order: its extras' prices (under "Popular optional extras") and other products' (under
+    a page builder's heading in a wrapper of its own, "Also from Oak Hollow") are no price of the product."""
+    body = ('<h1>The Willow Garden Room</h1><p>Designed and built to order.</p><a href="/quote">Request a Quote</a>'
+            '<section><h2>Popular optional extras</h2><p>Add any of these to your quote.</p><table><tr><td>Electrical'
+            ' package</td><td>&pound;1,250.00</td></tr><tr><td>Decking</td><td>&pound;1,895.00</td></tr></table></section>'
+            '<section><div class="rich-text"><h2>Also from Oak Hollow</h2></div><div class="grid"><div class="card">'
+            '<h3>Insulated Storage Shed</h3><p class="other-price">&pound;3,495.00</p><a href="/shed">Find out more</a>'
+            '</div><div class="card"><h3>Base Kit</h3><p class="other-price">&pound;895.00</p><a href="/base">Find out'
+            ' more</a></div></div></section>')
+    assert extract(_doc(body), "u", default_currency="GBP").price is None
+
+
 def test_gambios_category_page_holds_no_price() -> None:
     grid = "".join(f'<div class="product-container"><a href="/w{i}">Wein {i}</a><span class="current-price">{i},95 EUR'
                    '</span></div>' for i in range(5, 11))
