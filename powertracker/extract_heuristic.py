@@ -284,7 +284,7 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
                 r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud)\s*:?\s*$")  # not "Aktualna oferta", a deal
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
-_BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|jetzt bieten|gebot abgeben"
+_BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
                    r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
                    r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud)\W*$")
 _BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
@@ -320,7 +320,7 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|damage|theft|acci
 # a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken|dias?)|weekend|wochenende|week-end"
-                 r"|fim de semana|semana)"
+                 r"|fim de semana|semana|daily|weekly|nightly)"
                  r"\s*(\([^)]*\))?[\s:]*$")
 # a rate a day or a week after the amount: "Desde 25,00 € / dia", "£89 per day"
 _HIRE_RIGHT = _rx(r"\s*(/|per|pro|par|por|al|a)\s*(day|dia|día|tag|jour|giorno|dag|dygn|døgn|week|woche|semaine|semana|settimana)\b")
@@ -1679,8 +1679,8 @@ def auction_without_buy_now(page: Page, layout: Layout, found: Scan) -> bool:
         text = " ".join(((el.get("value") if el.tag == "input" else text_content(el)) or "").split())
         if not text or len(text) > 40:
             continue
-        if _BUY_NOW_CONTROL.match(text):
-            return False  # it sells outright too: the heuristic finds that price
+        if _BUY_NOW_CONTROL.match(text) and not layout.another_products(el):
+            return False  # it sells outright too: the heuristic finds that price (not a similar lot's "Sofort kaufen")
         if not bid and _BID_CONTROL.match(text) and not layout.hidden(el) and not layout.another_products(el):
             bid = True
     return bid

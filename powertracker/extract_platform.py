@@ -514,6 +514,9 @@ _SEARCH_WORDS = compiled(r"^\W*(\d+\s+)?(search results?|results? for|you search
 _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結果|\bsearch results for\b"
                          # a buying guide's: "Heat pumps: our buying guide | …"
                          r"|\b" + _GUIDE_WORDS + r"\b"
+                         # a finance calculator's: "E-bike financieren – bereken je maandbedrag | …"
+                         r"|\b(bereken (je|uw) maandbedrag|finance calculator|finanzierungsrechner|ratenrechner"
+                         r"|calculateur de (financement|crédit|mensualités)|calculadora de (financiación|cuotas))\b"
                          # a recipe, its groceries priced: "Krämig laxpasta | Recept Stadsbutiken"
                          r"|[|–—]\s*(recept|recipe|rezept|recette|ricetta|receta|opskrift|oppskrift)\b[^|–—]*$"
                          # a product's questions and answers: "Questions & Answers: Instant Pot Duo … | …"
@@ -539,6 +542,7 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|ďakujeme za (váš )?nákup|takk for handelen|tak for (dit )?køb|ordrebekreftelse|ordrebekræftelse"
                          r"|orderbekräftelse|bestellbestätigung|confirmation de commande|confirmación de (su |tu )?pedido"
                          r"|confirmação d[oa] (seu )?(pedido|encomenda)|conferma (dell.)?ordine|potvrzení objednávky)"
+                         r"(,\s*[^\W\d_][\w .'-]{0,40})?"  # the shopper's name: "Obrigado pela sua compra, Mariana!"
                          r"\W*(#?\s*[\w-]*\d[\w-]*\W*)?"  # its number: "#1042", "HF-20931877"
                          r"([|–—-][^|–—]*)?$"
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
@@ -726,7 +730,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     if heading is not None and _SHOPPING_BAG.match(heading) and _LINE_QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
-    if _not_found(heading) or (heading is not None and _SEARCH_WORDS.match(heading) and not _sold_under(layout, heading, body)):
+    if _not_found(heading) or (heading is not None and (_SEARCH_WORDS.match(heading) or _SEARCH_TITLE.search(heading))
+                               and not _sold_under(layout, heading, body)):  # "Obrigado pela sua compra, Mariana!"
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))

@@ -322,6 +322,26 @@ def test_a_quote_pages_optional_extras_and_other_products_under_a_wrapped_headin
     assert extract(_doc(body), "u", default_currency="GBP").price is None
 
 
+def test_an_order_confirmation_a_rental_an_auction_and_a_finance_calculator_hold_no_price() -> None:
+    thanks = ('<h1>Obrigado pela sua compra, Mariana!</h1><table><tr><td>Liquidificador</td><td>R$ 749,90</td></tr>'
+              '<tr><td>Total</td><td>R$ 1.196,62</td></tr></table><a href="/">Continuar comprando</a>')
+    assert extract(_doc(thanks), "u", default_currency="BRL").price is None
+    rates = ('<h1>Sony FX6 Cinema Camera Kit</h1><p>Rent the FX6 for your next shoot.</p><h2>Rental Rates</h2><table><tr>'
+             '<td>Daily (24 hrs)</td><td>$185</td></tr><tr><td>Weekly (7 days)</td><td>$740</td></tr><tr><td>Monthly</td>'
+             '<td>Call for quote</td></tr></table><a href="/reserve">Request a reservation</a>')
+    assert extract(_doc(rates), "u", default_currency="USD").price is None
+    similar = "".join(f'<li class="similar-item"><a href="/l/{i}">Kamera {i}</a> CHF {i}40.00 <a href="/l/{i}/buy">Sofort'
+                      ' kaufen</a></li>' for i in range(3, 6))
+    auction = ('<h1>Vito B Sucherkamera</h1><p>Aktuelles Gebot CHF 120.00</p><p>Startpreis CHF 1.00</p><form><input name="amount">'
+               '<button type="submit">Bieten</button></form><p>Versand CHF 9.00</p>'
+               f'<section class="related"><h2>Ähnliche Artikel</h2><ul>{similar}</ul></section>')
+    assert extract(_doc(auction), "u", default_currency="CHF").price is None
+    calculator = ('<h1>Je nieuwe e-bike, in kleine maandbedragen</h1><p>Aankoopbedrag € 2.999,00</p><p>Looptijd 36'
+                  ' maanden: € 93,46 per maand</p><button>Bereken</button>')
+    assert extract(_doc(calculator, head="<title>E-bike financieren – bereken je maandbedrag | Volta Velo</title>"),
+                   "u", default_currency="EUR").price is None
+
+
 def test_gambios_category_page_holds_no_price() -> None:
     grid = "".join(f'<div class="product-container"><a href="/w{i}">Wein {i}</a><span class="current-price">{i},95 EUR'
                    '</span></div>' for i in range(5, 11))
