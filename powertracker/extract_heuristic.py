@@ -93,7 +93,7 @@ _UNIT_RIGHT = _rx(r"^[\s*]*\)?\s*(/|per\b|pro\b|je\b|le\b|la\b|par\b|för\b|pr\.
                   r"(kg|g|gr|l|ltr|litre|liter|ml|cl|m|m2|m²|m³|stk|stück|st\b|unit|piece|kilo"
                   r"|cu\.? ?ft|sq\.? ?ft|sq\.? ?m|ft|yd|gal|fl\.? ?oz"
                   r"|kilogramm?e?|kilogramo|chilogrammo|gramm?e?s?|gramos|litro|lb|oz|sheet|wash|tablet"
-                  r"|capsule|meter|metre|metro|wh|kwh|ct|count)(?![a-z])"
+                  r"|capsule|meter|metre|metro|wh|kwh)(?![a-z])|^[\s*]*\)?\s*(/|per\b)\s*(ct|count)(?![a-z])"
                   r"|^\s*ל-?\s?(1|10|100|1000)\s?(גרם|גר\'|ק\"ג|ליטר|מ\"ל)")  # "₪11.95 ל-100 גרם": for 100 grams
 _UNIT_LEFT = _rx(r"(unit price|price per|grundpreis|prix au (kg|kilo|litre)|prix unitaire|prijs per|eenheidsprijs"
                  r"|jämförpris|jmf\.? ?pris|kilopris|literpris|enhedspris|単価|τιμή ανά (λίτρο|κιλό)|цена за (кг|литър)"
@@ -302,7 +302,7 @@ _LIMITS_LEFT = _rx(_LIMITS + "$")
 _LIMITS_RIGHT = _rx(r"^\s*" + _AND + r"\s*\S{0,4}\s?\d")
 _LIMITS_UPPER_LEFT = _rx(_LIMITS + r"[^\s\d]{0,4}\s?\d[\d.,]*\s?[^\s\d]{0,4}\s+" + _AND + r"\s*$")  # "… and $500.00"
 _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards?-?price|cmr-?price|price--member|price-{1,2}club|(?<![a-z-])card-?price|clubcard|(?<![\w-])genius-?price"
-                   r"|loyalty-?card|offer-tag--member|price--family|family-?price|nectar-?price")
+                   r"|loyalty-?card|offer-tag--member|price--family|family-?price|(?<![a-z])nectar-price(?![\w-])")
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"
@@ -1284,13 +1284,16 @@ def _title_then_price(layout: Layout, el: _Element, text: str, m: PriceMatch) ->
 
 def _title_price_stands(out: Scan, titled: Seen) -> bool:
     """Whether the amount ending the title is the page's price: no other amount is marked or labelled a price ("Our
-    price: £46.49" under "Gift Card – £50", "Reduced to £280"), and the page names the amount nowhere else (a coin's
-    "face value of £100")."""
+    price: £46.49" under "Gift Card – £50", "Reduced to £280"), and the page names the amount elsewhere only when it
+    shows no other (a coin's "face value of £100" beside its price)."""
+    other = any(s.reason is None and s.match.amount != titled.match.amount for s in out.seen)
     for s in out.seen:
         if s is titled:
             continue
         if s.match.amount == titled.match.amount:
-            return False
+            if other:  # a coin's "face value of £100" beside its price; not "£185 including the loose cushion" alone
+                return False
+            continue
         if s.reason is None and (_PRICE_ATTR.search(" ".join(_chain_attrs(s.element)[0]))
                                  or _PRICED_LABEL.search(s.text[max(0, s.match.start - 30):s.match.start])):
             return False
@@ -1715,7 +1718,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.another_products(el) or layout.unselected_option(el) \
                     or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)) or _table_row(el) \
-                    or _about_another_thing(el):
+                    or _about_another_thing(el) or _link_to_trade_prices(el, text):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
@@ -1727,6 +1730,18 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                     _YIELDING.search(_own_sentence(text, said)) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
+
+
+def _link_to_trade_prices(el: _Element, text: str) -> bool:
+    """Whether the statement is a link's whole text offering trade prices ("<a href=/login>Log in for wholesale
+    pricing</a>" beside a retail price): an offer to trade buyers, not the price spot's say (a trade-only shop's
+    "Log in or apply for a trade account to see prices" link still is)."""
+    said = " ".join(text.split())
+    return _FOR_TRADE_PRICING.match(said) is not None and any(" ".join(text_content(a).split()) == said
+                                                              for a in el.iter("a"))
+
+
+_FOR_TRADE_PRICING = _rx(r"^\W*(log ?in|sign ?in) for (the |our )?(trade|wholesale|dealer) pric")
 
 
 _ADDON_ATTR = _rx(r"add-?on|upsell|cross-?sell")

@@ -398,13 +398,15 @@ def cafe24(page: Page, layout: Layout) -> list[Candidate]:
 
 _PAYPAL_FORM = _x("//form[contains(@action, 'paypal.com/cgi-bin/webscr')]")
 _WORDS = compiled(r"\w+")
+_NOT_THE_ITEM = frozenset({"deposit", "swatch", "sample", "samples", "anzahlung", "muster", "acompte", "échantillon",
+                           "aanbetaling", "staal", "gift", "wrap", "wrapping", "postage", "shipping", "delivery"})
 
 
 def paypal(page: Page, layout: Layout) -> list[Candidate]:
     """PayPal's buy button, a hand-made shop's basket: the hidden ``amount`` and ``currency_code`` of the one form
     that adds the product (``cmd`` ``_cart`` or ``_xclick``), when the page has just one outside other products'
-    blocks (a "view basket" button has no amount; several are the product's and its accessories') and every word
-    of its ``item_name`` is in the page's title (not a "Deposit - Oak Rocking Chair", a "Fabric swatch")."""
+    blocks (a "view basket" button has no amount; several are the product's and its accessories') and its
+    ``item_name`` names the page's product (not a "Deposit - Oak Rocking Chair", a "Fabric swatch")."""
     found = []
     for form in _PAYPAL_FORM(page.doc):
         fields = {i.get("name"): i.get("value") for i in form.iter("input") if i.get("type") == "hidden"}
@@ -414,9 +416,11 @@ def paypal(page: Page, layout: Layout) -> list[Candidate]:
         return []
     form, fields = found[0]
     title = " ".join(text_content(el) for el in (layout.title, page.doc.find("head/title")) if el is not None)
-    named = set(_WORDS.findall((fields.get("item_name") or "").casefold()))
-    if not named or not named <= set(_WORDS.findall(title.casefold())):
-        return []
+    named, titled = set(_WORDS.findall((fields.get("item_name") or "").casefold())), set(_WORDS.findall(title.casefold()))
+    heading = set(_WORDS.findall(text_content(layout.title).casefold())) if layout.title is not None else set()
+    if not named or not (named <= titled or (heading and heading <= named and len(named - heading) <= 2
+                                             and not named & _NOT_THE_ITEM)):
+        return []  # its words the title's, or the heading's and a size or a code more ("Oak Chopping Board (Large) #CB40")
     amount, body = structured_amount(fields["amount"]), page.doc.find("body")
     if amount is None or amount <= 0 or body is None or all(
             m.amount != amount for m in find_prices(normalize(visible_text(body)))):
@@ -548,6 +552,14 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
                          r"|^\W*lista de (casamiento|casamento|bodas?|regalos|nacimiento|presentes) de "
                          r"|^\W*(hochzeitstisch|hochzeitsliste|geschenkeliste|babyliste) von ", re.I)
+def _titled_so(heading: str) -> bool:
+    """Whether a heading says what ``_SEARCH_TITLE`` finds in a title ("Obrigado pela sua compra, Mariana!"), with
+    nothing after a dash (in a title the shop's name; in a heading a product's: "Thank You For Your Order – Kraft
+    Sticker Roll")."""
+    m = _SEARCH_TITLE.search(heading)
+    return m is not None and not re.search(r"\s[|–—-]\s", heading[m.start():])
+
+
 # a basket's title in CJK, the whole of it or its last part ("G마켓 - 장바구니"; not "접이식 장바구니", a foldable basket)
 _CART_TITLE = compiled(r"(^|[-|–:]\s*)(장바구니|ショッピングカート|カート|购物车|購物車)\s*$")
 # a basket's heading starts with its word ("Your cart", "Dein Warenkorb (3 Artikel)"), not "Seagrass Storage Basket"
@@ -730,8 +742,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     if heading is not None and _SHOPPING_BAG.match(heading) and _LINE_QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
-    if _not_found(heading) or (heading is not None and (_SEARCH_WORDS.match(heading) or _SEARCH_TITLE.search(heading))
-                               and not _sold_under(layout, heading, body)):  # "Obrigado pela sua compra, Mariana!"
+    if _not_found(heading) or (heading is not None and (_SEARCH_WORDS.match(heading) or _titled_so(heading))
+                               and not _sold_under(layout, heading, body)):
         return f"its heading says {heading!r}"
     if heading is not None and _PROMO_HEADING.search(heading) and not types & PRODUCT_TYPES \
             and ((tiles := _tiles(page.doc)) and (layout.buy is None or _in_tiles(layout.buy, tiles))

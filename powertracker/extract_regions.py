@@ -71,7 +71,8 @@ _RELATED_HEADING = compiled(
     r"|produtos relacionados|produtos semelhantes|produtos similares|quem viu|podobné produkty|související|mohlo by vás|může se vám"
     r"|może cię zainteresować|podobne produkty|polecane|klienci kupili|hasonló termékek|ajánlott|produse similare"
     r"|s-ar putea|asiakkaat ostivat|samankaltaiset|benzer ürünler|ilgili ürünler|相關商品|相关商品|猜你喜歡"
-    r"|((popular|optional) )+extras$|also from\b|optional add-?ons$|(weitere|andere) angebote$|(more|other) (offers|buying choices)$|autres offres$|altre offerte$|(más|otras) ofertas$|outras ofertas$|推薦商品|推荐商品|관련 상품|추천 상품|md\s?(추천|픽)|md'?s? picks?|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
+    r"|((popular|optional) )+extras$|also from\b|\d+ (autres|other) (produits|products) (dans la même catégorie|in the same category)"
+    r"|les clients qui ont acheté|optional add-?ons$|(weitere|andere) angebote$|(more|other) (offers|buying choices)$|autres offres$|altre offerte$|(más|otras) ofertas$|outras ofertas$|推薦商品|推荐商品|관련 상품|추천 상품|md\s?(추천|픽)|md'?s? picks?|함께 본|अक्सर एक साथ खरीदे|समान उत्पाद|संबंधित उत्पाद|מוצרים דומים|מוצרים קשורים|สินค้าที่เกี่ยวข้อง|สินค้าแนะนำ|อุปกรณ์เสริมที่แนะนำ"
     r"|ostatnio oglądane|naposledy (prohlížené|zobrazené)|legutóbb megtekintett|vizualizate recent|vistos recentemente"
     r"|visti di recente|vistos recientemente|senast visade|viimeksi katsotut|nylig sett|sidst sete|récemment consultés"
     r"|наскоро разгледани|πρόσφατα προβληθέντα|最近チェックした|最近瀏覽|최근 본|recent bekeken|laatst bekeken"
@@ -589,9 +590,9 @@ def _related_block(el: _Element) -> bool:
             continue
         seen += 1
         if seen == 1 and ctag not in _HEADING_TAGS and len(child) == 1 and child[0].tag in _HEADING_TAGS \
-                and not (child.text or "").strip() and not (child[0].tail or "").strip():
-            child = child[0]  # a page builder's heading in a wrapper of its own ("<div class=rich-text><h2>Also from")
-            ctag = child.tag
+                and not (child.text or "").strip() and not (child[0].tail or "").strip() and _no_buy_box(el):
+            child = child[0]  # a page builder's heading in a wrapper of its own ("<div class=rich-text><h2>Also from"),
+            ctag = child.tag  # over a block that is no buy box (not "<div class=product-name><h2>Replacement Carafe")
         # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says; or
         # the block's first thing named its title ("<p class="bundle-offer__title">Frequently bought together")
         # (a line classed only "h5" opens one when the block holds cards: links to two products or more)
@@ -611,18 +612,25 @@ def _related_block(el: _Element) -> bool:
 
 def _bold_heading(block: _Element, line: _Element) -> bool:
     """Whether ``line``, ``block``'s first, is a hand-made heading of other products: one bold phrase and nothing else
-    that is a related-products heading whole ("<p><strong>Weitere Angebote</strong></p>"; not a product's name that
-    opens with such a word, "Stalen wandrek", "Replacement Glass Jug"), over a block with no form and no buy button of
-    its own (not a buy box that opens with "Accessoires", nor an add-on form's "Zubehör (optional)")."""
+    that is a related-products heading, whole or in three words at most ("<p><strong>Weitere Angebote</strong></p>",
+    "Related Products"; not a product's name that opens with such a word, "Stalen wandrek Industrieel zwart",
+    "Replacement Glass Jug for …"), over a block that is no buy box (``_no_buy_box``)."""
     if line.tag not in ("p", "div") or len(line) != 1 or line[0].tag not in ("strong", "b") or len(line[0]) \
             or (line.text or "").strip() or (line[0].tail or "").strip():
         return False
     text = " ".join((line[0].text or "").split()).rstrip(" :")
     m = _RELATED_HEADING.match(text)
-    if m is None or m.end() < len(text) or block.tag == "form" or next(block.iterancestors("form"), None) is not None \
-            or block.find(".//form") is not None:
+    return m is not None and (m.end() >= len(text) or (len(text.split()) <= 3 and not text[m.end()].isalnum())) \
+        and _no_buy_box(block)  # not "Zubehörset für Gartenteichpumpen"
+
+
+def _no_buy_box(block: _Element) -> bool:
+    """Whether ``block`` is no product's buy box: no form in it or around it, and no buy control, or several (each
+    card's own) - not a buy box that opens with "Accessoires", nor an add-on form's "Zubehör (optional)"."""
+    if block.tag == "form" or next(block.iterancestors("form"), None) is not None or block.find(".//form") is not None:
         return False
-    return not any(_BUY_TEXT.search(" ".join(text_content(b).split())) for b in block.iter("a", "button", "input"))
+    buys = sum(1 for b in block.iter("a", "button", "input") if _BUY_TEXT.search(" ".join(text_content(b).split())))
+    return buys != 1
 
 
 _PRICE_NAME = compiled(r"price|preis|prix|prezzo|precio|preço|prijs|pris|cena|\bár\b|価格|价格|가격|\d", re.I)
