@@ -1286,21 +1286,12 @@ def _title_price_stands(out: Scan, titled: Seen) -> bool:
     """Whether the amount ending the title is the page's price: no other amount is marked or labelled a price ("Our
     price: £46.49" under "Gift Card – £50", "Reduced to £280"), and the page names the amount elsewhere only when it
     shows no other (a coin's "face value of £100" beside its price)."""
-    other = any(s.reason is None and s.match.amount != titled.match.amount for s in out.seen)
-    for s in out.seen:
-        if s is titled:
-            continue
-        if s.match.amount == titled.match.amount:
-            if other:  # a coin's "face value of £100" beside its price; not "£185 including the loose cushion" alone
-                return False
-            continue
-        if s.reason is None and (_PRICE_ATTR.search(" ".join(_chain_attrs(s.element)[0]))
-                                 or _PRICED_LABEL.search(s.text[max(0, s.match.start - 30):s.match.start])):
-            return False
-    return True
-
-
-_PRICED_LABEL = _rx(r"pri[cx]e?|preis|prix|prezzo|precio|prijs|pris\b|now\b|jetzt|reduced|sale\b|offer|only\b")
+    amount = titled.match.amount
+    others = [s for s in out.seen if s.reason is None and s.match.amount != amount]
+    if others and any(s is not titled and s.match.amount == amount for s in out.seen):
+        return False  # a coin's "face value of £100" beside its price; not "£185 including the loose cushion" alone
+    return not any(_PRICE_ATTR.search(" ".join(_chain_attrs(s.element)[0]))
+                   or _PRICED_LABEL.search(s.text[max(0, s.match.start - 30):s.match.start]) for s in others)
 
 
 def _never(el: _Element) -> bool:
@@ -1577,7 +1568,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
     marked = bool(_PRICE_ATTR.search(" ".join(_chain_attrs(best.element)[0])))
     label = best.text[:best.match.start]
     if layout.buy is None and not marked and _LABEL_BEFORE.search(label) and not _PRICE_WORD.search(label) \
-            and not _title_then_price(layout, best.element, best.text, best.match):  # "Book One: The Eastern Fells — £85"
+            and best is not titled:  # "Book One: The Eastern Fells — £85"
         out.note = (f"the likeliest amount is labelled as something else ({best.text[:60]!r}), and the page has no buy"
                     " button and no price mark")
         return
@@ -1598,6 +1589,7 @@ _NO_PRICE_WORDS = register_short_hints(derived(required_literals, _NO_PRICE_TEXT
 # a label that names the price itself: "Giá: 2.000.000₫", "Preis: 49,00 €", "Our price:"
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
+_PRICED_LABEL = _rx(_PRICE_WORD.pattern + r"|reduced|sale\b|only\b")  # "Reduced to £280", "Our price:"
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 # or a one-word heading that names the product's state: "Discontinued – this product …" (not "Limited – …")
 _SENTENCE_END = compiled(r"[.!?]\s+$|^\W*(discontinued|unavailable|retired|obsolete|archived|eingestellt|ausgelaufen"

@@ -398,6 +398,11 @@ def cafe24(page: Page, layout: Layout) -> list[Candidate]:
 
 _PAYPAL_FORM = _x("//form[contains(@action, 'paypal.com/cgi-bin/webscr')]")
 _WORDS = compiled(r"\w+")
+
+
+def _words(text: str | None) -> set[str]:
+    return set(_WORDS.findall((text or "").casefold()))
+
 _NOT_THE_ITEM = frozenset({"deposit", "swatch", "sample", "samples", "anzahlung", "muster", "acompte", "échantillon",
                            "aanbetaling", "staal", "gift", "wrap", "wrapping", "postage", "shipping", "delivery"})
 
@@ -415,11 +420,10 @@ def paypal(page: Page, layout: Layout) -> list[Candidate]:
     if len(found) != 1:
         return []
     form, fields = found[0]
-    title = " ".join(text_content(el) for el in (layout.title, page.doc.find("head/title")) if el is not None)
-    named, titled = set(_WORDS.findall((fields.get("item_name") or "").casefold())), set(_WORDS.findall(title.casefold()))
-    heading = set(_WORDS.findall(text_content(layout.title).casefold())) if layout.title is not None else set()
-    if not named or not (named <= titled or (heading and heading <= named and len(named - heading) <= 2
-                                             and not named & _NOT_THE_ITEM)):
+    named = _words(fields.get("item_name"))
+    heading = _words(text_content(layout.title)) if layout.title is not None else set()
+    if not named or not (named <= heading | _words(page.doc.findtext("head/title"))
+                         or (heading and heading <= named and len(named - heading) <= 2 and not named & _NOT_THE_ITEM)):
         return []  # its words the title's, or the heading's and a size or a code more ("Oak Chopping Board (Large) #CB40")
     amount, body = structured_amount(fields["amount"]), page.doc.find("body")
     if amount is None or amount <= 0 or body is None or all(
@@ -552,6 +556,8 @@ _SEARCH_TITLE = compiled(r"검색\s?결과|検索結果|搜索结果|搜尋結�
                          r"|['’]s (wedding |baby |gift )+registry\s*([|–—-]|$)"
                          r"|^\W*lista de (casamiento|casamento|bodas?|regalos|nacimiento|presentes) de "
                          r"|^\W*(hochzeitstisch|hochzeitsliste|geschenkeliste|babyliste) von ", re.I)
+
+
 def _titled_so(heading: str) -> bool:
     """Whether a heading says what ``_SEARCH_TITLE`` finds in a title ("Obrigado pela sua compra, Mariana!"), with
     nothing after a dash (in a title the shop's name; in a heading a product's: "Thank You For Your Order – Kraft

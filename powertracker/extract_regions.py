@@ -243,6 +243,7 @@ class Layout:
         self._hidden: dict[_Element, bool] = {}
         self._checked: set[str | None] | None = None  # the names of the page's checked inputs
         self._radios: Counter[str | None] = Counter()  # its radio buttons by name, counted with _checked
+        self._unpicked = 0  # its groups of three radio buttons or more with none checked, counted with _checked
         self._ids: dict[str | None, _Element] | None = None  # the page's inputs by id
         self._marked: tuple[list[_Element], list[_Element], list[_Element]] | None = None
         self._title: _Element | None | bool = False  # False: not looked for yet
@@ -342,13 +343,13 @@ class Layout:
                 if self._checked is None:
                     self._checked = {r.get("name") for r in self.doc.iterfind(".//input[@checked]")}
                     self._radios = Counter(r.get("name") for r in self.doc.iterfind(".//input[@type='radio']"))
+                    self._unpicked = sum(n >= 3 and k not in self._checked for k, n in self._radios.items())
                 # another of its group checked, or none of three or more amounts to pick, or of pictured products in
                 # one of several such groups (a bundle builder's steps before any choice: whose price is the page's
                 # cannot be told; one group of pictured cards alone may all cost the same, or be purchase options)
                 name = radio.get("name")
-                return name in self._checked or (self._radios[name] >= 3 and (_amount_alone(a) or (
-                    a.find(".//img") is not None and sum(
-                        n >= 3 and k not in self._checked for k, n in self._radios.items()) >= 2)))
+                return name in self._checked or (self._radios[name] >= 3 and (
+                    _amount_alone(a) or (self._unpicked >= 2 and a.find(".//img") is not None)))
             if a.tag in ("body", "form", "html"):
                 return False
         return False
@@ -590,7 +591,8 @@ def _related_block(el: _Element) -> bool:
             continue
         seen += 1
         if seen == 1 and ctag not in _HEADING_TAGS and len(child) == 1 and child[0].tag in _HEADING_TAGS \
-                and not (child.text or "").strip() and not (child[0].tail or "").strip() and _no_buy_box(el):
+                and not (child.text or "").strip() and not (child[0].tail or "").strip() \
+                and _RELATED_HEADING.search(" ".join(text_content(child[0]).split())) and _no_buy_box(el):
             child = child[0]  # a page builder's heading in a wrapper of its own ("<div class=rich-text><h2>Also from"),
             ctag = child.tag  # over a block that is no buy box (not "<div class=product-name><h2>Replacement Carafe")
         # a heading, not the product's own title ("<h2 class=product-title>Gavekort</h2>"), whatever it says; or
@@ -629,7 +631,7 @@ def _no_buy_box(block: _Element) -> bool:
     card's own) - not a buy box that opens with "Accessoires", nor an add-on form's "Zubehör (optional)"."""
     if block.tag == "form" or next(block.iterancestors("form"), None) is not None or block.find(".//form") is not None:
         return False
-    buys = sum(1 for b in block.iter("a", "button", "input") if _BUY_TEXT.search(" ".join(text_content(b).split())))
+    buys = sum(1 for b in block.iter("a", "button", "input") if buy_words(" ".join(text_content(b).split())))
     return buys != 1
 
 

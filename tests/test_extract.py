@@ -7,12 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from lxml.etree import fromstring
+from lxml.etree import HTMLParser, fromstring
 
 from powertracker.demo_shop import render
 from powertracker.extract import availability, currency_code, extract, parse_price
 from powertracker.extract_base import Page
 from powertracker.extract_heuristic import _labels_next_amount
+from powertracker.extract_regions import Layout
 from powertracker.extract_structured import json_ld
 
 BASE = "http://127.0.0.1:8765"
@@ -244,16 +245,13 @@ def test_a_basket_another_sellers_offer_instalments_and_a_multibuy_beside_the_pr
 
 def test_a_bold_line_heads_a_block_of_other_offers() -> None:
     """"<p><strong>Weitere Angebote</strong></p>" opens the block of other sellers' offers as a heading would."""
-    from lxml.html import fromstring
-
-    from powertracker.extract_regions import Layout
-
     doc = fromstring('<html><body><h1>MacBook Air 13"</h1><div><strong>CHF 1\'299.–</strong></div><div><p><strong>'
                      'Weitere Angebote</strong></p><div><span>Marktplatz: iStore</span><strong id="o">CHF 1\'279.–</strong>'
-                     '</div></div><div><p><strong>Lieferung</strong></p><p id="d">Morgen geliefert</p></div></body></html>')
+                     '</div></div><div><p><strong>Lieferung</strong></p><p id="d">Morgen geliefert</p></div></body></html>',
+                     HTMLParser())
     layout = Layout(doc)
-    assert layout.another_products(doc.get_element_by_id("o"))
-    assert not layout.another_products(doc.get_element_by_id("d"))  # a bold line heading anything else
+    assert layout.another_products(doc.find(".//*[@id='o']"))
+    assert not layout.another_products(doc.find(".//*[@id='d']"))  # a bold line heading anything else
 
 
 def test_a_us_grocers_regular_price_beside_a_members_and_a_per_count_unit_price() -> None:
@@ -2369,9 +2367,6 @@ def test_structured_prices_the_visible_page_corrects(ld_price: str, body: str, c
 
 
 def test_volusions_image_button_is_the_buy_button_and_its_layout_divs_are_no_cards() -> None:
-    from lxml.etree import HTMLParser
-
-    from powertracker.extract_regions import Layout
     page = ('<html><body><div><a href="/c/1">Carb parts 2024</a></div><div id="content_area"><a href="/">Home</a><form><span>Rebuild Kit'
             '</span><b>Our Price: $34.95</b><input type="image" src="/btn_addtocart.gif" name="btnaddtocart" alt="Add to'
             ' cart" class="vCSS_input_addtocart"></form></div><div><a href="/h/1">Help 24/7</a></div></body></html>')
