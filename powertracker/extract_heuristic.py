@@ -1122,6 +1122,7 @@ def survey(page: Page, layout: Layout) -> Scan:
         matches = [m for m in find_prices(text) if m.symbol.lower() not in HINT_ONLY or page.currency(m.symbol)]
         levels, struck = _chain_attrs(el)
         before, after = _neighbour_text(el, True), _neighbour_text(el, False)
+        listed = _listed(text, matches) if len(matches) > 2 else ()
         for i, m in enumerate(matches):
             left = text[max(0, m.start - _WINDOW):m.start]
             right = text[m.end:m.end + _WINDOW]
@@ -1149,6 +1150,8 @@ def survey(page: Page, layout: Layout) -> Scan:
                 s.reason = MULTIBUY  # a pack offered beside the piece: "Pachet 4 bucăți: 1.479,60 lei (369,90 lei/buc.)"
             if s.reason is None and not (m.amount > 0):
                 s.reason = "zero amount"
+            if s.reason is None and i in listed:
+                s.reason = LISTED
             if s.reason is None and _in_prose(page, el):
                 s.reason = RUNNING_TEXT
             if s.reason is None and layout.unselected_option(el):
@@ -1160,7 +1163,8 @@ def survey(page: Page, layout: Layout) -> Scan:
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
             if s.reason is None and (_HIRE_LEFT.search(left) and page.mentions(*_HIRE_WORDS)
-                                     or _HIRE_RIGHT.match(right) and _hire_region(page, layout)):
+                                     or _HIRE_RIGHT.match(right) and (_hire_region(page, layout)
+                                                                      or any(x.reason == HIRE for x in out.seen))):
                 s.reason = HIRE
             if s.reason is None and _links_elsewhere(page, el):
                 s.reason = "in a named link to another page (another product or colour)"
@@ -1187,6 +1191,28 @@ def _hire_region(page: Page, layout: Layout) -> bool:
         text = " ".join(text_content(b) for b in (region, block) if b is not None and b.tag not in ("body", "html"))
         page.memo["hire region"] = any(w in text for w in _HIRE_WORDS)
     return bool(page.memo["hire region"])
+
+
+LISTED = "one of several amounts listed together (gift card values, a choice of sizes)"
+_LIST_SEP = compiled(r"\s*(,|/|\||;|or|oder|ou|o|of|eller|tai|lub|albo|nebo|alebo|vagy|sau|или|and|und|et|y|e|en|og|och|ja)?\s*",
+                     re.I)
+
+
+def _listed(text: str, matches: list[PriceMatch]) -> set[int]:
+    """The indices of the amounts in runs of three or more joined only by commas or "or" ("Digital
+    cards in $25, $50, $100, $150, $250 or $500"): a list of values to choose from, none of them
+    the price."""
+    out: set[int] = set()
+    run = [0]
+    for i in range(1, len(matches) + 1):
+        if i < len(matches) and _LIST_SEP.fullmatch(text[matches[i - 1].end:matches[i].start]) \
+                and text[matches[i - 1].end:matches[i].start].strip():
+            run.append(i)
+            continue
+        if len(run) > 2:
+            out.update(run)
+        run = [i]
+    return out
 
 
 def _before_next_label(text: str) -> str:
@@ -1628,6 +1654,21 @@ def shown_bare(page: Page, amount: Decimal) -> bool:
     return False
 
 
+_SPOKEN = compiled(r"\s*(\d{1,3}(?:[ .']\d{3})*,\d\d|\d{1,3}(?:[ ,']\d{3})*\.\d\d)(?!\d)")
+
+
+def _spoken_amount(el: _Element, text: str) -> str | None:
+    """The amount an element's aria-label reads out when its visible digits are that amount's, split
+    over spans with no separator ("<span>54</span><span>95</span>/st" labelled "54,95 kronor per
+    styck"): what a screen reader is told the price is."""
+    label = el.get("aria-label")
+    m = _SPOKEN.match(label) if label else None
+    if m is None:
+        return None
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return m.group(1) if digits == "".join(ch for ch in m.group(1) if ch.isdigit()) else None
+
+
 def _bare_price(page: Page, layout: Layout) -> Seen | None:
     """The amount a price-marked element near the product title shows without any currency sign
     (``<span class="price-int">129</span><sup>90</sup>``, ``4.999,-``: a shop that prints none), when
@@ -1643,7 +1684,9 @@ def _bare_price(page: Page, layout: Layout) -> Seen | None:
             continue
         text = page.text_of(el)
         if not _BARE_AMOUNT.fullmatch(text) or not ("," in text or "." in text):
-            continue  # a price has its cents or its ",-"; a lone "3" is a count, "12990" two spans run together
+            text = _spoken_amount(el, text)
+            if text is None:
+                continue  # a price has its cents or its ",-"; a lone "3" is a count, "12990" two spans run together
         levels, struck = _chain_attrs(el)
         attrs = " ".join(levels)
         mark = _was_marked(levels)  # a "regular" price stands when nothing else does (beside a members' price)

@@ -1104,6 +1104,24 @@ def test_an_amount_without_a_currency_sign_in_the_price_spot() -> None:
     assert extract(struck, "u", default_currency="NOK").price is None
 
 
+def test_a_split_price_without_a_sign_read_out_by_its_aria_label() -> None:
+    price = ('<div class="_price_4kq" aria-label="54,95 kronor per styck"><span class="_kr">54</span>'
+             '<span class="_ore">95</span><span class="_unit">/st</span></div>')
+    html = _doc(f'<h1>Smör Normalsaltat 500 g</h1><s>109,90 kr/kg</s>{price}<button>Lägg i kundvagn</button>')
+    assert extract(html, "u", default_currency="SEK").price == Decimal("54.95")
+    # a label that reads out other digits than the ones shown is no reading of them
+    assert extract(html.replace('"54,95 kronor', '"44,95 kronor'), "u", default_currency="SEK").price is None
+
+
+def test_amounts_listed_together_are_values_to_choose_from() -> None:
+    info = _doc('<h1>Gift Cards</h1><div class="prose"><p>Pick your amount</p><p>Digital cards in $25, $50, $100,'
+                ' $150, $250 or $500.</p></div><a href="/products/gift-card">Buy a gift card</a>')
+    assert extract(info, "u", default_currency="AUD").price is None
+    # two amounts side by side are a was and a sale price, not a list
+    sale = _doc('<h1>Cap</h1><p class="price"><s>$39.95</s> $29.95</p><button>Add to cart</button>')
+    assert extract(sale, "u", default_currency="AUD").price == Decimal("29.95")
+
+
 def test_r_is_rand_only_on_a_rand_shop() -> None:
     html = _doc('<h1>Mirrorless camera</h1><div class="buybox"><span class="price">R 12 999</span>'
                 '<button>Add to cart</button></div>')

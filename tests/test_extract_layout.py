@@ -828,6 +828,18 @@ def test_a_day_rate_is_a_hire_rate_only_where_the_product_is_hired_out() -> None
     assert extract(hired, "https://shop.example/p", default_currency="EUR").price is None
 
 
+def test_once_rates_are_hire_rates_an_add_on_a_day_is_one_too() -> None:
+    rates = "<ul><li>Daily $185</li><li>Weekend $370</li><li>Weekly $740</li></ul>"
+    addons = '<h2>Add-ons</h2><table><tr><td>Extra battery</td><td>$10 / day</td></tr></table>'
+    page = (f'<html><body><nav><a href="/rentals">Rentals</a></nav><main><h1>FX6 Cinema Camera Kit</h1>{rates}<p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p>'
+            f'<p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p><p>x</p>{addons}'
+            '<button>Request reservation</button></main></body></html>')
+    assert extract(page, "https://shop.example/p", default_currency="USD").price is None
+    # a camera that is for sale keeps its price, whatever its add-ons cost a day
+    sold = page.replace(rates, '<p class="price">$6,498.00</p>').replace("Request reservation", "Add to cart")
+    assert extract(sold, "https://shop.example/p", default_currency="USD").price == Decimal("6498.00")
+
+
 @pytest.mark.parametrize(("row", "price"), [
     ('<tr><td>Our price: £119.99</td><td><input type="checkbox" name="compare"> Compare</td></tr>', "119.99"),
     ('<tr><td><input type="checkbox"> Gift wrap</td><td>£4.99</td></tr><tr><td>£119.99</td><td></td></tr>', "119.99"),
