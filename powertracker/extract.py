@@ -514,6 +514,10 @@ class _Run:
                 self.page.reject("", f"the page is no product page ({kind}): prices in it are not one"
                                      " product's")
                 return None
+            if name == "heuristic" and self.page.memo.get("empty price box"):
+                self.page.reject("", "heuristic: the shop's own price box is empty (a quote, a login, a hidden"
+                                     " price); the amounts elsewhere are other things'")
+                return None
             if name == "heuristic" and auction_without_buy_now(self.page, self.layout, self.scan):
                 self.page.reject("", "heuristic: an auction (the page's own bid control, no buy-now price): its bids,"
                                      " estimates and fees are no price to buy it at")

@@ -172,7 +172,8 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     own = _WOO_SUMMARY_PRICE(page.doc)
     if own and not has_digit(visible_text(own[0])):  # the product's own price box, empty or "Logga in för att se pris":
         page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
-        return out  # the amounts further on (a replacement's callout, a product loop) are other products'
+        page.memo["empty price box"] = True  # nor will the heuristic read one off the page
+        return out  # the amounts further on (a replacement's callout, samples, a product loop) are other things'
     for block in _WOO_PRICE(page.doc):
         if layout.excluded(block) or any(a.tag == "ul" and has_class(a, "products")
                                          for a in block.iterancestors()):  # a product loop's card: another product's

@@ -930,6 +930,19 @@ def test_woocommerce_reads_the_preselected_variation_not_the_range() -> None:
     assert e.price == Decimal("15"), e.rejected
 
 
+def test_an_empty_woocommerce_price_box_leaves_the_page_without_a_price() -> None:
+    html = ('<html><body><div class="product type-product"><div class="summary entry-summary"><h1 class="product_title">'
+            'Hartley 3 Seater Sofa</h1><p class="price"></p><p>Made to order, priced individually.</p><form>'
+            '<input type="submit" value="Request a quote"></form><div class="sample-box"><h3>Fabric samples</h3>'
+            '<p>Up to 3 free, then <span class="woocommerce-Price-amount amount">£3.00</span> each.</p></div></div>'
+            '</div></body></html>')
+    e = extract(html, "u", default_currency="GBP")
+    assert e.price is None, e.rejected
+    shown = html.replace('<p class="price"></p>', '<p class="price"><span class="woocommerce-Price-amount amount">'
+                                                   '£1,450.00</span></p>')
+    assert extract(shown, "u", default_currency="GBP").price == Decimal("1450.00")
+
+
 @pytest.mark.parametrize(("text", "default", "price", "currency"), [
     ("NT$2,390", "TWD", "2390", "TWD"), ("NT$ 1,280", "USD", "1280", "TWD"), ("₺1.299,90", "TRY", "1299.90", "TRY"),
     ("₪ 349.90", "ILS", "349.90", "ILS"), ("$1.249.999", "ARS", "1249999", "ARS"),
