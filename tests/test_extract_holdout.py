@@ -51,7 +51,7 @@ SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "
 # still read wrong (bench/holdout_accuracy.py says why): marked, so a fix shows up as an unexpected pass
 KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout179/page-08.html", "holdout146/page-20.html", "holdout172/page-19.html", "holdout167/page-05.html", "holdout167/page-39.html",
                 "holdout140/page-38.html",
-                "holdout16/page-16.html", "holdout135/page-30.html", "holdout145/page-39.html", "holdout146/page-35.html",
+                "holdout16/page-16.html", "holdout135/page-30.html", "holdout145/page-39.html",
                 "holdout148/page-28.html",
                 "holdout147/page-25.html", "holdout156/page-19.html",
                 "holdout148/page-22.html", "holdout148/page-26.html",
