@@ -101,7 +101,8 @@ MARKUP = frozenset({"json-ld", "microdata", "rdfa", "meta"})  # the strategies t
 
 
 _FORM_VARIANT = XPath("//form[contains(@action, '/cart/add')]//select[@name='id']/option[@selected]/@value"
-                      " | //form[contains(@action, '/cart/add')]//input[@name='id'][@type='hidden']/@value")
+                      " | //form[contains(@action, '/cart/add')]//input[@name='id'][@type='hidden']/@value"
+                      " | //form[contains(@action, '/cart/add')]//input[@name='id'][@type='radio'][@checked]/@value")
 
 
 @dataclass(frozen=True)
@@ -624,6 +625,8 @@ class _Run:
             why, band = "a price the page shows only without VAT", with_vat
         elif chosen.was is not None and chosen.was < price:  # WooCommerce's grouped products: a range written so
             why, band = "a list price below the price (markup at odds with itself)", (chosen.was - CENT, price)
+        elif name == "meta" and (form := self._form_price()) not in (None, price) and self.shown_in_text(form):
+            why, band = "the first variant's price; the basket form has chosen another", (form, form)
         elif name == "meta" and not self.shown(price):
             why, band = "a price the page does not show (a stale tag)", near
         elif not self.shown_in_text(price) and not any(  # a tag's too, held only by scripts; split prices are joined
@@ -648,6 +651,13 @@ class _Run:
         else:
             return None
         return why if self._visible_instead(chosen, band) else None
+
+    def _form_price(self) -> Decimal | None:
+        """The price the platform's variant data gives the variant the basket form has chosen (a checked radio
+        button, a selected option), when there is one: Shopify's og:price is the first variant's."""
+        form = self.form_variant()
+        picked = {c.price for c in self.candidates("platform") if form and form.matches(c)}
+        return picked.pop() if len(picked) == 1 else None
 
     def _struck_beside_best(self, was: Decimal) -> bool:
         """Whether the page's price box shows ``was`` struck through beside the price the scan reads, with the discount

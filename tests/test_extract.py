@@ -1020,6 +1020,22 @@ def _doc(body: str, head: str = "", body_attrs: str = "") -> str:
     return f"<html><head>{head}</head><body{body_attrs}><main>{body}</main></body></html>"
 
 
+def test_og_price_gives_way_to_the_variant_a_checked_radio_button_chose() -> None:
+    variants = ", ".join(f'{{"id": {i}, "title": "${a}.00", "price": {a}00, "available": true}}'
+                         for i, a in ((11, 25), (12, 50), (13, 100)))
+    head = ('<meta property="og:price:amount" content="25.00"><meta property="og:price:currency" content="AUD">'
+            f'<script type="application/json" id="ProductJson-main">{{"id": 1, "title": "Gift Card", "variants":'
+            f' [{variants}]}}</script>')
+    radios = "".join(f'<input type="radio" name="id" value="{i}"{" checked" if i == 13 else ""}><label>${a}</label>'
+                     for i, a in ((11, 25), (12, 50), (13, 100)))
+    body = ('<h1>Gift Card</h1><div class="price"><span class="price-item price-item--regular">$100.00 AUD</span></div>'
+            f'<form method="post" action="/cart/add">{radios}<button>Add to cart</button></form>')
+    assert extract(_doc(body, head=head), "u", default_currency="AUD").price == Decimal("100.00")
+    first = body.replace("$100.00 AUD", "$25.00 AUD").replace('value="13" checked', 'value="13"').replace(
+        'value="11"', 'value="11" checked')
+    assert extract(_doc(first, head=head), "u", default_currency="AUD").price == Decimal("25.00")
+
+
 def test_the_markups_product_named_by_the_titles_model_code() -> None:
     """Three Product blocks (a warranty first, the machine, an installation): the one whose name holds the title's
     model code is the page's, though the title does not open with its name; its price left from before the sale."""
