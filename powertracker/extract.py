@@ -419,8 +419,8 @@ class _Run:
         not_to_buy = shown and bool(seen & {HIRE, DEPOSIT}) and seen <= {HIRE, DEPOSIT, RUNNING_TEXT}
         if shown and not not_to_buy and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
-                or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
-            return None
+                or not self.shown_as_was(price)) and not self._shown_only_in_cards(price):
+            return None  # markup that knows its was price is not that struck price; shown as this product's
         return said if not shown or not_to_buy or self._shown_only_in_cards(price) or self.shown_as_was(price) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:

@@ -1618,7 +1618,8 @@ _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prij
 _PRICED_LABEL = _rx(_PRICE_WORD.pattern + r"|reduced|sale\b|only\b")  # "Reduced to £280", "Our price:"
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 # or a one-word heading that names the product's state: "Discontinued – this product …" (not "Limited – …")
-_SENTENCE_END = compiled(r"[.!?]\s+$|^\W*(discontinued|unavailable|retired|obsolete|archived|eingestellt|ausgelaufen"
+# the end of the sentence before, and the article a statement may open with ("... im Februar. Der Preis wird ...")
+_SENTENCE_END = compiled(r"[.!?]\s+((der|das|the|le|la|el|il|het|de|o|a)\s+)?$|^\W*(discontinued|unavailable|retired|obsolete|archived|eingestellt|ausgelaufen"
                          r"|udgået|utgått|lopetettu|épuisé|arrêté|descatalogado|descontinuado|discontinuato"
                          r"|uitverkocht|wycofany|ukončeno)\s+[–—-]\s+$", re.I)
 

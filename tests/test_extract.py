@@ -1104,6 +1104,21 @@ def test_a_product_no_longer_sold_has_no_price_beside_its_replacement(statement:
     assert (extract(html, "u", default_currency="GBP").price is not None) is priced
 
 
+def test_in_stock_markup_gives_way_to_a_statement_when_only_another_products_card_shows_its_price() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Saunaofen Aura Gen. 3", "offers": {"@type":'
+          ' "Offer", "price": "599.00", "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}}</script>')
+    card = ('<section class="related-products"><h2>Passendes Zubehör</h2><ul><li class="product-card"><a href="/p/gen2">'
+            'Saunaofen Aura Gen. 2</a> <span class="price">599,00 €</span><button>In den Warenkorb</button></li>'
+            '<li class="product-card"><a href="/p/steine">Saunasteine</a> <span class="price">29,90 €</span>'
+            '<button>In den Warenkorb</button></li></ul></section>')
+    body = ('<h1>Saunaofen Aura Gen. 3</h1><p>Noch nicht verfügbar. Der Preis wird zum Verkaufsstart bekanntgegeben.</p>'
+            f'<button>Benachrichtigen</button>{card}')
+    e = extract(_doc(body, head=ld), "u", default_currency="EUR")
+    assert e.price is None, e.rejected
+    own = body.replace("</h1>", '</h1><p class="price">599,00 €</p>')
+    assert extract(_doc(own, head=ld), "u", default_currency="EUR").price == Decimal("599.00")
+
+
 def test_listing_pages_have_no_price() -> None:
     cards = "".join(f'<li class="card"><a href="/p/{i}">Robot {i}</a> <span class="price">€{i}99.00</span></li>'
                     for i in range(1, 5))
@@ -1369,6 +1384,7 @@ def test_a_statement_on_a_page_without_a_buy_button_is_read_among_long_texts(ind
     ("ÁR KÉRÉSRE", True),  # upper case: found in the case-folded text, not the lower-cased bytes
     ("Продуктът все още не е пуснат в продажба. Цената ще бъде обявена при старта на продажбите.", True),
     ("Harga dan tarikh jualan akan diumumkan tidak lama lagi.", True),
+    ("Noch nicht verfügbar – Markteinführung im Februar. Der Preis wird zum Verkaufsstart bekanntgegeben.", True),
     ("Ein Angebot für Sondermaße erstellen wir gern, der Preis auf Anfrage gilt dann nur für Sie.", False),
 ])
 def test_statements_with_letters_beyond_ascii_and_at_a_sentence_start(statement: str, said: bool) -> None:
