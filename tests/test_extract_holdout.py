@@ -54,7 +54,7 @@ KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout14
                 "holdout16/page-16.html", "holdout135/page-30.html", "holdout145/page-39.html",
                 "holdout148/page-28.html",
                 "holdout147/page-25.html", "holdout156/page-19.html",
-                "holdout148/page-22.html", "holdout148/page-26.html",
+                "holdout148/page-22.html",
                 "holdout148/page-27.html", "holdout148/page-32.html",
                 "holdout148/page-38.html", "holdout148/page-40.html",
                 "holdout119/page-14.html",
