@@ -1272,10 +1272,11 @@ def _in_finance_table(page: Page, el: _Element) -> bool:
 def _links_elsewhere(page: Page, el: _Element) -> bool:
     """Whether the amount sits in a link to another page of the shop that also names what it leads to ("Écru –
     119,00 €" among "Disponible dans d'autres coloris"): the product's own price is no link away."""
-    if not any(a.tag == "li" for a in islice(el.iterancestors(), 4)):
-        return False  # a list of other colours or products; a lone link may be the product's own ("Configure yours")
+    in_list = any(a.tag == "li" for a in islice(el.iterancestors(), 4))
     for a in (el, *islice(el.iterancestors(), 3)):
         if a.tag == "a":
+            if not in_list and not _priced_sibling_link(page, a):
+                return False  # a list of other colours or products; a lone link may be the product's own ("Configure yours")
             href = a.get("href") or ""
             if not href or _NOT_A_PAGE.search(href) or a.get("aria-current") in ("true", "page") or chosen_tile(a):
                 return False  # a variant tile the page has chosen leads to this page
@@ -1285,6 +1286,14 @@ def _links_elsewhere(page: Page, el: _Element) -> bool:
             text = page.text_of(a)
             return bool(_WORD.search(text)) and not buy_words(text)
     return False
+
+
+def _priced_sibling_link(page: Page, a: _Element) -> bool:
+    """Whether a link beside ``a`` also holds an amount: links in a row ("Další barvy: Mirage Grey – 6 490 Kč ·
+    Ocean Blue – 6 290 Kč"), a list without its list markup."""
+    parent = a.getparent()
+    return parent is not None and any(
+        sib is not a and sib.tag == "a" and has_digit(page.text_of(sib)) for sib in parent)
 
 
 def _in_title(layout: Layout, el: _Element, text: str) -> bool:

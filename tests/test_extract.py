@@ -1119,6 +1119,19 @@ def test_in_stock_markup_gives_way_to_a_statement_when_only_another_products_car
     assert extract(_doc(own, head=ld), "u", default_currency="EUR").price == Decimal("599.00")
 
 
+def test_prices_in_a_row_of_links_to_other_colours_are_theirs() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Car seat Sepia Black", "offers": {"@type":'
+          ' "Offer", "availability": "https://schema.org/Discontinued", "priceCurrency": "CZK"}}</script>')
+    row = ('<div class="variants"><span>Další barvy:</span> <a href="/d/seat-grey">Mirage Grey – 6 490 Kč</a> · '
+           '<a href="/d/seat-blue">Ocean Blue – 6 290 Kč</a></div>')
+    body = f'<h1>Car seat Sepia Black</h1>{row}<div class="delivery">Doprava zdarma od 1 500 Kč</div>'
+    assert extract(_doc(body, head=ld), "u", default_currency="CZK").price is None
+    # one link is no row: a link to configure the product may hold its own price
+    lone = ('<h1>Car seat Sepia Black</h1><div class="configure"><a href="/d/seat-configure">Configure yours – 6 490 Kč'
+            '</a></div><div class="delivery">Doprava zdarma od 1 500 Kč</div>')
+    assert extract(_doc(lone), "u", default_currency="CZK").price == Decimal("6490")
+
+
 def test_listing_pages_have_no_price() -> None:
     cards = "".join(f'<li class="card"><a href="/p/{i}">Robot {i}</a> <span class="price">€{i}99.00</span></li>'
                     for i in range(1, 5))
