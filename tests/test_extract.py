@@ -1132,6 +1132,19 @@ def test_prices_in_a_row_of_links_to_other_colours_are_theirs() -> None:
     assert extract(_doc(lone), "u", default_currency="CZK").price == Decimal("6490")
 
 
+def test_markup_holding_only_the_used_offer_the_page_shows_as_used() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Fenix 7X", "offers": {"@type":'
+          ' "AggregateOffer", "priceCurrency": "CHF", "lowPrice": 349.0, "highPrice": 349.0, "offerCount": 1,'
+          ' "itemCondition": "https://schema.org/UsedCondition"}}</script>')
+    body = ('<h1>Fenix 7X</h1><div class="offer-none"><strong>Derzeit kein Angebot</strong></div>'
+            '<div class="pdp-secondhand"><h3>Gebraucht</h3><p>1 Angebot von Privatverkäufern: <strong>CHF 349.–</strong>'
+            '</p><a href="/p/1/secondhand">Zum Gebrauchtangebot</a></div>')
+    assert extract(_doc(body, head=ld), "u", default_currency="CHF").price is None
+    # a second-hand shop's own price: used, and shown as the product's price
+    shop = '<h1>Fenix 7X</h1><p class="price">CHF 349.–</p><button>In den Warenkorb</button>'
+    assert extract(_doc(shop, head=ld), "u", default_currency="CHF").price == Decimal("349.0")
+
+
 def test_listing_pages_have_no_price() -> None:
     cards = "".join(f'<li class="card"><a href="/p/{i}">Robot {i}</a> <span class="price">€{i}99.00</span></li>'
                     for i in range(1, 5))
