@@ -469,8 +469,9 @@ class _Run:
             return read("price, a multibuy's ('Mix Six'); the buy box's one-unit price", best.match.amount,
                         best.match.raw, best.element)
         if best is not None:
-            # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers'
-            others = any(s.reason == USED and low.price <= s.match.amount < low.high for s in self.scan.seen)
+            # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers',
+            # or options the page has not chosen (a 1 kg bag selected over the 250 g one)
+            others = any(s.reason in (USED, UNCHOSEN) and low.price <= s.match.amount < low.high for s in self.scan.seen)
             top = low.high if others else low.high - CENT
             if self._visible_instead(low, (low.price, top)) and not best.low \
                     and self.scan.confidence >= CONFIDENT_VISIBLE:  # a single price, marked as one

@@ -53,7 +53,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _WAS_ATTR = _rx(r"(?<![a-z])(was|old|van|ancien|r[eé]gi)(?![a-z])|oldprice|wasprice|origin-?price|normalprice|barre|barré|durchgestrichen|coret|compare|strike|crossed|line-?through|rrp|msrp|list-?price|original|before|previous|uvp"
-                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])|(?<![a-z])deleted(?![a-z])")
+                r"|streich|non-sale|price--non-sale|price-standard|saved-from|(?<![a-z])(prc|price)-?org(?![a-z])|eski-?fiyat|(?<![a-z])lthr(?![a-z])|(?<![a-z])deleted(?![a-z])|price-*through")
 # VTEX prefixes every class with its app's name ("vtex-product-price-1-x-listPriceValue"): the rest is the name
 _VTEX_HANDLE = compiled(r"\bvtex-[a-z0-9-]+?-\d+-x-")
 _WITH_WAS = compiled(r"\b(with|has)-(list|old|was|compare|regular)-?price", re.I)  # the now price, beside a was price
@@ -109,7 +109,7 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
                      r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
 # a yearly fee in brackets beside something else: "Adhérer (14,99 €/an)" (not "49,00 € / an", a subscription's price)
 _PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
-_MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten"
+_MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten|\brater\b|viabill"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
@@ -122,7 +122,7 @@ _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
 _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")  # "Paiement en plusieurs fois : 12 ×"
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|rat(y|ach) po|每期|每月"
-                    r"|\b\d+ taksit|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
+                    r"|\b\d+ taksit|\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
@@ -130,7 +130,7 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
-                    r"|παράδοσ|μεταφορικ|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
+                    r"|παράδοσ|μεταφορ(ικ|ά)|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
                     r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配")
 # named before the amount in its own element, not a "Gratis ophalen bij de winkel" note beside the price
 _PICKUP_LEFT = _rx(r"ophaalpunt|afhaalpunt|ophalen bij|afhalen bij")  # a pick-up point's fee
@@ -192,7 +192,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?\b(?!\s*:)|cupom\b|cupón\b|gutschein\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -224,7 +224,8 @@ _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
-                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu)\D{0,40}$"
+                      r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu"
+                      r"|günün|gün)\D{0,40}$"
                       # a shop's own lowest of a longer span: "Tiefster Preis der letzten 3 Monate:"
                       r"|(iefste[rn]?|iedrigste[rn]?|lowest) (price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2}"
                       r" (months|monate)\W{0,3}$")  # "[T]iefster Preis der letzten 3 Monate:" (the window may cut its T)
@@ -441,7 +442,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
                 + _NOT_IN_STORE + r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
                 + _NOT_IN_STORE + r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs" + _NOT_IN_STORE
-                + r"|καλέστε για τιμή|τιμή κατόπιν (αιτήματος|επικοινωνίας|ζήτησης)|ζητήστε τιμή" + _CLAUSE_END
+                + r"|καλέστε για τιμή|τιμή:?\s*κατόπιν (αιτήματος|επικοινωνίας|ζήτησης)|ζητήστε τιμή" + _CLAUSE_END
                 # a made-to-measure product: its price once configured
                 + r"|prijs wordt berekend na (de )?configuratie|pric(e|ing) (is |will be )?calculated (after|once) (you )?configur"
                 r"|preis wird nach (der )?konfiguration berechnet|prix calculé après (la )?configuration"
@@ -943,7 +944,9 @@ _PIECE_LEFT = _rx(r"((цена|cena|cijena) po komadu|цена по комаду
 _AFTER_ITS_AMOUNT = _rx(r"adviesprijs|adviesverkoopprijs|prix conseillé|prezzo consigliato|listenpreis")  # "1.199,- Adviesprijs"
 _PRICE_BEFORE = compiled(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
 # Wix's hook on the price to pay: the words before it are its secondary (was) price's screen-reader label ("Normalpris")
-_CURRENT_HOOK = compiled(r"formatted-primary-price")
+# a price element's own class that says it holds the current price, whatever label stands before it (Impulse's
+# visually hidden "Normalpris" before its "product__price on-sale")
+_CURRENT_HOOK = compiled(r"formatted-primary-price|(?<![\w-])on-sale(?![\w-])")
 
 
 def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, whole: str) -> None:

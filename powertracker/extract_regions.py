@@ -164,7 +164,7 @@ _COMPARE_BOX = compiled(r"compar|vergleich|wish|merk|price|preis|prix|prezzo|pre
 
 
 _TILE_TAGS = frozenset({"li", "button", "a", "div"})
-_CHOSEN_CLASS = compiled(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])active(?![\w-])|is-active|--active", re.I)
+_CHOSEN_CLASS = compiled(r"(?<!un)(?<!not-)selected|swatchselect|(?<![\w-])_?active(?![\w-])|is[-_]active|--active", re.I)
 _TILE_WORD = compiled(r"^(item|option|tile|choice)$|swatch|variant", re.I)
 
 

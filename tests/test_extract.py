@@ -12,7 +12,7 @@ from lxml.etree import HTMLParser, fromstring
 from powertracker.demo_shop import render
 from powertracker.extract import availability, currency_code, extract, parse_price
 from powertracker.extract_base import Page
-from powertracker.extract_heuristic import _labels_next_amount
+from powertracker.extract_heuristic import UNCHOSEN, _labels_next_amount
 from powertracker.extract_regions import Layout
 from powertracker.extract_structured import json_ld
 
@@ -1143,6 +1143,43 @@ def test_markup_holding_only_the_used_offer_the_page_shows_as_used() -> None:
     # a second-hand shop's own price: used, and shown as the product's price
     shop = '<h1>Fenix 7X</h1><p class="price">CHF 349.–</p><button>In den Warenkorb</button>'
     assert extract(_doc(shop, head=ld), "u", default_currency="CHF").price == Decimal("349.0")
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # Impulse's visually hidden "Normalpris" before its "on-sale" price; ViaBill's "4 rater á"
+    ('<h1>Ruskindsstøvle</h1><p>Del betalingen op i 4 rater á <b>324,99 kr.</b> med ViaBill</p><div class="price-block">'
+     '<span class="visually-hidden">Normalpris</span><span class="product__price on-sale">1.299,95 kr.</span>'
+     '<span class="visually-hidden">Førpris</span><span class="product__price product__price--compare">1.799,95 kr.'
+     '</span></div><button>Læg i kurv</button>', "DKK", "1299.95"),
+    # a coupon's amount, a monthly figure ("Aylık ... TL'den"), the lowest of 30 days ("Son 30 günün")
+    ('<h1>Airfryer XXL</h1><span class="prc-org">11.499,00 TL</span><span class="prc-dsc">8.999,00 TL</span><div>Son 30'
+     ' günün en düşük fiyatı: 8.749,00 TL</div><div>Aylık <strong>749,92 TL</strong>’den başlayan taksitlerle</div>'
+     '<div class="coupon-box"><span class="coupon">250 TL Kupon</span></div><button>Sepete Ekle</button>', "TRY", "8999.00"),
+    ('<h1>Συμπιεστής</h1><div class="price-on-request"><span class="label">Τιμή:</span> <strong>Κατόπιν επικοινωνίας'
+     '</strong></div><ul><li>Δωρεάν μεταφορά εντός Αττικής · Υπόλοιπη Ελλάδα από 180,00 €</li></ul>', "EUR", None),
+])
+def test_the_eastern_european_and_nordic_sets_cases(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_a_through_class_is_a_struck_price_and_an_underscored_active_class_a_chosen_tile() -> None:
+    body = ('<h1>Galaxy A55</h1><p class="product__price--show">9.490.000₫</p><p class="product__price--through">'
+            '10.990.000₫</p><button>Mua ngay</button>')
+    assert extract(_doc(body), "u", default_currency="VND").was_price == Decimal("10990000")
+    body = ('<h1>Ekspres</h1><div class="p">1 349,00 zł</div><div class="v"><span>Kolor:</span> <a class="t _active"'
+            ' href="#">czarny</a> <a class="t" href="/oferta/2">srebrny · 1 399,00 zł</a></div><button>Dodaj do koszyka'
+            '</button>')
+    assert extract(_doc(body), "u", default_currency="PLN").rejected == (("1 399,00 zł", UNCHOSEN),)
+
+
+def test_an_aggregate_offers_top_is_the_chosen_option_when_the_cheaper_ones_are_unchosen() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Káva", "offers": {"@type": "AggregateOffer",'
+          ' "lowPrice": "189", "highPrice": "549", "priceCurrency": "CZK"}}</script>')
+    radios = "".join(f'<label><input type="radio" name="w" value="{w}"{" checked" if p == 549 else ""}> {w} – {p} Kč'
+                     '</label>' for w, p in (("250 g", 189), ("500 g", 319), ("1 kg", 549)))
+    body = f'<h1>Káva</h1><div class="price-final"><strong>549 Kč</strong></div>{radios}<button>Do košíku</button>'
+    assert extract(_doc(body, head=ld), "u", default_currency="CZK").price == Decimal("549")
 
 
 def test_listing_pages_have_no_price() -> None:
