@@ -548,6 +548,10 @@ holdout246 (Central and Eastern Europe, Greece and Turkey; 8 of its 40 without a
 AggregateOffer's low over the chosen 1 kg bag, an Allegro-like variant link beside one classed "_active", a
 Trendyol-like "250 TL Kupon" and "Aylık ... TL'den" with "Son 30 günün en düşük fiyatı", and a price invented on a
 Greek "Τιμή: Κατόπιν επικοινωνίας" page from its shipping line.
+holdout240 (Nordic and Baltic shops; 8 of its 40 without a price) 35/40 at 642e0c7: prices invented on a Finnish
+"Hinta: Pyydä tarjous" page, a Lithuanian basket headed "Krepšelis" and an Icelandic discontinued drill ("Þessi vara er
+hætt í sölu"; a "Frí heimsending yfir 15.000 kr." threshold read), a DanDomain case price ("6 fl. 749,00 kr." beside
+"124,83 kr. pr. fl.") over the bottle's, and an OpenCart quantity row "4 arba daugiau 34.50€".
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

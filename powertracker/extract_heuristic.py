@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 from urllib.parse import urlsplit
 
 from lxml.etree import XPath, _Element
@@ -131,7 +131,7 @@ _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|liefe
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
                     r"|παράδοσ|μεταφορ(ικ|ά)|αποστολ|доставк|assembly service|installation service|συναρμολόγ|монтаж"
-                    r"|piegād|pristatym|\btarne|toimitus|toimituskulu|快递|运费|邮费|包邮|運費|宅配")
+                    r"|piegād|pristatym|\btarne|toimitus|heimsending|sendingarkostn|toimituskulu|快递|运费|邮费|包邮|運費|宅配")
 # named before the amount in its own element, not a "Gratis ophalen bij de winkel" note beside the price
 _PICKUP_LEFT = _rx(r"ophaalpunt|afhaalpunt|ophalen bij|afhalen bij")  # a pick-up point's fee
 # a parcel locker's name before the amount in its element ("Foxpost csomagautomata: 990 Ft"); not after it, where it
@@ -203,7 +203,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
                      r"|\b\d+\s*(stück|stk|st\.?|pcs|pieces|units|items|pièces|stuks|szt\.?)\s+(oder mehr|or more|und mehr|et plus"
                      r"|ou plus|of meer|o más|o più|eller fler[ae]?|lub więcej)\s*:?\s*$"
                      r"|\d+ sau mai multe|\d+ (ή|και) περισσότερ\w*|\d+ или повече|\d+ (sztuk|szt\.?) lub więcej|\d+ (nebo|a) více|\d+ ou mais|\d+ veya daha fazla|\d+ tai useamp\w*"
-                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi"
+                     r"|leve \d+,? pague|lleva \d+,? paga|prendi \d+,? paghi|\d+ arba daugiau|\d+ vai vairāk|\d+ või rohkem"
                      # "3 db-tól:", "od 3 ks" (from 3 pieces; from 2 up, as "od 1 ks" is the single piece's price;
                      # not a minimum order's "Cena za kus při odběru od 3 ks", "Minimální odběr od 3 ks", the price
                      # of each of them)
@@ -395,6 +395,10 @@ _SOLD_OUT_WORDS = ("sold out", "ausverkauft", "tükendi", "udsolgt", "utsolgt", 
 _SOLD_OUT_BOX = compiled("|".join(rf"^\W*{w}\W*$" for w in _SOLD_OUT_WORDS), re.I)
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お問い?合わ?せ(ください|下さい)", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement",  # "售價：請洽門市": ask in store
+                      # a quote asked for where the price would stand
+                      "pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
+                      "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
+                      "offerte aanvragen",
                       *LOADING, *_SOLD_OUT_WORDS)
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
@@ -534,6 +538,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END
                 + r"|(produktet|varen) er udgået" + _CLAUSE_END + r"|^\W*udgået vare\W*$" + r"|(det|den) (produceres|fremstilles) ikke (igen|længere)" + _CLAUSE_END
                 + r"|tento (produkt|výrobek) (již|už) není v nabídce" + _CLAUSE_END + r"|(produktet|varen) er utgått" + _CLAUSE_END
+                + r"|(þessi )?vara er hætt í sölu" + _CLAUSE_END
                 + r"|(produkt|výrobek) se (již|už) neprodává" + _CLAUSE_END
                 + r"|(este producto|este artículo) ya no (está disponible|se vende|se fabrica)" + _CLAUSE_END
                 + r"|questo (prodotto|articolo) non è più (disponibile|in vendita)" + _CLAUSE_END
@@ -1422,6 +1427,24 @@ def _piece_of_pack(out: Scan, layout: Layout) -> None:
                 s.reason = "unit price"
 
 
+_COUNT_BEFORE = compiled(r"(?<![\d.,])([2-9]|[1-9]\d)\s*[^\W\d]{1,10}\.?\s*$")  # "6 fl. " before a case's price
+
+
+def _pack_beside_piece(out: Scan) -> None:
+    """A pack's price that the amount right after it divides by its count ("6 fl. 749,00 kr. – 124,83 kr. pr. fl."),
+    beside a lower price still standing (the bottle's 149,95 kr.): a multibuy, and its share a piece a unit price."""
+    seen = out.seen
+    for a, b in pairwise(seen):
+        count = _COUNT_BEFORE.search(a.text[:a.match.start]) if a.reason is None else None
+        if count is None:
+            continue
+        n = int(count.group(1))
+        if abs(b.match.amount * n - a.match.amount) <= Decimal("0.01") * n and any(
+                o.reason is None and o is not a and o.match.amount < a.match.amount and o.match.amount != b.match.amount
+                for o in seen):
+            a.reason, b.reason = MULTIBUY, "unit price"
+
+
 def _saved_from(out: Scan) -> None:
     """A price that the saving shown right after it brings down to the price shown right after that
     ("$649.99", "- $100.00 Instant Savings", "Price $549.99") is the price before the saving."""
@@ -1538,6 +1561,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
     _saved_from(out)
     _percent_off_from(out)
     _piece_of_pack(out, layout)
+    _pack_beside_piece(out)
     if any(s.weak for s in out.seen):
         _revive_weak(out, layout)
     titled = next((s for s in out.seen if s.reason == TITLE_PRICE), None)

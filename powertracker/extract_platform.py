@@ -578,7 +578,7 @@ _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|d
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|sepetim|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
                          r"|carrinho de compras|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
-                         r"|košarica|pirkinių krepšelis|iepirkumu grozs|ostukorv|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 
 _SR_ONLY = compiled(r"visually-hidden|sr-only|screen-reader")

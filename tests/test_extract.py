@@ -12,7 +12,7 @@ from lxml.etree import HTMLParser, fromstring
 from powertracker.demo_shop import render
 from powertracker.extract import availability, currency_code, extract, parse_price
 from powertracker.extract_base import Page
-from powertracker.extract_heuristic import UNCHOSEN, _labels_next_amount
+from powertracker.extract_heuristic import MULTIBUY, UNCHOSEN, _labels_next_amount
 from powertracker.extract_regions import Layout
 from powertracker.extract_structured import json_ld
 
@@ -1161,6 +1161,34 @@ def test_markup_holding_only_the_used_offer_the_page_shows_as_used() -> None:
 def test_the_eastern_european_and_nordic_sets_cases(body: str, currency: str, price: str | None) -> None:
     e = extract(_doc(body), "u", default_currency=currency)
     assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a quote asked for in the price box, beside an accessory table
+    ('<h1>Ruuvikompressori TK-15</h1><div class="pdp-price pdp-price--quote"><p>Hinta</p><p><strong>Pyydä tarjous'
+     '</strong></p></div><table><tr><td>Suodatin</td><td>62,62 €</td></tr></table>', "EUR", None),
+    ('<h1 class="page-title">Krepšelis</h1><div class="cart-row"><span>Šepetėlis</span><span>34,90 €</span></div>'
+     '<dl><dt>Tarpinė suma</dt><dd>109,87 €</dd></dl>', "EUR", None),
+    # an Icelandic discontinued product, its shop's free delivery threshold ("Frí heimsending yfir 15.000 kr.")
+    ('<p>Frí heimsending yfir 15.000 kr.</p><h1>Höggborvél HB-18</h1><p>Þessi vara er hætt í sölu</p>'
+     '<div class="successor"><h2>Í staðinn mælum við með</h2><a href="/p/hb20">HB-20</a> <span>34.995 kr.</span></div>',
+     "ISK", None),
+])
+def test_the_nordic_and_baltic_sets_cases(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_a_case_price_its_bottle_price_divides_and_baltic_quantity_rows_are_multibuys() -> None:
+    body = ('<h1>Rioja Reserva 2019</h1><table><tr><td>Før:</td><td><s>179,95 kr.</s></td></tr><tr><td>Pris:</td><td>'
+            '<span class="price">149,95 kr.</span></td></tr><tr><td>Kassepris:</td><td><span class="box">6 fl. 749,00 kr.'
+            '</span> <span>– 124,83 kr. pr. fl.</span></td></tr></table><button>Læg i kurv</button>')
+    e = extract(_doc(body), "u", default_currency="DKK")
+    assert e.price == Decimal("149.95") and ("749,00 kr.", MULTIBUY) in e.rejected, e.rejected
+    body = ('<h1>Stabdžių kaladėlės</h1><p class="price">38.50€</p><ul><li>2 arba daugiau 36.00€</li><li>4 arba daugiau'
+            ' 34.50€</li></ul><button>Į krepšelį</button>')
+    e = extract(_doc(body), "u", default_currency="EUR")
+    assert e.price == Decimal("38.50") and ("34.50€", MULTIBUY) in e.rejected, e.rejected
 
 
 def test_a_through_class_is_a_struck_price_and_an_underscored_active_class_a_chosen_tile() -> None:
