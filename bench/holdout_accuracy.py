@@ -552,6 +552,12 @@ holdout240 (Nordic and Baltic shops; 8 of its 40 without a price) 35/40 at 642e0
 "Hinta: Pyydä tarjous" page, a Lithuanian basket headed "Krepšelis" and an Icelandic discontinued drill ("Þessi vara er
 hætt í sölu"; a "Frí heimsending yfir 15.000 kr." threshold read), a DanDomain case price ("6 fl. 749,00 kr." beside
 "124,83 kr. pr. fl.") over the bottle's, and an OpenCart quantity row "4 arba daugiau 34.50€".
+holdout242 (electronics, computers and phones in Europe and North America; 8 of its 40 without a price) 39/40 at
+642e0c7, no price invented: a refurbished phone's stale JSON-LD stood because Prestige's info blocks (each a
+"product-info__block-item" with a link and a digit) read as a row of other products' cards.
+holdout244 (Asia-Pacific and Latin America; 8 of its 40 without a price) 37/40 at 642e0c7: a Nuvemshop price read as a
+shipping cost (its product block is classed "js-has-new-shipping ... js-shipping-calculator-container"), EC-CUBE's
+header cart ("ec-cartNavi") over a figure's price, and a price invented on a VTEX basket ("body-cart", "Meu carrinho").
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

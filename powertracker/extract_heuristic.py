@@ -177,7 +177,8 @@ _PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|
 # and not a note that ends the element before the amount's: "zzgl. Versandkosten</p><div>1.248,31 €")
 _PLUS_SHIPPING_LEFT = _rx(rf"(zzgl\.?|zuzüglich|plus|\+)\s*({_SHIPPING_NOUNS})\s*[:(]?\s*$")
 # not WooCommerce's product class ("shipping-taxable"), nor PrestaShop's VAT label ("tax-shipping-delivery-label")
-_SHIPPING_ATTR = _rx(r"(?<!tax-)(?<!price-and-)shipping(?!-taxable)|(?<!tax-shipping-)delivery|postage|versand|livraison|verzend|frakt|fragt"
+# not a product block's flags ("js-has-new-shipping", "js-shipping-calculator-container": Nuvemshop's)
+_SHIPPING_ATTR = _rx(r"(?<!tax-)(?<!price-and-)(?<!has-new-)(?<!has-)shipping(?!-taxable)(?!-calculator)|(?<!tax-shipping-)delivery|postage|versand|livraison|verzend|frakt|fragt"
                      r"|(?<!cena-)doprava(?!-?(zdarma|zadarmo|cena))")  # not "box-cena-doprava", "doprava-zdarma"
 # a fee the price includes: "Incluye 3,00 € de tasa RAEE", "dont 2,00 € d'éco-participation", "Éco-part : 2 €"
 _FEE_INCLUDES = _rx(r"(dont|incluye|incluido|incl\.?|inkl\.?|including|includes|davon|waarvan|di cui)\s*:?\s*$")

@@ -466,7 +466,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
                            "page-search", "category", "search", "catalog-product-compare-index", "page-index-type-cat",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
-                           "cart-page", "cart", "products-list-page", "indexbody",
+                           "cart-page", "cart", "body-cart", "products-list-page", "indexbody",
                            "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand",
                            "woocommerce-wishlist", "module-blockwishlist-view", "module-iqitwishlist-view", "page-stores",
                            "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation",
@@ -574,10 +574,10 @@ _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(sh
 # "Shopping Bag" alone names a leather bag as often as a basket: a basket only over a table of quantity fields
 _SHOPPING_BAG = compiled(r"^\W*shopping bag\W*$", re.I)
 _LINE_QUANTITIES = XPath("count(//tr//input[@type='number'])")  # a basket table's rows
-_CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš)\s+)?(shopping\s+)?(cart"
+_CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš|meu|seu|mi)\s+)?(shopping\s+)?(cart"
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|sepetim|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
-                         r"|carrinho de compras|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
+                         r"|carrinho( de compras)?|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
                          r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)
 
 

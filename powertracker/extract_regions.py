@@ -24,7 +24,7 @@ from .prices import find_prices
 _RELATED_ATTR = compiled(
     r"related|recommend|up-?sell|cross-?sell|also-?(bought|viewed|like|purchased)|similar|recently[-_]?viewed"
     r"|you-?may|complete-the-look|variation_(color|size|style)_name|andere-kleuren|other-colou?rs|andere-farben|autres-couleurs|goes-well-with|pairs-well|pairs-with|passt-dazu|frequently-bought|sponsored|carousel|product-?grid|products-grid|product-?list"
-    r"|mini-?cart|mini-?basket|cart-?drawer|cart-dropdown|header-cart|topbar-cart|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
+    r"|mini-?cart|mini-?basket|cart-?drawer|cart-dropdown|header-cart|topbar-cart|cart-?navi|basket-summary|newsletter|cookie|promo-?bar|announcement|mega-?menu"
     r"|site-nav|breadcrumb|\brecs\b|\breco-|alternatives|accessories-list|product-accessories|more-from|other-products|bestseller"
     r"|trending|compare-products|similaires|associes|aehnliche|successor|replacement|nachfolger|previous-?model|prev-?model|older-?model|predecessor|\bsidebar\b|recent-?(strip|items|products)"
     r"|product_list_widget|widget_products|widget_recently|widget_top_rated"
@@ -301,6 +301,14 @@ class Layout:
             self._anchor_line = line
         return el in self._anchor_line
 
+    def _alike_holds_anchor(self, el: _Element) -> bool:
+        """Whether a sibling shaped like ``el`` (same tag and class) holds the product title or buy button: the
+        blocks of one product's info column ("product-info__block-item": its title's, its price's), no row of cards."""
+        parent = el.getparent()
+        cls = el.get("class")
+        return parent is not None and any(s.tag == el.tag and s.get("class") == cls and self._holds_anchor(s)
+                                          for s in parent)
+
     def _is_root(self, el: _Element) -> bool:
         """Whether ``el`` itself starts an excluded block (``_starts_block``, or one the browser does
         not show) that holds neither the product title nor the buy button."""
@@ -451,7 +459,7 @@ class Layout:
             path.append(node)
             if self._holds_anchor(node):
                 break
-            if _is_card(node):
+            if _is_card(node) and not self._alike_holds_anchor(node):  # not the product's own blocks beside its title's
                 result = True
                 break
             node = node.getparent()

@@ -1191,6 +1191,45 @@ def test_a_case_price_its_bottle_price_divides_and_baltic_quantity_rows_are_mult
     assert e.price == Decimal("38.50") and ("34.50€", MULTIBUY) in e.rejected, e.rejected
 
 
+@pytest.mark.parametrize(("body", "body_attrs", "currency", "price"), [
+    # Nuvemshop's product block is flagged "js-has-new-shipping ... js-shipping-calculator-container"
+    ('<div class="js-has-new-shipping js-product-detail js-shipping-calculator-container"><div class="col"><h1>Kit Café'
+     '</h1><div class="price-container"><span class="js-price-display" id="price_display">R$189,90</span> <span'
+     ' class="price-compare">R$249,90</span></div><div class="shipping">Frete PAC R$ 22,40</div><button>Comprar</button>'
+     '</div></div>', "", "BRL", "189.90"),
+    # VTEX's basket: its body class, or its heading "Meu carrinho"
+    ('<h2 class="cart-title">Meu carrinho</h2><table><tr><td>Capa</td><td>R$ 279,90</td></tr></table><p>Subtotal'
+     ' R$ 509,60</p>', ' class="body-cart"', "BRL", None),
+    ('<h1 class="cart-title">Meu carrinho</h1><table><tr><td>Capa</td><td>R$ 279,90</td></tr></table><p>Subtotal'
+     ' R$ 509,60</p>', "", "BRL", None),
+])
+def test_the_electronics_and_latin_american_sets_cases(body: str, body_attrs: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body, body_attrs=body_attrs), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_ec_cubes_header_cart_is_no_candidate() -> None:
+    body = ('<div class="ec-headerRole__cart"><div class="ec-cartNavi"><div class="ec-cartNavi__price">￥6,380</div></div>'
+            '</div><h1>スケールフィギュア</h1><div class="ec-productRole__price"><span class="ec-price__price">￥18,700'
+            '</span><span>税込</span></div><button>予約する</button>')
+    e = extract(_doc(body), "u", default_currency="JPY")
+    assert e.price == Decimal("18700") and "￥6,380" not in dict(e.rejected), e.rejected
+
+
+def test_the_blocks_of_a_products_info_column_are_no_row_of_cards() -> None:
+    """Shopify Prestige's info column: each block a "product-info__block-item", each holding a link and a digit."""
+    ld = ('<script type="application/ld+json">{"@type": "Product", "name": "Pixel 8", "offers": {"@type": "Offer",'
+          ' "price": "449.00", "priceCurrency": "GBP"}}</script>')
+    item = '<div class="product-info__block-item">{}</div>'
+    body = ('<div class="product-info__block-list">' + "".join(item.format(b) for b in (
+        '<a href="/collections/google">Google</a>', '<h1>Pixel 8 128GB – Very Good</h1>',
+        '<a href="#reviews">4.6 / 5</a><sale-price>£429</sale-price><s>£599</s>',
+        '<a href="?variant=1">Good £399</a> <a href="?variant=2">Excellent £469</a>',
+        '<a href="/p/case">Case</a> <label><input type="checkbox"> £9.99</label>',
+        '<button>Add to cart</button>')) + '</div>')
+    assert extract(_doc(body, head=ld), "u", default_currency="GBP").price == Decimal("429")
+
+
 def test_a_through_class_is_a_struck_price_and_an_underscored_active_class_a_chosen_tile() -> None:
     body = ('<h1>Galaxy A55</h1><p class="product__price--show">9.490.000₫</p><p class="product__price--through">'
             '10.990.000₫</p><button>Mua ngay</button>')
