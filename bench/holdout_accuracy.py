@@ -558,6 +558,13 @@ holdout242 (electronics, computers and phones in Europe and North America; 8 of 
 holdout244 (Asia-Pacific and Latin America; 8 of its 40 without a price) 37/40 at 642e0c7: a Nuvemshop price read as a
 shipping cost (its product block is classed "js-has-new-shipping ... js-shipping-calculator-container"), EC-CUBE's
 header cart ("ec-cartNavi") over a figure's price, and a price invented on a VTEX basket ("body-cart", "Meu carrinho").
+holdout245 (made hard on pages without a price: 20 of its 40; 26 without a price in structured data) 34/40 at
+efae4e7: 17/20 priced pages right (an Ecwid "Inkl. moms (89,80 kr)", a Japanese header basket's "小計：¥4,290" and a
+Mercado Libre "12 meses sin intereses de $708.25" read), 3 prices invented on its 20 pages without one (an ended Dutch
+auction's "Hoogste bod", a plant-hire table's inc-VAT column, a PrestaShop comparison page).
+holdout241 (small shops in many countries with no structured data at all; 8 of its 40 without a price) 38/40 at
+9d4c563, no price invented: a DanDomain table layout whose rows read as cards (its image button "Læg i kurv" lost, a
+left column's weekly offer read), and a record marketplace's "seller accepts offers above £15.00".
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -121,7 +121,7 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
 _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")  # "Paiement en plusieurs fois : 12 ×"
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
-_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|\d+ rate da|rat(y|ach) po|每期|每月"
+_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
                     r"|\b\d+ taksit|\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
@@ -143,6 +143,7 @@ _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|
                      r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
                      r"|wysyłka|dostawa|(inpost )?paczkomaty?|kurier( (dpd|inpost|gls|dhl|ups|fedex))?)"
                      r"( (cost|costs|fee|charge))?\s*:\s*$")
+_EACH_WAY_RIGHT = _rx(r"^\W*(each way|per way|one way|pro (weg|strecke)|par trajet|por trayecto)\b")  # a delivery's and collection's
 # a carrier's rate, named right before it: "Chronofresh 14,90 €", "배송비 3,000원" (not "... zzgl. Versand (DHL)" after a price)
 _CARRIER_LEFT = _rx(r"(\b(colissimo|chronopost|chronofresh|mondial relay|dhl|dpd|gls|postnl|royal mail|evri|postnord)\b[^\d]{0,20}"
                     r"|배송비\s*[:：]?\s*)$")
@@ -156,6 +157,7 @@ _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
 _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
                      r"|\b(min\.?|minimum) (spend|purchase)( of)?|\b(purchases?|orders?) (over|above)|pirkumiem virs|pasūtījumiem virs"
+                     r"|\b(accepts?|considers?) offers (above|over|from)|\bminimum offer( of)?"  # a make-an-offer's floor
                      r"|für einkäufe (ab|über)|achats? (de plus de|dès|supérieurs? à)|compras (superiores a|de más de)|acquisti (superiori a|sopra)"
                      r"|mindestbestellwert( von)?|minimum de commande( de)?|minimale bestelwaarde( van)?"
                      r"|minimální hodnota objednávky|minimálna hodnota objednávky|minimalna wartość zamówienia"
@@ -163,7 +165,7 @@ _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( valu
                      # free (shipping) above it: "€ 6,90 (gratis sopra € 69,00", "gratuite dès 60 €"
                      r"|\b(free|gratis|gratuit[aoe]?|grátis|kostenlos) (sopra|oltre|dès|ab|vanaf|över|over|above|a partir de|desde"
                      r"|acima de|od))\s*:?\s*$")
-_THRESHOLD_RIGHT = _rx(r"^\s*(以上|이상|einkaufswert|bestellwert|warenwert)")
+_THRESHOLD_RIGHT = _rx(r"^\s*([（(]税込[)）]\s*)?(以上|이상|einkaufswert|bestellwert|warenwert|で送料無料)")  # "あと710円で送料無料": 710 yen more to free shipping
 # "ab CHF 50.– kostenlos", "dès 69 € offerte": what an order must reach for something free (its shipping)
 _FROM_LEFT = _rx(r"\b(ab|from|dès|vanaf|över|fra|desde|a partir de|da|od|oltre)\s*$")
 _FREE_RIGHT = _rx(r"\W*(kostenlos|versandkostenfrei|gratis|free|offerte?s?|gratuite?s?|zdarma|ingyenes|gratuito)\b")
@@ -193,7 +195,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?\b(?!\s*:)|cupom\b|cupón\b|gutschein\b|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -281,7 +283,7 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
                     r"|nur mit (coupon|gutschein|(der )?app)|only with (a |the )?(coupon|app))")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
-                r"|huidig bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
+                r"|huidig bod|hoogste bod|winnend bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
                 r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
                 r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud)\s*:?\s*$")  # not "Aktualna oferta", a deal
@@ -323,7 +325,7 @@ _SERVICE_LEFT = _rx(r"(warranty|protection plan|(mobile|device|damage|theft|acci
 # a hire rate's duration, as the whole label before it: "1 Day £89.00", "<th>1 Tag</th><td>149,00 €</td>", "Weekend"
 _HIRE_LEFT = _rx(r"^\W*((\d+|one|ein|eine|un|une|uno|una|één) (days?|tag|tage|jour|jours|giorno|giorni|días?|dag|dagen"
                  r"|weeks?|woche|wochen|semaines?|settimana|settimane|semanas?|weken|dias?)|weekend|wochenende|week-end"
-                 r"|fim de semana|semana|daily|weekly|nightly)"
+                 r"|fim de semana|semana|daily|weekly|nightly|(additional|extra|each additional|further) (days?|weeks?|nights?))"
                  r"\s*(\([^)]*\))?[\s:]*$")
 # a rate a day or a week after the amount: "Desde 25,00 € / dia", "£89 per day"
 _HIRE_RIGHT = _rx(r"\s*(/|per|pro|par|por|al|a)\s*(day|dia|día|tag|jour|giorno|dag|dygn|døgn|week|woche|semaine|semana|settimana)\b")
@@ -434,6 +436,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|this listing (was|has been|has) ended|^\W*publicación finalizada\W*$|^\W*publicação finalizada\W*$|^\W*anuncio finalizado\W*$|listing has ended|this listing sold on|bidding has ended on this"
                 r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
+                + r"|^\W*veiling (is )?gesloten\W*$|(deze )?veiling is gesloten( op)?\b"
                 r"|(este )?lote (fue adjudicado y )?ya no recibe ofertas"  # an ended auction's lot
                 r"|^\W*bidding (has )?ended\W*$|this auction (closed|ended) on\b|ez az aukció lezárult"
                 r"|^\W*auktionen (är|har) (avslutad|avslutats)\W*$|^\W*auktionen avslutades\b|^\W*auktionen er (afsluttet|avsluttet)\W*$"
@@ -564,8 +567,9 @@ def _no_price() -> re.Pattern[str]:
 
 _WORD = compiled(r"[^\W\d_]{2,}")
 _RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜|～|－)\s*$", re.I)
-_TOTAL_LEFT = _rx(r"(total|(?<!prezzo )totale|(?<!pris )totalt|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|basket|cart|warenkorb"
-                  r"|panier|winkelwagen|varukorg|kurv)[\s:]*$")
+_TOTAL_LEFT = _rx(r"(total|(?<!prezzo )totale|(?<!pris )totalt|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|小計|小计|basket|cart|warenkorb"
+                  r"|panier|winkelwagen|varukorg|kurv)[\s:：]*$"
+                  r"|\bwith (shipping|delivery|postage)\b[^:.]{0,40}:\s*$")  # "Total with shipping to United Kingdom:"
 
 _CONFIGURATOR = compiled(r"configurator|configure|builder", re.I)
 
@@ -791,6 +795,27 @@ def _row_label(cell: _Element) -> str:
         _PRICE_WORD.search(label) or _SUBSCRIPTION_LEFT.search(label)) else ""
 
 
+def _label_before(s: Seen) -> str:
+    """The words right before ``s``: in its own element, else beside it, else in its table row's cell before it."""
+    text = s.text[:s.match.start].strip() or _neighbour_text(s.element, True).strip()
+    if not text:
+        cell = next((a for a in (s.element, *islice(s.element.iterancestors(), 3)) if a.tag == "td"), None)
+        head = cell.getprevious() if cell is not None else None
+        text = plain_text(head) if head is not None and head.tag in ("td", "th") else ""
+    return text[-30:]
+
+
+def _row_head(cell: _Element) -> str:
+    """The header cell opening the table row ``cell`` is in ("<tr><th>1 day</th><td>£95.00</td><td>£114.00</td>"),
+    for the amounts in its other cells; "" outside such a row."""
+    for a in (cell, cell.getparent()):
+        if a is not None and a.tag == "td":
+            row = a.getparent()
+            if row is not None and row.tag == "tr" and row[0].tag == "th" and row[0] is not a:
+                return plain_text(row[0])
+    return ""
+
+
 def _vat_label_after(block: _Element) -> str:
     """The VAT label standing alone after the block an amount ends (PrestaShop's ``<div class="current-price">...
     </div></div><div class="tax-shipping-delivery-label">HT</div>``): two blocks up at most, nothing between."""
@@ -946,7 +971,9 @@ def _was_label(left: str) -> bool:
 
 
 # a piece's price, named before it: "Цена по комаду:", "Cijena po komadu", "Цена за штуку" (alone, the price of one)
-_PIECE_LEFT = _rx(r"((цена|cena|cijena) po komadu|цена по комаду|(цена|ціна) за (штуку|шт\.?))[\s:.]*$")
+# a piece's share of a pack's price, or what the price comes to a piece ("(svarer til 29,99 kr. pr. nøgle)")
+_PIECE_LEFT = _rx(r"((цена|cena|cijena) po komadu|цена по комаду|(цена|ціна) за (штуку|шт\.?)|svarer til|tilsvarer|motsvarar"
+                  r"|vastaa|entspricht|komt overeen met|odpowiada|odpovídá)[\s:.]*$")
 _AFTER_ITS_AMOUNT = _rx(r"adviesprijs|adviesverkoopprijs|prix conseillé|prezzo consigliato|listenpreis")  # "1.199,- Adviesprijs"
 _PRICE_BEFORE = compiled(r"(\d[.,]\d\d|\d\s?[,:]-|[€$£¥]\s?\d[\d.,]*)\s*$")
 # Wix's hook on the price to pay: the words before it are its secondary (was) price's screen-reader label ("Normalpris")
@@ -979,7 +1006,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _SHIPPING_CTX.search(_PLUS_SHIPPING.sub(" ", ctx)) or _SHIPPING_ATTR.search(attrs) or _SHIPPING_LEFT.search(left) \
             or _CARRIER_LEFT.search(left) or _PICKUP_LEFT.search(own_left) or (_FREE_LEFT.search(left) and _waived_delivery(s.element)) \
             or _LOCKER_LEFT.search(own_near) \
-            or _PLUS_SHIPPING_LEFT.search(own_near):
+            or _PLUS_SHIPPING_LEFT.search(own_near) or _EACH_WAY_RIGHT.match(right):
         s.reason = "shipping cost or threshold"
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
@@ -1072,6 +1099,7 @@ _TAX_WORD = r"(vat|mwst\.?|gst|btw|tva|iva|ust\.?|moms|alv|dph|áfa|kdv|ддс|�
 # 7 % MwSt.: 6,90 €", the price itself labelled with the rate: a bracket or an "of which" opens the tax's note)
 _OF_WHICH = r"(davon|dont|of which|di cui|waarvan|hiervon|de los cuales)"
 _TAX_INSIDE_LEFT = _rx(rf"[（(]\s*(incl\.?|inkl\.?|inc\.?|including|davon|dont)\s*{_TAX_WORD}\.?[\s:]*$"
+                       rf"|\b(incl\.?|inkl\.?|inc\.?|including)\s*{_TAX_WORD}\.?\s*[（(]\s*$"  # "Inkl. moms (89,80 kr)"
                        rf"|\b{_TAX_WORD}\b[^\d(]{{0,20}}\(\s*\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*[:=]?\s*$"
                        rf"|{_OF_WHICH}\s+({_TAX_WORD}\.?\s*\d{{1,2}}([.,]\d{{1,2}})?\s?%|\d{{1,2}}([.,]\d{{1,2}})?\s?%\s*{_TAX_WORD}\.?)"
                        rf"\s*[:=]?\s*$")
@@ -1172,7 +1200,7 @@ def survey(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
-            if s.reason is None and (_HIRE_LEFT.search(left) and page.mentions(*_HIRE_WORDS)
+            if s.reason is None and ((_HIRE_LEFT.search(left) or _HIRE_LEFT.search(_row_head(el))) and page.mentions(*_HIRE_WORDS)
                                      or _HIRE_RIGHT.match(right) and (_hire_region(page, layout)
                                                                       or any(x.reason == HIRE for x in out.seen))):
                 s.reason = HIRE
@@ -1599,6 +1627,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
     if said:
         out.note = f"the page says {said!r} where the price would be"
         return
+    labelled = [s for s in alive if _PRICE_LABEL_BEFORE.search(_label_before(s))]  # one "Unser Preis:", not a table's rows
     for s in alive:
         attrs = " ".join(_chain_attrs(s.element)[0])
         score = 0.0
@@ -1614,6 +1643,8 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
             score -= 2  # the price box, if any, says it more plainly
         if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
             score += 2
+        if len(labelled) == 1 and s is labelled[0]:
+            score += 2  # "Unser Preis: € 549,00", not "Passender Adapter 7/13-polig: € 19,90" beside the buy button
         dist = layout.distance(s.element)
         if dist is not None:
             score -= dist / 12
@@ -1654,6 +1685,8 @@ _NO_PRICE_WORDS = register_short_hints(derived(required_literals, _NO_PRICE_TEXT
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
 _PRICED_LABEL = _rx(_PRICE_WORD.pattern + r"|reduced|sale\b|only\b")  # "Reduced to £280", "Our price:"
+_PRICE_LABEL_BEFORE = _rx(r"^\W*(our |unser |notre |onze |vores |vår )?(price|preis|prix|prijs|pris|precio|prezzo|preço|cena"
+                          r"|hinta|fiyat)\s*[:：]\s*$")  # a label naming the amount after it the price, and nothing more
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 # or a one-word heading that names the product's state: "Discontinued – this product …" (not "Limited – …")
 # the end of the sentence before, and the article a statement may open with ("... im Februar. Der Preis wird ...")

@@ -172,7 +172,8 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     own = _WOO_SUMMARY_PRICE(page.doc)
     if own and not has_digit(visible_text(own[0])):  # the product's own price box, empty or "Logga in för att se pris":
         page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
-        page.memo["empty price box"] = True  # nor will the heuristic read one off the page
+        if not any(not layout.another_products(b) for b in _WOO_PRICE(page.doc)):  # no price box with an amount (a
+            page.memo["empty price box"] = True  # sticky bar's, an Elementor widget's): nor will the heuristic read one
         return out  # the amounts further on (a replacement's callout, samples, a product loop) are other things'
     for block in _WOO_PRICE(page.doc):
         if layout.excluded(block) or any(a.tag == "ul" and has_class(a, "products")
@@ -466,7 +467,7 @@ _LISTING_BODY = frozenset({"page-type-category", "page-type-brand", "page-type-s
                            "tax-product_tag", "post-type-archive-product", "is-ctl-search", "page-category",
                            "page-search", "category", "search", "catalog-product-compare-index", "page-index-type-cat",
                            "template-cart", "woocommerce-cart", "checkout-cart-index", "is-act-cartpage", "page-cart",
-                           "cart-page", "cart", "body-cart", "products-list-page", "indexbody",
+                           "cart-page", "cart", "body-cart", "products-list-page", "indexbody", "page-comparison",
                            "tax-product_brand", "tax-pwb-brand", "tax-yith_product_brand",
                            "woocommerce-wishlist", "module-blockwishlist-view", "module-iqitwishlist-view", "page-stores",
                            "type-cart", "is-act-finishpage", "woocommerce-order-received", "page-order-confirmation",

@@ -418,10 +418,13 @@ class Layout:
         if marked:
             order = self.order
             found = sorted({*found, *marked}, key=lambda el: order.get(el, 0))
+        h1 = next(self.doc.iter("h1"), None)  # not self.title, which may ask for the buy button
+        titled = set(h1.iterancestors()) if h1 is not None else set()  # a card holding the h1 is the product's
         for el in found:
             if el.tag in _NO_BUTTON_TAGS or self.hidden(el) or any(
-                    a.tag in ("nav", "footer") or _related_block(a) or _is_card(a) for a in el.iterancestors()):
-                continue  # a closed quick-view's button, a related product's own
+                    a.tag in ("nav", "footer") or _related_block(a) or (_is_card(a) and a not in titled)
+                    for a in el.iterancestors()):
+                continue  # a closed quick-view's button, a related product's own (not a table layout's row)
             text = " ".join((text_content(el) or el.get("value") or el.get("aria-label") or el.get("alt") or "").split())
             if _BUY_TEXT.search(text) or _BUY_TEXT.search(el.get("value") or "") or _CART_ATTR.search(
                     f"{el.get('id') or ''} {el.get('class') or ''} {el.get('name') or ''}"):

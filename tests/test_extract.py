@@ -1230,6 +1230,57 @@ def test_the_blocks_of_a_products_info_column_are_no_row_of_cards() -> None:
     assert extract(_doc(body, head=ld), "u", default_currency="GBP").price == Decimal("429")
 
 
+@pytest.mark.parametrize(("body", "body_attrs", "currency", "price", "reasons"), [
+    # a table layout's rows, each with a link and a digit, are no cards: its image button buys ("Læg i kurv"); what
+    # the price comes to a skein ("svarer til 29,99 kr. pr. nøgle") is no price beside it
+    ('<table><tr><td><a href="/">Logo</a> Kurv: 0,00 kr.</td></tr><tr><td><a href="/a">Menu</a> 2 varer</td></tr>'
+     '<tr><td><table><tr><td><a href="/t">Ugens tilbud</a><br><span>Før 39,95 kr.</span><br><span>29,95 kr.</span>'
+     '</td></tr></table></td><td><h1>Garnpakke Hygge</h1><p><a href="/g">Guide</a> 8 nøgler</p><table><tr><td>Pris:'
+     '</td><td><span class="PriceText">299,95 kr.</span></td></tr><tr><td colspan="2">(svarer til 29,99 kr. pr. nøgle)'
+     '</td></tr></table><form><input type="image" src="/koeb.gif" alt="Læg i kurv"></form></td></tr></table>',
+     "", "DKK", "299.95", {"29,99 kr.": "unit price", "29,95 kr.": None}),
+    # a make-an-offer's floor and the total with shipping beside a record's price
+    ('<h1>Blue Train LP</h1><div class="price-box"><span class="price">£18.00</span><p>+ £4.50 shipping</p><p>Total'
+     ' with shipping to United Kingdom: <strong>£22.50</strong></p><p><a href="/offer">Make an offer</a> – seller'
+     ' accepts offers above £15.00</p><a class="button" href="/cart?add=1">Add to Cart</a></div>', "", "GBP", "18.00",
+     {"£22.50": "basket total", "£15.00": "a spend threshold (a promotion's or free shipping's)"}),
+    # the VAT inside the price, named before its bracket ("Inkl. moms (89,80 kr)")
+    ('<h1>Ljusstake</h1><div class="price"><s>599,00 kr</s> <span>449,00 kr</span></div><div class="tax">Inkl. moms'
+     ' (89,80 kr)</div><button>Lägg i varukorgen</button>', "", "SEK", "449.00",
+     {"89,80 kr": "the tax inside the price before it"}),
+    # an ended Dutch auction: its highest bid ("Hoogste bod") is no price
+    ('<h1>Omega Seamaster 300</h1><div class="bid-panel"><span class="badge">Veiling gesloten</span><p>Hoogste bod</p>'
+     '<p class="amount">€ 1.150</p></div><p>Verzending € 25,00</p>', "", "EUR", None, {}),
+    # a hire table's rows named in their header cell, its additional day, its delivery "each way"
+    ('<h1>Mini digger hire</h1><table><tr><th>Hire period</th><th>ex VAT</th><th>inc VAT</th></tr><tr><th>1 day</th>'
+     '<td>£95.00</td><td>£114.00</td></tr><tr><th>Additional day (after first week)</th><td>£48.00</td><td>£57.60</td>'
+     '</tr></table><ul><li>Delivery &amp; collection (within 15 miles of depot): <strong>£60.00</strong> each way</li></ul>'
+     '<button>Book hire</button>', "", "GBP", None, {}),
+    # Mercado Libre's "12 meses sin intereses de $708.25"
+    ('<h1>Pantalla 55"</h1><div class="price"><s>$10,999</s> <span>$8,499</span></div><p>en 12 meses sin intereses de'
+     ' <span class="andes-money-amount">$708<sup>25</sup></span></p><button>Comprar ahora</button>', "", "MXN", "8499", {}),
+    # a header basket's "小計：¥4,290", "あと710円で送料無料", "5,000円（税込）以上のご注文で送料無料"
+    ('<div class="notice">【お知らせ】5,000円（税込）以上のご注文で送料無料</div><div class="cart-btn"><p>小計：<strong>¥4,290'
+     '</strong>（税込）</p><p>あと710円で送料無料</p></div><h1>南部鉄器 鉄瓶</h1><p><s>¥14,300</s></p><p class="price">¥12,800'
+     '（税込）</p><button>カートに入れる</button>', "", "JPY", "12800",
+     {"¥4,290": "basket total", "710円": "a spend threshold (a promotion's or free shipping's)"}),
+    # the one amount labelled "Unser Preis:" beats an accessory's named right under the buy button
+    ('<h1>Thule EasyFold XT 2</h1><table><tr><td><b>Listenpreis:</b></td><td><s>€ 699,00</s></td></tr><tr><td><b>Unser'
+     ' Preis:</b></td><td><font size="5"><b>€ 549,00</b></font></td></tr><tr><td>Lieferzeit:</td><td>2–3 Tage</td></tr>'
+     '<tr><td>Artikelnr.:</td><td>TH-933100</td></tr></table><form><input type="submit" value="In den Warenkorb"></form>'
+     '<p>Passender Adapter 7/13-polig: € 19,90</p>', "", "EUR", "549.00", {}),
+    # PrestaShop's comparison page
+    ('<h1>Comparación de productos</h1><table><tr><td><a href="/p/1">Cafetera A</a> 169,90 €</td><td><a href="/p/2">'
+     'Cafetera B</a> 399,00 €</td></tr></table>', ' class="page-comparison"', "EUR", None, {}),
+])
+def test_the_hand_made_and_no_price_sets_cases(body: str, body_attrs: str, currency: str, price: str | None,
+                                               reasons: dict[str, str | None]) -> None:
+    """``reasons``: why an amount is not the price (None: never a candidate, outside the product's block)."""
+    e = extract(_doc(body, body_attrs=body_attrs), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+    assert {raw: dict(e.rejected).get(raw) for raw in reasons} == reasons
+
+
 def test_a_through_class_is_a_struck_price_and_an_underscored_active_class_a_chosen_tile() -> None:
     body = ('<h1>Galaxy A55</h1><p class="product__price--show">9.490.000₫</p><p class="product__price--through">'
             '10.990.000₫</p><button>Mua ngay</button>')
