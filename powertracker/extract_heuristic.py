@@ -410,7 +410,7 @@ _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dei
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|point de vente|drive|centro|center|postleitzahl|plz|postcode|código postal|provincia|zona|region)[^.!?]){0,60}"  # words between, none a store's
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
-                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
+                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our |your )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
@@ -1825,7 +1825,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.another_products(el) or layout.unselected_option(el) \
                     or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)) or _table_row(el) \
-                    or _about_another_thing(el) or _link_to_trade_prices(el, text):
+                    or _about_another_thing(el) or _link_to_trade_prices(el, text) or _priced_offer_link(el, said.group()):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
@@ -1846,6 +1846,19 @@ def _link_to_trade_prices(el: _Element, text: str) -> bool:
     said = " ".join(text.split())
     return _FOR_TRADE_PRICING.match(said) is not None and any(" ".join(text_content(a).split()) == said
                                                               for a in el.iter("a"))
+
+
+def _priced_offer_link(el: _Element, said: str) -> bool:
+    """Whether the statement is a short link's after an amount in its own line ("Pro accounts: $170.99 — <a>sign in
+    to see your price</a>"): another price offered to members or trade buyers, beside the retail one."""
+    for a in el.iter("a"):
+        link = " ".join(text_content(a).split())
+        parent = a.getparent()
+        if said in link and len(link) <= len(said) + 12 and parent is not None:
+            line = " ".join(text_content(parent).split())
+            if find_prices(line[:max(0, line.find(link))]):
+                return True
+    return False
 
 
 _FOR_TRADE_PRICING = _rx(r"^\W*(log ?in|sign ?in) for (the |our )?(trade|wholesale|dealer) pric")
@@ -1918,7 +1931,7 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
         return False
     shown = []  # the texts run together: a price split over elements ("<sup>$</sup>149<sup>.00</sup>")
     for node in islice(order, start, end):
-        if node.tag in _SKIP_PARENTS or not isinstance(node.tag, str):
+        if node.tag in _SKIP_PARENTS or not isinstance(node.tag, str) or _bid_labelled(node):
             continue
         for own, text in ((True, node.text if node is not title else None), (False, node.tail)):  # not "Arcadia R2"
             if text and not layout.hidden(node) and not (own and _list_price(node)):
@@ -1926,6 +1939,11 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
                     return True
                 shown.append(text)
     return bool(shown) and bool(find_prices(normalize("".join(shown))))
+
+
+def _bid_labelled(node: _Element) -> bool:
+    """Whether ``node`` is (in) an amount an auction labels as a bid ("Winning bid: <span>$1,250.00</span>")."""
+    return any(a.text and _BID_LEFT.search(a.text) for a in islice(node.iterancestors(), 4))
 
 
 def _list_price(node: _Element) -> bool:

@@ -1269,6 +1269,19 @@ def test_the_blocks_of_a_products_info_column_are_no_row_of_cards() -> None:
      ' Preis:</b></td><td><font size="5"><b>€ 549,00</b></font></td></tr><tr><td>Lieferzeit:</td><td>2–3 Tage</td></tr>'
      '<tr><td>Artikelnr.:</td><td>TH-933100</td></tr></table><form><input type="submit" value="In den Warenkorb"></form>'
      '<p>Passender Adapter 7/13-polig: € 19,90</p>', "", "EUR", "549.00", {}),
+    # a trade portal's "Sign in to see your price" beside its banners' amounts
+    ('<h1>ProGrade 20V Hammer Drill Kit</h1><div class="price-box"><a class="action login" href="/login">Sign in to see'
+     ' your price</a></div><div class="b2b"><ul><li>Free jobsite delivery on orders over $750</li><li>Net 30 credit'
+     ' accounts with limits up to $50,000</li></ul></div>', "", "CAD", None, {}),
+    # ... but a link saying so after a members' price ("Pro accounts: $170.99 — sign in to see your price") offers another
+    ('<h1>Remanufactured Alternator</h1><p class="price">$189.99</p><div class="pro"><p><strong>Pro</strong> commercial'
+     ' accounts: <strong>$170.99</strong> — <a href="/pro/login">sign in to see your price</a></p></div>'
+     '<button>Add to Cart</button>', "", "USD", "189.99", {}),
+    # an ended auction, its winning bid shown before "This auction has ended."
+    ('<h1>1967 Omega Seamaster</h1><p>Auction ended: March 10, 2024</p><p>Winning bid: <span class="amount"><bdi><span>$'
+     '</span>1,250.00</bdi></span> by j***n</p><p class="auction-closed">This auction has ended. Bidding is closed.</p>'
+     '<h3>Bid history</h3><table><tr><td>b***r</td><td>$1,225.00</td></tr><tr><td>k***2</td><td>$1,150.00</td></tr>'
+     '</table>', "", "USD", None, {}),
     # PrestaShop's comparison page
     ('<h1>Comparación de productos</h1><table><tr><td><a href="/p/1">Cafetera A</a> 169,90 €</td><td><a href="/p/2">'
      'Cafetera B</a> 399,00 €</td></tr></table>', ' class="page-comparison"', "EUR", None, {}),
