@@ -537,9 +537,9 @@ class _Run:
                                              " markup's price is not one a shopper can pay")
                 self.sold_out = chosen.availability == "out_of_stock"  # "no longer available": the markup's word stands
                 return None
-            if name in MARKUP and chosen.used and self._shown_only_as(chosen.price, USED):
-                self.page.reject(chosen.raw, f"{name}: a used or another seller's offer, which the page shows as one;"
-                                             " the product has no offer of its own")
+            if name in MARKUP and chosen.used and self.layout.buy is None and self._shown_only_as(chosen.price, USED):
+                self.page.reject(chosen.raw, f"{name}: a used or another seller's offer, which the page shows as one"
+                                             " and offers no buy button for: the product has no offer of its own")
                 return None
             if self._hidden_while_sold_out(name, chosen):
                 self.page.reject(chosen.raw, f"{name}: sold out, and the page shows no price (only its markup"

@@ -109,7 +109,7 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
                      r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
 # a yearly fee in brackets beside something else: "Adhérer (14,99 €/an)" (not "49,00 € / an", a subscription's price)
 _PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
-_MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten|\brater\b|viabill"
+_MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten|\b\d+ rater\b|viabill"
                    r"|monatlich|mensualit|en \d+ fois|\d+x sans frais|betaal in|gespreid|afbetal|delbetal"
                    r"|avbetal|månadsbetal|per month|a month|/mo\b|分割|splátk|měsíčně|mesačne|miesięcznie|\braty\b|\brata\b|\b\d+ rat\b"
                    r"|havonta|részlet|rate lunare|pe lună|\bcuotas?\b|sin intereses|parcela|sem juros|\bal mes\b|/mes\b|por mes"
@@ -165,7 +165,7 @@ _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( valu
                      # free (shipping) above it: "€ 6,90 (gratis sopra € 69,00", "gratuite dès 60 €"
                      r"|\b(free|gratis|gratuit[aoe]?|grátis|kostenlos) (sopra|oltre|dès|ab|vanaf|över|over|above|a partir de|desde"
                      r"|acima de|od))\s*:?\s*$")
-_THRESHOLD_RIGHT = _rx(r"^\s*([（(]税込[)）]\s*)?(以上|이상|einkaufswert|bestellwert|warenwert|で送料無料)")  # "あと710円で送料無料": 710 yen more to free shipping
+_THRESHOLD_RIGHT = _rx(r"^\s*(([（(]税込[)）]\s*)?(以上|이상|einkaufswert|bestellwert|warenwert)|で送料無料)")  # "あと710円で送料無料": 710 yen more to free shipping
 # "ab CHF 50.– kostenlos", "dès 69 € offerte": what an order must reach for something free (its shipping)
 _FROM_LEFT = _rx(r"\b(ab|from|dès|vanaf|över|fra|desde|a partir de|da|od|oltre)\s*$")
 _FREE_RIGHT = _rx(r"\W*(kostenlos|versandkostenfrei|gratis|free|offerte?s?|gratuite?s?|zdarma|ingyenes|gratuito)\b")
@@ -195,7 +195,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?\b(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?\b(?!\s*[:\-–−]?\s*\d)(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -228,7 +228,7 @@ _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu"
-                      r"|günün|gün)\D{0,40}$"
+                      r"|günün)\D{0,40}$"
                       # a shop's own lowest of a longer span: "Tiefster Preis der letzten 3 Monate:"
                       r"|(iefste[rn]?|iedrigste[rn]?|lowest) (price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2}"
                       r" (months|monate)\W{0,3}$")  # "[T]iefster Preis der letzten 3 Monate:" (the window may cut its T)
@@ -401,7 +401,7 @@ _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お
                       # a quote asked for where the price would stand
                       "pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
                       "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
-                      "offerte aanvragen",
+                      "offerte aanvragen", "(log ?in|sign ?in) to (see|view) your price",
                       *LOADING, *_SOLD_OUT_WORDS)
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
@@ -410,7 +410,7 @@ _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dei
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|point de vente|drive|centro|center|postleitzahl|plz|postcode|código postal|provincia|zona|region)[^.!?]){0,60}"  # words between, none a store's
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
-                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our |your )?pric"
+                r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
@@ -569,7 +569,7 @@ _WORD = compiled(r"[^\W\d_]{2,}")
 _RANGE_SEP = compiled(r"^\s*(-|–|—|to|bis|à|a|tot|till|til|~|〜|～|－)\s*$", re.I)
 _TOTAL_LEFT = _rx(r"(total|(?<!prezzo )totale|(?<!pris )totalt|subtotal|summe|zwischensumme|sous-total|totaal|summa|i alt|合計|小計|小计|basket|cart|warenkorb"
                   r"|panier|winkelwagen|varukorg|kurv)[\s:：]*$"
-                  r"|\bwith (shipping|delivery|postage)\b[^:.]{0,40}:\s*$")  # "Total with shipping to United Kingdom:"
+                  r"|\bwith (shipping|delivery|postage) to\b[^:.]{0,40}:\s*$")  # "Total with shipping to United Kingdom:"
 
 _CONFIGURATOR = compiled(r"configurator|configure|builder", re.I)
 
@@ -796,13 +796,13 @@ def _row_label(cell: _Element) -> str:
 
 
 def _label_before(s: Seen) -> str:
-    """The words right before ``s``: in its own element, else beside it, else in its table row's cell before it."""
-    text = s.text[:s.match.start].strip() or _neighbour_text(s.element, True).strip()
-    if not text:
-        cell = next((a for a in (s.element, *islice(s.element.iterancestors(), 3)) if a.tag == "td"), None)
-        head = cell.getprevious() if cell is not None else None
-        text = plain_text(head) if head is not None and head.tag in ("td", "th") else ""
-    return text[-30:]
+    """The label in the table cell before the one ``s`` opens ("<td>Unser Preis:</td><td><b>€ 549,00</b></td>"), an old
+    table layout's price row; "" elsewhere."""
+    if s.text[:s.match.start].strip():
+        return ""
+    cell = next((a for a in (s.element, *islice(s.element.iterancestors(), 3)) if a.tag == "td"), None)
+    head = cell.getprevious() if cell is not None else None
+    return plain_text(head)[-30:] if head is not None and head.tag in ("td", "th") else ""
 
 
 def _row_head(cell: _Element) -> str:
@@ -993,7 +993,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     mark = _was_marked(levels)
     s.piece = _PIECE_LEFT.search(left) is not None
     in_tier_table = MULTIBUY_ATTR.search(attrs) is not None
-    if struck or (_was_label(left) and not (levels and _CURRENT_HOOK.search(levels[0]))) or mark == "strong":
+    if struck or (_was_label(left) and not (levels and _CURRENT_HOOK.search(levels[0]) and not own_left.strip())) \
+            or mark == "strong":
         s.reason, s.was = _WAS_REASON, True
     elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs, s.element)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
@@ -1239,12 +1240,12 @@ _LIST_SEP = compiled(r"\s*(,|/|\||;|or|oder|ou|o|of|eller|tai|lub|albo|nebo|aleb
 def _listed(text: str, matches: list[PriceMatch]) -> set[int]:
     """The indices of the amounts in runs of three or more joined only by commas or "or" ("Digital
     cards in $25, $50, $100, $150, $250 or $500"): a list of values to choose from, none of them
-    the price."""
+    the price; not one price in several currencies ("EUR 69.00 / CHF 66.00 / USD 75.00")."""
     out: set[int] = set()
     run = [0]
     for i in range(1, len(matches) + 1):
         if i < len(matches) and _LIST_SEP.fullmatch(text[matches[i - 1].end:matches[i].start]) \
-                and text[matches[i - 1].end:matches[i].start].strip():
+                and text[matches[i - 1].end:matches[i].start].strip() and matches[i].symbol == matches[i - 1].symbol:
             run.append(i)
             continue
         if len(run) > 2:
@@ -1461,16 +1462,16 @@ _COUNT_BEFORE = compiled(r"(?<![\d.,])([2-9]|[1-9]\d)\s*[^\W\d]{1,10}\.?\s*$")  
 
 def _pack_beside_piece(out: Scan) -> None:
     """A pack's price that the amount right after it divides by its count ("6 fl. 749,00 kr. – 124,83 kr. pr. fl."),
-    beside a lower price still standing (the bottle's 149,95 kr.): a multibuy, and its share a piece a unit price."""
+    after a lower price still standing (the bottle's 149,95 kr.): a multibuy, and its share a piece a unit price."""
     seen = out.seen
     for a, b in pairwise(seen):
         count = _COUNT_BEFORE.search(a.text[:a.match.start]) if a.reason is None else None
         if count is None:
             continue
         n = int(count.group(1))
-        if abs(b.match.amount * n - a.match.amount) <= Decimal("0.01") * n and any(
-                o.reason is None and o is not a and o.match.amount < a.match.amount and o.match.amount != b.match.amount
-                for o in seen):
+        if abs(b.match.amount * n - a.match.amount) <= Decimal("0.01") * n and any(  # the piece's own price, before it
+                o.reason is None and o.match.amount < a.match.amount and o.match.amount != b.match.amount
+                for o in seen[:seen.index(a)]):
             a.reason, b.reason = MULTIBUY, "unit price"
 
 
@@ -1825,7 +1826,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             if said is None or (len(text) > 60 and said.start() > 0 and not _opens_sentence(text, said)) \
                     or layout.another_products(el) or layout.unselected_option(el) \
                     or any(_USED_ATTR.search(class_id(a)) for a in islice(el.iterancestors(), 4)) or _table_row(el) \
-                    or _about_another_thing(el) or _link_to_trade_prices(el, text) or _priced_offer_link(el, said.group()):
+                    or _about_another_thing(el) or _link_to_trade_prices(el, text):
                 continue  # another product's block or card, other sellers' offers, an option not chosen ("Prezzo su richiesta")
             marked = price_marked(el)
             if _PRICE_BOX_ONLY.match(said.group()) and (not marked or _box_priced(el)):
@@ -1846,19 +1847,6 @@ def _link_to_trade_prices(el: _Element, text: str) -> bool:
     said = " ".join(text.split())
     return _FOR_TRADE_PRICING.match(said) is not None and any(" ".join(text_content(a).split()) == said
                                                               for a in el.iter("a"))
-
-
-def _priced_offer_link(el: _Element, said: str) -> bool:
-    """Whether the statement is a short link's after an amount in its own line ("Pro accounts: $170.99 — <a>sign in
-    to see your price</a>"): another price offered to members or trade buyers, beside the retail one."""
-    for a in el.iter("a"):
-        link = " ".join(text_content(a).split())
-        parent = a.getparent()
-        if said in link and len(link) <= len(said) + 12 and parent is not None:
-            line = " ".join(text_content(parent).split())
-            if find_prices(line[:max(0, line.find(link))]):
-                return True
-    return False
 
 
 _FOR_TRADE_PRICING = _rx(r"^\W*(log ?in|sign ?in) for (the |our )?(trade|wholesale|dealer) pric")
