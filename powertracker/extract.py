@@ -419,8 +419,8 @@ class _Run:
         not_to_buy = shown and bool(seen & {HIRE, DEPOSIT}) and seen <= {HIRE, DEPOSIT, RUNNING_TEXT}
         if shown and not not_to_buy and chosen.availability not in ("out_of_stock", None) and not chosen.discontinued and (
                 (chosen.was and chosen.was > price) or not self._marked_near(price, _STRUCK_MARKERS)
-                or not self.shown_as_was(price)) and not self._shown_only_in_cards(price):
-            return None  # markup that knows its was price is not that struck price; shown as this product's
+                or not self.shown_as_was(price)):  # markup that knows its was price is not that struck price
+            return said if self._shown_only_in_cards(price) else None  # stands, when shown as this product's
         return said if not shown or not_to_buy or self._shown_only_in_cards(price) or self.shown_as_was(price) else None
 
     def _shown_only_in_cards(self, amount: Decimal, labels: bool = False) -> bool:
@@ -660,8 +660,9 @@ class _Run:
     def _form_price(self) -> Decimal | None:
         """The price the platform's variant data gives the variant the basket form has chosen (a checked radio
         button, a selected option), when there is one: Shopify's og:price is the first variant's."""
-        form = self.form_variant()
-        picked = {c.price for c in self.candidates("platform") if form and form.matches(c)}
+        found = self.candidates("platform")
+        form = self.form_variant() if found else None  # its XPath only where there is variant data to match
+        picked = {c.price for c in found if form and form.matches(c)}
         return picked.pop() if len(picked) == 1 else None
 
     def _struck_beside_best(self, was: Decimal) -> bool:

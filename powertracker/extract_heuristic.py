@@ -797,12 +797,11 @@ def _row_label(cell: _Element) -> str:
 
 def _label_before(s: Seen) -> str:
     """The label in the table cell before the one ``s`` opens ("<td>Unser Preis:</td><td><b>€ 549,00</b></td>"), an old
-    table layout's price row; "" elsewhere."""
+    table layout's price row (``_row_label``); "" elsewhere."""
     if s.text[:s.match.start].strip():
         return ""
     cell = next((a for a in (s.element, *islice(s.element.iterancestors(), 3)) if a.tag == "td"), None)
-    head = cell.getprevious() if cell is not None else None
-    return plain_text(head)[-30:] if head is not None and head.tag in ("td", "th") else ""
+    return _row_label(cell) if cell is not None else ""
 
 
 def _row_head(cell: _Element) -> str:
@@ -1201,7 +1200,8 @@ def survey(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
-            if s.reason is None and ((_HIRE_LEFT.search(left) or _HIRE_LEFT.search(_row_head(el))) and page.mentions(*_HIRE_WORDS)
+            if s.reason is None and (page.mentions(*_HIRE_WORDS) and (_HIRE_LEFT.search(left)
+                                                                      or _HIRE_LEFT.search(_row_head(el)))
                                      or _HIRE_RIGHT.match(right) and (_hire_region(page, layout)
                                                                       or any(x.reason == HIRE for x in out.seen))):
                 s.reason = HIRE
@@ -1464,14 +1464,14 @@ def _pack_beside_piece(out: Scan) -> None:
     """A pack's price that the amount right after it divides by its count ("6 fl. 749,00 kr. – 124,83 kr. pr. fl."),
     after a lower price still standing (the bottle's 149,95 kr.): a multibuy, and its share a piece a unit price."""
     seen = out.seen
-    for a, b in pairwise(seen):
+    for i, (a, b) in enumerate(pairwise(seen)):
         count = _COUNT_BEFORE.search(a.text[:a.match.start]) if a.reason is None else None
         if count is None:
             continue
         n = int(count.group(1))
         if abs(b.match.amount * n - a.match.amount) <= Decimal("0.01") * n and any(  # the piece's own price, before it
                 o.reason is None and o.match.amount < a.match.amount and o.match.amount != b.match.amount
-                for o in seen[:seen.index(a)]):
+                for o in seen[:i]):
             a.reason, b.reason = MULTIBUY, "unit price"
 
 

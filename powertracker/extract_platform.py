@@ -172,7 +172,7 @@ def woocommerce(page: Page, layout: Layout) -> list[Candidate]:
     own = _WOO_SUMMARY_PRICE(page.doc)
     if own and not has_digit(visible_text(own[0])):  # the product's own price box, empty or "Logga in för att se pris":
         page.reject(visible_text(own[0]), "WooCommerce: the product's price box shows no amount")
-        if not any(not layout.another_products(b) for b in _WOO_PRICE(page.doc)):  # no price box with an amount (a
+        if all(layout.another_products(b) for b in _WOO_PRICE(page.doc)):  # no price box of its own with an amount (a
             page.memo["empty price box"] = True  # sticky bar's, an Elementor widget's): nor will the heuristic read one
         return out  # the amounts further on (a replacement's callout, samples, a product loop) are other things'
     for block in _WOO_PRICE(page.doc):
