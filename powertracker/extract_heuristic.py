@@ -117,12 +117,20 @@ _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\ba
                    r"|частинами|частями|розстроч|рассроч"  # Ukrainian and Russian "in parts"
                    r"|\bemi\s*(options?|plans?|available|starts|from|विकल्प)|no[- ]cost emi|\bemi\s*[:@]"  # India's EMI
                    )
+def _finance_said(whole: str, m: PriceMatch) -> bool:
+    """Whether the amount's own element speaks of finance (Klarna, instalments), other than as another way to pay the
+    amount after it ("1.299,00 kr. eller del betalingen op med ViaBill", "£99.00 or pay in 3 with Klarna")."""
+    said = _MONTHLY_CTX.search(whole)
+    return said is not None and not (said.start() >= m.end and _OR_AFTER.match(whole, m.end) is not None)
+
+
+_OR_AFTER = compiled(r"\W*(or|eller|oder|ou|o|of|tai|lub|albo|nebo|alebo|vagy|sau|или|veya|ya da)\b", re.I)
 # "Pay via M-Pesa: 3 × KSh 1,166": parts right before the amount, in a text about paying (a tier table's "3x" is no plan)
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
 _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")  # "Paiement en plusieurs fois : 12 ×"
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
-                    r"|\b\d+ taksit|\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
+                    r"|\b\d+ taksit|(?<!\d )(?<!\d)\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
@@ -143,7 +151,7 @@ _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|
                      r"|verzendkosten|bezorgkosten|env[íi]o|gastos de env[íi]o|spedizione|porto|frete|frakt|fragt"
                      r"|wysyłka|dostawa|(inpost )?paczkomaty?|kurier( (dpd|inpost|gls|dhl|ups|fedex))?)"
                      r"( (cost|costs|fee|charge))?\s*:\s*$")
-_EACH_WAY_RIGHT = _rx(r"^\W*(each way|per way|one way|pro (weg|strecke)|par trajet|por trayecto)\b")  # a delivery's and collection's
+_EACH_WAY_RIGHT = _rx(r"^\W*(each way|per way|pro (weg|strecke)|par trajet|por trayecto)\b")  # a delivery's and collection's
 # a carrier's rate, named right before it: "Chronofresh 14,90 €", "배송비 3,000원" (not "... zzgl. Versand (DHL)" after a price)
 _CARRIER_LEFT = _rx(r"(\b(colissimo|chronopost|chronofresh|mondial relay|dhl|dpd|gls|postnl|royal mail|evri|postnord)\b[^\d]{0,20}"
                     r"|배송비\s*[:：]?\s*)$")
@@ -165,7 +173,9 @@ _THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( valu
                      # free (shipping) above it: "€ 6,90 (gratis sopra € 69,00", "gratuite dès 60 €"
                      r"|\b(free|gratis|gratuit[aoe]?|grátis|kostenlos) (sopra|oltre|dès|ab|vanaf|över|over|above|a partir de|desde"
                      r"|acima de|od))\s*:?\s*$")
-_THRESHOLD_RIGHT = _rx(r"^\s*(([（(]税込[)）]\s*)?(以上|이상|einkaufswert|bestellwert|warenwert)|で送料無料)")  # "あと710円で送料無料": 710 yen more to free shipping
+# "あと710円で送料無料": 710 yen more to free shipping (not "販売価格 5,980円で送料無料！", the price, shipped free)
+_MORE_TO_FREE_LEFT = compiled(r"(あと|残り|さらに)\s*$")
+_THRESHOLD_RIGHT = _rx(r"^\s*([（(]税込[)）]\s*)?(以上|이상|einkaufswert|bestellwert|warenwert)")
 # "ab CHF 50.– kostenlos", "dès 69 € offerte": what an order must reach for something free (its shipping)
 _FROM_LEFT = _rx(r"\b(ab|from|dès|vanaf|över|fra|desde|a partir de|da|od|oltre)\s*$")
 _FREE_RIGHT = _rx(r"\W*(kostenlos|versandkostenfrei|gratis|free|offerte?s?|gratuite?s?|zdarma|ingyenes|gratuito)\b")
@@ -195,7 +205,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?\b(?!\s*[:\-–−]?\s*\d)(?!\s*:)|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -228,7 +238,7 @@ _BOUGHT_WITH = _rx(r"\bmua kèm\b")
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
                       r"|\b30\s*(days|tage|dagen|jours|giorni|días|dias|dagar|dage|dager|dni|dní|dnů|dana|napban|nap|zile|ημερών|päivän|päeva|dienų|dienu"
-                      r"|günün)\D{0,40}$"
+                      r")\D{0,40}$|\b30\s*günün en (düşük|ucuz)\D{0,30}$"
                       # a shop's own lowest of a longer span: "Tiefster Preis der letzten 3 Monate:"
                       r"|(iefste[rn]?|iedrigste[rn]?|lowest) (price|preis) (der|of the|in den|in the) (letzten|last|past) \d{1,2}"
                       r" (months|monate)\W{0,3}$")  # "[T]iefster Preis der letzten 3 Monate:" (the window may cut its T)
@@ -253,12 +263,33 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
 # other sellers' offers, named before their amount: "Mais 1 oferta a partir de R$ 289,00", "3 more offers from £17.99"
 # (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
 _MORE_OFFERS = r"(weitere angebote|more offers|autres offres|altre offerte|más ofertas)"
-_OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?) (a partir d[eo]|desde)\s*$"
+_OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?|\d+ opci(ones|ón)|\d+ opç(ões|ão)) (a partir d[eo]|desde)\s*$"
                          r"|" + _MORE_OFFERS + r"\b[^\d]{0,24}$")
 # ... or named right after it: "£17.99 · 3 more offers", "17,99 € (5 weitere Angebote)" (not "£19.99 See more offers")
 _OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?" + _MORE_OFFERS)
 _USED_ATTR = _rx(r"open-?box|resealed-?offer|resigilat|seller-?selector(?!-?main)|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
                  r"|refurb|offer-?list|buy-?box_*-*others|(?<![a-z])b-?(grade|ware)-?offer|second-?hand")
+# the price of the used item itself, as a resale shop labels it ("Prix seconde main :", "Gebraucht-Preis:")
+_OWN_USED_LABEL = _rx(r"\b(prix|price|preis|precio|prezzo|prijs|pris|preço)\s*(de |d')?(seconde main|second[- ]?hand|occasion|used"
+                      r"|gebraucht|usado|usato|tweedehands|begagnat|brugt|segunda mano)\s*[:：]?\s*$"
+                      r"|\b(gebraucht|used|second[- ]?hand)-?preis\s*:?\s*$")
+
+
+def _used_attr(el: _Element, attrs: str) -> bool:
+    """Whether the amount sits in a block classed as used or other sellers' offers (``_USED_ATTR`` in ``attrs``), other
+    than the product's own block around its title (a second-hand shop's "product product--secondhand")."""
+    if not _USED_ATTR.search(attrs):
+        return False
+    node: _Element | None = el
+    for level in _chain_attrs(el)[0]:
+        if node is None:
+            break
+        if _USED_ATTR.search(level):
+            return node.find(".//h1") is None
+        node = node.getparent()
+    return True  # marked inside the amount's own element
+
+
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|pre[țt] genius[\s:]*$"  # eMAG's members' price
@@ -597,6 +628,7 @@ class Seen:
     excl: bool = False
     piece: bool = False  # labelled as a piece's price ("Цена по комаду"): a unit price beside a higher one (the pack's)
     first_tier: bool = False  # the price in a quantity table's first row (``_first_tier``): the price of one
+    own_used: bool = False  # labelled the price of a used item ("Prix seconde main :"): a resale shop's, if no other stands
     score: float = 0.0
 
 
@@ -998,7 +1030,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif (_UNIT_RIGHT.search(right) and not _sold_by_the_piece(right, left, attrs, s.element)) or _UNIT_LEFT.search(left) or (
             _unit_marked(levels, attrs) and _UNIT_WORDS.search(f"{left[-30:]} {whole} {right[:30]}")):
         s.reason = "unit price"
-    elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _MONTHLY_CTX.search(ctx) \
+    elif _MONTHLY_RIGHT.search(right) or _MONTHLY_LEFT.search(left) or _finance_said(ctx, s.match) \
             or (_PER_YEAR_RIGHT.match(right) and left.rstrip().endswith("(")) \
             or (_PARTS_LEFT.search(left) and _PAY_WORD.search(ctx[:s.match.start])) \
             or _MONTHLY_ATTR.search(attrs):  # noqa: SIM114
@@ -1011,7 +1043,8 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif (_TAX_AMOUNT_LEFT.search(left) and not _EXCL_CTX.search(left[-24:]) and not _INCL_CTX.search(left[-24:])) \
             or _TAX_AMOUNT_ATTR.search(levels[0] if levels else ""):
         s.reason = "the tax in the price, not the price"
-    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right) or _free_from(s, whole):
+    elif _THRESHOLD_LEFT.search(left) or _THRESHOLD_RIGHT.search(right) or _free_from(s, whole) \
+            or (_MORE_TO_FREE_LEFT.search(left) and right.lstrip().startswith("で送料無料")):
         s.reason = "a spend threshold (a promotion's or free shipping's)"
     elif _is_fee(left, right):
         s.reason = "a fee the price includes (recycling, eco-participation)"
@@ -1027,10 +1060,10 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
         s.reason = "approximate conversion"
     elif _FACE_VALUE_LEFT.search(left):
         s.reason = "a coin's or stamp's face value or issue price, not the shop's"
-    elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _USED_ATTR.search(attrs) \
+    elif _USED_CTX.search(ctx) or _USED_CTX.search(left) or _used_attr(s.element, attrs) \
             or _OTHER_OFFERS_LEFT.search(left) or _OTHER_OFFERS_LEFT.search(own_near) \
             or _OTHER_OFFERS_RIGHT.search(right):
-        s.reason = USED
+        s.reason, s.own_used = USED, _OWN_USED_LABEL.search(left) is not None
     elif _ROUNDED_RIGHT.search(right):
         s.reason = "a rounded figure in millions or thousands (a filter's or a banner's, 'Rp1 jt')"
     elif _POINTS_RIGHT.search(right) or _POINTS_LEFT.search(left):  # "earn 1 point per $1": a loyalty rate
@@ -1200,8 +1233,8 @@ def survey(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
-            if s.reason is None and (page.mentions(*_HIRE_WORDS) and (_HIRE_LEFT.search(left)
-                                                                      or _HIRE_LEFT.search(_row_head(el)))
+            if s.reason is None and (page.mentions(*_HIRE_WORDS) and (_HIRE_LEFT.search(left) or (
+                    _HIRE_LEFT.search(_row_head(el)) and _hire_region(page, layout)))
                                      or _HIRE_RIGHT.match(right) and (_hire_region(page, layout)
                                                                       or any(x.reason == HIRE for x in out.seen))):
                 s.reason = HIRE
@@ -1462,7 +1495,8 @@ _COUNT_BEFORE = compiled(r"(?<![\d.,])([2-9]|[1-9]\d)\s*[^\W\d]{1,10}\.?\s*$")  
 
 def _pack_beside_piece(out: Scan) -> None:
     """A pack's price that the amount right after it divides by its count ("6 fl. 749,00 kr. – 124,83 kr. pr. fl."),
-    after a lower price still standing (the bottle's 149,95 kr.): a multibuy, and its share a piece a unit price."""
+    after a lower price still standing (the bottle's 149,95 kr.) above that share (not a gift box's 59,00 kr.): a
+    multibuy, and its share a piece a unit price."""
     seen = out.seen
     for i, (a, b) in enumerate(pairwise(seen)):
         count = _COUNT_BEFORE.search(a.text[:a.match.start]) if a.reason is None else None
@@ -1470,7 +1504,7 @@ def _pack_beside_piece(out: Scan) -> None:
             continue
         n = int(count.group(1))
         if abs(b.match.amount * n - a.match.amount) <= Decimal("0.01") * n and any(  # the piece's own price, before it
-                o.reason is None and o.match.amount < a.match.amount and o.match.amount != b.match.amount
+                o.reason is None and b.match.amount < o.match.amount < a.match.amount
                 for o in seen[:i]):
             a.reason, b.reason = MULTIBUY, "unit price"
 
@@ -1616,6 +1650,11 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
             if (s.currency or home) != home and any(abs(pos - p) <= 12 for p in own):
                 s.reason = f"a price in {s.currency} beside the shop's own in {home} (a conversion)"
         alive = [s for s in alive if s.reason is None]
+    if not alive and layout.buy is not None and len({s.match.amount for s in out.seen if s.own_used}) == 1 \
+            and all(s.reason != USED or s.own_used for s in out.seen):
+        alive = [s for s in out.seen if s.own_used]  # a resale shop's one used item: its price is the price
+        for s in alive:
+            s.reason = None
     if not alive:
         out.note = "no visible price outside related blocks and distractors"
         bare = _bare_price(page, layout)
@@ -1907,6 +1946,7 @@ def _box_priced(el: _Element) -> bool:
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|toptan|stockist|\bbud\b"
                 r"|^(build|customi[sz]e|design) "  # "Build yours to see your price" under a base price shown
+                r"|quote|presupuesto|devis|preventivo|offert|tarjous|tilbud|angebot anfordern|offerte|(see|view) your price"  # beside a price
                 r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|to be announced|" + "|".join(_SOON))
 
 

@@ -1164,6 +1164,36 @@ def test_the_eastern_european_and_nordic_sets_cases(body: str, currency: str, pr
 
 
 @pytest.mark.parametrize(("body", "currency", "price"), [
+    # another way to pay the amount, said after it in its own element, is no finance figure
+    ('<h1>Thule Yepp 2 Maxi</h1><p class="price">1.299,00 kr. <small>eller del betalingen op med ViaBill</small></p>'
+     '<button>Læg i kurv</button>', "DKK", "1299.00"),
+    ('<h1>Desk lamp</h1><p class="price">£99.00 <small>or pay in 3 with Klarna</small></p><button>Add to basket</button>',
+     "GBP", "99.00"),
+    ('<h1>Desk lamp</h1><p class="price">Pay in 3 with Klarna: £33.00</p><p>£99.00</p><button>Add to basket</button>',
+     "GBP", "99.00"),
+    # a request for a quote or a trade login beside the price shown above it
+    ('<h1>Makita XFD131</h1><div class="product-price"><span class="price">$249.00</span></div><div class="product-price-'
+     'actions"><span>Buying 10 or more?</span><a href="/quote">Request a Quote</a></div><button>Add to Cart</button>',
+     "USD", "249.00"),
+    ('<h1>Kompressor</h1><div class="pdp-price"><strong>Request a quote</strong></div><p>Filter 62,62 €</p>', "EUR", None),
+    # a six months' supply ("6 Aylık"), a best seller of the last 30 days, "Kupon Fırsatı": no instalment, no lowest price
+    ('<h1>Omega 3</h1><p class="price">6 Aylık <b>849,90 TL</b></p><span>Son 30 günün en çok satanı</span>'
+     '<p class="price">1.299,00 TL <span>Kupon Fırsatı</span></p><button>Sepete Ekle</button>', "TRY", "849.90"),
+    # the price, shipped free ("5,980円で送料無料！"), not the yen more to free shipping
+    ('<h1>スニーカー</h1><p class="price">販売価格 5,980円で送料無料！</p><button>カートに入れる</button>', "JPY", "5980"),
+    # a resale shop's own used item, the only price
+    ('<h1>Sac Longchamp Le Pliage L</h1><p class="prix"><span>Prix seconde main :</span> <span>45,00 €</span></p>'
+     '<p>Prix neuf constaté : <s>125,00 €</s></p><button>Ajouter au panier</button>', "EUR", "45.00"),
+    # a marketplace's other offers, "Ver 4 opciones desde $ 1.049.999", under a listing that ended
+    ('<h1>Heladera Samsung 382 L</h1><p>Publicación finalizada</p><div><h3>Otras opciones de compra</h3><a href="/b">Ver '
+     '4 opciones desde $ 1.049.999</a></div>', "ARS", None),
+])
+def test_the_review31_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
     # a quote asked for in the price box, beside an accessory table
     ('<h1>Ruuvikompressori TK-15</h1><div class="pdp-price pdp-price--quote"><p>Hinta</p><p><strong>Pyydä tarjous'
      '</strong></p></div><table><tr><td>Suodatin</td><td>62,62 €</td></tr></table>', "EUR", None),
