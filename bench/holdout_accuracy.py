@@ -571,6 +571,16 @@ in each, written at the same time and measured at b888a9a: 40/40, 39/40, 40/40 a
 priced pages right, a price invented on 2 of their 32 pages without one: a Magento B2B portal's "Sign in to see your
 price" (its banner's "up to $50,000" read) and an ended WooCommerce auction whose winning bid, shown before "This
 auction has ended.", made the statement give way.
+holdout251 (consumer electronics and home appliances, UK, Germany, the Netherlands, US), holdout252 (sports, outdoor and
+bicycle shops across Europe, variant pickers), holdout253 (made hard on pages without a price: 16 of its 40) and
+holdout254 (beauty, health, toys, books and pet supplies in Japan, Korea, Australia, Canada, Brazil, Mexico, Poland),
+written at the same time and measured at 274c764: 40/40, 38/40, 36/40 and 37/40 (151/160, 94.4 %); 116 of their 119
+priced pages right (97.5 %): a Godomall page titled by an h3 in "item_detail_tit" (sold out, no buy button: no price
+read), a Quebec PrestaShop price "avant taxes" over "Prix taxes incluses : 40,18 $", OTTO's "Du sparst 249,01 €" read;
+a price invented on 6 of their 41 pages without one: a Magento "Ce modèle n'est plus fabriqué", a Danish auction's
+"Nuværende bud", a Shopify board whose "Pricing and release date announced soon" stood beside its fins' price, a
+Catawiki lot's "Schatting expert", a configurator's "Finanzierung möglich ab einem Warenwert von € 1.000,00", a Cafe24
+"판매종료된 상품입니다." under an h2 in "headingArea".
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

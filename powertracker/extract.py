@@ -625,7 +625,8 @@ class _Run:
             if not self.shown_as_was(price):  # else the flag may be wrong (WooCommerce writes valueAddedTaxIncluded
                 return None  # "false" for prices with VAT): only markup left at the was price is looked for then
         if name == "platform":  # a shop's own price box: only its price without VAT gives way ("$1,120.69 + IVA")
-            if not (self._marked_near(price, _EXCL_MARKERS) and self._shown_only_without_vat(price)):
+            if not (self._marked_near(price, _EXCL_MARKERS) and (self._shown_only_without_vat(price)
+                                                                  or self._gross_labelled(price))):
                 return None
             why, band = "a price the page shows only without VAT", with_vat
         elif chosen.was is not None and chosen.was < price:  # WooCommerce's grouped products: a range written so
@@ -717,6 +718,12 @@ class _Run:
                 and not _in_table_cell(s.element)]
         # a copy in a long mixed text ("Ihr Preis: ... (CHF 1'249.00 exkl. MwSt.), Lieferung ab ...") is set aside
         return any(s.excl for s in seen) and all(s.excl for s in seen if s.excl or s.reason is None)
+
+    def _gross_labelled(self, amount: Decimal) -> bool:
+        """Whether the price the scan reads is labelled with VAT and within VAT of ``amount`` above it (PrestaShop's
+        "34,95 $ avant taxes" over "Prix taxes incluses (TPS + TVQ) : 40,18 $")."""
+        best = self.scan.best
+        return best is not None and best.incl and amount < best.match.amount <= amount * VAT_MAX
 
     def _shown_only_as_multibuy(self, amount: Decimal) -> bool:
         """Whether ``amount`` is shown outside tables only as a multibuy price (or an unchosen pack's
@@ -838,7 +845,7 @@ _EXCL_MARKERS = (b"excl", b"exc. vat", b"exc vat", b"ex. vat", b"ex vat", b"ex t
                  b"iva esclusa", b"bez dph", b"sin impuestos", b"+ iva", b"kdv hari\xc3\xa7", b"+ kdv",
                  b"f\xc4\x83r\xc4\x83 tva", b"veroton", b"alv 0", b"brez ddv", b"bez pdv", b"ilman alv", b"utan moms",
                  b"uden moms", b"eks. mva", b"ekskl. mva", b"exkl. moms", b"htva", b"hors tva", b"zonder btw", b"bez pvn",
-                 b"be pvm", b"ilma km", b"+ km", b"+km")
+                 b"be pvm", b"ilma km", b"+ km", b"+km", b"avant taxes", b"avant les taxes")
 
 
 _INCL_MARKERS = (b"incl", b"inkl", b"inc. vat", b"inc vat", b"ttc", b"mwst", b"btw", b"iva incl", b"iva inclu", b"moms",

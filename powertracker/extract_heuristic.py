@@ -133,7 +133,7 @@ _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parce
                     r"|\b\d+ taksit|(?<!\d )(?<!\d)\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
-_SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|lieferung|liefer|livraison|frais de port"
+_SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|spedition|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
@@ -163,7 +163,7 @@ _TAX_AMOUNT_LEFT = _rx(r"(btw|mwst\.?|vat|iva|tva|moms|alv|dph|gst|tax|kdv|ddv|p
                        r"|beløb|belopp|importe|montant|importo)\s*(\(\d+([.,]\d+)?\s?%\))?\s*:?\s*$")
 _TAX_AMOUNT_ATTR = _rx(r"tax-?amount|vat-?amount|taxamount")
 # a spend threshold: "滿$2,000 折$100" (over $2,000, $100 off), "5,000円以上"
-_THRESHOLD_LEFT = _rx(r"(滿|满|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
+_THRESHOLD_LEFT = _rx(r"(滿|满|\b(ab|bei) (einem )?(waren|bestell|einkaufs)wert (von|ab)|\bminimum (first |initial |repeat )?order( value| amount)?( of)?|\bmin\. order( value)?"
                      r"|\b(min\.?|minimum) (spend|purchase)( of)?|\b(purchases?|orders?) (over|above)|pirkumiem virs|pasūtījumiem virs"
                      r"|\b(accepts?|considers?) offers (above|over|from)|\bminimum offer( of)?"  # a make-an-offer's floor
                      r"|für einkäufe (ab|über)|achats? (de plus de|dès|supérieurs? à)|compras (superiores a|de más de)|acquisti (superiori a|sopra)"
@@ -199,7 +199,7 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
                r"|(recyklačn\w+ poplat\w+|recyklačn\w+ poplatok|poplat\w+ za recyklaci|timbru(l)? verde|taxa verde|opłat\w+ recykling\w*"
                r"|termékdíj|\b(tar|tra) (incluse?|comprise?|inclusa|compresa)|taxe anticipée de recyclage"
                r"|tassa di riciclaggio anticipata)\s*:?\s*$")  # Swiss French / Italian for vRG
-_SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|ersparnis|économisez|économie|bespaar|je bespaart"
+_SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|du sparst|ihr spart|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|poupas|poupança|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
@@ -317,7 +317,11 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
                 r"|huidig bod|hoogste bod|winnend bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
                 r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
-                r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud)\s*:?\s*$")  # not "Aktualna oferta", a deal
+                r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud|nuværende bud|nåværende bud|nuvarande bud"
+                r"|aktuellt bud|næste bud|mindste bud"
+                # an auction's estimate of the lot: "Vurdering 6.000 – 8.000 kr.", "Schatting € 300 - € 400"
+                r"|estimate|estimated value|expert estimate|schatting( expert)?|expertschatting|vurdering|schätzwert|schätzpreis|schätzung"
+                r"|estimation|stima|estimación|uppskattning|uppskattat värde|arvio|takseret til)\s*:?\s*$")  # not "Aktualna oferta", a deal
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
@@ -388,12 +392,12 @@ _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for ev
                   r"|(적립금|적립\s?예정|적립)\s*:?\s*$")  # Korean reward credit: "적립금 320원 (1%)"
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?税|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
                 r"|\bhors tax|\bht\b|netto|nettó|ohne mwst|plus (vat|gst)|\+ ?(vat|gst|tax)|excl\.? btw|\bnet\b|iva esclusa|esclusa iva|sin iva|sem iva"
-                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
+                r"|\+ ?iva|bez dph|bez vat|\bveroton|alv 0|before (gst|vat|tax)|avant (les )?taxes|pre-gst|sin impuestos|kdv hariç|vergiler hariç|\+ ?kdv"
                 r"|fără tva|без пдв|без ндс|без ддс|без ддв|brez ddv|bez pdv|ilman alv|utan moms|uden moms|eks\.? mva|ekskl\.? mva"
                 r"|exkl\.? moms|χωρίς φπα|\bhtva\b|hors tva|excl\.? tva|zonder btw|bez pvn|be pvm|ilma km\b|\+ ?km\b)")
 _INCL_CTX = _rx(r"(税込|\bincl\.?|\binc\.?\s?(vat|tax|gst)|inkl\.?|including|\bttc\b|inklusive|avec tva|incl\.? btw|\bbrutto"
                 r"|iva inclusa|iva inclu[íi]d[ao]|con iva|com iva|ivato|tva (incluse|comprise)|s dph|z vat|sis\. alv"
-                r"|kdv dahil|tva inclus|з пдв|с ндс|с ддс|со ддв|\btvac\b|btw inbegrepen)")
+                r"|kdv dahil|tva inclus|з пдв|с ндс|с ддс|со ддв|\btvac\b|btw inbegrepen|taxes incluses)")
 
 
 # Magento's price-excluding-tax / price-including-tax wrappers and their like
@@ -467,7 +471,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|this listing (was|has been|has) ended|^\W*publicación finalizada\W*$|^\W*publicação finalizada\W*$|^\W*anuncio finalizado\W*$|listing has ended|this listing sold on|bidding has ended on this"
                 r"|(?<!\w)sprzedaż zakończona|oferta (została )?zakończona|ta oferta zakończyła się|aukcja zakończona"
                 r"|(this )?auction (has )?(ended|closed)" + _CLAUSE_END + r"|(diese )?auktion (ist )?beendet|enchère terminée"
-                + r"|^\W*veiling (is )?gesloten\W*$|(deze )?veiling is gesloten( op)?\b"
+                + r"|^\W*veiling (is )?gesloten\W*$|(deze )?veiling is gesloten( op)?\b|^\W*(dit |het )?kavel is gesloten\W*$"
+                r"|^\W*(this )?lot (is |has )?closed\W*$"
                 r"|(este )?lote (fue adjudicado y )?ya no recibe ofertas"  # an ended auction's lot
                 r"|^\W*bidding (has )?ended\W*$|this auction (closed|ended) on\b|ez az aukció lezárult"
                 r"|^\W*auktionen (är|har) (avslutad|avslutats)\W*$|^\W*auktionen avslutades\b|^\W*auktionen er (afsluttet|avsluttet)\W*$"
@@ -518,7 +523,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? 종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -567,7 +572,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|(dieser artikel|dieses produkt|der artikel|das produkt) (ist )?(leider )?nicht mehr (lieferbar|erhältlich"
                 r"|verfügbar)" + _CLAUSE_END
                 + r"|(dieser artikel|dieses produkt) wird nicht mehr (hergestellt|verkauft|angeboten)" + _CLAUSE_END
-                + r"|(ce produit|cet article) n['’]est plus (disponible|vendu|commercialisé|fabriqué|en vente)" + _CLAUSE_END
+                + r"|(ce produit|cet article|ce modèle) n['’]est plus (disponible|vendu|commercialisé|fabriqué|en vente)" + _CLAUSE_END
                 + r"|(dit product|dit artikel) is niet meer (leverbaar|verkrijgbaar|beschikbaar)" + _CLAUSE_END
                 + r"|(dit product|dit artikel) wordt niet meer (verkocht|geleverd|gemaakt)" + _CLAUSE_END
                 + r"|(produktet|varen) (sælges|forhandles|selges) ikke l(ængere|enger)" + _CLAUSE_END

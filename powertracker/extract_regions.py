@@ -40,7 +40,7 @@ _RELATED_ATTR = compiled(
 _CART_ATTR = compiled(r"add-?to-?cart|addtocart|add_to_cart|buy-?button|add-to-basket|product-form__submit"
                         r"|tocart|btn[-_]?(cart|buy)|button-(buy|cart)|(cart|buy)[-_]?btn|sepete-?ekle"  # H&M's, OpenCart's, Ticimax's
                         r"|link-?(buy|basket)", re.I)  # Taobao's J_LinkBuy, J_LinkBasket
-_TITLE_ATTR = compiled(r"(^|\s|__)((product|goods|item|sku)[-_]?(title|name)|productView-title|pageHeading)(\s|$)", re.I)  # Ecwid's "product-details__product-title", osCommerce's heading cell
+_TITLE_ATTR = compiled(r"(^|\s|__)((product|goods|item|sku)[-_]?(title|name)|productView-title|pageHeading|(item|goods)_detail_tit|headingArea)(\s|$)", re.I)  # Ecwid's "product-details__product-title", osCommerce's heading cell
 _BUTTON_ATTR = compiled(r"(?<![a-z])(btn|button|cta)(?![a-z])", re.I)
 _STOCK_ATTR = compiled(r"stock|availab|inventory|lagerstatus|voorraad|disponib|lieferbar|verfuegbar|lager"
                          r"|saldo|sold-?out|preorder|pre-order|subscriber-?container", re.I)  # VTEX's notify-me box

@@ -1194,6 +1194,53 @@ def test_the_review31_wordings(body: str, currency: str, price: str | None) -> N
 
 
 @pytest.mark.parametrize(("body", "currency", "price"), [
+    # an auction's current bid in Danish, its estimate; a closed Catawiki lot with its expert's estimate
+    ('<h1>Peugeot PX10, 1978</h1><div class="bidbox"><span>Nuværende bud</span> <span>4.200 kr.</span></div><div><span>'
+     'Vurdering</span> <span>6.000 – 8.000 kr.</span></div><p>Fragt 395 kr.</p>', "DKK", None),
+    ('<h1>Royal Delft vaas</h1><div class="lot-closed"><strong>Dit kavel is gesloten</strong><p>Gesloten op zondag'
+     '</p></div><div><span class="label">Schatting expert</span> <span class="amount">€ 300 - € 400</span></div>', "EUR",
+     None),
+    # a discontinued model, its spare parts' prices under it
+    ('<h1>VTC électrique Ardenne E8</h1><div class="message notice"><div>Ce modèle n\'est plus fabriqué et ne peut plus '
+     'être commandé. Il a été remplacé par l\'Ardenne E9.</div></div><div class="spare-parts"><h3>Pièces compatibles</h3>'
+     '<ul><li>Batterie 504 Wh — <span class="price">649,00 €</span></li></ul></div>', "EUR", None),
+    # "Du sparst 249,01 €" and a freight fee ("Speditionsgebühr") beside OTTO's "retail-price" red price
+    ('<h1>Boxspringbett Lina</h1><div class="pdp_price"><div><span>UVP</span> <span class="pdp_price__previous">899,00 €'
+     '</span></div><div><span class="pdp_price__retail-price--red">649,99 €</span></div><p>Du sparst 249,01 €</p><p>inkl. '
+     'MwSt. zzgl. <a href="#v">Speditionsgebühr 35,00 €</a></p></div><button>In den Warenkorb</button>', "EUR", "649.99"),
+    # Godomall's and Cafe24's product headings, no h1 ("item_detail_tit", "headingArea")
+    ('<div class="item_detail_tit"><h3>비타민D 4000IU (60정)</h3></div><dl><dt>정가</dt><dd><del>32,000원</del></dd></dl><dl>'
+     '<dt>판매가</dt><dd><strong><strong>24,900</strong></strong>원</dd></dl><dl><dt>구매혜택</dt><dd>구매 시 <b>249원</b> 마일리'
+     '지 적립</dd></dl><dl><dt>수량할인</dt><dd>2개 이상 구매 시 개당 2,000원 할인</dd></dl><dl><dt>배송비</dt><dd><strong>3,000원</strong>'
+     '</dd></dl><div class="soldout"><strong>일시품절</strong></div><div class="related"><h2>추천 상품</h2><ul><li class="card">'
+     '<a href="/p/2">오메가3</a><span>19,900원</span><button>장바구니 담기</button></li><li class="card"><a href="/p/3">'
+     '비타민C</a><span>29,800원</span><button>장바구니 담기</button></li></ul></div>', "KRW", "24900"),
+    ('<div class="headingArea"><h2>[단종] 어성초 진정 토너 250ml</h2></div><div class="soldout-notice"><p><strong>'
+     '판매종료된 상품입니다.</strong></p></div><table><tr><th>배송비</th><td><strong>3,000원</strong> (40,000원 이상 구매 시 무료)'
+     '</td></tr></table>', "KRW", None),
+    # a coming-soon board whose price is to be announced, its fins' price beside it
+    ('<h1>Drift Twin Fin</h1><div class="price"><p class="price-tba">Pricing and release date announced soon</p></div>'
+     '<div class="addons"><p>Twin fin set <span>$89.95 AUD</span></p></div>', "AUD", None),
+    # a finance offer's threshold ("ab einem Warenwert von € 1.000,00") on a configurator not yet configured
+    ('<h1>Ecksofa ALVARO</h1><ul><li>Finanzierung möglich ab einem Warenwert von € 1.000,00</li></ul>', "EUR", None),
+])
+def test_the_holdout251_to_254_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
+    body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
+            'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
+            'class="current-price"><span class="current-price-value" content="34.95">34,95 $</span> <span class="discount">'
+            'Économisez 5,00 $</span></div></div><div class="tax-shipping-delivery-label">avant taxes</div><div class="'
+            'product-price-tax-incl">Prix taxes incluses (TPS + TVQ) : <strong>40,18 $</strong></div></div>'
+            '<form action="/panier"><button class="add-to-cart">Ajouter au panier</button></form>')
+    e = extract(_doc(body, body_attrs=' id="product"'), "u", default_currency="CAD")
+    assert (e.price, e.currency) == (Decimal("40.18"), "CAD"), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
     # a quote asked for in the price box, beside an accessory table
     ('<h1>Ruuvikompressori TK-15</h1><div class="pdp-price pdp-price--quote"><p>Hinta</p><p><strong>Pyydä tarjous'
      '</strong></p></div><table><tr><td>Suodatin</td><td>62,62 €</td></tr></table>', "EUR", None),
