@@ -58,7 +58,7 @@ _NAMED_ADD = XPath("//@name[. = 'add' or . = 'add-to-cart']/..")  # a form's add
 _BUTTON_TYPES = frozenset({"submit", "button", "image"})
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = compiled(
-    r"^(related|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
+    r"^(related|similar (items?|products?) to consider|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
     r"|recently viewed|complete the look|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended(?! by\b)|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
@@ -628,10 +628,16 @@ def _bold_heading(block: _Element, line: _Element) -> bool:
     that is a related-products heading, whole or in three words at most ("<p><strong>Weitere Angebote</strong></p>",
     "Related Products"; not a product's name that opens with such a word, "Stalen wandrek Industrieel zwart",
     "Replacement Glass Jug for …"), over a block that is no buy box (``_no_buy_box``)."""
-    if line.tag not in ("p", "div") or len(line) != 1 or line[0].tag not in ("strong", "b") or len(line[0]) \
+    if line.tag in ("strong", "b") or (line.tag == "span" and "bold" in (line.get("class") or "")):
+        bold = line  # the bold phrase itself opens the block ("<span class="a-text-bold">Similar item to consider")
+    elif line.tag not in ("p", "div") or len(line) != 1 or line[0].tag not in ("strong", "b") \
             or (line.text or "").strip() or (line[0].tail or "").strip():
         return False
-    text = " ".join((line[0].text or "").split()).rstrip(" :")
+    else:
+        bold = line[0]
+    if len(bold):
+        return False
+    text = " ".join((bold.text or "").split()).rstrip(" :")
     m = _RELATED_HEADING.match(text)
     return m is not None and (m.end() >= len(text) or (len(text.split()) <= 3 and not text[m.end()].isalnum())) \
         and _no_buy_box(block)  # not "Zubehörset für Gartenteichpumpen"

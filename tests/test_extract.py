@@ -1229,6 +1229,18 @@ def test_the_holdout251_to_254_wordings(body: str, currency: str, price: str | N
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+def test_a_bold_span_heads_a_block_of_another_product() -> None:
+    # a marketplace page whose product is unavailable: a used offer, and a similar item's price under a bold line
+    body = ('<div id="centerCol"><h1 id="title">Breville Barista Pro</h1></div><div id="buybox"><div id="outOfStock">'
+            '<span class="a-color-price">Currently unavailable.</span></div><div id="usedOnlyBuybox"><span>Used - Good'
+            '</span><span class="a-price"><span class="a-offscreen">$489.99</span></span></div></div><div id="ask"><div '
+            'class="a-box"><div class="a-box-inner"><span class="a-text-bold">Similar item to consider</span><div class='
+            '"a-row">Breville Barista Express</div><div class="a-row"><span class="a-price"><span class="a-offscreen">'
+            '$549.95</span></span></div></div></div></div>')
+    e = extract(_doc(body), "u", default_currency="USD")
+    assert e.price is None, (e.price, e.strategy, e.rejected)
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
