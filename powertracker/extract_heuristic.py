@@ -437,6 +437,8 @@ _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お
                       "pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
                       "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
                       "offerte aanvragen", "(log ?in|sign ?in) to (see|view) your price",
+                      # a launch date where the price will be: "Launching October 2025", "Coming March 12, 2026"
+                      *(rf"{w} (in |on )?[a-z]+\.? (\d{{1,2}}(st|nd|rd|th)?,? )?\d{{4}}" for w in ("launching", "launches", "coming")),
                       *LOADING, *_SOLD_OUT_WORDS)
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")

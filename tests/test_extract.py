@@ -1241,6 +1241,21 @@ def test_a_bold_span_heads_a_block_of_another_product() -> None:
     assert e.price is None, (e.price, e.strategy, e.rejected)
 
 
+@pytest.mark.parametrize(("body", "price"), [
+    # a launch date in the price box: no price yet, whatever the old formula beside it costs
+    ('<h1>Dewdrop Barrier Cream 2.0</h1><div class="price price--coming-soon"><span class="price-item">Launching October '
+     '2025</span></div><div class="legacy"><h3>Can\'t wait?</h3><div class="legacy-card"><span>Original formula</span> '
+     '<span class="legacy-price"><s>$42.00</s> $33.60</span> <a class="button" href="/p/1">Shop original</a></div></div>',
+     None),
+    # the date in a banner, the price in its box
+    ('<div class="banner">Launching October 2025: our new formula</div><h1>Dewdrop Barrier Cream</h1><div class="price">'
+     '<span class="price-item">$33.60</span></div><button>Add to cart</button>', "33.60"),
+])
+def test_a_launch_date_where_the_price_would_be(body: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency="USD")
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '

@@ -67,8 +67,7 @@ KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout17
                 "holdout43/page-31.html", "holdout43/page-36.html",
                 "holdout44/page-28.html", "holdout47/page-05.html", "holdout47/page-21.html",
                 "holdout48/page-26.html", "holdout52/page-28.html",
-                "holdout56/page-34.html",
-                "holdout152/page-20.html"}
+                "holdout56/page-34.html"}
 PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
                       marks=[pytest.mark.xfail(strict=True)] if f"{folder}/{entry['file']}" in KNOWN_MISSES else [])
          for folder in SETS
