@@ -496,6 +496,7 @@ class _Run:
                         return name, chosen, 0.0
             self.page.reject("", f"no offer on the page matches sku={wanted.sku} gtin={wanted.gtin}"
                                  f" variant={wanted.variant}; reading the page's own choice")
+        zero_markup = False  # a markup strategy held only a zero price ("0.00": coming soon, price on request)
         for name, _ in self.strategies:
             if name == "json-ld" and _may_be_variable(self.candidates(name)) \
                     and (variation := woocommerce_selected_variation(self.page)) is not None:
@@ -530,7 +531,12 @@ class _Run:
             chosen, penalty = self.choose(name, found)
             if chosen is None:
                 if penalty < 0:  # only placeholders: the next strategy may still read the page
+                    zero_markup = zero_markup or name in MARKUP
                     continue
+                return None
+            if name == "heuristic" and zero_markup and self.scan.confidence < CONFIDENT_VISIBLE:
+                self.page.reject(chosen.raw, "heuristic: the structured data's price is a zero placeholder (the shop has"
+                                             " none to give) and no amount on the page is marked as the price")
                 return None
             if (name in MARKUP or name == "platform") and (said := self._said_instead(chosen)):
                 self.page.reject(chosen.raw, f"{name}: the page says {said!r} where the price would be; its"

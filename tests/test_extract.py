@@ -1256,6 +1256,21 @@ def test_a_launch_date_where_the_price_would_be(body: str, price: str | None) ->
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+@pytest.mark.parametrize(("body", "price"), [
+    # the shop's markup says 0.00 (no price to give): an amount beside the title that no mark calls the price is not one
+    ('<h1>Galaxy S25 256GB</h1><p>Only on a plan: £0 upfront, then £32 a month. Total cost <b>£1,152</b></p>'
+     '<button>Choose your plan</button>', None),
+    # ... but the price box's own amount is (a grouped product's parent, its children's lowest "Vanaf € 12,95")
+    ('<h1>Galaxy S25 256GB</h1><div class="price-box"><span class="price">£1,152.00</span></div><button>Add to basket'
+     '</button>', "1152.00"),
+])
+def test_a_zero_placeholder_in_markup_asks_for_a_marked_price(body: str, price: str | None) -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Galaxy S25",'
+          ' "offers": {"@type": "Offer", "price": "0.00", "priceCurrency": "GBP"}}</script>')
+    e = extract(_doc(body, head=ld), "u", default_currency="GBP")
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '

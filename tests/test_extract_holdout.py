@@ -59,7 +59,6 @@ KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout17
                 "holdout147/page-25.html", "holdout156/page-19.html",
                 "holdout148/page-22.html",
                 "holdout148/page-27.html", "holdout148/page-32.html",
-                "holdout148/page-40.html",
                 "holdout119/page-14.html",
                 "holdout125/page-26.html",
                 "holdout23/page-24.html", "holdout100/page-13.html", "holdout108/page-23.html",
