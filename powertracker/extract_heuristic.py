@@ -181,7 +181,7 @@ _FROM_LEFT = _rx(r"\b(ab|from|dès|vanaf|över|fra|desde|a partir de|da|od|oltre
 _FREE_RIGHT = _rx(r"\W*(kostenlos|versandkostenfrei|gratis|free|offerte?s?|gratuite?s?|zdarma|ingyenes|gratuito)\b")
 _FROM_RIGHT = _rx(r"^\s*起")  # "¥7,999 起": from ¥7,999
 # the price's own note that shipping comes on top: "39.99 CHF inkl. MwSt., zzgl. Versand" is no shipping cost
-_SHIPPING_NOUNS = r"versand(kosten)?|shipping|livraison|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr"
+_SHIPPING_NOUNS = r"versand(kosten)?|speditions?(kosten|gebühr)?|shipping|livraison|frais de port|verzendkosten|env[íi]o|spedizione|servicepauschale|servicegebühr"
 _PLUS_SHIPPING = _rx(rf"(zzgl\.?|zuzüglich|plus|excl\.?|exkl\.?|excluding|hors|\+)\s*({_SHIPPING_NOUNS})"
                     r"|(?<!以上)(?<!以上で)(?<!以上は)送料無料(?!ライン|条件|まで)")  # or Japan's "送料無料" badge beside the price, not "3,980円以上送料無料"
 # ... unless that note names the amount right after it, in the same element: "inkl. MwSt. zzgl. Versand 5,95 €",
@@ -205,7 +205,7 @@ _SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|du sparst|ihr spart|e
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$|kodu))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -263,7 +263,7 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
 # other sellers' offers, named before their amount: "Mais 1 oferta a partir de R$ 289,00", "3 more offers from £17.99"
 # (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
 _MORE_OFFERS = r"(weitere angebote|more offers|autres offres|altre offerte|más ofertas)"
-_OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?|\d+ opci(ones|ón)|\d+ opç(ões|ão)) (a partir d[eo]|desde)\s*$"
+_OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?|ver \d+ opci(ones|ón)|ver \d+ opç(ões|ão)) (a partir d[eo]|desde)\s*$"
                          r"|" + _MORE_OFFERS + r"\b[^\d]{0,24}$")
 # ... or named right after it: "£17.99 · 3 more offers", "17,99 € (5 weitere Angebote)" (not "£19.99 See more offers")
 _OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?" + _MORE_OFFERS)
@@ -273,6 +273,17 @@ _USED_ATTR = _rx(r"open-?box|resealed-?offer|resigilat|seller-?selector(?!-?main
 _OWN_USED_LABEL = _rx(r"\b(prix|price|preis|precio|prezzo|prijs|pris|preço)\s*(de |d')?(seconde main|second[- ]?hand|occasion|used"
                       r"|gebraucht|usado|usato|tweedehands|begagnat|brugt|segunda mano)\s*[:：]?\s*$"
                       r"|\b(gebraucht|used|second[- ]?hand)-?preis\s*:?\s*$")
+
+
+_CONDITION_LABEL = _rx(r"\b(état|condition|zustand|stand|tilstand|skick|kunto|estado|condizioni|staat|stan)\s*:")
+
+
+def _names_condition(layout: Layout) -> bool:
+    """Whether the product's own block names the item's condition ("État : Très bon état"): a used item the shop sells
+    itself, not a used offer beside a new one sold out."""
+    title = layout.title
+    block = title.getparent() if title is not None else None
+    return block is not None and _CONDITION_LABEL.search(" ".join(block.itertext())) is not None
 
 
 def _used_attr(el: _Element, attrs: str) -> bool:
@@ -319,9 +330,10 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
                 r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
                 r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud|nuværende bud|nåværende bud|nuvarande bud"
                 r"|aktuellt bud|næste bud|mindste bud"
-                # an auction's estimate of the lot: "Vurdering 6.000 – 8.000 kr.", "Schatting € 300 - € 400"
-                r"|estimate|estimated value|expert estimate|schatting( expert)?|expertschatting|vurdering|schätzwert|schätzpreis|schätzung"
-                r"|estimation|stima|estimación|uppskattning|uppskattat värde|arvio|takseret til)\s*:?\s*$")  # not "Aktualna oferta", a deal
+                # an auction's estimate of the lot: "Estimate £120–£180", "Schatting expert € 300 - € 400" (not Danish "vurdering",
+                # Finnish "arvio": a shopper's review too)
+                r"|estimate|estimated value|expert estimate|schatting( expert)?|expertschatting|schätzwert|schätzpreis|schätzung"
+                r"|estimation|stima|estimación|uppskattning|uppskattat värde|takseret til)\s*:?\s*$")  # not "Aktualna oferta", a deal
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
@@ -417,7 +429,7 @@ def incl_vat(text: str) -> bool:
 
 _FROM_LEFT = _rx(r"(from|starting at|starts at|as low as|ab|à partir de|dès|vanaf|från|fra|fr\.|jetzt ab)\s*:?\s*$")
 # the end of a clause: "no longer available." but not "no longer available in red"
-_CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))"
+_CLAUSE_END = r"(?=\s*([.!,;]|$|(and|och|und|et|og|y|e)\b))(?!,?\s*(but|mais|aber|pero|ma|maar|men|mutta)\b)"
 # "Select your store to see the price in store" beside the online price: not a page without one
 _NOT_IN_STORE = r"(?!\s+(in|en|im|au|in de|in der|in the|dans le|du) (store|magasin|markt|winkel|filiale|shop|boutique))"
 # labels that say "no price" only in the price box itself ("<div class="st-price-main">Liên hệ</div>"), not on a
@@ -525,7 +537,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -1241,7 +1253,7 @@ def survey(page: Page, layout: Layout) -> Scan:
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
             if s.reason is None and (page.mentions(*_HIRE_WORDS) and (_HIRE_LEFT.search(left) or (
-                    _HIRE_LEFT.search(_row_head(el)) and _hire_region(page, layout)))
+                    _HIRE_LEFT.search(_row_head(el)) and _hire_shown(page)))
                                      or _HIRE_RIGHT.match(right) and (_hire_region(page, layout)
                                                                       or any(x.reason == HIRE for x in out.seen))):
                 s.reason = HIRE
@@ -1259,6 +1271,19 @@ _PER_PIECE_RIGHT = _rx(r"\s*(/\s*(buc|stk|st|szt|ks|pc|pcs|piece|unit|stück|ite
 # "Cena s DPH: 89,00", "(incl. 9% GST) S$2,799"; not "inkl. 19 % MwSt." (a rate, then nothing)
 _OPENS_AMOUNT = compiled(r"[\s:()\[\]]{0,3}\D{0,3}\d(?![\d.,]*\s?%)")
 _RATE = compiled(r"[\s:()\[\]]{0,3}\d{1,2}(?:[.,]\d{1,2})?\s?%\D{0,12}?(?=\D{0,3}\d)")  # "9% GST) " before an amount
+
+
+def _hire_shown(page: Page) -> bool:
+    """Whether the page's visible text (its menu and breadcrumb too, not its scripts' "window.location") speaks of
+    hiring."""
+    if "hire shown" not in page.memo:
+        body = page.doc.find("body")
+        page.memo["hire shown"] = body is not None and any(
+            w in t for t in _VISIBLE_TEXTS(body) for w in _HIRE_WORDS)
+    return bool(page.memo["hire shown"])
+
+
+_VISIBLE_TEXTS = XPath(".//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def _hire_region(page: Page, layout: Layout) -> bool:
@@ -1658,7 +1683,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
                 s.reason = f"a price in {s.currency} beside the shop's own in {home} (a conversion)"
         alive = [s for s in alive if s.reason is None]
     if not alive and layout.buy is not None and len({s.match.amount for s in out.seen if s.own_used}) == 1 \
-            and all(s.reason != USED or s.own_used for s in out.seen):
+            and all(s.reason != USED or s.own_used for s in out.seen) and _names_condition(layout):
         alive = [s for s in out.seen if s.own_used]  # a resale shop's one used item: its price is the price
         for s in alive:
             s.reason = None
@@ -1881,7 +1906,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
                 continue  # Dawn's and Debut's badge, shown only when the block is sold out
             dist = layout.distance(el)
             if (marked or (dist is not None and dist <= 25)) and not (
-                    _YIELDING.search(_own_sentence(text, said)) and _priced_before(layout, el)):
+                    _yields(text, said) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
 
@@ -1953,8 +1978,21 @@ def _box_priced(el: _Element) -> bool:
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
 _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|toptan|stockist|\bbud\b"
                 r"|^(build|customi[sz]e|design) "  # "Build yours to see your price" under a base price shown
-                r"|quote|presupuesto|devis|preventivo|offert|tarjous|tilbud|angebot anfordern|offerte|(see|view) your price"  # beside a price
                 r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|to be announced|" + "|".join(_SOON))
+
+
+# a request for a quote or a login for one's own price, which a shop also offers beside a price it shows ("Buying 10 or
+# more? Request a Quote"), unless it stands under the price's own label ("Price: Request a quote")
+_QUOTE_ASKED = _rx(r"request a quote|solicitar presupuesto|demander un devis|richiedi (un )?preventivo|angebot anfordern"
+                   r"|offerte aanvragen|begär offert|be om tilbud|bed om tilbud|pyydä tarjous|kysy tarjous|(see|view) your price")
+_PRICE_LABEL_FIRST = _rx(r"^\W*(price|pris|preis|prix|precio|prezzo|prijs|hinta|cena|preço)\s*:")
+
+
+def _yields(text: str, said: re.Match[str]) -> bool:
+    """Whether the statement is one that also stands beside a price to pay (``_YIELDING``, ``_QUOTE_ASKED``)."""
+    sentence = _own_sentence(text, said)
+    return _YIELDING.search(sentence) is not None or (
+        _QUOTE_ASKED.search(sentence) is not None and not _PRICE_LABEL_FIRST.match(text))
 
 
 def _priced_before(layout: Layout, el: _Element) -> bool:

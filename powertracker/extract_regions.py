@@ -639,8 +639,9 @@ def _bold_heading(block: _Element, line: _Element) -> bool:
         return False
     text = " ".join((bold.text or "").split()).rstrip(" :")
     m = _RELATED_HEADING.match(text)
-    return m is not None and (m.end() >= len(text) or (len(text.split()) <= 3 and not text[m.end()].isalnum())) \
-        and _no_buy_box(block)  # not "Zubehörset für Gartenteichpumpen"
+    # a bold phrase alone (not in a line of its own) may be a card's product name ("Replacement Blades"): whole only
+    return m is not None and (m.end() >= len(text) or (bold is not line and len(text.split()) <= 3
+                                                       and not text[m.end()].isalnum())) and _no_buy_box(block)  # not "Zubehörset für Gartenteichpumpen"
 
 
 def _no_buy_box(block: _Element) -> bool:

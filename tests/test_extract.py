@@ -1182,8 +1182,12 @@ def test_the_eastern_european_and_nordic_sets_cases(body: str, currency: str, pr
     # the price, shipped free ("5,980円で送料無料！"), not the yen more to free shipping
     ('<h1>スニーカー</h1><p class="price">販売価格 5,980円で送料無料！</p><button>カートに入れる</button>', "JPY", "5980"),
     # a resale shop's own used item, the only price
-    ('<h1>Sac Longchamp Le Pliage L</h1><p class="prix"><span>Prix seconde main :</span> <span>45,00 €</span></p>'
-     '<p>Prix neuf constaté : <s>125,00 €</s></p><button>Ajouter au panier</button>', "EUR", "45.00"),
+    ('<h1>Sac Longchamp Le Pliage L</h1><p>État : <strong>Très bon état</strong></p><p class="prix"><span>Prix seconde '
+     'main :</span> <span>45,00 €</span></p><p>Prix neuf constaté : <s>125,00 €</s></p><button>Ajouter au panier</button>',
+     "EUR", "45.00"),
+    # ... not a used offer beside the new item sold out
+    ('<h1>Ampli Marantz PM7000N</h1><p class="stock">Épuisé</p><div class="occasion"><p><span>Prix d\'occasion :</span> '
+     '<span>1 490 €</span></p><button>Ajouter au panier</button></div>', "EUR", None),
     # a marketplace's other offers, "Ver 4 opciones desde $ 1.049.999", under a listing that ended
     ('<h1>Heladera Samsung 382 L</h1><p>Publicación finalizada</p><div><h3>Otras opciones de compra</h3><a href="/b">Ver '
      '4 opciones desde $ 1.049.999</a></div>', "ARS", None),
@@ -1268,6 +1272,37 @@ def test_a_zero_placeholder_in_markup_asks_for_a_marked_price(body: str, price: 
     ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Galaxy S25",'
           ' "offers": {"@type": "Offer", "price": "0.00", "priceCurrency": "GBP"}}</script>')
     e = extract(_doc(body, head=ld), "u", default_currency="GBP")
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a review link ("Skriv en vurdering") before the price is no auction's estimate
+    ('<h1>Weber Spirit E-325</h1><div class="rating">☆☆☆☆☆ <a href="#r">Skriv en vurdering</a></div><p class="price">'
+     '6.999,00 kr.</p><button>Læg i kurv</button>', "DKK", "6999.00"),
+    # "zzgl. Speditionskosten" after the price is a note on top of it
+    ('<h1>Sofa Lund</h1><p class="price">1.299,00 EUR <small>inkl. 19 % MwSt. zzgl. Speditionskosten</small></p>'
+     '<button>In den Warenkorb</button>', "EUR", "1299.00"),
+    # an expired offer of a product no longer sold: "tilbud" is no request for a quote
+    ('<h1>Kaffemaskine X</h1><p class="price">349,00 kr.</p><p class="notice">Tilbuddet er udløbet, og varen sælges ikke '
+     'længere.</p>', "DKK", None),
+    # "Price: Request a quote" where the price stands, an add-on's "from £395 + VAT" above it
+    ('<h1>Combi oven 10-grid</h1><ul><li>Site survey &amp; fitting from £395 + VAT</li></ul><div class="product-price">'
+     '<span>Price: Request a quote</span></div>', "GBP", None),
+    # a coupon's code after its amount
+    ('<h1>Airfryer</h1><div class="price-box"><span class="coupon">250 TL kupon kodu: FRITOZ250</span><span class="price">'
+     '7.499,00 TL</span></div><button>Sepete Ekle</button>', "TRY", "7499.00"),
+    # the product's own sizes from a price ("Disponible en 4 opciones desde")
+    ('<h1>Colchón Viscoelástico</h1><p class="price">Disponible en 4 opciones desde 299,00 €</p><button>Añadir al carrito'
+     '</button>', "EUR", "299.00"),
+    # no longer made, but a few left
+    ('<h1>Poêle Jøtul F 163</h1><p class="price">1 249,00 €</p><p>Ce modèle n\'est plus fabriqué, mais il nous reste '
+     'encore quelques exemplaires.</p><button>Ajouter au panier</button>', "EUR", "1249.00"),
+    # new colours' pricing to be announced, under the price
+    ('<h1>Trek Domane AL 5</h1><p class="price">£3,299.00</p><p>New 2025 colours and pricing announced soon.</p>'
+     '<button>Add to basket</button>', "GBP", "3299.00"),
+])
+def test_the_review32_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
