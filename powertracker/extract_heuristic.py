@@ -106,7 +106,7 @@ _MONTHLY_RIGHT = _rx(r"^\s*\)?\s*((with|mit|avec|con|com|med) (afterpay|klarna|a
                      r"|alma|payjustnow|laybuy|aplazame|sequra|oney|cofidis|heylight)|/\s?(mo|mth|month|monat|mois|maand|mnd|mån|md|月|kuus|kk|mėn|mēn)\b|per (month|maand|månad|måned)"
                      r"|a month|p/?m\b|monthly|miesięcznie|mies\.|/\s?mies|měsíčně|havonta|lunar|mensuales|al mes|x ?\d+ ?(months|monate|mois|maanden)|mtl|im monat|pro monat"
                      r"|par mois|i månaden|om måneden|pr\.? ?(md|mnd|mån)|/月|月々|for \d+ months"
-                     r"|[×x] ?\d+ ?期|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", "2.082.500₫/tháng", "1,299 บาท/เดือน"
+                     r"|[×x] ?\d+ ?(期|回)|/ ?期|/ ?tháng|/ ?เดือน)")  # "￥249.92×12期", Paidy's "¥6,600 × 3回", "2.082.500₫/tháng", "1,299 บาท/เดือน"
 # a yearly fee in brackets beside something else: "Adhérer (14,99 €/an)" (not "49,00 € / an", a subscription's price)
 _PER_YEAR_RIGHT = _rx(r"\s*(/\s?(an|year|yr|jahr|jaar|år|rok|vuosi|anno|año|ano)\b|per (year|annum|jaar|år)|par an\b|pro jahr|a year\b)")
 _MONTHLY_CTX = _rx(r"financ|instal|klarna|afterpay|clearpay|pay in \d|paypal|\bapr\b|ratenzahlung|raten|\b\d+ rater\b|viabill"
@@ -129,7 +129,8 @@ _OR_AFTER = compiled(r"\W*(or|eller|oder|ou|o|of|tai|lub|albo|nebo|alebo|vagy|sa
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
 _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")  # "Paiement en plusieurs fois : 12 ×"
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
-_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
+_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total (cost|amount|price|payable) (over|for) (the )?\d+ months?:?"
+                    r"|gesamtkosten (über|für) \d+ monate|coût total sur \d+ mois|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
                     r"|\b\d+ taksit|(?<!\d )(?<!\d)\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
@@ -199,13 +200,13 @@ _FEE_CTX = _rx(r"\b(packaging|handling|convenience|booking|admin|processing|plat
                r"|(recyklačn\w+ poplat\w+|recyklačn\w+ poplatok|poplat\w+ za recyklaci|timbru(l)? verde|taxa verde|opłat\w+ recykling\w*"
                r"|termékdíj|\b(tar|tra) (incluse?|comprise?|inclusa|compresa)|taxe anticipée de recyclage"
                r"|tassa di riciclaggio anticipata)\s*:?\s*$")  # Swiss French / Italian for vRG
-_SAVE_LEFT = _rx(r"(save|saving|you save|sparen|sie sparen|du sparst|ihr spart|ersparnis|économisez|économie|bespaar|je bespaart"
+_SAVE_LEFT = _rx(r"(save|saving|savings of|you save|sparen|sie sparen|du sparst|ihr spart|ersparnis|économisez|économie|bespaar|je bespaart"
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|poupas|poupança|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$|kodu))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus|paid|back)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$|kodu))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -278,6 +279,11 @@ _OWN_USED_LABEL = _rx(r"\b(prix|price|preis|precio|prezzo|prijs|pris|preço)\s*(
 _CONDITION_LABEL = _rx(r"\b(état|condition|zustand|stand|tilstand|skick|kunto|estado|condizioni|staat|stan)\s*:")
 
 
+# another country's price of the product, named so: "Cena pro Slovensko: 529,00 €", "Price for Ireland:"
+_MARKET_LEFT = _rx(r"\b(cena|price|preis|prix|precio|prezzo|prijs|pris|hinta|ár)\s+(pro|for|für|pour|para|per|voor|för|til"
+                   r"|w|v|na)\s+[^\W\d_]+\s*:?\s*$")
+
+
 def _names_condition(layout: Layout) -> bool:
     """Whether the product's own block names the item's condition ("État : Très bon état"): a used item the shop sells
     itself, not a used offer beside a new one sold out."""
@@ -329,6 +335,7 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
                 r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
                 r"|ledande bud|högsta bud|utropspris|høyeste bud|højeste bud|aktuelt bud|nuværende bud|nåværende bud|nuvarande bud"
+                r"|目前出價|目前出价|起標價|起标价|最高出價|最高出价|目前競標價"
                 r"|aktuellt bud|næste bud|mindste bud"
                 # an auction's estimate of the lot: "Estimate £120–£180", "Schatting expert € 300 - € 400" (not Danish "vurdering",
                 # Finnish "arvio": a shopper's review too)
@@ -338,7 +345,7 @@ BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
                    r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
-                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud)\W*$")
+                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud|出價|出价|我要出價)\W*$")
 _BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
             r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen|köp nu|kjøp nå|køb nu")
 _BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
@@ -449,6 +456,7 @@ _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お
                       "pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
                       "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
                       "offerte aanvragen", "(log ?in|sign ?in) to (see|view) your price",
+                      "get a (free,? )?(tailored |personali[sz]ed |no-obligation )?quote",
                       # a launch date where the price will be: "Launching October 2025", "Coming March 12, 2026"
                       *(rf"{w} (in |on )?[a-z]+\.? (\d{{1,2}}(st|nd|rd|th)?,? )?\d{{4}}" for w in ("launching", "launches", "coming")),
                       *LOADING, *_SOLD_OUT_WORDS)
@@ -461,7 +469,8 @@ _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|poin
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
-                r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen"
+                r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen|prijzen (alleen|enkel|uitsluitend) voor (zakelijke|ingelogde|geregistreerde) klanten"
+                r"|^\W*log ?in voor (de |uw )?prijs(en)?\W*$"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
                 r"|logg inn for å se våre pris(er)?\b|logga in för att se pris(er|erna)?\b"
@@ -1679,7 +1688,8 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
         own = [order.get(s.element, 0) for s in alive if (s.currency or home) == home]
         for s in alive:  # "45,99 € (89,95 лв.)": beside the shop's own currency, another is a conversion
             pos = order.get(s.element, 0)
-            if (s.currency or home) != home and any(abs(pos - p) <= 12 for p in own):
+            if (s.currency or home) != home and (any(abs(pos - p) <= 12 for p in own) or (
+                    own and _MARKET_LEFT.search(s.text[max(0, s.match.start - _WINDOW):s.match.start]))):
                 s.reason = f"a price in {s.currency} beside the shop's own in {home} (a conversion)"
         alive = [s for s in alive if s.reason is None]
     if not alive and layout.buy is not None and len({s.match.amount for s in out.seen if s.own_used}) == 1 \

@@ -1306,6 +1306,39 @@ def test_the_review32_wordings(body: str, currency: str, price: str | None) -> N
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # another country's price, named so, far below the shop's own
+    ('<h1>Robotický vysavač S8</h1><div class="detail-price-box"><span class="price-value">12 990 Kč</span></div><ul>'
+     '<li>Prodloužená záruka</li><li>Pojištění</li><li>Instalace</li><li>Doprava zdarma</li><li>Doručení kurýrem</li>'
+     '<li>Osobní odběr</li></ul><ul>' + "".join(f"<li>Vlastnost {i}</li>" for i in range(12)) + '</ul><p>Záruka 2 roky</p>'
+     '<p>Vrácení do 30 dnů</p><p>Skladem</p><button class="btn-buy">Do '
+     'košíku</button><div class="eur-price">Cena pro Slovensko: 529,00 €</div>', "CZK", "12990"),
+    # a wholesaler's prices for business customers only, a printing set-up cost beside them
+    ('<h1>Koffiebekers 8oz</h1><div class="price-login-box"><p class="price-login-title">Prijzen alleen voor zakelijke '
+     'klanten</p><a href="/login">Inloggen</a></div><div class="bedrukking"><p>Eenmalige clichékosten <strong>€ 95,00'
+     '</strong> excl. btw per kleur.</p></div>', "EUR", None),
+    # "Get a free, tailored quote" in the price card; bill savings a year
+    ('<h1>6.6kW Solar System</h1><div class="sys-card__price"><p class="sys-card__price-label">Your price</p><p class="'
+     'sys-card__price-value">Get a free, tailored quote</p></div><ul><li>Estimated bill savings of <strong>$1,650 per '
+     'year</strong></li></ul>', "AUD", None),
+    # Paidy's three payments ("¥6,600 × 3回") under a regular price, its price without tax beside it
+    ('<h1>カシミヤマフラー</h1><div class="price"><div class="price__regular"><span class="visually-hidden">通常価格</span>'
+     '<span class="price-item price-item--regular">¥19,800</span></div></div><div class="product__tax">税込 <span>（税抜 '
+     '¥18,000）</span></div><div class="paidy-widget">Paidy 3回あと払い（分割手数料無料）：<strong>¥6,600</strong> × 3回</div>'
+     '<button>カートに追加</button>', "JPY", "19800"),
+    # a Taiwanese auction: the current bid, the bid button
+    ('<h1>Vintage 手提包</h1><table><tr><th>目前出價</th><td><strong>NT$3,200</strong></td></tr><tr><th>起標價</th><td>NT$500'
+     '</td></tr></table><form><input type="number" name="bid"><button type="submit">出價</button></form>', "TWD", None),
+    # a phone on a plan: its total over the term, a trade-in's credit paid out
+    ('<h1>iPhone 16 128GB</h1><p><strong>£0</strong> upfront</p><p><strong>£62.00</strong> a month for 24 months</p><p>Total '
+     'cost over 24 months: £1,488.00</p><p>Trade in your old phone and get up to <strong>£450</strong> credit paid into '
+     'your bank account.</p><button>Choose plan</button>', "GBP", None),
+])
+def test_the_holdout257_to_260_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
