@@ -1339,6 +1339,16 @@ def test_the_holdout257_to_260_wordings(body: str, currency: str, price: str | N
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+@pytest.mark.parametrize("said", ["Hinta ja tarkka saapumispäivä julkaistaan pian.", "Prijs volgt.",
+                                  "De prijs wordt binnenkort bekendgemaakt.", "Priset meddelas snart.",
+                                  "Prisen offentliggøres snart.", "El precio se anunciará pronto.", "Prezzo in arrivo."])
+def test_a_price_to_be_announced_in_other_languages(said: str) -> None:
+    body = (f'<h1>Puinen leikkikeittiö Aamu</h1><div class="coming"><p>{said}</p><form><input type="email">'
+            '<button>Ilmoita minulle</button></form></div><ul class="usp"><li>Lahjapaketointi 2,90 €</li></ul>')
+    e = extract(_doc(body), "u", default_currency="EUR")
+    assert e.price is None, (e.price, e.rejected)
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
