@@ -129,8 +129,7 @@ _OR_AFTER = compiled(r"\W*(or|eller|oder|ou|o|of|tai|lub|albo|nebo|alebo|vagy|sa
 _PARTS_LEFT = _rx(r"\b\d{1,2} ?[x×]\s*$")
 _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")  # "Paiement en plusieurs fois : 12 ×"
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
-_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total (cost|amount|price|payable) (over|for) (the )?\d+ months?:?"
-                    r"|gesamtkosten (über|für) \d+ monate|coût total sur \d+ mois|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
+_MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total cost over (the )?\d+ months?:?|gesamtkosten über \d+ monate|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
                     r"|\b\d+ taksit|(?<!\d )(?<!\d)\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
@@ -206,7 +205,7 @@ _SAVE_LEFT = _rx(r"(save|saving|savings of|you save|sparen|sie sparen|du sparst|
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
                  r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
-_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus|paid|back)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$|kodu))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
+_SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus|paid)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$|kodu))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
                   r"|元(配件|优惠|购物|代金|现金|礼品)?券"  # a voucher of so much: "立返100元配件券" (not "¥89.00 券后价 ¥79")
                   r"|value\b(?!\s*(pack|size|bundle|set|:)))")  # a set's "A $120 value": what its contents would cost
@@ -346,7 +345,7 @@ BID = "a bid in an auction (not a price to buy it at)"
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
                    r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
                    r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud|出價|出价|我要出價)\W*$")
-_BUY_NOW = (r"buy it now|buy now|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
+_BUY_NOW = (r"buy it now|buy now|直購價|直购价|直接購買|直接购买|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
             r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen|köp nu|kjøp nå|køb nu")
 _BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
 _BUY_NOW_LEFT = _rx(rf"({_BUY_NOW}|即決(価格)?)\W*$")  # that price, named before it
@@ -469,8 +468,8 @@ _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|poin
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
-                r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen|prijzen (alleen|enkel|uitsluitend) voor (zakelijke|ingelogde|geregistreerde) klanten"
-                r"|^\W*log ?in voor (de |uw )?prijs(en)?\W*$"
+                r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen|\bprijzen (alleen|enkel|uitsluitend) voor (zakelijke|ingelogde|geregistreerde) klanten"
+                r"|^\W*log ?in voor (de )?prijs(en)?\W*$"
                 # flat alternatives: each keeps a long literal run for elements_holding's pruning
                 r"|log ind for at se pris(er)?\b|log ind for at se vores pris(er)?\b|logg inn for å se pris(er|ene)?\b"
                 r"|logg inn for å se våre pris(er)?\b|logga in för att se pris(er|erna)?\b"
@@ -546,7 +545,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*hinta (ja [\w ]{1,30}?)?(julkaistaan|ilmoitetaan) (pian|myöhemmin)|^\W*prijs volgt|^\W*de prijs wordt (binnenkort|later) bekend ?gemaakt|^\W*priset (meddelas|kommer) (snart|senare)|^\W*prisen (offentliggøres|følger|kommer) (snart|senere)|^\W*el precio se anunciará|^\W*prezzo in arrivo|^\W*prezzo disponibile a breve|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*hinta (ja [\w ]{1,30}?)?(julkaistaan|ilmoitetaan) (pian|myöhemmin)|^\W*prijs volgt( binnenkort| later)?\W*$|^\W*de prijs wordt (binnenkort|later) bekend ?gemaakt|^\W*priset (meddelas|kommer) (snart|senare)\W*$|^\W*prisen (offentliggøres|følger|kommer) (snart|senere)\W*$|^\W*el precio se anunciará|^\W*prezzo in arrivo|^\W*prezzo disponibile a breve|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -1994,7 +1993,8 @@ _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|tra
 # a request for a quote or a login for one's own price, which a shop also offers beside a price it shows ("Buying 10 or
 # more? Request a Quote"), unless it stands under the price's own label ("Price: Request a quote")
 _QUOTE_ASKED = _rx(r"request a quote|solicitar presupuesto|demander un devis|richiedi (un )?preventivo|angebot anfordern"
-                   r"|offerte aanvragen|begär offert|be om tilbud|bed om tilbud|pyydä tarjous|kysy tarjous|(see|view) your price")
+                   r"|offerte aanvragen|begär offert|be om tilbud|bed om tilbud|pyydä tarjous|kysy tarjous|(see|view) your price"
+                   r"|log ?in voor uw prijs|get a (free,? )?([\w-]+,? )?quote")
 _PRICE_LABEL_FIRST = _rx(r"^\W*(price|pris|preis|prix|precio|prezzo|prijs|hinta|cena|preço)\s*:")
 
 

@@ -1349,6 +1349,35 @@ def test_a_price_to_be_announced_in_other_languages(said: str) -> None:
     assert e.price is None, (e.price, e.rejected)
 
 
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a price that follows the gold rate, one that will soon go up
+    ('<h1>Goudbaar 100 gram</h1><p class="price">€ 8.412,65</p><p>Prijs volgt de actuele goudkoers en wordt elke minuut '
+     'bijgewerkt.</p><button>In winkelwagen</button>', "EUR", "8412.65"),
+    ('<h1>Espressomaskin Rocket</h1><p>Priset kommer snart att höjas – köp nu.</p><p class="price">17 490 kr</p><button>'
+     'Lägg i varukorg</button>', "SEK", "17490"),
+    # a business customer's own price behind a login, a members' price note, under the consumer price
+    ('<h1>Accuboormachine 18V</h1><p class="price">€ 199,95</p><p>Zakelijke klant? <a href="/login">Log in voor uw prijs'
+     '</a></p><p>Ledenprijzen alleen voor ingelogde klanten.</p><button>In winkelwagen</button>', "EUR", "199.95"),
+    # an installation quote offered beside the unit's price
+    ('<h1>Daikin split air conditioner</h1><div class="price-block"><div class="price-row"><span class="price">£1,149.00'
+     '</span></div><div class="price-row"><a href="/quote">Get a free quote</a></div></div><button>Add to basket</button>',
+     "GBP", "1149.00"),
+    # a year's subscription paid once
+    ('<h1>Which? magazine, 12 issues</h1><p>Total price for 12 months: <strong class="price">£49.99</strong></p><button>'
+     'Subscribe</button>', "GBP", "49.99"),
+    # a store card's "Credit back" chip after the price
+    ('<h1>LG OLED65C4</h1><p class="price">$1,799.99 <span class="chip">Credit back: 5% in rewards</span></p><button>Add '
+     'to Cart</button>', "USD", "1799.99"),
+    # a Taiwanese auction that also sells outright ("直購價")
+    ('<h1>Leica Q2</h1><table><tr><th>目前出價</th><td>NT$52,000</td></tr><tr><th>直購價</th><td><strong>NT$61,800</strong>'
+     '</td></tr></table><form><button type="submit">出價</button><button type="submit">直接購買</button></form>', "TWD",
+     "61800"),
+])
+def test_the_review33_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
