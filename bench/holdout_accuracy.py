@@ -600,6 +600,11 @@ Taiwanese auction's "目前出價").
 holdout258 (everyday shops in the UK, Ireland and the Nordic countries), written with those three and measured after
 their fixes, at f8c975f: 39/40, all 32 priced pages right; a price invented on 1 of its 8 without one (a Finnish
 coming-soon toy's "Hinta ja tarkka saapumispäivä julkaistaan pian" beside its gift wrapping's "2,90 €").
+holdout261 (16 of its 40 without a price, in twelve languages other than English) and holdout264 (small independent
+shops on Wix, Squarespace, Ecwid, Big Cartel and hand-coded sites), measured at d39bff6: 37/40 and 40/40; every priced
+page right; a price invented on 3 of holdout261's 16 without one (a Magento sofa "Disponibile solo in showroom" over
+a cushion's € 59,00 in "Completa il tuo salotto", a French auction lot's "Estimation 3 000 / 5 000 €" beside
+"Enchérir par téléphone", a Cafe24 "렌탈 전용 상품" over its filters' price) and on none of holdout264's 9.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -278,6 +278,8 @@ _OWN_USED_LABEL = _rx(r"\b(prix|price|preis|precio|prezzo|prijs|pris|preço)\s*(
 _CONDITION_LABEL = _rx(r"\b(état|condition|zustand|stand|tilstand|skick|kunto|estado|condizioni|staat|stan)\s*:")
 
 
+# "3 000 / 5 000 €", "6.000 – 8.000 kr.": a range's first figure, with no sign (not "299,–", a price's dash for cents)
+_RANGE_FIRST = compiled(r"\s*\d([\d\s.,'’]*\d)?\s*(/|\s[–—-])\s*")
 # another country's price of the product, named so: "Cena pro Slovensko: 529,00 €", "Price for Ireland:"
 _MARKET_LEFT = _rx(r"\b(cena|price|preis|prix|precio|prezzo|prijs|pris|hinta|ár)\s+(pro|for|für|pour|para|per|voor|för|til"
                    r"|w|v|na)\s+[^\W\d_]+\s*:?\s*$")
@@ -344,7 +346,8 @@ BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
                    r"|fai un['’]offerta|faire une offre|enchérir|pujar|plaats (een )?bod|入札する|tee tarjous"
-                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud|出價|出价|我要出價)\W*$")
+                   r"|licytuj|dar lance|liciteaz[aă]|przebij|přihodit|licitiraj|lägg (ett )?bud|legg inn bud|afgiv bud|出價|出价|我要出價"
+                   r"|enchérir (en ligne|en live|par téléphone)|d[ée]poser un ordre d.achat|leave an absentee bid|bid live)\W*$")
 _BUY_NOW = (r"buy it now|buy now|直購價|直购价|直接購買|直接购买|sofort-? ?kaufen|sofortkauf|compralo subito|compra subito|osta heti|achat immédiat"
             r"|acheter maintenant|cómpralo ya|comprar ahora|comprar agora|compre já|kup teraz|nu kopen|köp nu|kjøp nå|køb nu")
 _BUY_NOW_CONTROL = _rx(rf"^\W*({_BUY_NOW}|即決で落札する|今すぐ落札する)\W*$")  # an auction that also sells outright
@@ -545,7 +548,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*hinta (ja [\w ]{1,30}?)?(julkaistaan|ilmoitetaan) (pian|myöhemmin)|^\W*prijs volgt( binnenkort| later)?\W*$|^\W*de prijs wordt (binnenkort|later) bekend ?gemaakt|^\W*priset (meddelas|kommer) (snart|senare)\W*$|^\W*prisen (offentliggøres|følger|kommer) (snart|senere)\W*$|^\W*el precio se anunciará|^\W*prezzo in arrivo|^\W*prezzo disponibile a breve|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*hinta (ja [\w ]{1,30}?)?(julkaistaan|ilmoitetaan) (pian|myöhemmin)|^\W*prijs volgt( binnenkort| later)?\W*$|^\W*de prijs wordt (binnenkort|later) bekend ?gemaakt|^\W*priset (meddelas|kommer) (snart|senare)\W*$|^\W*prisen (offentliggøres|følger|kommer) (snart|senere)\W*$|^\W*el precio se anunciará|^\W*prezzo in arrivo|^\W*prezzo disponibile a breve|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|(disponibile|acquistabile) solo in (showroom|negozio)|nur im showroom erhältlich|^\W*렌탈 ?전용( ?상품)?\W*$|일시불 구매가 불가|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -1224,8 +1227,9 @@ def survey(page: Page, layout: Layout) -> Scan:
         for i, m in enumerate(matches):
             left = text[max(0, m.start - _WINDOW):m.start]
             right = text[m.end:m.end + _WINDOW]
-            if not left.strip():
-                left = before[-_WINDOW:]
+            upper = i == 0 and _RANGE_FIRST.fullmatch(text[:m.start]) is not None  # "6.000 – 8.000 kr.": no sign first
+            if not left.strip() or upper:
+                left = before[-_WINDOW:]  # nothing before it in its element, or only a range's first figure ("3 000 / ")
             if not right.strip():
                 right = _before_next_label(after[:_WINDOW])
             s = Seen(m, el, text, page.currency(m.symbol))
@@ -1236,6 +1240,8 @@ def survey(page: Page, layout: Layout) -> Scan:
                 continue
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
+            if s.reason is None and upper:
+                s.reason = "upper end of a price range"
             if s.reason is None and not s.incl and not text[m.end:].strip() and _gross_after(m.amount, after):
                 s.excl = True  # "2,980円(税込3,218円)": the amount in brackets after it is the one with tax
             if s.reason is None and out.seen and _TAX_INSIDE_LEFT.search(left) \

@@ -59,7 +59,7 @@ _BUTTON_TYPES = frozenset({"submit", "button", "image"})
 _TITLES = XPath("//h1 | //@itemprop[. = 'name']/parent::*[not(self::meta)]")
 _RELATED_HEADING = compiled(
     r"^(related|similar (items?|products?) to consider|similar|compare with similar|you (may|might) (also )?(like|love)|customers (also|who)|people also|frequently bought"
-    r"|recently viewed|complete the look|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended(?! by\b)|ähnliche|das könnte|kunden kauften"
+    r"|recently viewed|complete the look|completa (il tuo|la tua|tu|o seu|a sua)|complétez (votre|le look)|(alternatives|alternativen|alternatieven|alternativas)( disponibles?| available| products| zu diesem (produkt|artikel))?$|alternative (products|produkte)$|more from|other customers|recommended(?! by\b)|ähnliche|das könnte|kunden kauften"
     r"|kunden, die|zuletzt angesehen|passend dazu|empfehlungen|vous aimerez|produits similaires|produits associés"
     r"|les clients ont|vous pourriez|gerelateerde|vergelijkbare|anderen bekeken|klanten kochten|misschien ook"
     r"|liknande|andra köpte|relaterade|du kanske|relaterede|lignende|andre købte|andre kjøpte|kanskje du"

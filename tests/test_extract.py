@@ -1378,6 +1378,32 @@ def test_the_review33_wordings(body: str, currency: str, price: str | None) -> N
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a sofa sold only in the showroom, an empty price box, cushions to buy online under "Completa il tuo salotto"
+    ('<h1>Divano 3 posti Velia</h1><div class="price-box" data-role="priceBox"></div><div class="instore-only"><span>'
+     'Disponibile solo in showroom</span></div><div class="addon-products"><h3>Completa il tuo salotto – acquistabile '
+     'online</h3><ul><li><a href="/c">Cuscino Velia</a><div class="price-box"><span class="price">€ 59,00</span></div>'
+     '</li><li><a href="/p">Pouf Velia</a><div class="price-box"><span class="price">€ 179,00</span></div></li></ul></div>',
+     "EUR", None),
+    # a water purifier for rent only ("렌탈 전용 상품"), its filters sold beside it
+    ('<h1>퓨어웰 냉온정수기</h1><table><tr><th>판매가</th><td><span>렌탈 전용 상품</span></td></tr><tr><th>월 렌탈료</th><td>월 '
+     '29,900원</td></tr></table><div class="addon"><h3>함께 구매하면 좋은 상품</h3><ul><li><a href="/f">필터 세트</a> <span '
+     'class="price">39,000원</span></li></ul></div>', "KRW", None),
+    # an auction house's lot: its estimate as a range with one sign, its bid buttons
+    ('<h1>JAEGER-LECOULTRE – Reverso, vers 1935</h1><div class="lot__estimate"><span>Estimation</span> <span>3 000 / 5 000 €'
+     '</span></div><div class="lot__actions"><a href="/ordre">Déposer un ordre d’achat</a> <a href="/tel">Enchérir par '
+     'téléphone</a></div>', "EUR", None),
+    # a range whose first figure has no sign: not its upper end
+    ('<h1>Vintage racercykel</h1><div><span>Vurdering</span> <span>6.000 – 8.000 kr.</span></div>', "DKK", None),
+    # ... but a price whose cents are a dash still stands
+    ('<h1>Kopfhörer</h1><div class="price"><span>299,–</span> <span class="sr-only">299,00 €</span></div><button>In den '
+     'Warenkorb</button>', "EUR", "299.00"),
+])
+def test_the_holdout261_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
