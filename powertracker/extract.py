@@ -637,7 +637,7 @@ class _Run:
             why, band = "a price the page shows only without VAT", with_vat
         elif chosen.was is not None and chosen.was < price:  # WooCommerce's grouped products: a range written so
             why, band = "a list price below the price (markup at odds with itself)", (chosen.was - CENT, price)
-        elif name == "meta" and (form := self._form_price()) not in (None, price) and self.shown_in_text(form):
+        elif name in MARKUP and (form := self._form_price()) not in (None, price) and self.shown_in_text(form):
             why, band = "the first variant's price; the basket form has chosen another", (form, form)
         elif name == "meta" and not self.shown(price):
             why, band = "a price the page does not show (a stale tag)", near
@@ -701,7 +701,7 @@ class _Run:
             return False
         digits = f"{chosen.price:.2f}".replace(".", "")
         shown = re.sub(r"\D", "", best.match.raw)
-        return digits not in shown and (not digits.endswith("00") or shown != digits[:-2])  # "€150,-" for 150.00
+        return digits != shown and (not digits.endswith("00") or shown != digits[:-2])  # "€150,-" for 150.00
 
     def _one_unit_row(self, low: Decimal, high: Decimal) -> Seen | None:
         """The first row of the page's quantity-break table (the one-unit price, the dearest), when

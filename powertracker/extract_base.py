@@ -257,7 +257,7 @@ def _collect(el: _Element, parts: list[str]) -> None:
             parts.append(" ")
             _collect(child, parts)
             parts.append(" ")
-        elif isinstance(tag, str) and tag not in _SKIP_TAGS:
+        elif isinstance(tag, str) and tag not in _SKIP_TAGS and not _visual_copy(child):
             if parts and parts[-1].rstrip()[-1:].isdigit() and (is_fraction(child) or _cents_after_sign(child)):
                 digits = text_content(child).strip().lstrip(".,")
                 if len(digits) == 2 and digits.isdigit():
@@ -271,6 +271,21 @@ def _collect(el: _Element, parts: list[str]) -> None:
                 _collect(child, parts)
         if child.tail:
             parts.append(child.tail)
+
+
+_READ_ALOUD = re.compile(r"sr-only|visually-hidden|screen-reader|a-offscreen")
+
+
+def _visual_copy(el: _Element) -> bool:
+    """Whether ``el`` is hidden from screen readers (``aria-hidden="true"``) after a sibling only they read
+    (``<span class="sr-only">€ 4,99</span><span aria-hidden="true">4</span><span aria-hidden="true">99</span>``): the
+    same price drawn for the eye, which run together with the spoken one would read "€ 4,99499"."""
+    if el.get("aria-hidden") != "true":
+        return False
+    for sib in el.itersiblings(preceding=True):
+        if _READ_ALOUD.search(sib.get("class") or "") and any(c.isdigit() for c in text_content(sib)):
+            return True
+    return False
 
 
 def _cents_after_sign(el: _Element) -> bool:

@@ -48,7 +48,7 @@ def _cls(name: str) -> str:
 
 
 _SHOPIFY_JSON = _x("//script[@type='application/json'][@data-product-json or starts-with(@id, 'ProductJson')"
-                   " or contains(@id, 'product-json')]")
+                   " or contains(@id, 'product-json') or parent::variant-radios or parent::variant-selects]")  # Dawn's list
 _SHOPIFY_FORM_ID = _x("//form[contains(@action, '/cart/add')]//*[@name='id']")
 _WOO_PRICE = _x(f"//*[self::p or self::span or self::div][{_cls('price')}][.//*[{_cls('woocommerce-Price-amount')}]]")
 _WOO_SUMMARY_PRICE = _x(f"//*[{_cls('summary')}]//p[{_cls('price')}]")
@@ -114,7 +114,7 @@ def shopify(page: Page, layout: Layout) -> list[Candidate]:
     except ValueError as exc:
         page.reject((scripts[0].text or "")[:80], f"invalid Shopify product JSON: {exc}")
         return []
-    product = data.get("product", data) if isinstance(data, dict) else {}
+    product = data.get("product", data) if isinstance(data, dict) else {"variants": data}  # Dawn: the variants alone
     variants = product.get("variants") if isinstance(product, dict) else None
     if not isinstance(variants, list):
         return []
@@ -437,7 +437,7 @@ def paypal(page: Page, layout: Layout) -> list[Candidate]:
 
 # (name, reader, markers: the reader runs only on a page whose source holds one of them)
 READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, ...]], ...] = (
-    ("shopify", shopify, ("data-product-json", "ProductJson", "product-json")),
+    ("shopify", shopify, ("data-product-json", "ProductJson", "product-json", "<variant-radios", "<variant-selects")),
     ("woocommerce", woocommerce, ("woocommerce-Price-amount", "data-product_variations")),
     ("magento", magento, ("data-price-type", "price-box")),
     ("bigcommerce", bigcommerce, ("data-product-price",)),
@@ -576,7 +576,7 @@ _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(sh
 _SHOPPING_BAG = compiled(r"^\W*shopping bag\W*$", re.I)
 _LINE_QUANTITIES = XPath("count(//tr//input[@type='number'])")  # a basket table's rows
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš|meu|seu|mi)\s+)?(shopping\s+)?(cart"
-                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
+                         r"|basket|trolley|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|sepetim|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
                          r"|carrinho( de compras)?|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
                          r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)

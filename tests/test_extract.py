@@ -1404,6 +1404,48 @@ def test_the_holdout261_wordings(body: str, currency: str, price: str | None) ->
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+def test_dawn_variant_list_gives_the_chosen_variant_over_json_ld_first() -> None:
+    # Shopify Dawn: JSON-LD holds the first variant ($89.00), the form the chosen one, its price in the price box
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Team Model",'
+          ' "offers": {"@type": "Offer", "price": "89.00", "priceCurrency": "CAD", "availability": "https://schema.org/'
+          'InStock"}}</script>')
+    body = ('<h1>Harbourfront Team Model 8.25"</h1><div id="price-main"><div class="price"><span class="price-item price-item'
+            '--regular">$189.00 CAD</span></div></div><variant-radios><fieldset><input type="radio" name="Setup" value="'
+            'Deck only"><input type="radio" name="Setup" value="Complete" checked="checked"></fieldset><script type="'
+            'application/json">[{"id": 11, "price": 8900, "public_title": "Deck only"}, {"id": 12, "price": 18900, "'
+            'public_title": "Complete"}]</script></variant-radios><form action="/cart/add"><input type="hidden" name="id" '
+            'value="12"><button type="submit" name="add">Add to cart</button></form><section class="related-products"><h2>You '
+            'may also like</h2><ul class="grid"><li class="card"><a href="/p/2">Team Model 8.5"</a><span class="price-item">'
+            '$89.00 CAD</span></li><li class="card"><a href="/p/3">Cruiser</a><span class="price-item">$99.00 CAD</span>'
+            '</li></ul></section>')
+    e = extract(_doc(body, head=ld), "u", default_currency="CAD")
+    assert (e.price, e.currency) == (Decimal("189.00"), "CAD"), (e.strategy, e.rejected)
+
+
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a point's worth in yen, under the price
+    ('<h1>南部鉄器 急須</h1><p class="price">¥12,800</p><p>128ポイント還元（1ポイント＝1円）</p><button>カートに追加する</button>',
+     "JPY", "12800"),
+    # Kruidvat's "pricebadge" is the price, not a badge
+    ('<h1>Andrélon Shampoo</h1> <div class="pricebadge pricebadge--promo"> <div class="pricebadge__new-price"><span class='
+     '"sr-only">€ 4,99</span><span aria-hidden="true" class="pricebadge__fraction">4</span><span aria-hidden="true" class='
+     '"pricebadge__decimals">99</span></div> </div> <p class="product-unit-price">Prijs per 100 ml: € 1,66</p> <button>In '
+     'winkelmand</button>', "EUR", "4.99"),
+    # OpenCart's quantity discounts ("6 oder mehr 12,95€") under the price
+    ('<h1>Bio Olivenöl 0,5 l</h1><ul><li><h2>14,95€</h2></li><li>Netto: 13,97€</li><li>3 oder mehr 13,95€</li><li>6 oder '
+     'mehr 12,95€</li></ul><button>In den Warenkorb</button>', "EUR", "14.95"),
+    # a trolley page; a rental priced by telephone
+    ('<h1 class="cart-page__title">Trolley (13 items)</h1><div class="cart-item"><span>Milk 2L</span><span>$3.10</span>'
+     '</div><div class="summary"><span>Subtotal</span><span>$87.45</span></div>', "AUD", None),
+    ('<h1>2-hanes fadølsanlæg</h1><p><strong>Pris:</strong> Ring for pris – prisen afhænger af lejeperioden.</p><div class='
+     '"acc"><h3>Tilbehør</h3><p>Fustage 20 l <span>1.295,00 kr.</span></p><p>Krus <span>195,00 kr.</span></p></div>',
+     "DKK", None),
+])
+def test_the_holdout262_263_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
