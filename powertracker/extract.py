@@ -667,6 +667,8 @@ class _Run:
     def _form_price(self) -> Decimal | None:
         """The price the platform's variant data gives the variant the basket form has chosen (a checked radio
         button, a selected option), when there is one: Shopify's og:price is the first variant's."""
+        if not self.page.mentions("/cart/add"):  # Shopify's basket form: without one, no platform reading is needed
+            return None
         found = self.candidates("platform")
         form = self.form_variant() if found else None  # its XPath only where there is variant data to match
         picked = {c.price for c in found if form and form.matches(c)}

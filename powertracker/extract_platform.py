@@ -437,7 +437,7 @@ def paypal(page: Page, layout: Layout) -> list[Candidate]:
 
 # (name, reader, markers: the reader runs only on a page whose source holds one of them)
 READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, ...]], ...] = (
-    ("shopify", shopify, ("data-product-json", "ProductJson", "product-json", "<variant-radios", "<variant-selects")),
+    ("shopify", shopify, ("data-product-json", "ProductJson", "product-json", "variant-radios", "variant-selects")),
     ("woocommerce", woocommerce, ("woocommerce-Price-amount", "data-product_variations")),
     ("magento", magento, ("data-price-type", "price-box")),
     ("bigcommerce", bigcommerce, ("data-product-price",)),
@@ -576,10 +576,11 @@ _BAG_WORDS = compiled(r"^\W*((your|my)\s+(shopping\s+)?bag(\s*\(\d+[^)]*\))?|(sh
 _SHOPPING_BAG = compiled(r"^\W*shopping bag\W*$", re.I)
 _LINE_QUANTITIES = XPath("count(//tr//input[@type='number'])")  # a basket table's rows
 _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|din|twój|váš|meu|seu|mi)\s+)?(shopping\s+)?(cart"
-                         r"|basket|trolley|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
+                         r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|sepetim|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
                          r"|carrinho( de compras)?|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
-                         r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)\s*(\(\d+[^)]*\))?\W*$", re.I)
+                         r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)\s*(\(\d+[^)]*\))?\W*$"
+                         r"|^\W*((your|my)\s+trolley|trolley\s*\(\d+[^)]*\))\W*$", re.I)  # not "Shopping Trolley", a toy's name
 
 
 _SR_ONLY = compiled(r"visually-hidden|sr-only|screen-reader")

@@ -1446,6 +1446,24 @@ def test_the_holdout262_263_wordings(body: str, currency: str, price: str | None
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a toy named "Shopping Trolley" is no basket
+    ('<h1>Shopping Trolley</h1><p class="price">£42.95</p><form action="/cart/add"><input type="number" name="quantity" '
+     'value="1"><button>Add to basket</button></form>', "GBP", "42.95"),
+    # a call for a price for large quantities, under the price
+    ('<h1>Kontorstol Ergo</h1><p class="price">5 990,-</p><button>Legg i handlekurv</button><p>Større antall? Ring for '
+     'pris.</p>', "NOK", "5990"),
+    # notes on payment or fabric samples, not the product
+    ('<h1>Divano Lino</h1><p class="price">1.190,00 €</p><button>Aggiungi al carrello</button><ul><li>Pagamento in contanti '
+     'disponibile solo in negozio</li></ul>', "EUR", "1190.00"),
+    ('<h1>Sofa Oslo</h1><p class="price">1.649,00 €</p><button>In den Warenkorb</button><p>Weitere Stoffmuster nur im '
+     'Showroom erhältlich</p>', "EUR", "1649.00"),
+])
+def test_the_review34_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
