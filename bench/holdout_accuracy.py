@@ -613,6 +613,7 @@ without a variant list stay known misses; a Kruidvat "pricebadge" read as a badg
 Systembolaget's "21:90" without a sign, a known miss), a price invented on 0 of 9 and 2 of 8 (a Woolworths
 "Trolley (13 items)" page, a Danish rental's "Ring for pris").
 holdout265 (ordinary shops of every kind in the US and Canada), measured at 5c3e83d: 40/40.
+holdout267 (ordinary shops and marketplaces in Asia-Pacific and Latin America), measured at b2fd3e4: 40/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
