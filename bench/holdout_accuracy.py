@@ -614,6 +614,10 @@ Systembolaget's "21:90" without a sign, a known miss), a price invented on 0 of 
 "Trolley (13 items)" page, a Danish rental's "Ring for pris").
 holdout265 (ordinary shops of every kind in the US and Canada), measured at 5c3e83d: 40/40.
 holdout267 (ordinary shops and marketplaces in Asia-Pacific and Latin America), measured at b2fd3e4: 40/40.
+holdout266 (ordinary shops in Germany, Austria, Switzerland, France, Italy and Spain), measured at b2e4630: 37/40,
+30/31 priced pages right (a subscription's "Suscríbete y ahorra 10%: 22,46 €" under a regular price), a price
+invented on 2 of 9 ("Prezzo e data di arrivo saranno comunicati a breve" beside the previous model's price; "Precio
+según medidas y configuración" beside a kitchen's transport and removal prices).
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

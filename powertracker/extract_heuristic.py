@@ -389,7 +389,8 @@ _HIRE_RIGHT = _rx(r"\s*(/|per|pro|par|por|al|a)\s*(day|dia|día|tag|jour|giorno|
 _UP_TO_LEFT = _rx(r"^\W*((get|earn|receive|save) )?(up to|bis zu|jusqu.à|fino a|hasta|até|tot)\s*$"
                   r"|(最高|最多)可?(抵|减|減|省|返|补贴|補貼)\s*$")  # "闲置手机回收最高抵 ￥800": a trade-in worth up to ¥800
 # a subscription's price, beside the one-off purchase's: "定期お届け便", "Subscribe & Save"
-_SUBSCRIPTION_LEFT = _rx(r"(定期(お届け|購入)?便?(価格|料金)?|subscribe (&|and) save|spar-?abo|im abo)\s*[:：]?\s*$")
+_SUBSCRIPTION_LEFT = _rx(r"(定期(お届け|購入)?便?(価格|料金)?|subscribe (&|and) save|spar-?abo|im abo|suscr[ií]bete y ahorra"
+                         r"|abonnez-vous et économisez|iscriviti e risparmia|abonnieren und sparen)( (un )?\d+ ?%)?\s*[:：]?\s*$")
 # a price band that heads a shelf of deals or names a filter: "Under $50", "Moins de 50 €", "Geschenke unter 20 €"
 _UNDER = _rx(r"^\W*((gifts?|deals?|everything|cadeaux|geschenke|regalos|alles|tout)\s+)?(under|below|less than|moins de|unter"
              r"|menos de|sotto i|onder de|alle under)\s*$")
@@ -588,7 +589,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(ce produit|cet article|le produit|l.article) n.est pas disponible dans votre (pays|région)(?!\s*\?)"
                 r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in ((ihrem|deinem) land|(ihrer|deiner) region) (leider )?nicht"
                 r" (verfügbar|erhältlich)"
-                r"|precio (bajo|según|previo) presupuesto|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
+                r"|precio (bajo|según|previo) presupuesto|precio según (medidas|medida|configuración)|^\W*prezzo( e [\w ]{1,30}?)? (sarà|saranno) comunicat[oi] (a breve|presto|più avanti)|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"

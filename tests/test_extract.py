@@ -1464,6 +1464,23 @@ def test_the_review34_wordings(body: str, currency: str, price: str | None) -> N
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+@pytest.mark.parametrize(("body", "currency", "price"), [
+    # a subscription's price ("Suscríbete y ahorra 10%:") under a regular price
+    ('<h1>Sérum vitamina C</h1><div class="price"><span class="visually-hidden">Precio habitual</span><span class="'
+     'price-item price-item--regular">24,95 €</span></div><button>Añadir a la cesta</button><div class="subscription">'
+     'Suscríbete y ahorra 10%: 22,46 € cada 2 meses</div>', "EUR", "24.95"),
+    # a price to be told later, the previous model's beside it
+    ('<h1>Pinarello Dogma F 2025</h1><p>Prezzo e data di arrivo saranno comunicati a breve.</p><form><input type="email">'
+     '<button>Avvisami</button></form><p class="note">Nel frattempo scopri il Dogma F 2024 a € 5.990,00.</p>', "EUR", None),
+    # a kitchen priced by its measurements, its extras' prices under it
+    ('<h1>Cocina a medida Alhambra</h1><p class="price-note">Precio según medidas y configuración.</p><ul><li>Transporte '
+     'desde 49,00 €</li><li>Desmontaje: 150,00 €</li></ul>', "EUR", None),
+])
+def test_the_holdout266_wordings(body: str, currency: str, price: str | None) -> None:
+    e = extract(_doc(body), "u", default_currency=currency)
+    assert e.price == (None if price is None else Decimal(price)), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '
