@@ -153,7 +153,8 @@ _SHIPPING_LEFT = _rx(r"^\W*(shipping|delivery|postage|p&p|versand|versandkosten|
                      r"( (cost|costs|fee|charge))?\s*:\s*$")
 _EACH_WAY_RIGHT = _rx(r"^\W*(each way|per way|pro (weg|strecke)|par trajet|por trayecto)\b")  # a delivery's and collection's
 # a carrier's rate, named right before it: "Chronofresh 14,90 €", "배송비 3,000원" (not "... zzgl. Versand (DHL)" after a price)
-_CARRIER_LEFT = _rx(r"(\b(colissimo|chronopost|chronofresh|mondial relay|dhl|dpd|gls|postnl|royal mail|evri|postnord)\b[^\d]{0,20}"
+_CARRIER_LEFT = _rx(r"(\b(colissimo|chronopost|chronofresh|mondial relay|dhl|dpd|gls|postnl|royal mail|evri|postnord)\b"
+                    r"(\s+\d(st|nd|rd|th)\s+class)?[^\d]{0,20}"  # "Royal Mail 2nd Class £2.95"
                     r"|배송비\s*[:：]?\s*)$")
 # a delivery charge waived in a delivery-date line: "Delivery by 17 Jul, Wednesday | Free ₹40"
 _FREE_LEFT = _rx(r"\b(free|gratis|kostenlos|gratuite?|grátis|gratuita)\W*$")
@@ -460,7 +461,7 @@ _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お
                       "pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
                       "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
                       "offerte aanvragen", "(log ?in|sign ?in) to (see|view) your price",
-                      "get a (free,? )?(tailored |personali[sz]ed |no-obligation )?quote",
+                      "get a (free,? )?(tailored |personali[sz]ed |no-obligation )?quote", "připravujeme",
                       # a launch date where the price will be: "Launching October 2025", "Coming March 12, 2026"
                       *(rf"{w} (in |on )?[a-z]+\.? (\d{{1,2}}(st|nd|rd|th)?,? )?\d{{4}}" for w in ("launching", "launches", "coming")),
                       *LOADING, *_SOLD_OUT_WORDS)
@@ -589,7 +590,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(ce produit|cet article|le produit|l.article) n.est pas disponible dans votre (pays|région)(?!\s*\?)"
                 r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in ((ihrem|deinem) land|(ihrer|deiner) region) (leider )?nicht"
                 r" (verfügbar|erhältlich)"
-                r"|precio (bajo|según|previo) presupuesto|precio según (medidas|medida|configuración)|^\W*prezzo( e [\w ]{1,30}?)? (sarà|saranno) comunicat[oi] (a breve|presto|più avanti)|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
+                r"|precio (bajo|según|previo) presupuesto|precio según (medidas|medida|configuración)|^\W*prezzo( e [\w ]{1,30}?)? (sarà|saranno) comunicat[oi] (a breve|presto|più avanti)|^\W*cena( a [\w ]{1,30}?)? (bude|budou) upřesněn[aéy]?\b|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"

@@ -494,6 +494,7 @@ _QUANTITIES = XPath("count(//input[not(@type='hidden')][@type='number' or contai
 
 
 # a basket's other sign beside its heading: its subtotal
+_ITEM_COUNT = compiled(r"\(\s*\d+[^)]*\)\W*$")  # "Koszyk (2)": a basket's count of its lines
 _SUBTOTAL = compiled(r"\b(subtotal|sub-total|sous-total|zwischensumme|subtotaal|delsumma|att betala|mellemsum|välisumma"
                      r"|suma częściowa|mezisoučet|medzisúčet|részösszeg|υποσύνολο|subtotale|vahesumma|tarpinė suma|starpsumma"
                      r"|междинна сума|ara toplam|ürün(ün|lerin) toplamı)\b|小計|小计|소계", re.I)
@@ -579,7 +580,8 @@ _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|d
                          r"|basket|warenkorb|panier|carrito|carrello|winkelwagen(tje)?|winkelmandje|varukorg|kundvagn|kurv|indkøbskurv|handlevogn"
                          r"|handlekurv|koszyk|košík|kosár|sepet|sepetim|ostoskori|καλάθι( αγορών)?|το καλάθι μου|coș(ul)? de cumpărături"
                          r"|carrinho( de compras)?|coșul (meu|tău)( de cumpărături)?|nákupný košík|nakupovalna košarica"
-                         r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)\s*(\(\d+[^)]*\))?\W*$"
+                         r"|košarica|(pirkinių )?krepšelis|(iepirkumu )?grozs|ostukorv|(innkaupa)?karfa|количка)(\s+(tartalma|inhalt|obsah|zawartość))?"
+                         r"\s*(\(\d+[^)]*\))?\W*$"
                          r"|^\W*((your|my)\s+trolley|trolley\s*\(\d+[^)]*\))\W*$", re.I)  # not "Shopping Trolley", a toy's name
 
 
@@ -747,7 +749,8 @@ def listing_page(page: Page, layout: Layout) -> str | None:
         return "a basket's line items"
     heading = _first_heading(layout)  # a basket's and nothing more ("Dein Warenkorb (3 Artikel)", not "Basket Weaving Kit")
     if heading is not None and (_CART_WORDS.match(heading) or _BAG_WORDS.match(heading)) and (
-            _QUANTITIES(page.doc) >= 2 or (layout.buy is None and _SUBTOTAL.search(" ".join(body.itertext())))):
+            _QUANTITIES(page.doc) >= 2 or (layout.buy is None and (_SUBTOTAL.search(" ".join(body.itertext()))
+                                                                   or _ITEM_COUNT.search(heading)))):
         return "a basket's line items"
     if heading is not None and _SHOPPING_BAG.match(heading) and _LINE_QUANTITIES(page.doc) >= 2:
         return "a basket's line items"
