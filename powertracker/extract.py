@@ -534,7 +534,7 @@ class _Run:
                     zero_markup = zero_markup or name in MARKUP
                     continue
                 return None
-            if name == "heuristic" and zero_markup and self.scan.confidence < CONFIDENT_VISIBLE:
+            if name == "heuristic" and zero_markup and self.scan.confidence < CONFIDENT_VISIBLE and self.layout.buy is None:
                 self.page.reject(chosen.raw, "heuristic: the structured data's price is a zero placeholder (the shop has"
                                              " none to give) and no amount on the page is marked as the price")
                 return None

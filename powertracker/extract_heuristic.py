@@ -280,7 +280,7 @@ _CONDITION_LABEL = _rx(r"\b(état|condition|zustand|stand|tilstand|skick|kunto|e
 
 
 # "3 000 / 5 000 €", "6.000 – 8.000 kr.": a range's first figure, with no sign (not "299,–", a price's dash for cents)
-_RANGE_FIRST = compiled(r"\s*\d([\d\s.,'’]*\d)?\s*(/|\s[–—-])\s*")
+_RANGE_FIRST = compiled(r"\s*(?!(19|20)\d\d\b)\d([\d\s.,'’]*\d)?\s*(/|\s[–—-])\s*")  # not a vintage "2022 — "
 # another country's price of the product, named so: "Cena pro Slovensko: 529,00 €", "Price for Ireland:"
 _MARKET_LEFT = _rx(r"\b(cena|price|preis|prix|precio|prezzo|prijs|pris|hinta|ár)\s+(pro|for|für|pour|para|per|voor|för|til"
                    r"|w|v|na)\s+[^\W\d_]+\s*:?\s*$")
@@ -590,7 +590,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|(ce produit|cet article|le produit|l.article) n.est pas disponible dans votre (pays|région)(?!\s*\?)"
                 r"|(dieser|der|das|dieses) (artikel|produkt) ist (leider )?in ((ihrem|deinem) land|(ihrer|deiner) region) (leider )?nicht"
                 r" (verfügbar|erhältlich)"
-                r"|precio (bajo|según|previo) presupuesto|precio según (medidas|medida|configuración)|^\W*prezzo( e [\w ]{1,30}?)? (sarà|saranno) comunicat[oi] (a breve|presto|più avanti)|^\W*cena( a [\w ]{1,30}?)? (bude|budou) upřesněn[aéy]?\b|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
+                r"|precio (bajo|según|previo) presupuesto|^\W*precio según (medidas|medida|configuración)( y configuración)?(?=\s*[.!]|\s*$)|^\W*prezzo( e [\w ]{1,30}?)? (sarà|saranno) comunicat[oi] (a breve|presto|più avanti)|^\W*cena( a [\w ]{1,30}?)? (bude|budou) upřesněn[aéy]?\b|precio (a|por|bajo) consulta|solo (en )?alquiler|(este|el) (equipo|producto|artículo) no está a la venta|tämä (laite|tuote|kone) on vain vuokrattavissa|^\W*pouze (pronájem|k pronájmu)\W*$"
                 # a product that is no longer sold (a replacement's price may stand beside it)
                 r"|(this|the) (product|item|model|article) (is|has been) (unfortunately |sadly )?no longer (available"
                 r"|sold|for sale|stocked|made"
@@ -2004,13 +2004,15 @@ _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|tra
 _QUOTE_ASKED = _rx(r"request a quote|solicitar presupuesto|demander un devis|richiedi (un )?preventivo|angebot anfordern"
                    r"|offerte aanvragen|begär offert|be om tilbud|bed om tilbud|pyydä tarjous|kysy tarjous|(see|view) your price"
                    r"|log ?in voor uw prijs|get a (free,? )?([\w-]+,? )?quote|ring (for|efter|för) pris|bel voor (een )?prijs")
+# a launch date or a price by measure, which a page may also write beside a price it shows ("$149.00 ... Coming March 2026")
+_LAUNCH = _rx(r"^\W*(launching|launches|coming) (in |on )?[a-z]+\.? (\d{1,2}(st|nd|rd|th)?,? )?\d{4}|^\W*precio según medidas")
 _PRICE_LABEL_FIRST = _rx(r"^\W*(price|pris|preis|prix|precio|prezzo|prijs|hinta|cena|preço)\s*:")
 
 
 def _yields(text: str, said: re.Match[str]) -> bool:
     """Whether the statement is one that also stands beside a price to pay (``_YIELDING``, ``_QUOTE_ASKED``)."""
     sentence = _own_sentence(text, said)
-    return _YIELDING.search(sentence) is not None or (
+    return _YIELDING.search(sentence) is not None or _LAUNCH.search(sentence) is not None or (
         _QUOTE_ASKED.search(sentence) is not None and not _PRICE_LABEL_FIRST.match(text))
 
 

@@ -1454,6 +1454,19 @@ _HOLDOUT268_269_CASES = [
      '</div><div><span>Cena a termín dodání budou upřesněny</span></div><p>Předchozí model koupíte za 6 490 Kč.</p>', "CZK",
      None),
 ]
+_REVIEW35_CASES = [
+    # a launch date in a price box of its own, under the pre-order price shown
+    ('<h1>Keychron Q6 Max</h1><p class="price">$149.00</p><div class="price-note">Coming March 2026</div><button>Pre-order'
+     '</button>', "USD", "149.00"),
+    # markup's zero placeholder beside a price a page builder writes without a price class, a buy button under it
+    ('<h1>Lámpara Nórdica</h1><h2 class="elementor-heading-title">89,00 €</h2><button>Añadir al carrito</button>', "EUR",
+     "89.00"),
+    # "Precio según medidas seleccionadas:" labels the price shown
+    ('<h1>Estor enrollable</h1><p>Precio según medidas seleccionadas:</p><p class="total">45,90 €</p><button>Añadir al '
+     'carrito</button>', "EUR", "45.90"),
+    # a vintage before its price
+    ('<h1>Riesling trocken</h1><p class="vintage">2022 — 12,90 €</p><button>In den Warenkorb</button>', "EUR", "12.90"),
+]
 _HOLDOUT266_CASES = [
     # a subscription's price ("Suscríbete y ahorra 10%:") under a regular price
     ('<h1>Sérum vitamina C</h1><div class="price"><span class="visually-hidden">Precio habitual</span><span class="'
@@ -1469,7 +1482,7 @@ _HOLDOUT266_CASES = [
 
 
 @pytest.mark.parametrize(("body", "currency", "price"), _REVIEW31_CASES + _HOLDOUT251_TO_254_CASES + _REVIEW32_CASES + _HOLDOUT257_TO_260_CASES + _REVIEW33_CASES + _HOLDOUT261_CASES + _HOLDOUT262_263_CASES + _REVIEW34_CASES + _HOLDOUT266_CASES
-                         + _HOLDOUT268_269_CASES)
+                         + _HOLDOUT268_269_CASES + _REVIEW35_CASES)
 def test_wordings_from_the_blind_sets_and_reviews(body: str, currency: str, price: str | None) -> None:
     """Each wording a blind set or a review found misread, on a small page of its own (the full pages are fixtures)."""
     e = extract(_doc(body), "u", default_currency=currency)
