@@ -1489,6 +1489,17 @@ def test_wordings_from_the_blind_sets_and_reviews(body: str, currency: str, pric
     assert e.price == (None if price is None else Decimal(price)), e.rejected
 
 
+def test_a_marketplace_savings_badge_classed_a_price_is_not_read() -> None:
+    body = ('<h1 id="title"><span id="productTitle">TrailFlask Bottle 32 oz</span></h1><div id="corePrice"><span class="'
+            'a-price savingsPercentage">-22%</span> <span class="a-price"><span class="a-offscreen">$34.99</span><span '
+            'aria-hidden="true"><span class="a-price-symbol">$</span><span class="a-price-whole">34<span class="a-price-'
+            'decimal">.</span></span><span class="a-price-fraction">99</span></span></span><div class="basisPrice">List '
+            'Price: <span class="a-text-price"><span class="a-offscreen">$44.95</span>$44.95</span></div></div><div id="'
+            'olp">New (6) from $29.50 · Used (2) from $22.00</div><button id="add-to-cart-button">Add to Cart</button>')
+    e = extract(_doc(body), "u", default_currency="USD")
+    assert (e.price, e.strategy) == (Decimal("34.99"), "platform:marketplace"), e.rejected
+
+
 def test_prestashop_price_before_taxes_gives_way_to_the_one_with_taxes() -> None:
     body = ('<h1 class="h1">Sérum à l\'argousier 30 ml</h1><div class="product-prices js-product-prices"><div class="'
             'product-discount"><span class="regular-price">39,95 $</span></div><div class="product-price has-discount"><div '

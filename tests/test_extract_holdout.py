@@ -69,8 +69,7 @@ KNOWN_MISSES = {"holdout178/page-18.html", "holdout178/page-35.html", "holdout17
                 "holdout44/page-28.html", "holdout47/page-05.html", "holdout47/page-21.html",
                 "holdout48/page-26.html", "holdout52/page-28.html",
                 "holdout56/page-34.html", "holdout259/page-28.html", "holdout262/page-13.html", "holdout262/page-24.html",
-                "holdout263/page-10.html", "holdout268/page-27.html", "holdout268/page-30.html", "holdout268/page-40.html",
-                "holdout269/page-34.html"}
+                "holdout263/page-10.html", "holdout268/page-27.html", "holdout268/page-30.html", "holdout268/page-40.html"}
 PAGES = [pytest.param(folder, entry, id=f"{folder}/{entry['file']}",
                       marks=[pytest.mark.xfail(strict=True)] if f"{folder}/{entry['file']}" in KNOWN_MISSES else [])
          for folder in SETS
