@@ -273,7 +273,7 @@ def _collect(el: _Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-_READ_ALOUD = re.compile(r"sr-only|visually-hidden|screen-reader|a-offscreen")
+SCREEN_READER_ONLY = re.compile(r"visually-hidden|sr-only|screen-reader")  # classes that hide text from the eye alone
 
 
 def _visual_copy(el: _Element) -> bool:
@@ -283,7 +283,8 @@ def _visual_copy(el: _Element) -> bool:
     if el.get("aria-hidden") != "true":
         return False
     for sib in el.itersiblings(preceding=True):
-        if _READ_ALOUD.search(sib.get("class") or "") and any(c.isdigit() for c in text_content(sib)):
+        classes = sib.get("class") or ""
+        if (SCREEN_READER_ONLY.search(classes) or "a-offscreen" in classes) and any(c.isdigit() for c in text_content(sib)):
             return True
     return False
 

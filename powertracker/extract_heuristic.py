@@ -455,15 +455,18 @@ LOADING = ("(henter|hämtar|laster) pris(en)?", "loading price", "price loading"
 _SOLD_OUT_WORDS = ("sold out", "ausverkauft", "tükendi", "udsolgt", "utsolgt", "slutsåld", "agotado", "esaurito", "épuisé",
                    "uitverkocht", "vyprodáno", "wyprzedane", "品切れ", "売り切れ", "품절")
 _SOLD_OUT_BOX = compiled("|".join(rf"^\W*{w}\W*$" for w in _SOLD_OUT_WORDS), re.I)
+_QUOTE_REQUESTS = ("pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
+                   "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
+                   "offerte aanvragen")
+# a launch date where the price will be: "Launching October 2025", "Coming March 12, 2026" (one alternative a word: each
+# keeps a literal for the page's hint search)
+_LAUNCH_DATES = tuple(rf"{w} (in |on )?[a-z]+\.? (\d{{1,2}}(st|nd|rd|th)?,? )?\d{{4}}" for w in ("launching", "launches", "coming"))
 _IN_PRICE_BOX_ONLY = ("liên hệ", *_SOON, "暂无报价", "暫無報價", "お問い?合わ?せ(ください|下さい)", r"售價\s*[:：]?\s*請洽門市", r"preis:? nach (persönlicher )?beratung",
                       "prix communiqué (lors du|au) lancement",  # "售價：請洽門市": ask in store
                       # a quote asked for where the price would stand
-                      "pyydä tarjous", "kysy tarjous", "request a quote", "begär offert", "be om tilbud", "bed om tilbud",
-                      "angebot anfordern", "demander un devis", "solicitar presupuesto", "richiedi (un )?preventivo",
-                      "offerte aanvragen", "(log ?in|sign ?in) to (see|view) your price",
+                      *_QUOTE_REQUESTS, "(log ?in|sign ?in) to (see|view) your price",
                       "get a (free,? )?(tailored |personali[sz]ed |no-obligation )?quote", "připravujeme",
-                      # a launch date where the price will be: "Launching October 2025", "Coming March 12, 2026"
-                      *(rf"{w} (in |on )?[a-z]+\.? (\d{{1,2}}(st|nd|rd|th)?,? )?\d{{4}}" for w in ("launching", "launches", "coming")),
+                      *_LAUNCH_DATES,
                       *LOADING, *_SOLD_OUT_WORDS)
 _PRICE_BOX_ONLY = compiled("|".join(rf"^\W*{w}\W*$" for w in _IN_PRICE_BOX_ONLY), re.I)
 # ... the shopper's own price or sum to pay, blank and nothing after it but the step to take first ("Kies eerst ...")
@@ -1295,12 +1298,9 @@ def _hire_shown(page: Page) -> bool:
     hiring."""
     if "hire shown" not in page.memo:
         body = page.doc.find("body")
-        page.memo["hire shown"] = body is not None and any(
-            w in t for t in _VISIBLE_TEXTS(body) for w in _HIRE_WORDS)
+        text = visible_text(body) if body is not None else ""
+        page.memo["hire shown"] = any(w in text for w in _HIRE_WORDS)
     return bool(page.memo["hire shown"])
-
-
-_VISIBLE_TEXTS = XPath(".//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def _hire_region(page: Page, layout: Layout) -> bool:
@@ -1775,8 +1775,8 @@ _NO_PRICE_WORDS = register_short_hints(derived(required_literals, _NO_PRICE_TEXT
 _PRICE_WORD = _rx(r"pri[cx]e?|preis|angebot|offer|tarif|valor|precio|prezzo|prijs|pris|cen[ay]|cijena|preço|giá|harga|fiyat|hinta|\bár\b|τιμή"
                   r"|цена|价格|價格|価格|定価|가격|ราคา|kostet|costs?\b|now\b|jetzt|nu\b|ahora|ora\b|agora")
 _PRICED_LABEL = _rx(_PRICE_WORD.pattern + r"|reduced|sale\b|only\b")  # "Reduced to £280", "Our price:"
-_PRICE_LABEL_BEFORE = _rx(r"^\W*(our |unser |notre |onze |vores |vår )?(price|preis|prix|prijs|pris|precio|prezzo|preço|cena"
-                          r"|hinta|fiyat)\s*[:：]\s*$")  # a label naming the amount after it the price, and nothing more
+_PRICE_NAMES = r"price|preis|prix|prijs|pris|precio|prezzo|preço|cena|hinta"  # "price" in the shops' languages
+_PRICE_LABEL_BEFORE = _rx(rf"^\W*(our |unser |notre |onze |vores |vår )?({_PRICE_NAMES}|fiyat)\s*[:：]\s*$")  # a label naming the amount after it the price, and nothing more
 _LABEL_BEFORE = compiled(r"[^\W\d_]{2,}[^:：]*[:：]")  # "Inmeten aan huis: € 75,00", "Media Mail: $4.99"
 # or a one-word heading that names the product's state: "Discontinued – this product …" (not "Limited – …")
 # the end of the sentence before, and the article a statement may open with ("... im Februar. Der Preis wird ...")
@@ -2001,12 +2001,11 @@ _YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|tra
 
 # a request for a quote or a login for one's own price, which a shop also offers beside a price it shows ("Buying 10 or
 # more? Request a Quote"), unless it stands under the price's own label ("Price: Request a quote")
-_QUOTE_ASKED = _rx(r"request a quote|solicitar presupuesto|demander un devis|richiedi (un )?preventivo|angebot anfordern"
-                   r"|offerte aanvragen|begär offert|be om tilbud|bed om tilbud|pyydä tarjous|kysy tarjous|(see|view) your price"
-                   r"|log ?in voor uw prijs|get a (free,? )?([\w-]+,? )?quote|ring (for|efter|för) pris|bel voor (een )?prijs")
+_QUOTE_ASKED = _rx("|".join(_QUOTE_REQUESTS) + r"|(see|view) your price|log ?in voor uw prijs|get a (free,? )?([\w-]+,? )?quote"
+                   r"|ring (for|efter|för) pris|bel voor (een )?prijs")
 # a launch date or a price by measure, which a page may also write beside a price it shows ("$149.00 ... Coming March 2026")
-_LAUNCH = _rx(r"^\W*(launching|launches|coming) (in |on )?[a-z]+\.? (\d{1,2}(st|nd|rd|th)?,? )?\d{4}|^\W*precio según medidas")
-_PRICE_LABEL_FIRST = _rx(r"^\W*(price|pris|preis|prix|precio|prezzo|prijs|hinta|cena|preço)\s*:")
+_LAUNCH = _rx("|".join(rf"^\W*{d}" for d in _LAUNCH_DATES) + r"|^\W*precio según medidas")
+_PRICE_LABEL_FIRST = _rx(rf"^\W*({_PRICE_NAMES})\s*:")
 
 
 def _yields(text: str, said: re.Match[str]) -> bool:

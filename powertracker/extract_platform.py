@@ -22,6 +22,7 @@ from typing import Any
 from lxml.etree import XPath, _Element
 
 from .extract_base import (
+    SCREEN_READER_ONLY,
     Candidate,
     Page,
     availability,
@@ -586,7 +587,6 @@ _CART_WORDS = compiled(r"^\W*((your|my|dein|mein|ihr|votre|mon|tu|il tuo|uw|je|d
                          r"|^\W*((your|my)\s+trolley|trolley\s*\(\d+[^)]*\))\W*$", re.I)  # not "Shopping Trolley", a toy's name
 
 
-_SR_ONLY = compiled(r"visually-hidden|sr-only|screen-reader")
 _DRAWER = compiled(r"drawer|mini-?cart|off-?canvas|side-?cart|flyout", re.I)
 
 
@@ -619,7 +619,7 @@ def _not_found(text: str | None) -> bool:
 
 def _first_heading(layout: Layout) -> str | None:
     """The page's first shown h1 outside the site header (not a screen reader's heading), when short."""
-    h1 = next((h for h in layout.doc.iter("h1") if not _SR_ONLY.search(h.get("class") or "") and not layout.hidden(h)
+    h1 = next((h for h in layout.doc.iter("h1") if not SCREEN_READER_ONLY.search(h.get("class") or "") and not layout.hidden(h)
                and not any(a.tag == "header" and site_header(a) for a in h.iterancestors())), None)  # not an article's
     text = " ".join(text_content(h1).split()) if h1 is not None else ""
     return text if text and len(text) <= 60 else None
