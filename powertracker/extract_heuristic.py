@@ -1272,8 +1272,8 @@ def survey(page: Page, layout: Layout) -> Scan:
                 s.reason = "inside the page's title (\"... under £500\")"
             if s.reason is None and _in_finance_table(page, el):
                 s.reason = "monthly / finance figure"
-            if s.reason is None and (page.mentions(*_HIRE_WORDS) and (_HIRE_LEFT.search(left) or (
-                    _HIRE_LEFT.search(_row_head(el)) and _hire_shown(page)))
+            if s.reason is None and ((_HIRE_LEFT.search(left) or (_HIRE_LEFT.search(_row_head(el)) and _hire_shown(page)))
+                                     and page.mentions(*_HIRE_WORDS)  # last: on a page without them, 28 whole-page scans
                                      or _HIRE_RIGHT.match(right) and (_hire_region(page, layout)
                                                                       or any(x.reason == HIRE for x in out.seen))):
                 s.reason = HIRE
