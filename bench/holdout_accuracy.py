@@ -624,6 +624,8 @@ last two, measured at 8e601b9: 34/40 and 38/40; 27/31 and 25/26 priced pages rig
 price, Shoptet's "Připravujeme". Left as known misses: a Shopify tea's preselected 100 g variant among JSON-LD's three
 offers, a WooCommerce preselected variation over its range, a wine shop's box of six listed before the single bottle,
 a marketplace's used offer read over its buy box.
+holdout275 (luxury goods, watches, jewellery, wine and spirits in Switzerland, Hong Kong, Singapore, Australia, Canada,
+Mexico and South Africa; 9 of 40 without a price), measured at a47d572: 40/40.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)
