@@ -626,6 +626,19 @@ offers, a WooCommerce preselected variation over its range, a wine shop's box of
 a marketplace's used offer read over its buy box.
 holdout275 (luxury goods, watches, jewellery, wine and spirits in Switzerland, Hong Kong, Singapore, Australia, Canada,
 Mexico and South Africa; 9 of 40 without a price), measured at a47d572: 40/40.
+holdout270 (groceries, drugstores, pharmacies and pet supplies in seven European countries), holdout271 (16 of its 40
+without a price), holdout272 (fashion, shoes and accessories in the US, UK, France, Italy, Scandinavia and Japan) and
+holdout273 (DIY, hardware and building materials, trade shops among them), written with holdout275 and measured at
+74beff8: 40/40, 34/40, 37/40 and 37/40 (148/160). Priced pages 120/125 right: a Shopline "限時 8 折" tag read as a
+saving's label (so no price), a Shopware price box beaten by a list of each size's price below it, an ATG colour's
+price at the top of an AggregateOffer's range beside "Price varies by color", a Magento Hyvä shoe's selected wide
+fitting (a known miss), a Czech "Cena s DPH 21 % · bez DPH 493,22 Kč" read as the price with VAT, an "Insider price"
+with its "Earn $12 in Cobalt Rewards", an equipment hire's day rate under an AggregateOffer of its rates (a known
+miss: hire pages have no price to buy at). A price invented on 5 of 35 pages without one: "Add this item to your cart
+to see our price", a discontinued bol-like page's "Tweede Kans – Gebruikt" offer, an auction lot's estimate under
+"Estimation de l'expert" and similar lots' "adjugé 380 €", "Pris visas när du har gjort alla val" beside
+"Hemleverans" (delivery), a garage-door builder's "Complete all steps ... to see your price". All but the two known
+misses mended.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

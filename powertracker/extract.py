@@ -51,6 +51,7 @@ from .extract_heuristic import (
     LOWEST_30,
     MULTIBUY,
     MULTIBUY_ATTR,
+    RANGE_TOP,
     RUNNING_TEXT,
     UNCHOSEN,
     USED,
@@ -471,7 +472,10 @@ class _Run:
         if best is not None:
             # the range's top is the buy box's price when the cheaper offers on the page are used or other sellers',
             # or options the page has not chosen (a 1 kg bag selected over the 250 g one)
-            others = any(s.reason in (USED, UNCHOSEN) and low.price <= s.match.amount < low.high for s in self.scan.seen)
+            seen = self.scan.seen
+            others = any(s.reason in (USED, UNCHOSEN) and low.price <= s.match.amount < low.high for s in seen) or (
+                any(s.reason == RANGE_TOP and s.match.amount == low.high for s in seen)  # "Price varies by color:
+                and any(s.low and s.match.amount == low.price for s in seen))  # $298.00 – $328.00" beside the box's $328
             top = low.high if others else low.high - CENT
             if self._visible_instead(low, (low.price, top)) and not best.low \
                     and self.scan.confidence >= CONFIDENT_VISIBLE:  # a single price, marked as one

@@ -134,7 +134,7 @@ _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total cost over (the )?\d+ 
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|spedition|lieferung|liefer|livraison|frais de port"
-                    r"|\bport\b|verzend|bezorg|\bfrakt|levering|\bfragt|送料|porto|orders? over|spend over"
+                    r"|\bport\b|verzend|bezorg|\bfrakt|levering|leverans|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
@@ -204,7 +204,7 @@ _SAVE_LEFT = _rx(r"(save|saving|savings of|you save|sparen|sie sparen|du sparst|
                  r"|voordeel|korting|spara|du sparar|\bspar\b|besparelse|rabatt?|sconto|お得|割引|poupe|poupa|poupas|poupança|economize|ahorra|ahorras"
                  r"|ahorro|risparmi|oszczędzasz|ušetříte|säästä|säästät|säästö|megtakarítás|spórolj|economisești|economisesti"
                  r"|ušteda|uštedite|uštedi|prihranek|ietaupi|ietaupījums|sutaupote|sutaupysite|säästad|спестявате|уштеда"
-                 r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
+                 r"|^\W*(sleva|zľava)|beszámítjuk|beszámítás|jimat sehingga|hemat hingga|hemat sampai|giảm đến|giảm tới|(?<!giá )(?<!sau )giảm( thêm| ngay)?|trợ giá( đến| lên đến)?|trị giá|phiếu mua hàng|(?<!quà )tặng|tiết kiệm|ประหยัด|(?<![\d,.:])[-−–](?!\s)|(?<![^\W\d_] )(?<![\d,.:])[-−–]\s+|(?<!\d)(?<![^\d,.]\d )(?<![^\d,.]\d\d )(?<!^\d )(?<!^\d\d )折|立减|立減|减|減|省|补贴|補貼|返现|返現|立返|trade-?in (bonus|credit|value|offer)|eintauschprämie|inruilpremie|prime de reprise|\bworth|im wert von|echivalentul a|equivalent to|équivalent à|d.une valeur de|del valore di|ter waarde van|αξίας|por valor de|no valor de|o wartości|v hodnotě|可抵|抵扣|抵用|折价|价值|價值)[\s:]*"
                  r"(up to|bis zu|jusqu'à|tot|upp till|op til|akár|až)?\s*$")
 _SAVE_RIGHT = _rx(r"^\s*(off\b|credit(?=\s*([.,;!)]|$)|\s+(towards?|on|off|when|for|with|bonus|paid)\b)|((store|shop|seller|platform) )?coupons?\b(?!\s*:)|kupon(u|lar)?(?=\s*([.,;!)]|$|kodu))|korting|rabatt|de réduction|de remise|günstiger|billigare|sparen|besparelse|お得"
                   r"|értékben|értékű|kedvezmény"  # Hungarian after the amount: "(2 490 Ft értékben)", worth so much
@@ -256,7 +256,7 @@ _FACE_VALUE_LEFT = _rx(r"(nennwert|face value|valeur faciale|valore nominale|val
 _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|\bcca\.?|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
-_USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|recondicionad|tweedehands|begagnad|brugt|\bbrukt"
+_USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|recondicionad|tweedehands|\bgebruikt\b|\btweede kans\b|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
                 r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b"
@@ -309,7 +309,7 @@ def _used_attr(el: _Element, attrs: str) -> bool:
     return True  # marked inside the amount's own element
 
 
-_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
+_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|insider|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|pre[țt] genius[\s:]*$"  # eMAG's members' price
                    r"|(?<!非)会員様?\s?\d{1,2}\s?%\s?off[\s:.：]*$"  # "ゴールド会員様 5%OFF 2,831円", not "非会員様価格"
@@ -333,6 +333,7 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
                     r"|nur mit (coupon|gutschein|(der )?app)|only with (a |the )?(coupon|app))")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
+                r"|adjugée?s?( à| pour)?|prix d.adjudication|hammer price|zuschlag( bei| für)?"
                 r"|huidig bod|hoogste bod|winnend bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
                 r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
@@ -342,7 +343,7 @@ _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles ge
                 # an auction's estimate of the lot: "Estimate £120–£180", "Schatting expert € 300 - € 400" (not Danish "vurdering",
                 # Finnish "arvio": a shopper's review too)
                 r"|estimate|estimated value|expert estimate|schatting( expert)?|expertschatting|schätzwert|schätzpreis|schätzung"
-                r"|estimation|stima|estimación|uppskattning|uppskattat värde|takseret til)\s*:?\s*$")  # not "Aktualna oferta", a deal
+                r"|estimation( de l['’]expert)?|stima|estimación|uppskattning|uppskattat värde|takseret til)\s*:?\s*$")  # not "Aktualna oferta", a deal
 BID = "a bid in an auction (not a price to buy it at)"
 # an auction's own bid control, its whole text ("Place bid", "Fai un'offerta", "入札する", "Plaats bod", "Bidding closed")
 _BID_CONTROL = _rx(r"^\W*(place (a |your )?bid|bid now|submit (a |your )?bid|bidding (is )?closed|(jetzt )?bieten|gebot abgeben"
@@ -409,6 +410,7 @@ _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)
                     r"\D{0,40}$")
 _ROUNDED_RIGHT = _rx(r"^\s*(jt|juta|rb|ribu|triệu|nghìn|mio\.?|mln\.?|millones|milhões)\b")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
+                   r"|(in|of)( [\w'&-]+){0,2} (rewards?|cash ?back|bonus cash|store credit)\b"  # "Earn $12 in Cobalt Rewards"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
                   r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng|pont|punkty?|pkt|puntos?|punti|pontos|body)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
@@ -494,8 +496,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*(log ?in|sign ?in) (to see|for) (the |our )?(trade|wholesale|dealer) pric(es?|ing)\W*$|^\W*가격은 출시(일)?에 공개됩니다|^\W*prodej (tohoto (produktu|zboží) )?(byl )?ukončen\W*$|^\W*(sản phẩm )?(đã )?ngừng kinh doanh\W*$"
                 r"|^\W*(售價\s*[:：]?\s*)?(價格|价格)請?(來電)?洽詢|^\W*(售价\s*[:：]?\s*)?价格请?(来电)?洽询"
                 r"|^\W*hinta( ja \w+)? (vahvistetaan|ilmoitetaan|julkaistaan|julkistetaan) myöhemmin"
-                r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it )?to (your )?(cart|basket)"
-                r" to see (the |our )?(low )?price|preis im warenkorb|prix dans le panier|prezzo nel carrello"
+                r"|(see|view) (our )?(low )?price in (the )?(cart|basket|checkout)|add (it |this item |this product )?to (your )?(cart|basket)"
+                r" to see (the |our )?(low )?price|(our )?price is too low to (show|display|advertise)|preis im warenkorb|prix dans le panier|prezzo nel carrello"
                 r"|aggiungi al carrello per (vedere|visualizzare) il prezzo|precio en el carrito"
                 r"|añade al carrito para ver el precio|cena w koszyku|cena v košíku|cijena u košarici|cena v košarici"
                 r"|see (the )?price before order confirmation|(click|tap) for the price|(click|tap) for price"
@@ -512,6 +514,9 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|alleen verkrijgbaar (in|als) (een )?set|nur im set erhältlich|only (available|sold) as part of a set"
                 # a made-to-order product's price, shown once it is built: "Build yours to see your price."
                 + r"|(build|configure|customi[sz]e|design) (yours|your own|it|your \w+) to (see|get|view|reveal) (your|the) price"
+                + r"|(the )?price (is )?(shown|displayed) (once|when) you('ve| have)? (made|chosen|selected) (all|your)"
+                + r"|(complete|finish) (all|every|each|the) (\w+ )?steps\b[\w ,]{0,40}? to see (your|the) (exact )?price"
+                + r"|pris(et)? visas när du (har )?(gjort|valt) (alla|dina)|preis wird angezeigt, sobald sie"
                 # a store-only price: shown once a store is picked
                 r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price" + _NOT_IN_STORE
                 + r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
@@ -961,6 +966,7 @@ MULTIBUY = "multibuy / quantity price"
 RUNNING_TEXT = "inside running text"
 TITLE_PRICE = "an amount ending the product's title (its price only when the page names no other)"
 UNCHOSEN = "an option the page has not selected"
+RANGE_TOP = "upper end of a price range"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 HIRE = "a hire rate for a length of time (a rental, not a price to buy it at)"
 DEPOSIT = "a deposit, a sample or an 'up to' figure (not a price to buy the product at)"
@@ -1148,10 +1154,14 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
                 by_label_incl = None
             else:
                 by_label_excl = None
-        s.excl = bool(by_label_excl or (not by_label_incl and alone and _EXCL_CTX.search(whole))
-                      or _EXCL_ATTR.search(attrs))
-        s.incl = bool(by_label_incl or (not by_label_excl and alone and _INCL_CTX.search(whole))
-                      or _INCL_ATTR.search(attrs))
+        # else its element's words, when it is the element's one amount; with both, the nearer ("Cena s DPH 21 % ·
+        # bez DPH 493,22 Kč")
+        gap_excl = _nearest(_EXCL_CTX, whole, s.match) if alone and not by_label_incl else None
+        gap_incl = _nearest(_INCL_CTX, whole, s.match) if alone and not by_label_excl else None
+        if gap_excl is not None and gap_incl is not None:
+            gap_excl, gap_incl = (gap_excl, None) if gap_excl <= gap_incl else (None, gap_incl)
+        s.excl = bool(by_label_excl or gap_excl is not None or _EXCL_ATTR.search(attrs))
+        s.incl = bool(by_label_incl or gap_incl is not None or _INCL_ATTR.search(attrs))
         s.low = bool(_FROM_LEFT.search(left) or _FROM_RIGHT.search(right))
         if s.incl:
             s.excl = False
@@ -1240,14 +1250,14 @@ def survey(page: Page, layout: Layout) -> Scan:
                 right = _before_next_label(after[:_WINDOW])
             s = Seen(m, el, text, page.currency(m.symbol))
             if i > 0 and _RANGE_SEP.match(text[matches[i - 1].end:m.start]) and out.seen[-1].reason is None:
-                s.reason = "upper end of a price range"
+                s.reason = RANGE_TOP
                 out.seen[-1].low = True
                 out.seen.append(s)
                 continue
             sub_levels, sub_struck = _sub_marks(el, m, text, len(matches))
             _classify(s, left, right, sub_levels + levels, struck or sub_struck, text)
             if s.reason is None and upper:
-                s.reason = "upper end of a price range"
+                s.reason = RANGE_TOP
             if s.reason is None and not s.incl and not text[m.end:].strip() and _gross_after(m.amount, after):
                 s.excl = True  # "2,980円(税込3,218円)": the amount in brackets after it is the one with tax
             if s.reason is None and out.seen and _TAX_INSIDE_LEFT.search(left) \
@@ -1334,6 +1344,13 @@ def _listed(text: str, matches: list[PriceMatch]) -> set[int]:
             out.update(run)
         run = [i]
     return out
+
+
+def _nearest(ctx: re.Pattern[str], whole: str, amount: PriceMatch) -> int | None:
+    """How many characters lie between ``amount`` and the nearest of ``ctx``'s labels in ``whole`` (None without one)."""
+    gaps = [amount.start - m.end() if m.end() <= amount.start else max(m.start() - amount.end, 0)
+            for m in ctx.finditer(whole)]
+    return min(gaps) if gaps else None
 
 
 def _before_next_label(text: str) -> str:
@@ -1718,6 +1735,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
         out.note = f"the page says {said!r} where the price would be"
         return
     labelled = [s for s in alive if _PRICE_LABEL_BEFORE.search(_label_before(s))]  # one "Unser Preis:", not a table's rows
+    listed = _option_rows(out.seen)
     for s in alive:
         attrs = " ".join(_chain_attrs(s.element)[0])
         score = 0.0
@@ -1729,8 +1747,8 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
             score += 1
         if _NOTE_ATTR.search(s.element.get("class") or ""):
             score -= 2  # a note under the price box ("p-price__note": "※ホワイトは在庫切れです（税込14,080円）")
-        if s.first_tier:
-            score -= 2  # the price box, if any, says it more plainly
+        if s.first_tier or id(s) in listed:
+            score -= 2  # the price box, if any, says it more plainly than a table of tiers or of options' prices
         if region is not None and (s.element is region or any(a is region for a in s.element.iterancestors())):
             score += 2
         if len(labelled) == 1 and s is labelled[0]:
@@ -1768,6 +1786,33 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
            and abs(order.get(s.element, 0) - pos) <= 12]
     if was:
         out.was = min(was, key=lambda s: abs(order.get(s.element, 0) - pos)).match.amount
+
+
+def _option_rows(seen: list[Seen]) -> set[int]:
+    """The amounts in rows of a list or table of three or more, each row with an amount of its own, all different
+    ("Preise je Größe: 135 × 200 cm 59,95 € · 155 × 220 cm 79,95 € · ..."): the options' prices, one of them the
+    chosen one's, which the price box shows, if the page has one (as ``id``s: a ``Seen`` is not hashable)."""
+    rows: dict[_Element, dict[_Element, Seen]] = {}
+    for s in seen:
+        row = next((a for a in islice(s.element.iterancestors(), 3) if a.tag in ("li", "tr")), None)
+        if s.element.tag in ("li", "tr"):
+            row = s.element
+        if row is not None and (parent := row.getparent()) is not None:
+            rows.setdefault(parent, {}).setdefault(row, s)
+    out: set[int] = set()
+    for by_row in rows.values():
+        if len(by_row) >= 3 and len({s.match.amount for s in by_row.values()}) == len(by_row) \
+                and len({tuple(c.tag for c in row) for row in by_row}) == 1 \
+                and all(_labelled_row(row, s) for row, s in by_row.items()):
+            out.update(id(s) for s in by_row.values())
+    return out
+
+
+def _labelled_row(row: _Element, s: Seen) -> bool:
+    """Whether ``row``'s text names an option before ``s``'s amount, and nothing after it but a mark ("*")."""
+    text = normalize(text_content(row))
+    at = text.find(s.match.raw)
+    return at > 0 and any(c.isalnum() for c in text[:at]) and not any(c.isalnum() for c in text[at + len(s.match.raw):])
 
 
 _NO_PRICE_WORDS = register_short_hints(derived(required_literals, _NO_PRICE_TEXT, re.I))
@@ -1923,7 +1968,7 @@ def _no_price_statement(page: Page, layout: Layout) -> str | None:
             if _SOLD_OUT_BOX.match(said.group()) and dormant_badge(el):
                 continue  # Dawn's and Debut's badge, shown only when the block is sold out
             dist = layout.distance(el)
-            if (marked or (dist is not None and dist <= 25)) and not (
+            if (marked or (dist is not None and dist <= 25) or _in_buy_box(el)) and not (
                     _yields(text, said) and _priced_before(layout, el)):
                 return " ".join(text.split())
     return None
@@ -1974,6 +2019,14 @@ def _own_sentence(text: str, said: re.Match[str]) -> str:
     """The sentence of ``text`` that holds the statement ``said``, up to its end ("Toptan fiyatlar yalnızca …")."""
     start = max(text.rfind(mark, 0, said.start()) for mark in ".!?")
     return text[start + 1:said.end()]
+
+
+_BUY_BOX = _rx(r"\bbuy-?(box|block)\b")
+
+
+def _in_buy_box(el: _Element) -> bool:
+    """Whether ``el`` is in the block classed the buy box (``buy-block buy-block--unavailable``), a few levels up."""
+    return any(_BUY_BOX.search(a.get("class") or "") for a in islice(el.iterancestors(), 4))
 
 
 def _table_row(el: _Element) -> bool:

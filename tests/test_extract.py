@@ -1480,9 +1480,67 @@ _HOLDOUT266_CASES = [
      'desde 49,00 €</li><li>Desmontaje: 150,00 €</li></ul>', "EUR", None),
 ]
 
+_HOLDOUT271_TO_273_CASES = [
+    # the price without VAT where its element names both, "s DPH 21 %" first and "bez DPH" beside the amount
+    ('<h1>Laminátová podlaha Dub</h1><div class="detail__price"><p class="detail__price-main"><strong>596,80 Kč</strong>'
+     '</p><p class="detail__vat">Cena s DPH 21 % · bez DPH 493,22 Kč za balení</p></div><button>Do košíku</button>', "CZK",
+     "596.80"),
+    # a discount tag "8 折" (80 % of the price) before the price box, not a saving's label
+    ('<h1>阿里山高山烏龍茶 150g</h1><div class="price-container"><span class="promotion-tag">限時 8 折</span>'
+     '<div class="price-sale price">NT$1,280</div><div class="price-regular price crossed">NT$1,600</div></div>'
+     '<button>加入購物車</button>', "TWD", "1280"),
+    # ... while "滿$2,000 折$100" is $100 off a spend of $2,000
+    ('<h1>無線吸塵器</h1><div class="prodPrice"><span class="label">網路價</span><span class="price">$1,290</span></div>'
+     '<p>全館滿$2,000 折$100</p><button>加入購物車</button>', "TWD", "1290"),
+    # a list of each size's price below the price box: the box's price is the chosen size's
+    ('<h1>Bettwäsche Leona</h1><div><p class="product-detail-price">89,95 €*</p></div><div class="size-prices"><p>Preise '
+     'je Größe:</p><ul><li><span>135 × 200 cm</span> <span>59,95 €*</span></li><li><span>155 × 220 cm</span> <span>79,95 €*'
+     '</span></li><li><span>200 × 200 cm</span> <span>89,95 €*</span></li><li><span>200 × 220 cm</span> <span>119,95 €*'
+     '</span></li></ul></div><button>In den Warenkorb</button>', "EUR", "89.95"),
+    # a price shown only in the basket, as said without the word "it"
+    ('<h1>AVR-X4900H Receiver</h1><div class="pdp-map"><p><strong>Add this item to your cart to see our price</strong>'
+     '</p></div><button>Add to Cart</button><p>HDMI cable <span class="price">$19.99</span></p>', "USD", None),
+    # a discontinued product's statement in the buy block, its used offers beside it ("Gebruikt")
+    ('<h1>PadCafé HD7820</h1><div class="gallery"><ul>' + '<li><img src="x.jpg"></li>' * 30 + '</ul></div><div class="'
+     'buy-block buy-block--unavailable"><p>Niet leverbaar</p><p class="buy-block__text">Dit artikel is niet meer '
+     'leverbaar. De fabrikant heeft dit model uit het assortiment gehaald.</p></div><div class="second-chance"><p>'
+     '<strong>Tweede Kans</strong> – Gebruikt, in goede staat: <a href="/p/2">vanaf € 34,99</a></p></div>', "EUR", None),
+    # an auction lot without bids: the expert's estimate and the hammer prices of similar lots
+    ('<h1>Longines – Montre de poche</h1><div><h2>Estimation de l\'expert</h2><p class="estimate">350 € – 500 €</p></div>'
+     '<p>Aucune enchère</p><ul><li>Longines argent, vers 1920 – adjugé 380 € (février 2024)</li><li>Longines acier – '
+     'adjugé 640 € (décembre 2023)</li></ul>', "EUR", None),
+    # a configurator that shows its price once every choice is made, an armrest's price under it
+    ('<h1>Soffa Hälla – designa din egen</h1><div class="configurator-summary"><p class="price">Pris visas när du har '
+     'gjort alla val</p></div><button>Lägg i varukorgen</button><ul><li>Armstöd <span class="price">1 495 kr</span></li>'
+     '</ul>', "SEK", None),
+    # ... and home delivery's rate ("Hemleverans") under it
+    ('<h1>Soffa Hälla – designa din egen</h1><div class="configurator-summary"><p class="price">Pris visas när du har '
+     'gjort alla val</p></div><button>Lägg i varukorgen</button><ul><li>Hemleverans med bärhjälp: 995 kr</li></ul>', "SEK",
+     None),
+    # an AggregateOffer over colours, the box showing the chosen colour's price, the range's top, beside the range
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Sloane Satchel", '
+     '"offers": {"@type": "AggregateOffer", "priceCurrency": "USD", "lowPrice": "298.00", "highPrice": "328.00", '
+     '"offerCount": 3}}</script><h1>Sloane Satchel</h1><div class="productPrice"><p class="newPrice"><span class="'
+     'price-value">$328.00</span></p></div><button>Add to Bag</button><p class="price-range">Price varies by color: $298.00 '
+     '– $328.00</p>', "USD", "328.00"),
+    # a reward for buying, in dollars ("Earn $12 in Cobalt Rewards"), beside a price the page marks as regular
+    ('<h1>Quilted Barn Jacket</h1><div class="price"><span class="price__regular">$119.00</span></div><div class="rewards">'
+     'Earn $12 in Cobalt Rewards on this purchase</div><button>Add to bag</button>', "USD", "119.00"),
+    # a door builder's price shown once every step is done, an accessory card's price under it
+    ('<h1>Carriage House – Build Your Door</h1><div class="config"><div class="summary-price"><p class="summary-price__'
+     'value">—</p><p>Complete all steps and enter your ZIP code to see your price.</p></div><button>Add to quote</button>'
+     '</div><div '
+     'class="accessory"><p>Belt Drive Opener</p><p class="accessory__price">$329.00</p><button>Add</button></div>', "USD",
+     None),
+    # a members' price named after the programme ("Insider price") under the regular price
+    ('<h1>Quilted Barn Jacket</h1><div class="price"><span class="price__regular">$119.00</span></div><div class="insider">'
+     '<span>Insider price</span> <span>$95.20</span> <a href="/login">Sign in</a> to unlock</div><button>Add to bag'
+     '</button>', "USD", "119.00"),
+]
+
 
 @pytest.mark.parametrize(("body", "currency", "price"), _REVIEW31_CASES + _HOLDOUT251_TO_254_CASES + _REVIEW32_CASES + _HOLDOUT257_TO_260_CASES + _REVIEW33_CASES + _HOLDOUT261_CASES + _HOLDOUT262_263_CASES + _REVIEW34_CASES + _HOLDOUT266_CASES
-                         + _HOLDOUT268_269_CASES + _REVIEW35_CASES)
+                         + _HOLDOUT268_269_CASES + _REVIEW35_CASES + _HOLDOUT271_TO_273_CASES)
 def test_wordings_from_the_blind_sets_and_reviews(body: str, currency: str, price: str | None) -> None:
     """Each wording a blind set or a review found misread, on a small page of its own (the full pages are fixtures)."""
     e = extract(_doc(body), "u", default_currency=currency)
