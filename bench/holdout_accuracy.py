@@ -639,6 +639,12 @@ to see our price", a discontinued bol-like page's "Tweede Kans – Gebruikt" off
 "Estimation de l'expert" and similar lots' "adjugé 380 €", "Pris visas när du har gjort alla val" beside
 "Hemleverans" (delivery), a garage-door builder's "Complete all steps ... to see your price". All but the two known
 misses mended.
+holdout274 (car parts, tyres, motorcycles and e-bikes in Poland, Romania, Hungary, Turkey, Greece, the UAE, India and
+Brazil; 8 of 40 without a price), measured at 30e2529: 35/40; 30/32 priced pages right (a Dawn page's product JSON
+under an id spelled "ProductJSON-...", so og:price's single tyre over the selected set of four; a Turkish "Takım fiyatı
+(sağ + sol)" set price over the single part's "KDV Dahil (%20): 1.845,50 TL"; stale JSON-LD shown only struck, which
+WooCommerce's Greek screen-reader sentence "Η αρχική τιμή ήταν:" had made look current), a price invented on 2 of 8
+("Fiyat için arayınız", "Select a city to see the price"). All mended.
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -78,7 +78,8 @@ _WAS_LEFT = _rx(r"(\bwas|\brrp|\bmsrp|list price|piyasa fiyatı|\boriginal(ly)?|
                 # WooCommerce's screen-reader sentence in its translations: "Původní cena byla:", "Il prezzo originale era:"
                 r"|(original|origine|initial|inicial|inizial|původní|pierwotn|oorspronkelijk|ursprungl|oprindelig|opprinnelig"
                 r"|eredeti|inițial|alkuper|algne|pradinė|sākotnējā)"
-                r"\w*\s(\S+\s){0,3}(era|était|var|byla|była|was|a fost|volt|war|oli|blev|buvo|bija))[\s:.：]*$")
+                r"\w*\s(\S+\s){0,3}(era|était|var|byla|była|was|a fost|volt|war|oli|blev|buvo|bija)"
+                r"|(η )?αρχική τιμή (ήταν|είναι))[\s:.：]*$")  # Greek: "Η αρχική τιμή ήταν:"
 # "regular": Shopify's Dawn marks and labels its current price so when no sale is on; a was price only
 # when the page shows a lower price beside it
 _WEAK_WAS_ATTR = _rx(r"regular|retail")  # a "retail" price is the regular one when no sale stands beside it
@@ -234,7 +235,7 @@ _MULTIBUY_LEFT = _rx(r"(\b\d+\s*(\w+\s+){0,2}(for|für|pour|voor|för)|buy \d+|k
 _QUANTITY_ROW = _rx(r"^\W*([2-9]|\d\d+)\s*([-–]\s*\d+|\+)\s*(piezas|unidades|uds\.?|pcs|pieces|units|stück|stk\.?"
                     r"|szt\.?|ks)\W*$")
 # a price when bought together with another product: "Mua kèm Galaxy Buds FE ... chỉ còn 1.400.000₫"
-_BOUGHT_WITH = _rx(r"\bmua kèm\b")
+_BOUGHT_WITH = _rx(r"\bmua kèm\b|\b(takım fiyatı|satzpreis)\b\D{0,30}$")  # a set's price: "Takım fiyatı (sağ + sol):"
 # the EU's "lowest price of the last 30 days" beside a reduced price: a reference, not the price
 _LOWEST_30_LEFT = _rx(r"(lowest|niedrigste[rn]?|laagste|le plus bas|più basso|más bajo|mais baixo|lägsta|laveste"
                       r"|najniższa|nejnižší|najnižš|najniž|alin|legalacsonyabb|cel mai mic|madalaim|zemākā|žemiausia)\D{0,60}\b30\b\D{0,30}$"
@@ -476,7 +477,7 @@ _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dei
                        "din pris")
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|point de vente|drive|centro|center|postleitzahl|plz|postcode|código postal|provincia|zona|region)[^.!?]){0,60}"  # words between, none a store's
-_NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|\bring (for|efter|för) pris\b|\bbel voor (een )?prijs(opgave)?\b|contact us for"
+_NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|fiyat için (bizi )?arayın|\bring (for|efter|för) pris\b|\bbel voor (een )?prijs(opgave)?\b|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen|\bprijzen (alleen|enkel|uitsluitend) voor (zakelijke|ingelogde|geregistreerde) klanten"
@@ -519,6 +520,8 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|pris(et)? visas när du (har )?(gjort|valt) (alla|dina)|preis wird angezeigt, sobald sie"
                 # a store-only price: shown once a store is picked
                 r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price" + _NOT_IN_STORE
+                + r"|(choose|select|pick|enter) (your |a )?(city|location|state|pin ?code|zip code|postcode)( to (see|view|check) (the"
+                r"|your)| for( the)?) price"
                 + r"|(choisissez|sélectionnez|choisir) (votre|un) magasin pour (afficher|voir|connaître) (le|son) prix"
                 + _NOT_IN_STORE + r"|(wählen sie|wähle) (ihren|deinen|einen) (markt|baumarkt|filiale),? um (den )?preis"
                 + _NOT_IN_STORE + r"|kies (je|uw|een) (winkel|filiaal|vestiging) (om|voor) (de )?prijs" + _NOT_IN_STORE

@@ -49,6 +49,7 @@ def _cls(name: str) -> str:
 
 
 _SHOPIFY_JSON = _x("//script[@type='application/json'][@data-product-json or starts-with(@id, 'ProductJson')"
+                   " or starts-with(@id, 'ProductJSON')"
                    " or contains(@id, 'product-json') or parent::variant-radios or parent::variant-selects]")  # Dawn's list
 _SHOPIFY_FORM_ID = _x("//form[contains(@action, '/cart/add')]//*[@name='id']")
 _WOO_PRICE = _x(f"//*[self::p or self::span or self::div][{_cls('price')}][.//*[{_cls('woocommerce-Price-amount')}]]")
@@ -439,7 +440,7 @@ def paypal(page: Page, layout: Layout) -> list[Candidate]:
 
 # (name, reader, markers: the reader runs only on a page whose source holds one of them)
 READERS: tuple[tuple[str, Callable[[Page, Layout], list[Candidate]], tuple[str, ...]], ...] = (
-    ("shopify", shopify, ("data-product-json", "ProductJson", "product-json", "variant-radios", "variant-selects")),
+    ("shopify", shopify, ("data-product-json", "ProductJson", "ProductJSON", "product-json", "variant-radios", "variant-selects")),
     ("woocommerce", woocommerce, ("woocommerce-Price-amount", "data-product_variations")),
     ("magento", magento, ("data-price-type", "price-box")),
     ("bigcommerce", bigcommerce, ("data-product-price",)),

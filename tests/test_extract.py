@@ -1538,9 +1538,38 @@ _HOLDOUT271_TO_273_CASES = [
      '</button>', "USD", "119.00"),
 ]
 
+_HOLDOUT274_CASES = [
+    # a set's price ("Takım fiyatı (sağ + sol)") beside the single part's, the price with VAT labelled with its rate
+    ('<h1>Sachs Ön Amortisör Sağ</h1><ul class="list-unstyled"><li><span>KDV Hariç Fiyat</span><h2 class="price-exvat">'
+     '1.537,92 TL</h2></li><li class="price-incvat">KDV Dahil (%20): <b>1.845,50 TL</b></li><li class="pair-price">Takım '
+     'fiyatı (sağ + sol): 3.457,90 TL (KDV dahil)</li></ul><button>Sepete Ekle</button>', "TRY", "1845.50"),
+    # a Turkish "call for price", accessories' prices in a table under it
+    ('<h1>CFMOTO 800MT Explore 2025</h1><div class="price-ask"><span class="price-ask__value">Fiyat için arayınız</span>'
+     '</div><button>Test sürüşü</button><table><tr><td>Yan Çanta Seti</td><td class="num">34.900 TL</td></tr></table>', "TRY",
+     None),
+    # a price shown once a city is chosen, an accessory's beside it
+    ('<h1>Raftaar Vega 350</h1><div class="price-panel"><p class="price-panel__value">—</p><p>Select a city to see the price'
+     '</p></div><button>Book now</button><div class="acc"><p>Touring Seat</p><p class="acc__price">₹3,950</p></div>', "INR",
+     None),
+    # Shopify's product JSON under an id spelled "ProductJSON-...", the basket form on the set of four over og:price's one
+    ('<meta property="og:price:amount" content="489,99"><meta property="og:price:currency" content="RON"><h1>Continental '
+     'TS 870</h1><div class="price"><span class="price-item price-item--regular">1.899,00 lei</span></div><form method="post" '
+     'action="/cart/add"><input type="hidden" name="id" value="102"><button>Adaugă în coș</button></form><script type="'
+     'application/json" id="ProductJSON-main">{"id": 1, "title": "Continental TS 870", "variants": [{"id": 101, "price": '
+     '48999, "title": "Bucată", "available": true}, {"id": 102, "price": 189900, "title": "Set 4 bucăți", "available": true}'
+     ']}</script><p>Bucată (1 anvelopă) – 489,99 lei</p>', "RON", "1899.00"),
+    # WooCommerce's screen-reader sentence in Greek ("Η αρχική τιμή ήταν:") says the struck price is the was price
+    ('<script type="application/ld+json">{"@context": "https://schema.org/", "@type": "Product", "name": "Pirelli P7", '
+     '"offers": {"@type": "Offer", "price": "112.90", "priceCurrency": "EUR"}}</script><h1>Pirelli P7</h1><p class="price">'
+     '<del aria-hidden="true"><span class="woocommerce-Price-amount amount">112,90 €</span></del> <span class="screen-'
+     'reader-text">Η αρχική τιμή ήταν: 112,90 €.</span><ins aria-hidden="true"><span class="woocommerce-Price-amount '
+     'amount">104,90 €</span></ins></p><button>Προσθήκη στο καλάθι</button>', "EUR", "104.90"),
+]
+
 
 @pytest.mark.parametrize(("body", "currency", "price"), _REVIEW31_CASES + _HOLDOUT251_TO_254_CASES + _REVIEW32_CASES + _HOLDOUT257_TO_260_CASES + _REVIEW33_CASES + _HOLDOUT261_CASES + _HOLDOUT262_263_CASES + _REVIEW34_CASES + _HOLDOUT266_CASES
-                         + _HOLDOUT268_269_CASES + _REVIEW35_CASES + _HOLDOUT271_TO_273_CASES)
+                         + _HOLDOUT268_269_CASES + _REVIEW35_CASES + _HOLDOUT271_TO_273_CASES
+                         + _HOLDOUT274_CASES)
 def test_wordings_from_the_blind_sets_and_reviews(body: str, currency: str, price: str | None) -> None:
     """Each wording a blind set or a review found misread, on a small page of its own (the full pages are fixtures)."""
     e = extract(_doc(body), "u", default_currency=currency)
