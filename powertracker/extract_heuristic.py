@@ -135,7 +135,7 @@ _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total cost over (the )?\d+ 
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|spedition|lieferung|liefer|livraison|frais de port"
-                    r"|\bport\b|verzend|bezorg|\bfrakt|levering|leverans|\bfragt|送料|porto|orders? over|spend over"
+                    r"|\bport\b|verzend|bezorg|\bfrakt|levering|leverans(?!tid|datum)|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
                     r"|spedizion|consegna|wysyłk|dostaw|dostav|poštnin|isporuk|doprav|doručen|szállítás|livrare"
                     r"|portes (grátis|gratuitos|de envio)|entrega|frete|kargo"
@@ -257,7 +257,7 @@ _FACE_VALUE_LEFT = _rx(r"(nennwert|face value|valeur faciale|valore nominale|val
 _APPROX_LEFT = _rx(r"(approx\.?|aprox\.?|approximately|about|ca\.|circa|\bcca\.?|≈|~|environ|ungefähr|ongeveer|cirka|omkring"
                    r"|ungefär|約)\s*\(?\s*$")
 _APPROX_ATTR = _rx(r"price-?approx|approx-?price|converted-?price|price-?converted|currency-?conver")
-_USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|recondicionad|tweedehands|\bgebruikt\b|\btweede kans\b|begagnad|brugt|\bbrukt"
+_USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurbished|reconditionn|recondicionad|tweedehands|(?<!nooit )(?<!niet )(?<!nog )\bgebruikt\b|begagnad|brugt|\bbrukt"
                 r"|other sellers|andere verkäufer|autres vendeurs|andere verkopers|new & used|from \d+ sellers|\d+ sellers from|中古"
                 r"|resigilat|open box|b-ware|ikinci el|二手|diğer satıcılar|alte oferte|new \(\d+\) from|neu \(\d+\) ab"
                 r"|다른 판매자|retoure|marktplatz-?händler|marketplace seller|neuf \(\d+\) à partir|d'occasion|\busato\b|\busado\b"
@@ -310,9 +310,12 @@ def _used_attr(el: _Element, attrs: str) -> bool:
     return True  # marked inside the amount's own element
 
 
-_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|insider|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
+_MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|pre[țt] genius[\s:]*$"  # eMAG's members' price
+                   r"|\binsider[- ]?(price|pris|preis)[\s:.]*$"  # "Insider price" (not a game named "Insider")
+                   r"|(?<!非)(会員|會員|会员)\s?\d{1,2}(\.\d)?\s?折[\s:.：]*$"  # "會員 9 折 NT$3,582": a members' discount
+                   r"|\b(com (o )?cartão|con (la )?tarjeta|avec (la )?carte|mit (der )?karte|with (the |your )?card)\b[^\d:]{0,40}:\s*$"
                    r"|(?<!非)会員様?\s?\d{1,2}\s?%\s?off[\s:.：]*$"  # "ゴールド会員様 5%OFF 2,831円", not "非会員様価格"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
                    r"|(?<!nem )\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
@@ -334,7 +337,7 @@ _COUPON_RIGHT = _rx(r"^\s*(with (the )?(code|coupon)|after coupons?|mit (gutsche
                     r"|nur mit (coupon|gutschein|(der )?app)|only with (a |the )?(coupon|app))")
 # an auction's bid: "Current bid: US $46.00", "Enter US $47.00 or more", "Geben Sie mindestens EUR 350,00 ein"
 _BID_LEFT = _rx(r"(current bid|starting bid|winning bid|highest bid|aktuelles gebot|höchstgebot|startgebot|mindestgebot"
-                r"|adjugée?s?( à| pour)?|prix d.adjudication|hammer price|zuschlag( bei| für)?"
+                r"|adjugée?s?( à| pour)?|prix d.adjudication|hammer price|\bzuschlag(spreis)?( bei| für)?"
                 r"|huidig bod|hoogste bod|winnend bod|korkein tarjous|nykyinen tarjous|現在(価格)?"
                 r"|enchère actuelle|offerta attuale|puja actual|geben sie mindestens"
                 r"|pre[țt] de pornire|cena wywoławcza|aktuální příhoz|vyvolávací cena"
@@ -370,6 +373,7 @@ _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"
+                    r"|(for|til|för|für) (members|medlemmer|medlemmar|mitglieder|klubmedlemmer)\b"  # "6 490,- for medlemmer"
                     r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube|[сc] (\w+ )?карт(ой|ою)"
                     r"|(doar )?pentru membri(i genius)?\s*([.,;)!]|$))")  # "1.249,99 Lei … doar pentru membri"
@@ -411,7 +415,7 @@ _SERVICE_TERM = _rx(r"^\W*(garantie|garanzia|garantía|warranty|gewährleistung)
                     r"\D{0,40}$")
 _ROUNDED_RIGHT = _rx(r"^\s*(jt|juta|rb|ribu|triệu|nghìn|mio\.?|mln\.?|millones|milhões)\b")
 _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
-                   r"|(in|of)( [\w'&-]+){0,2} (rewards?|cash ?back|bonus cash|store credit)\b"  # "Earn $12 in Cobalt Rewards"
+                   r"|(in|of)( [\w'&-]+){0,2} (rewards?|cash ?back|bonus cash)\b"  # "Earn $12 in Cobalt Rewards"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
                   r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng|pont|punkty?|pkt|puntos?|punti|pontos|body)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
@@ -517,7 +521,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 + r"|(build|configure|customi[sz]e|design) (yours|your own|it|your \w+) to (see|get|view|reveal) (your|the) price"
                 + r"|(the )?price (is )?(shown|displayed) (once|when) you('ve| have)? (made|chosen|selected) (all|your)"
                 + r"|(complete|finish) (all|every|each|the) (\w+ )?steps\b[\w ,]{0,40}? to see (your|the) (exact )?price"
-                + r"|pris(et)? visas när du (har )?(gjort|valt) (alla|dina)|preis wird angezeigt, sobald sie"
+                + r"|pris(et)? visas när du (har )?(gjort|valt) (alla|dina)|\bpreis wird angezeigt, sobald sie"
                 # a store-only price: shown once a store is picked
                 r"|(choose|select|pick) (your|a) (local )?store to (see|view|show) (the )?price" + _NOT_IN_STORE
                 + r"|(choose|select|pick|enter) (your |a )?(city|location|state|pin ?code|zip code|postcode)( to (see|view|check) (the"
@@ -562,7 +566,7 @@ _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|
                 r"|^\W*δεν είναι διαθέσιμο σε κανένα κατάστημα( αυτή τη στιγμή)?\W*$"
                 # a classified ad that asks for bids instead of a price: "Pris: Bud ønskes"
                 r"|\bbud ønskes|\bbud önskas|\bbud modtages|\bgiv et bud\b|\boffers wanted\b"
-                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*hinta (ja [\w ]{1,30}?)?(julkaistaan|ilmoitetaan) (pian|myöhemmin)|^\W*prijs volgt( binnenkort| later)?\W*$|^\W*de prijs wordt (binnenkort|later) bekend ?gemaakt|^\W*priset (meddelas|kommer) (snart|senare)\W*$|^\W*prisen (offentliggøres|følger|kommer) (snart|senere)\W*$|^\W*el precio se anunciará|^\W*prezzo in arrivo|^\W*prezzo disponibile a breve|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|^\W*(disponibile|acquistabile) solo in (showroom|negozio)\W*$|^\W*nur im showroom erhältlich\W*$|^\W*렌탈 ?전용( ?상품)?\W*$|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
+                r"|to see (our|product) price,? add (this item|it) to (your )?(basket|cart)|(हमारी )?कीमत देखने के लिए,?( इस आइटम को)?( अपनी)? कार्ट में जोड़ें|price:? (tba|tbc)\b|^\W*hinta (ja [\w ]{1,30}?)?(julkaistaan|ilmoitetaan) (pian|myöhemmin)|^\W*prijs volgt( binnenkort| later)?\W*$|^\W*kaina bus paskelbta|^\W*cena tiks paziņota|^\W*hind (avaldatakse|teatatakse) (peagi|hiljem)|^\W*de prijs wordt (binnenkort|later) bekend ?gemaakt|^\W*priset (meddelas|kommer) (snart|senare)\W*$|^\W*prisen (offentliggøres|følger|kommer) (snart|senere)\W*$|^\W*el precio se anunciará|^\W*prezzo in arrivo|^\W*prezzo disponibile a breve|^\W*pric(e|ing)( and [\w ]{1,30}?)? (will be |to be |is )?announced( soon| at launch| shortly| later)?\b|price to be confirmed|\bquote only\b|prix\s?:? sur devis|판매가? ?종료된 상품|^\W*회원\s?공개\W*$|회원에게만 공개|판매가 종료되었습니다|(dieser artikel|dieses produkt) ist (leider )?ausverkauft und nicht mehr (lieferbar|erhältlich)|(das modell|der artikel|das produkt) wurde vom hersteller eingestellt|nur in (der|unserer) filiale erhältlich|nur im (laden|geschäft|store) erhältlich|only available in (our )?(stores?|showroom)|^\W*(disponibile|acquistabile) solo in (showroom|negozio)\W*$|^\W*nur im showroom erhältlich\W*$|^\W*렌탈 ?전용( ?상품)?\W*$|\bin-store only\b|uniquement en magasin|solo (disponible )?en tienda|log ?in or (apply|register)[\w\s]{0,30} to (see|view) (our |the )?prices|prix sur soumission|(dit|het) model is niet meer (leverbaar|verkrijgbaar)|\bpreise sehen sie (erst )?nach (der )?(anmeldung|login)|pric(e|ing) (up)?on enquiry|\bpreis wird (zum|beim|bei|nach|zur) \w+ bekannt ?gegeben|^\W*(the )?pric(e|ing) (will be|to be) confirmed|preis wird nach (eingabe|angabe) (ihrer|der) maße berechnet|(dieser artikel|dieses produkt|das produkt|der artikel|dieses modell) wurde (leider )?aus (dem|unserem) sortiment genommen|only (available|sold) as part of (a|the|our) [\w\s-]{0,40}(set|kit|bundle)\b|pric(e|ing):? request a quote|^\W*épuisé\W+plus commercialisé|le prix n.est plus affiché|prices? (is|are) no longer (shown|displayed)"
                 r"|identifiez-vous pour (accéder à|voir|consulter) (vos|nos|les) (tarifs|prix)|(click|tap) to (see|view|reveal) (the )?price"
                 r"|no longer (manufactures|makes|produces) (this|the) (product|item|model|camera)"
                 r"|prix à confirmer|preis folgt|(tuote on )?poistunut valikoimasta|utgått ur sortimentet|udgået af sortimentet"
@@ -789,6 +793,11 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             lead = " ".join(((sib.tail if sib is not None else (parent.text if parent is not None else None)) or "").split())
             if not lead and sib is not None and isinstance(sib.tag, str) and sib.tag not in _HEADINGS:
                 lead = " ".join(text_content(sib).split())[-_WINDOW:]
+            elif level == 0 and lead and not any(c.isalnum() for c in lead) and sib is not None \
+                    and isinstance(sib.tag, str) and sib.tag in _INLINE:  # "Com <strong>Cartão X</strong>: <strong>279,99 €"
+                before_sib = sib.getprevious()
+                first = (before_sib.tail if before_sib is not None else parent.text if parent is not None else None) or ""
+                lead = " ".join(f"{first} {text_content(sib)} {lead}".split())[-_WINDOW:]
             if lead:  # from further up, only a label element's: not a heading, a block or another amount
                 label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 32
                 if sib is None and len(lead) <= 60 and any(c.isalpha() for c in lead) and not find_prices(lead):
@@ -1805,6 +1814,7 @@ def _option_rows(seen: list[Seen]) -> set[int]:
     out: set[int] = set()
     for by_row in rows.values():
         if len(by_row) >= 3 and len({s.match.amount for s in by_row.values()}) == len(by_row) \
+                and all(s.reason is None for s in by_row.values()) \
                 and len({tuple(c.tag for c in row) for row in by_row}) == 1 \
                 and all(_labelled_row(row, s) for row, s in by_row.items()):
             out.update(id(s) for s in by_row.values())
@@ -2028,8 +2038,10 @@ _BUY_BOX = _rx(r"\bbuy-?(box|block)\b")
 
 
 def _in_buy_box(el: _Element) -> bool:
-    """Whether ``el`` is in the block classed the buy box (``buy-block buy-block--unavailable``), a few levels up."""
-    return any(_BUY_BOX.search(a.get("class") or "") for a in islice(el.iterancestors(), 4))
+    """Whether ``el`` is in the block classed the buy box (``buy-block buy-block--unavailable``), a few levels up, and
+    that block shows no amount (else the statement is about something in it: "Sondermaße? Preis auf Anfrage")."""
+    box = next((a for a in islice(el.iterancestors(), 4) if _BUY_BOX.search(a.get("class") or "")), None)
+    return box is not None and not find_prices(normalize(text_content(box)))
 
 
 def _table_row(el: _Element) -> bool:
@@ -2050,7 +2062,8 @@ def _box_priced(el: _Element) -> bool:
 
 # statements that also stand beside a price to pay ("From € 39,95 ... Final price is calculated once you configure",
 # "Buy it now: € 120,00 ... Auction has ended"): they say "no price" only when none is shown between the title and them
-_YIELDING = _rx(r"configur|konfigur|revealed|auction|aukcja|auktion|enchère|trade|wholesale|toptan|stockist|\bbud\b"
+_YIELDING = _rx(r"configur|konfigur|revealed|visas när du|alla val|(complete|finish) (all|every|each|the) |sobald sie"
+                r"|too low to (show|display)|(cart|basket) to see|auction|aukcja|auktion|enchère|trade|wholesale|toptan|stockist|\bbud\b"
                 r"|^(build|customi[sz]e|design) "  # "Build yours to see your price" under a base price shown
                 r"|available for (new )?(purchase|order)|κανένα κατάστημα|netto prijs|to be announced|" + "|".join(_SOON))
 

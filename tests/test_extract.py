@@ -1566,10 +1566,20 @@ _HOLDOUT274_CASES = [
      'amount">104,90 €</span></ins></p><button>Προσθήκη στο καλάθι</button>', "EUR", "104.90"),
 ]
 
+_HOLDOUT276_CASES = [
+    # a members' price named after the club, "for medlemmer" after it
+    ('<h1>Bosch Serie 6 vaskemaskin</h1><div class="pp-price"><span>Nettpris</span><div class="pp-price__main">6 990,-</div>'
+     '<div class="club"><b>Elhuset Pluss-pris 6 490,-</b> for medlemmer.</div></div><button>Legg i handlekurven</button>',
+     "NOK", "6990"),
+    # a Lithuanian "the price will be announced soon", a coupon for signing up under it
+    ('<h1>LG OLED65C6 televizorius</h1><div class="price-box"><p class="price-tba">Kaina bus paskelbta artimiausiu metu</p>'
+     '</div><button>Pranešti</button><div class="notify"><strong>50 € nuolaidos kuponą</strong></div>', "EUR", None),
+]
+
 
 @pytest.mark.parametrize(("body", "currency", "price"), _REVIEW31_CASES + _HOLDOUT251_TO_254_CASES + _REVIEW32_CASES + _HOLDOUT257_TO_260_CASES + _REVIEW33_CASES + _HOLDOUT261_CASES + _HOLDOUT262_263_CASES + _REVIEW34_CASES + _HOLDOUT266_CASES
                          + _HOLDOUT268_269_CASES + _REVIEW35_CASES + _HOLDOUT271_TO_273_CASES
-                         + _HOLDOUT274_CASES)
+                         + _HOLDOUT274_CASES + _HOLDOUT276_CASES)
 def test_wordings_from_the_blind_sets_and_reviews(body: str, currency: str, price: str | None) -> None:
     """Each wording a blind set or a review found misread, on a small page of its own (the full pages are fixtures)."""
     e = extract(_doc(body), "u", default_currency=currency)
