@@ -266,7 +266,7 @@ _USED_CTX = _rx(r"\bused\b|\bresale (on|at|from|via)\b|gebraucht|occasion|refurb
 # (not "R$ 199,90 ver outras ofertas" or "£19.99 See more offers", a link beside the product's own price)
 _MORE_OFFERS = r"(weitere angebote|more offers|autres offres|altre offerte|más ofertas)"
 _OTHER_OFFERS_LEFT = _rx(r"(mais \d+ ofertas?|outras ofertas|outros vendedores|otros vendedores|\d+ ofertas?|ver \d+ opci(ones|ón)|ver \d+ opç(ões|ão)) (a partir d[eo]|desde)\s*$"
-                         r"|" + _MORE_OFFERS + r"\b[^\d]{0,24}$")
+                         r"|" + _MORE_OFFERS + r"\b(\s*\(\d+\))?[^\d]{0,24}$")  # "Weitere Angebote (5) ab"
 # ... or named right after it: "£17.99 · 3 more offers", "17,99 € (5 weitere Angebote)" (not "£19.99 See more offers")
 _OTHER_OFFERS_RIGHT = _rx(r"^\W{0,4}(\d+\s+)?" + _MORE_OFFERS)
 _USED_ATTR = _rx(r"open-?box|resealed-?offer|resigilat|seller-?selector(?!-?main)|other-?sellers?(?!-?name)|alternative-?sellers|other-?offers|more-?buying|used|olp|marketplace-offers|aod"
@@ -418,7 +418,7 @@ _POINTS_RIGHT = _rx(r"^\s*(points|pts|punkte|bonuspunkte|poäng|point"
                    r"|(in|of)( [\w'&-]+){0,2} (rewards?|cash ?back|bonus cash)\b"  # "Earn $12 in Cobalt Rewards"
                    r"|(回饋|回馈|送|返)\s*\d+\s*(點|点)|(ごとに|につき)\s*\d+\s*(ポイント|pt))")  # "消費每 NT$100 回饋 1 點"
 _POINTS_LEFT = _rx(r"\b(points?|pts|punkte?|poäng|poeng|pisteet?)\s+(per|for every|für jeden|pour chaque|för varje|pro)\s*$"
-                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng|pont|punkty?|pkt|puntos?|punti|pontos|body)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
+                  r"|\b(\d+\s*)?\w{0,8}(points?|pts|punkte?|poäng|pont|punkty?|pkt|puntos?|punti|pontos|body|monet[ay]?|coins?)\s*=\s*$"  # a point's worth: "(1 Qpoint = S$0.01)"
                   r"|(적립금|적립\s?예정|적립)\s*:?\s*$"  # Korean reward credit: "적립금 320원 (1%)"
                   r"|(ポイント|pt|点|點)\s*[=＝]\s*$")  # a point's worth in yen: "（1ポイント＝1円）"
 _EXCL_CTX = _rx(r"(税抜|税別|本体価格|本体\s*$|^\s*[+＋]\s*(消費)?税|\bexcl(?!usiv)\.?|\bex\.?\s?(vat|tax|btw|moms|mwst|gst)|exkl(?!usiv)\.?|ekskl\.?|zzgl\.?\s?(mwst|ust|mehrwert)|excluding|\bwithout (vat|tax|gst)"
