@@ -1806,9 +1806,8 @@ def _option_rows(seen: list[Seen]) -> set[int]:
     chosen one's, which the price box shows, if the page has one (as ``id``s: a ``Seen`` is not hashable)."""
     rows: dict[_Element, dict[_Element, Seen]] = {}
     for s in seen:
-        row = next((a for a in islice(s.element.iterancestors(), 3) if a.tag in ("li", "tr")), None)
-        if s.element.tag in ("li", "tr"):
-            row = s.element
+        el = s.element
+        row = el if el.tag in ("li", "tr") else next((a for a in islice(el.iterancestors(), 3) if a.tag in ("li", "tr")), None)
         if row is not None and (parent := row.getparent()) is not None:
             rows.setdefault(parent, {}).setdefault(row, s)
     out: set[int] = set()
