@@ -313,9 +313,10 @@ def _used_attr(el: _Element, attrs: str) -> bool:
 _MEMBER_LEFT = _rx(r"(member|club|loyalty|vip|medlems?|klubb|mitglieder|prix membre|prix adhérent|(?<!non-)(?<!non )adhérents?|ledenprijs"
                    r"|jäsen|członk|(?<!非)会員様?|preço clube|clube|socio|sócio)\+?\s?(price|pris|preis|hinta|cena|価格)?[\s:.：]*$"
                    r"|pre[țt] genius[\s:]*$"  # eMAG's members' price
-                   r"|\binsider[- ]?(price|pris|preis)[\s:.]*$"  # "Insider price" (not a game named "Insider")
+                   r"|\b(insider|pluss)[- ]?(price|pris|preis)[\s:.]*$"  # "Insider price", "Elhuset Pluss-pris" (not a game named "Insider")
                    r"|(?<!非)(会員|會員|会员)\s?\d{1,2}(\.\d)?\s?折[\s:.：]*$"  # "會員 9 折 NT$3,582": a members' discount
-                   r"|\b(com (o )?cartão|con (la )?tarjeta|avec (la )?carte|mit (der )?karte|with (the |your )?card)\b[^\d:]{0,40}:\s*$"
+                   r"|\b(com (o )?cartão|con (la )?tarjeta|avec (la )?carte|mit (der )?karte|with (the |your )?card)\b"  # a store card's,
+                   r"(?! (de )?(crédito|credito|débito|debito|bancaire|bleue|credit|debit|payment|de pagamento))[^\d:]{0,40}:\s*$"  # not a bank's
                    r"|(?<!非)会員様?\s?\d{1,2}\s?%\s?off[\s:.：]*$"  # "ゴールド会員様 5%OFF 2,831円", not "非会員様価格"
                    r"|\b(members?|mitglieder) \w{2,6}:\s*$"  # "Mitglieder DAV:", "Members NT:"
                    r"|(?<!nem )\b(klubtag(i)?|tagi|törzsvásárlói) ár\s*:?\s*$"
@@ -373,7 +374,6 @@ _MEMBER_ATTR = _rx(r"member-?price|club-?price|loyalty-?price|vip-?price|rewards
 # the label after it: "£2.50 Clubcard Price", "$4.99 with card"
 _MEMBER_RIGHT = _rx(r"^\s*((club ?card|member|members'?|card ?holder|club|loyalty|vip|app|advantage card|rewards?)\s?(price|only)"
                     r"|with (your )?(club ?card|card|app|membership|nectar)"
-                    r"|(for|til|för|für) (members|medlemmer|medlemmar|mitglieder|klubmedlemmer)\b"  # "6 490,- for medlemmer"
                     r"|with your ((?!credit|debit|gift|bank)[a-z]+ ){1,2}card(?=\s*([.,;)!]|$))|precio (con )?tarjeta|con tarjeta|preço (com )?cartão"
                     r"|com cartão|precio socio|preço clube|[сc] (\w+ )?карт(ой|ою)"
                     r"|(doar )?pentru membri(i genius)?\s*([.,;)!]|$))")  # "1.249,99 Lei … doar pentru membri"
@@ -793,11 +793,6 @@ def _neighbour_text(el: _Element, before: bool) -> str:
             lead = " ".join(((sib.tail if sib is not None else (parent.text if parent is not None else None)) or "").split())
             if not lead and sib is not None and isinstance(sib.tag, str) and sib.tag not in _HEADINGS:
                 lead = " ".join(text_content(sib).split())[-_WINDOW:]
-            elif level == 0 and lead and not any(c.isalnum() for c in lead) and sib is not None \
-                    and isinstance(sib.tag, str) and sib.tag in _INLINE:  # "Com <strong>Cartão X</strong>: <strong>279,99 €"
-                before_sib = sib.getprevious()
-                first = (before_sib.tail if before_sib is not None else parent.text if parent is not None else None) or ""
-                lead = " ".join(f"{first} {text_content(sib)} {lead}".split())[-_WINDOW:]
             if lead:  # from further up, only a label element's: not a heading, a block or another amount
                 label = sib is not None and sib.tag in _LABEL_TAGS and len(lead) <= 32
                 if sib is None and len(lead) <= 60 and any(c.isalpha() for c in lead) and not find_prices(lead):
@@ -2097,6 +2092,8 @@ def _priced_before(layout: Layout, el: _Element) -> bool:
         for own, text in ((True, node.text if node is not title else None), (False, node.tail)):  # not "Arcadia R2"
             if text and not layout.hidden(node) and not (own and _list_price(node)):
                 if has_digit(text) and find_prices(text):
+                    if _SHIPPING_CTX.search(text):
+                        continue  # "Fri frakt över 499 kr": a delivery's threshold is no price shown
                     return True
                 shown.append(text)
     return bool(shown) and bool(find_prices(normalize("".join(shown))))

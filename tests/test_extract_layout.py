@@ -424,6 +424,7 @@ REVIEW_MISSES = {
     "review34": set(),
     "review35": set(),
     "review36": set(),
+    "review37": {"page-15.html"},
 }
 REVIEW_PAGES = [pytest.param(folder, e, id=f"{folder}/{e['file']}",
                              marks=[pytest.mark.xfail(strict=True)] if e["file"] in misses else [])
@@ -498,7 +499,12 @@ def test_pages_a_review_built_against_a_sessions_rules(folder: str, entry: dict[
     review36 (16 pages, the rules for holdout270-274): "Leveranstid" in a price's element, "nooit gebruikt", a game
     named "Insider", "Kupferzuschlag", "$50.00 in store credit" on a gift card, "會員 9 折", a price box of UVP / Unser
     Preis / Sie sparen rows, statements in a buy box about an accessory or custom sizes, "Gesamtpreis wird angezeigt",
-    a configurator's or a bundle's "... to see the price" beside a product with its price.
+    a configurator's or a bundle's "... to see the price" beside a product with its price. review37 (16 pages against
+    the next rules): a label in a bold element of its own before the colon ("<span>Icke-medlem</span>: 699 kr", "<span>
+    Prijs na korting</span>: € 54,95") had been read into the amount's label, "Für Mitglieder: 54,95 €" after a price
+    had made that price a member's, "Precio con tarjeta de crédito o débito:" read as a store card's, a free-delivery
+    threshold taken for a price shown before a configurator's statement; the label rule is withdrawn (page-15, a Polish
+    "Cena: 229 zł" it had mended, is a known miss again) and the others narrowed.
     These keep the narrowing."""
     page = FIXTURES / folder / "pages" / entry["file"]
     e = extract(page.read_bytes(), page.as_uri(), default_currency=entry["default_currency"])
