@@ -659,6 +659,12 @@ without a price), measured at 4d80f55: 37/40, all 8 without a price right. Misse
 0,01 zł)" read as the price, a Kaufland buy box under "Weitere Angebote (5) ab 219,90 €" (the count in brackets hid the
 other sellers' label; JSON-LD's AggregateOffer low is theirs), both mended; a Yahoo! Auctions lot's current bid (its
 writer's answer; the extractor reads no price off an auction without a buy-now price) stays a known miss.
+holdout282 (structured data at odds with the page shown, on six platforms in Europe and North America; 8 of 40 without
+a price), measured at ae2430e: 35/40. Mended: PrestaShop microdata left at the price before a sale while the scan took
+Alma's "3 × 10,64 €" (a pay-later provider's block is finance), JSON-LD holding the members' price ("PeakClub member
+price: $59.99"), stale JSON-LD at exactly twice a half-price sale (the band now reaches it), "Preis nach
+Konfiguration". Left: a Shopware price box far from its title and buy button beaten by a care kit's lone link "für €
+19,95" (a known miss).
 
 Example: .venv/bin/python bench/holdout_accuracy.py --set holdout32
          .venv/bin/python bench/holdout_accuracy.py --set all   (every set; availability too)

@@ -49,6 +49,7 @@ from .extract_heuristic import (
     HIRE,
     LOADING,
     LOWEST_30,
+    MEMBER,
     MULTIBUY,
     MULTIBUY_ATTR,
     RANGE_TOP,
@@ -628,7 +629,7 @@ class _Run:
         if name not in MARKUP and name != "platform":
             return None
         price = chosen.price
-        near, with_vat = (price / STALE_RANGE, price * STALE_RANGE), (price, price * VAT_MAX)
+        near, with_vat = (price / STALE_RANGE - CENT, price * STALE_RANGE), (price, price * VAT_MAX)  # "59,99 € au lieu de 119,99 €"
         if chosen.without_vat and name != "platform":
             if self._visible_instead(chosen, with_vat):
                 return "the markup says the price excludes VAT"
@@ -662,6 +663,10 @@ class _Run:
             why, band = "a price the page shows only as a multibuy price (\"£9.99 when you buy 6\")", near
         elif self._marked_near(price, _LOWEST_30_MARKERS) and self._shown_only_as(price, LOWEST_30):
             why, band = "a price the page shows only as its lowest price of the last 30 days (markup left from before)", near
+        elif self._marked_near(price, _MEMBER_MARKERS) and self._shown_only_as(price, MEMBER):
+            # a members' price is below the price to pay (not "Non-member price: $24.00" over the members')
+            why, band = "a price the page shows only as a members' price (\"PeakClub member price: $59.99\")", \
+                (price + CENT, price * STALE_RANGE)
         elif self.page.mentions('="false"') and self._shown_only_as(price, UNCHOSEN):
             why, band = "a price the page shows only on a variant it has not chosen", near
         else:
@@ -868,6 +873,7 @@ _STRUCK_MARKERS = (b"<strike", b"<del", b"<s>", b"<s ", b"line-through", b"strik
 # "30 days" in the languages of the lowest-price-of-30-days line (lower case): the gate before the scan that tells
 _LOWEST_30_MARKERS = (b"30 d", b"30 t", b"30 j", b"30 g", b"30 n", b"30 p", b"30&nbsp;", b"30\xc2\xa0", b"30-d")
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
+_MEMBER_MARKERS = (b"member", b"club", b"loyal", b"mitglied", b"medlem", b"membre", b"socio", b"vip")
 _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-buy", b" for ", b" voor ", b" pour ",
                      b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")
 

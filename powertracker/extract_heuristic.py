@@ -133,7 +133,8 @@ _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total cost over (the )?\d+ months?:?|gesamtkosten über \d+ monate|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
                     r"|\b\d+ taksit|(?<!\d )(?<!\d)\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
-                    r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-]))")  # not "text-xl-semi", not a block that "has-installments" beside it
+                    r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-])"
+                    r"|(?<![a-z])(alma|oney|scalapay|sezzle|affirm)(?![a-z]))")  # pay-later providers' blocks ("alma-pnx-message")  # not "text-xl-semi", not a block that "has-installments" beside it
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|spedition|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|leverans(?!tid|datum)|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
@@ -481,7 +482,8 @@ _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dei
                        "din pris")
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|point de vente|drive|centro|center|postleitzahl|plz|postcode|código postal|provincia|zona|region)[^.!?]){0,60}"  # words between, none a store's
-_NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|fiyat için (bizi )?arayın|\bring (for|efter|för) pris\b|\bbel voor (een )?prijs(opgave)?\b|contact us for"
+_NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|fiyat için (bizi )?arayın|"
+                  r"^\W*preis nach (der )?konfiguration\W*$|^\W*price after configuration\W*$|^\W*prix après configuration\W*$|\bring (for|efter|för) pris\b|\bbel voor (een )?prijs(opgave)?\b|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen|\bprijzen (alleen|enkel|uitsluitend) voor (zakelijke|ingelogde|geregistreerde) klanten"
@@ -973,6 +975,7 @@ MULTIBUY = "multibuy / quantity price"
 RUNNING_TEXT = "inside running text"
 TITLE_PRICE = "an amount ending the product's title (its price only when the page names no other)"
 UNCHOSEN = "an option the page has not selected"
+MEMBER = "member / club price (for shoppers who sign up or log in)"
 RANGE_TOP = "upper end of a price range"
 LOWEST_30 = "lowest price of the last 30 days (a reference the law asks for, not the price)"
 HIRE = "a hire rate for a length of time (a rental, not a price to buy it at)"
@@ -1118,7 +1121,7 @@ def _classify(s: Seen, left: str, right: str, levels: list[str], struck: bool, w
     elif _POINTS_RIGHT.search(right) or _POINTS_LEFT.search(left):  # "earn 1 point per $1": a loyalty rate
         s.reason = "points"
     elif _MEMBER_LEFT.search(left) or _MEMBER_RIGHT.search(right) or _MEMBER_ATTR.search(" ".join(levels[:3])):
-        s.reason = "member / club price (for shoppers who sign up or log in)"
+        s.reason = MEMBER
     elif _BID_LEFT.search(left) or _BID_RIGHT.search(right) or _BID_ATTR.search(" ".join(levels[:3])) \
             or (_BID_ENTER.search(left) and _OR_MORE.search(right)):
         s.reason = BID
