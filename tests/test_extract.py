@@ -1576,10 +1576,24 @@ _HOLDOUT276_CASES = [
      '</div><button>Pranešti</button><div class="notify"><strong>50 € nuolaidos kuponą</strong></div>', "EUR", None),
 ]
 
+_HOLDOUT280_281_CASES = [
+    # a marketplace's last sale price, said not to be current, on a page with no seller
+    ('<h1>Kablosuz Kulaklık X3</h1><div class="no-seller"><p>Bu ürün şu anda satışta değil.</p><small>Son satış fiyatı: '
+     '2.149,00 TL (12.01.2024) – güncel fiyat değildir.</small></div><button>Haber ver</button>', "TRY", None),
+    # a sold-out bike whose price will be published when stock arrives, said mid-sentence; a pay-later threshold
+    ('<h1>Kolo Trail 29</h1><div class="alert"><strong>Razprodano.</strong> Novo dobavo pričakujemo spomladi 2026 – cena bo '
+     'objavljena ob prihodu zaloge.</div><ul><li>Obroki brez obresti z Leanpay za nakupe nad 150 €</li></ul><button>'
+     'Obvesti me</button>', "EUR", None),
+    # a net price shown large ("+ PDV"), the price with VAT ("s PDV-om") under it
+    ('<h1>Aku bušilica DDF485</h1><div class="product-detail-price-container"><p class="product-detail-price">159,92 € + PDV'
+     '</p><p class="product-detail-price-gross">199,90 € s PDV-om</p></div><button>U košaricu</button>', "EUR", "199.90"),
+]
+
 
 @pytest.mark.parametrize(("body", "currency", "price"), _REVIEW31_CASES + _HOLDOUT251_TO_254_CASES + _REVIEW32_CASES + _HOLDOUT257_TO_260_CASES + _REVIEW33_CASES + _HOLDOUT261_CASES + _HOLDOUT262_263_CASES + _REVIEW34_CASES + _HOLDOUT266_CASES
                          + _HOLDOUT268_269_CASES + _REVIEW35_CASES + _HOLDOUT271_TO_273_CASES
-                         + _HOLDOUT274_CASES + _HOLDOUT276_CASES)
+                         + _HOLDOUT274_CASES + _HOLDOUT276_CASES
+                         + _HOLDOUT280_281_CASES)
 def test_wordings_from_the_blind_sets_and_reviews(body: str, currency: str, price: str | None) -> None:
     """Each wording a blind set or a review found misread, on a small page of its own (the full pages are fixtures)."""
     e = extract(_doc(body), "u", default_currency=currency)
