@@ -873,9 +873,10 @@ _STRUCK_MARKERS = (b"<strike", b"<del", b"<s>", b"<s ", b"line-through", b"strik
 # "30 days" in the languages of the lowest-price-of-30-days line (lower case): the gate before the scan that tells
 _LOWEST_30_MARKERS = (b"30 d", b"30 t", b"30 j", b"30 g", b"30 n", b"30 p", b"30&nbsp;", b"30\xc2\xa0", b"30-d")
 # words that say a price nearby is a multibuy one (lower case): the gate before the scan that tells
-_MEMBER_MARKERS = (b"member", b"club", b"loyal", b"mitglied", b"medlem", b"membre", b"socio", b"vip")
 _MULTIBUY_MARKERS = (b"when you buy", b"or more", b"mix ", b"multibuy", b"multi-buy", b" for ", b" voor ", b" pour ",
                      b" f\xc3\xbcr ", b" f\xc3\xb6r ", b" per ", b"bundle")
+# ... and a members' one
+_MEMBER_MARKERS = (b"member", b"club", b"loyal", b"mitglied", b"medlem", b"membre", b"socio", b"vip")
 
 
 def _places(src: bytes, forms: list[str]) -> list[tuple[bytes, int]]:

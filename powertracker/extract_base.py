@@ -284,7 +284,7 @@ def _visual_copy(el: _Element) -> bool:
         return False
     for sib in el.itersiblings(preceding=True):
         classes = sib.get("class") or ""
-        if (SCREEN_READER_ONLY.search(classes) or "a-offscreen" in classes) and any(c.isdigit() for c in text_content(sib)):
+        if (SCREEN_READER_ONLY.search(classes) or "a-offscreen" in classes) and has_digit(text_content(sib)):
             return True
     return False
 

@@ -132,9 +132,10 @@ _PAY_WORD = _rx(r"\bpay\b|paiement|payable|zahlung|\bpago\b|pagamento|betaling")
 # an instalment said around the amount in its own words: "4 interest-free payments of $12.25 with Afterpay"
 _MONTHLY_LEFT = _rx(r"(payments? of|instal+ments? of|total cost over (the )?\d+ months?:?|gesamtkosten über \d+ monate|\b\d+ ?x de|cuotas de|parcelas de|plazos de|meses sin intereses de|\d+ rate da|rat(y|ach) po|每期|每月"
                     r"|\b\d+ taksit|(?<!\d )(?<!\d)\baylık|\bhavi|\bmensal|\bmensile|\bmonatlich|\bmensuel|\bmonthly|\bmiesięcznie|\bměsíčně)\s*:?\s*$")
+# a finance block's class (not "text-xl-semi", not a block that "has-installments" beside it)
 _MONTHLY_ATTR = _rx(r"(?<!has-)(?<!with-)(financ|instal|monthly|klarna|afterpay|clearpay|paypal-?message|bnpl|credit"
                     r"|(?<![a-z])emi\b|ratenkauf|(?<![\w-])taksit(-tablosu|-table)?(?![\w-])"
-                    r"|(?<![a-z])(alma|oney|scalapay|sezzle|affirm)(?![a-z]))")  # pay-later providers' blocks ("alma-pnx-message")  # not "text-xl-semi", not a block that "has-installments" beside it
+                    r"|(?<![a-z])(alma|oney|scalapay|sezzle|affirm)(?![a-z]))")  # pay-later providers ("alma-pnx-message")
 _SHIPPING_CTX = _rx(r"shipping|delivery|deliver|postage|p&p|\bship|versand|spedition|lieferung|liefer|livraison|frais de port"
                     r"|\bport\b|verzend|bezorg|\bfrakt|levering|leverans(?!tid|datum)|\bfragt|送料|porto|orders? over|spend over"
                     r"|commandes? de plus|ab einem bestellwert|bestellwert|dès \d|vanaf \d|env[íi]o|gastos de env"
@@ -483,7 +484,7 @@ _BLANK_PRICE_LABELS = ("your price", "jouw prijs", "uw prijs", "ihr preis", "dei
 _NOTE_END = r"(?=\s*([.!,;:–—-]|$|(and|et)\b))"  # "Prix annoncé au lancement – printemps 2025", not "... de 549,99 €"
 _NO_STORE = r"(?:(?!tienda|magasin|markt|filiale|butik|store|winkel|varehus|point de vente|drive|centro|center|postleitzahl|plz|postcode|código postal|provincia|zona|region)[^.!?]){0,60}"  # words between, none a store's
 _NO_PRICE_TEXT = (r"price:? (up)?on (request|application)|request (a|the) price|call for (a )?pric|fiyat için (bizi )?arayın|"
-                  r"^\W*preis nach (der )?konfiguration\W*$|^\W*price after configuration\W*$|^\W*prix après configuration\W*$|\bring (for|efter|för) pris\b|\bbel voor (een )?prijs(opgave)?\b|contact us for"
+                r"^\W*preis nach (der )?konfiguration\W*$|^\W*price after configuration\W*$|^\W*prix après configuration\W*$|\bring (for|efter|för) pris\b|\bbel voor (een )?prijs(opgave)?\b|contact us for"
                 r" (a )?pric|\bpoa\b|(log ?in|sign ?in|register) (to|for) (see|view|get)?\s*(our )?pric"
                 r"|\bpreis:? auf anfrage|preis anfragen|preise? (nur |erst )?nach (der )?(anmeldung|login|einloggen)|(anmelden|einloggen|melden sie sich an|loggen sie sich ein),? um (die |unsere )?preise|fiyatlar(ı)? (yalnızca|sadece) (kayıtlı )?(bayi|üye)|fiyatları görmek için (lütfen )?giriş yap|prix:? sur (simple )?demande"
                 r"|connectez-vous pour voir|prijs:? op aanvraag|prijs opvragen|\bprijzen (alleen|enkel|uitsluitend) voor (zakelijke|ingelogde|geregistreerde) klanten"
@@ -1745,7 +1746,7 @@ def choose(out: Scan, page: Page, layout: Layout) -> None:
         out.note = f"the page says {said!r} where the price would be"
         return
     labelled = [s for s in alive if _PRICE_LABEL_BEFORE.search(_label_before(s))]  # one "Unser Preis:", not a table's rows
-    listed = _option_rows(out.seen)
+    listed = _option_rows(out.seen) if len(alive) > 1 else set()  # a penalty only tells apart two or more
     for s in alive:
         attrs = " ".join(_chain_attrs(s.element)[0])
         score = 0.0

@@ -72,7 +72,7 @@ _MP_PRICE = _x(f"//*[{_cls('a-price')}][not(@data-a-strike='true')][not({_cls('a
 _MP_WAS = _x(f"//*[{_cls('a-price')}][@data-a-strike='true' or {_cls('a-text-price')}]")
 _MP_SKIP = compiled(r"pricePerUnit|installment|instalment|finance|used|olp|other-sellers|aod-|basisPrice|hlcx|comparison|newer"
                    r"|savingsPercentage",  # the "-22%" badge Amazon classes "a-price" too
-                      re.I)
+                   re.I)
 _CURRENCY_JS = (compiled(r"Shopify\.currency\s*=\s*\{[^}]*?\"active\"\s*:\s*\"([A-Z]{3})\""),
                 compiled(r"\"currency\"\s*:\s*\{[^}]*?\"iso_code\"\s*:\s*\"([A-Z]{3})\""),
                 compiled(r"\"currencyCode\"\s*:\s*\"([A-Z]{3})\""))

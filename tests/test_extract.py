@@ -1454,6 +1454,8 @@ _HOLDOUT268_269_CASES = [
      '</div><div><span>Cena a termín dodání budou upřesněny</span></div><p>Předchozí model koupíte za 6 490 Kč.</p>', "CZK",
      None),
 ]
+
+
 _REVIEW35_CASES = [
     # a launch date in a price box of its own, under the pre-order price shown
     ('<h1>Keychron Q6 Max</h1><p class="price">$149.00</p><div class="price-note">Coming March 2026</div><button>Pre-order'
@@ -1467,6 +1469,8 @@ _REVIEW35_CASES = [
     # a vintage before its price
     ('<h1>Riesling trocken</h1><p class="vintage">2022 — 12,90 €</p><button>In den Warenkorb</button>', "EUR", "12.90"),
 ]
+
+
 _HOLDOUT266_CASES = [
     # a subscription's price ("Suscríbete y ahorra 10%:") under a regular price
     ('<h1>Sérum vitamina C</h1><div class="price"><span class="visually-hidden">Precio habitual</span><span class="'
@@ -1479,6 +1483,7 @@ _HOLDOUT266_CASES = [
     ('<h1>Cocina a medida Alhambra</h1><p class="price-note">Precio según medidas y configuración.</p><ul><li>Transporte '
      'desde 49,00 €</li><li>Desmontaje: 150,00 €</li></ul>', "EUR", None),
 ]
+
 
 _HOLDOUT271_TO_273_CASES = [
     # the price without VAT where its element names both, "s DPH 21 %" first and "bez DPH" beside the amount
@@ -1538,6 +1543,7 @@ _HOLDOUT271_TO_273_CASES = [
      '</button>', "USD", "119.00"),
 ]
 
+
 _HOLDOUT274_CASES = [
     # a set's price ("Takım fiyatı (sağ + sol)") beside the single part's, the price with VAT labelled with its rate
     ('<h1>Sachs Ön Amortisör Sağ</h1><ul class="list-unstyled"><li><span>KDV Hariç Fiyat</span><h2 class="price-exvat">'
@@ -1566,6 +1572,7 @@ _HOLDOUT274_CASES = [
      'amount">104,90 €</span></ins></p><button>Προσθήκη στο καλάθι</button>', "EUR", "104.90"),
 ]
 
+
 _HOLDOUT276_CASES = [
     # a members' price named after the club, "for medlemmer" after it
     ('<h1>Bosch Serie 6 vaskemaskin</h1><div class="pp-price"><span>Nettpris</span><div class="pp-price__main">6 990,-</div>'
@@ -1575,6 +1582,7 @@ _HOLDOUT276_CASES = [
     ('<h1>LG OLED65C6 televizorius</h1><div class="price-box"><p class="price-tba">Kaina bus paskelbta artimiausiu metu</p>'
      '</div><button>Pranešti</button><div class="notify"><strong>50 € nuolaidos kuponą</strong></div>', "EUR", None),
 ]
+
 
 _HOLDOUT280_281_CASES = [
     # a marketplace's last sale price, said not to be current, on a page with no seller
